@@ -1,0 +1,36 @@
+// stormdrill: the command-line front end. Subcommands live in cmd_*.cpp.
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"stormdrill — typhoon and urban-flood disaster-response drill engine"};
+  app.set_version_flag("--version", std::string(sd::kVersion) + " (" + sd::kGitCommit + ")");
+  app.require_subcommand(1);
+  sd::cli::add_run(app);
+  sd::cli::add_demo(app);
+  sd::cli::add_validate(app);
+  sd::cli::add_flood(app);
+  sd::cli::add_storm(app);
+  sd::cli::add_route(app);
+  sd::cli::add_place(app);
+  sd::cli::add_batch(app);
+  sd::cli::add_info(app);
+  sd::cli::add_generate_county(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  } catch (const sd::InputError& e) {
+    std::fprintf(stderr, "stormdrill: error: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "stormdrill: failed: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

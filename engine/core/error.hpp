@@ -1,0 +1,21 @@
+#pragma once
+// Error kinds the CLI maps to exit codes: InputError (bad scenario, file, flag) -> 2,
+// anything else -> 1. Messages name the file, line and field where one is known.
+#include <stdexcept>
+#include <string>
+
+namespace sd {
+
+struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// "path: message" or "path:line: message" — the form editors and planners both recognise.
+inline std::string where(const std::string& path, long line = 0, long column = 0) {
+  std::string s = path;
+  if (line > 0) s += ":" + std::to_string(line);
+  if (column > 0) s += ":" + std::to_string(column);
+  return s;
+}
+
+}  // namespace sd
