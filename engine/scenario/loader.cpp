@@ -1,6 +1,7 @@
 // Scenario files (TOML) -> compiled Scenario. docs/scenario-format.md documents every key.
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -21,16 +22,18 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Tables merge key by key; arrays of tables concatenate (included entries first); for any
 // other key the including file wins, so a variant can include a base and override it.
-void merge_into(toml::table& into, const toml::table& from) {
-  for (const auto& [k, v] : from) {
+void merge_into(toml::table& into, toml::table&& from) {
+  // Nodes are moved, never copied: toml++ keeps a node's source position (file, line) only
+  // through moves, and every diagnostic needs it.
+  for (auto&& [k, v] : from) {
     toml::node* mine = into.get(k.str());
     if (!mine) {
-      into.insert(k, v);
+      into.insert(k, std::move(v));
     } else if (mine->is_table() && v.is_table()) {
-      merge_into(*mine->as_table(), *v.as_table());
+      merge_into(*mine->as_table(), std::move(*v.as_table()));
     } else if (mine->is_array_of_tables() && v.is_array_of_tables()) {
-      toml::array merged = *v.as_array();
-      for (const auto& e : *mine->as_array()) merged.push_back(e);
+      toml::array merged = std::move(*v.as_array());
+      for (auto&& e : *mine->as_array()) merged.push_back(std::move(e));
       *mine->as_array() = std::move(merged);
     }
   }
@@ -76,12 +79,12 @@ void read_with_includes(const fs::path& path, toml::table& out, std::string& tex
         }
         toml::table inc_table;
         read_with_includes(fs::path(p).parent_path() / s->get(), inc_table, text, diag, stack);
-        merge_into(t, inc_table);
+        merge_into(t, std::move(inc_table));
       }
     }
   }
   stack.pop_back();
-  merge_into(out, t);
+  merge_into(out, std::move(t));
 }
 
 bool same_crs(const std::string& a, const std::string& b) {
@@ -182,9 +185,9 @@ void read_landuse_classes(TableReader& root, Scenario& s) {
     c.code = static_cast<int>(t.integer("code", 0, 0, 1000000));
     if (!seen.insert(c.code).second) t.error("code", "duplicate land-use code " + std::to_string(c.code));
     c.name = t.string("name", "class " + std::to_string(c.code));
-    c.manning = t.required_number("manning", 1e-4, 1.0);
-    if (auto m = t.optional_number("manning", -kInf, kInf); m && *m <= 0)
-      t.error("manning", "Manning n must be > 0");
+    c.manning = t.required_number("manning", -kInf, kInf);
+    if (c.manning <= 0 || c.manning > 1)
+      t.error("manning", "Manning n must be > 0 and at most 1 (got " + std::to_string(c.manning) + ")");
     const std::string inf = t.choice("infiltration", "none", kInfiltration.list());
     c.infiltration = kInfiltration.parse(inf).value_or(Infiltration::None);
     c.horton_f0_mmph = t.number("horton_f0_mmph", 0, 0, 1000);
@@ -348,8 +351,8 @@ void read_assets(TableReader& root, Scenario& s) {
     if (auto st = t.table("stock")) {
       for (std::size_t k = 0; k < kStockKinds; ++k) {
         const std::string key(kStockNames.names[k]);
-        d.stock[k] = st->number(key, 0, 0, 1e9);
-        if (auto v = st->optional_number(key, -kInf, kInf); v && *v < 0) st->error(key, "stock must be >= 0");
+        d.stock[k] = st->number(key, 0, -kInf, kInf);
+        if (d.stock[k] < 0) st->error(key, "stock must be >= 0");
       }
       st->finish();
     }
@@ -360,8 +363,9 @@ void read_assets(TableReader& root, Scenario& s) {
     ShelterSpec sh;
     sh.name = t.required_string("name");
     read_position(t, s, sh.x, sh.y);
-    if (auto v = t.optional_number("capacity", -kInf, kInf); v && *v < 0) t.error("capacity", "capacity must be >= 0");
-    sh.capacity = static_cast<int>(t.number("capacity", 0, 0, 1e7));
+    const double cap = t.number("capacity", 0, -kInf, 1e8);
+    if (cap < 0) t.error("capacity", "capacity must be >= 0");
+    sh.capacity = static_cast<int>(std::max(cap, 0.0));
     t.finish();
     s.shelters.push_back(sh);
   }
@@ -485,7 +489,7 @@ Scenario load_scenario(const std::string& path, std::vector<std::string>* warnin
   read_with_includes(path, root, s.text, diag, stack);
   diag.throw_if_errors();
 
-  TableReader r(root, "", diag);
+  TableReader r(root, "", diag, s.path);
   r.strings("include");
   if (auto t = r.table("scenario")) {
     s.name = t->string("name", fs::path(path).stem().string());

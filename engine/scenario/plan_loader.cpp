@@ -74,7 +74,7 @@ Plan load_plan(const std::string& path, const Scenario& s) {
     throw InputError(where(path, static_cast<long>(e.source().begin.line), static_cast<long>(e.source().begin.column)) +
                      ": error: " + std::string(e.description()));
   }
-  TableReader r(root, "", diag);
+  TableReader r(root, "", diag, path);
   Plan plan;
   if (auto p = r.table("plan")) plan = read_plan_table(*p, s);
   else r.error("", "a plan file needs a [plan] table");

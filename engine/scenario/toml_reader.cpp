@@ -11,10 +11,13 @@ std::string source_file(const toml::node& n) {
   return p ? *p : std::string();
 }
 
-TableReader::TableReader(const toml::table& t, std::string prefix, Diagnostics& diag)
-    : t_(&t), prefix_(std::move(prefix)), diag_(&diag) {}
+TableReader::TableReader(const toml::table& t, std::string prefix, Diagnostics& diag, std::string fallback_file)
+    : t_(&t), prefix_(std::move(prefix)), diag_(&diag), fallback_file_(std::move(fallback_file)) {}
 
-std::string TableReader::file() const { return source_file(*t_); }
+std::string TableReader::file() const {
+  const std::string f = source_file(*t_);
+  return f.empty() ? fallback_file_ : f;
+}
 long TableReader::line() const { return static_cast<long>(t_->source().begin.line); }
 
 std::string TableReader::field(const std::string& key) const {
@@ -30,7 +33,7 @@ const toml::node* TableReader::get(const std::string& key) {
 
 void TableReader::error_at(const toml::node* n, const std::string& key, const std::string& message) {
   const toml::node& where = n ? *n : static_cast<const toml::node&>(*t_);
-  diag_->error(source_file(where), static_cast<long>(where.source().begin.line),
+  diag_->error(n ? source_file(where) : file(), static_cast<long>(where.source().begin.line),
                static_cast<long>(where.source().begin.column), field(key), message);
 }
 
@@ -41,7 +44,7 @@ void TableReader::error(const std::string& key, const std::string& message) {
 void TableReader::warning(const std::string& key, const std::string& message) {
   const toml::node* n = key.empty() ? nullptr : t_->get(key);
   const toml::node& where = n ? *n : static_cast<const toml::node&>(*t_);
-  diag_->warning(source_file(where), static_cast<long>(where.source().begin.line),
+  diag_->warning(n ? source_file(where) : file(), static_cast<long>(where.source().begin.line),
                  static_cast<long>(where.source().begin.column), field(key), message);
 }
 
@@ -179,7 +182,7 @@ std::string TableReader::path(const std::string& key, bool required, bool must_e
   if (rel.empty()) return {};
   namespace fs = std::filesystem;
   fs::path p(rel);
-  if (p.is_relative()) p = fs::path(source_file(n ? *n : *t_)).parent_path() / p;
+  if (p.is_relative()) p = fs::path(n ? source_file(*n) : file()).parent_path() / p;
   p = p.lexically_normal();
   if (must_exist && !fs::exists(p)) error_at(n, key, "file not found: " + p.string());
   return p.string();
@@ -226,7 +229,7 @@ std::optional<TableReader> TableReader::table(const std::string& key) {
     type_error(n, key, "a table");
     return std::nullopt;
   }
-  return TableReader(*t, field(key), *diag_);
+  return TableReader(*t, field(key), *diag_, source_file(*n).empty() ? file() : source_file(*n));
 }
 
 std::vector<TableReader> TableReader::tables(const std::string& key) {
@@ -240,7 +243,7 @@ std::vector<TableReader> TableReader::tables(const std::string& key) {
   }
   std::size_t k = 0;
   for (const auto& e : *a) {
-    if (auto t = e.as_table()) out.emplace_back(*t, field(key) + "[" + std::to_string(k) + "]", *diag_);
+    if (auto t = e.as_table()) out.emplace_back(*t, field(key) + "[" + std::to_string(k) + "]", *diag_, file());
     else type_error(&e, key, "a table");
     ++k;
   }

@@ -16,7 +16,9 @@ namespace sd {
 
 class TableReader {
  public:
-  TableReader(const toml::table& t, std::string prefix, Diagnostics& diag);
+  // `fallback_file` names the file for errors on a table that has no source position
+  // (the root of a merged document).
+  TableReader(const toml::table& t, std::string prefix, Diagnostics& diag, std::string fallback_file = "");
 
   double number(const std::string& key, double fallback, double lo, double hi);
   double required_number(const std::string& key, double lo, double hi);
@@ -54,6 +56,7 @@ class TableReader {
   std::string prefix_;
   Diagnostics* diag_;
   std::set<std::string> used_;
+  std::string fallback_file_;
 };
 
 // Source file of a node ("" when unknown).
