@@ -1,0 +1,170 @@
+#include "hazard/flood_setup.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "storm/tide.hpp"
+
+namespace sd {
+namespace {
+
+int cell_of(const Scenario& s, double x, double y) {
+  int i, j;
+  if (!s.dem.grid.locate(x, y, i, j)) return -1;
+  return static_cast<int>(s.dem.grid.index(i, j));
+}
+
+TimeSeries read_level_csv(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot open level series");
+  TimeSeries ts;
+  std::string line;
+  long n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#' || std::isalpha(static_cast<unsigned char>(line[0]))) continue;
+    double t, v;
+    char comma;
+    std::istringstream ss(line);
+    if (!(ss >> t >> comma >> v) || comma != ',') throw InputError(where(path, n) + ": expected 't_s,level_m'");
+    if (!ts.t.empty() && t <= ts.t.back()) throw InputError(where(path, n) + ": times must increase");
+    ts.t.push_back(t);
+    ts.v.push_back(v);
+  }
+  if (ts.t.empty()) throw InputError(path + ": no rows");
+  return ts;
+}
+
+}  // namespace
+
+TimeSeries sea_level_series(const Scenario& s, double landfall_s) {
+  if (!s.tide.series_path.empty()) return read_level_csv(s.tide.series_path);
+  storm::TideSpec spec;
+  spec.mean_level_m = s.tide.mean_level_m;
+  for (const auto& c : s.tide.constituents) {
+    // A phase shift of the whole tide by dt hours: each constituent's phase moves by its speed x dt.
+    const double shift = storm::constituent_speed_deg_per_h(c.name) * s.tide.phase_shift_h;
+    spec.constituents.push_back({c.name, c.amplitude_m, c.phase_deg + shift});
+  }
+  spec.surge_peak_m = s.tide.surge_peak_m;
+  spec.surge_peak_t_s = s.tide.surge_peak_time_s >= 0 ? s.tide.surge_peak_time_s : std::max(0.0, landfall_s);
+  spec.surge_width_h = s.tide.surge_width_h;
+  return storm::tide_series(spec, 0.0, s.duration_s + 3600.0, 300.0);
+}
+
+std::vector<float> initial_depth(const Scenario& s) {
+  std::vector<float> h(s.dem.grid.size(), 0.0f);
+  if (s.landuse.data.empty()) return h;
+  for (std::size_t c = 0; c < h.size(); ++c)
+    if (s.landuse.data[c] == kWaterLanduse && !std::isnan(s.dem.data[c])) h[c] = std::max(0.0f, -s.dem.data[c]);
+  return h;
+}
+
+flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int threads) {
+  flood::ModelSpec spec;
+  const Grid& g = s.dem.grid;
+  const std::size_t N = g.size();
+  spec.grid = g;
+  spec.bed = s.dem.data;
+  spec.manning.assign(N, 0.03f);
+  spec.drainage_mmph.assign(N, 0.0f);
+  spec.drainage_outfall.assign(N, -1);
+  spec.debris_class.assign(N, flood::kUrban);
+  bool horton = false, ga = false;
+  for (const auto& c : s.landuse_classes) {
+    horton |= c.infiltration == Infiltration::Horton;
+    ga |= c.infiltration == Infiltration::GreenAmpt;
+  }
+  if (horton) spec.horton_f0_mmph.assign(N, 0), spec.horton_fc_mmph.assign(N, 0), spec.horton_k_per_h.assign(N, 0);
+  if (ga) spec.ga_ks_mmph.assign(N, 0), spec.ga_psi_dtheta_m.assign(N, 0);
+  // Outfalls: drained water is delivered to the outfall cell (a canal, river or sea cell).
+  for (const auto& o : s.outfalls) {
+    flood::Outfall of;
+    of.cell = cell_of(s, o.x, o.y);
+    spec.outfalls.push_back(of);
+  }
+  for (std::size_t c = 0; c < N; ++c) {
+    if (s.landuse.data.empty() || std::isnan(s.landuse.data[c])) continue;
+    const LanduseClass* lc = s.landuse_class(static_cast<int>(s.landuse.data[c]));
+    if (!lc) continue;
+    spec.manning[c] = static_cast<float>(lc->manning);
+    spec.drainage_mmph[c] = static_cast<float>(lc->drainage_mmph);
+    if (lc->infiltration == Infiltration::Horton) {
+      spec.horton_f0_mmph[c] = static_cast<float>(lc->horton_f0_mmph);
+      spec.horton_fc_mmph[c] = static_cast<float>(lc->horton_fc_mmph);
+      spec.horton_k_per_h[c] = static_cast<float>(lc->horton_k_per_h);
+    } else if (lc->infiltration == Infiltration::GreenAmpt) {
+      spec.ga_ks_mmph[c] = static_cast<float>(lc->ga_ksat_mmph);
+      spec.ga_psi_dtheta_m[c] = static_cast<float>(lc->ga_psi_mm / 1000.0 * lc->ga_dtheta);
+    }
+    const std::string& n = lc->name;
+    spec.debris_class[c] = n == "forest" ? flood::kWoodland : (n == "rural" || n == "farmland") ? flood::kPastureArable : flood::kUrban;
+  }
+  // Each drained cell sends its water to the nearest outfall (sewer catchments follow
+  // distance in the absence of a pipe network); none = it leaves the domain.
+  if (!s.outfalls.empty()) {
+    for (int j = 0; j < g.ny; ++j)
+      for (int i = 0; i < g.nx; ++i) {
+        const std::size_t c = g.index(i, j);
+        if (spec.drainage_mmph[c] <= 0) continue;
+        double best = 1e300;
+        int bo = -1;
+        for (std::size_t o = 0; o < s.outfalls.size(); ++o) {
+          const double dx = g.cx(i) - s.outfalls[o].x, dy = g.cy(j) - s.outfalls[o].y;
+          if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, bo = static_cast<int>(o);
+        }
+        spec.drainage_outfall[c] = bo;
+      }
+  }
+  for (const auto& p : s.pumps) {
+    flood::PumpStation ps;
+    ps.capacity_m3s = p.capacity_m3s;
+    int oi = p.outfall;
+    if (oi < 0) {
+      double best = 1e300;
+      for (std::size_t o = 0; o < s.outfalls.size(); ++o) {
+        const double dx = p.x - s.outfalls[o].x, dy = p.y - s.outfalls[o].y;
+        if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, oi = static_cast<int>(o);
+      }
+    }
+    ps.outfall = oi;
+    for (int j = 0; j < g.ny; ++j)
+      for (int i = 0; i < g.nx; ++i) {
+        const double dx = g.cx(i) - p.x, dy = g.cy(j) - p.y;
+        const std::size_t c = g.index(i, j);
+        if (dx * dx + dy * dy <= p.serves_radius_m * p.serves_radius_m && spec.drainage_mmph[c] > 0)
+          ps.cells.push_back(static_cast<int>(c));
+      }
+    spec.pumps.push_back(std::move(ps));
+  }
+  // Dike breach: a triangular hydrograph, peak a quarter of the way through (a breach widens
+  // fast, then the head falls); no duration = peak flow held to the end.
+  for (const auto& j : s.injects) {
+    if (j.kind != InjectKind::DikeBreach) continue;
+    flood::PointInflow in;
+    in.cell = cell_of(s, j.x, j.y);
+    if (in.cell < 0) continue;
+    if (j.duration_s > 0)
+      in.m3s = TimeSeries{{j.t_s - 1e-3, j.t_s, j.t_s + 0.25 * j.duration_s, j.t_s + j.duration_s},
+                          {0.0, 0.0, j.peak_m3s, 0.0}};
+    else
+      in.m3s = TimeSeries{{j.t_s, j.t_s + 1800}, {0.0, j.peak_m3s}};
+    spec.inflows.push_back(std::move(in));
+  }
+  const flood::Side sides[4] = {flood::Side::North, flood::Side::East, flood::Side::South, flood::Side::West};
+  for (int k = 0; k < 4; ++k) {
+    flood::Edge& e = spec.edges[static_cast<int>(sides[k])];
+    e.kind = s.boundary[k] == BoundaryKind::Closed ? flood::Edge::Kind::Closed
+             : s.boundary[k] == BoundaryKind::Open ? flood::Edge::Kind::Open
+                                                   : flood::Edge::Kind::Level;
+    if (e.kind == flood::Edge::Kind::Level) e.level = sea_level;
+  }
+  spec.options.cfl = s.flood.cfl;
+  spec.options.theta = s.flood.theta;
+  spec.options.threads = threads;
+  return flood::build_model(std::move(spec));
+}
+
+}  // namespace sd

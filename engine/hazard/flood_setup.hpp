@@ -1,0 +1,20 @@
+#pragma once
+// The scenario's terrain, land use, drainage assets, boundaries and hazard injects as a flood
+// solver model (solvers/flood).
+#include "flood/flood_model.hpp"
+#include "scenario/scenario.hpp"
+
+namespace sd {
+
+flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int threads);
+
+// Initial water: water-class cells (rivers, canals, sea) start level with 0 m (their normal
+// stage), everything else dry.
+std::vector<float> initial_depth(const Scenario& s);
+
+// Sea level at the level boundaries (tide + surge, or the series file).
+TimeSeries sea_level_series(const Scenario& s, double landfall_s);
+
+inline constexpr int kWaterLanduse = 3;
+
+}  // namespace sd

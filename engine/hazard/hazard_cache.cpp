@@ -1,0 +1,112 @@
+#include "hazard/hazard_cache.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "io/h5.hpp"
+
+namespace sd {
+
+std::string default_cache_dir() {
+  if (const char* d = std::getenv("STORMDRILL_CACHE_DIR"); d && *d) return d;
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/stormdrill";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/stormdrill";
+  return ".stormdrill-cache";
+}
+
+std::uint64_t hash_bytes(const void* data, std::size_t n, std::uint64_t h) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t k = 0; k < n; ++k) {
+    h ^= p[k];
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+std::uint64_t hash_file(const std::string& path, std::uint64_t h) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> buf(1 << 16);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    h = hash_bytes(buf.data(), static_cast<std::size_t>(in.gcount()), h);
+  }
+  return hash_bytes(path.data(), 0, h);
+}
+
+std::string hex64(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+void write_timeline(long long file_id, const HazardTimeline& t) {
+  const hid_t f = static_cast<hid_t>(file_id);
+  h5::Handle g = h5::create_group(f, "timeline");
+  h5::set_attr(g, "key", t.key);
+  h5::set_attr(g, "edges", static_cast<std::int64_t>(t.edges));
+  h5::set_attr(g, "block_cells", t.block_cells);
+  h5::set_attr(g, "blocks_x", t.blocks_x);
+  h5::set_attr(g, "blocks_y", t.blocks_y);
+  h5::set_attr(g, "landfall_s", t.landfall_s);
+  h5::set_attr(g, "total_rain_mean_mm", t.total_rain_mean_mm);
+  h5::set_attr(g, "max_wind_ms", t.max_wind_ms);
+  h5::set_attr(g, "wall_s", t.wall_s);
+  h5::write_vector(g, "time", t.time);
+  h5::write_vector(g, "edge_depth", t.edge_depth);
+  h5::write_vector(g, "edge_gust", t.edge_gust);
+  h5::write_vector(g, "flooded_offset", std::vector<std::int64_t>(t.flooded_offset.begin(), t.flooded_offset.end()));
+  std::vector<std::int64_t> cell(t.flooded.size());
+  std::vector<float> depth(t.flooded.size());
+  for (std::size_t k = 0; k < t.flooded.size(); ++k) cell[k] = t.flooded[k].cell, depth[k] = t.flooded[k].depth_m;
+  h5::write_vector(g, "flooded_cell", cell);
+  h5::write_vector(g, "flooded_depth", depth);
+  h5::write_vector(g, "block_gust", t.block_gust);
+  h5::write_vector(g, "site_depth", t.site_depth);
+  h5::write_vector(g, "max_depth", t.max_depth);
+  std::vector<double> nt;
+  std::vector<std::string> nx;
+  for (const auto& n : t.notes) nt.push_back(n.t), nx.push_back(n.text);
+  h5::write_vector(g, "note_t", nt);
+  h5::write_strings(g, "note_text", nx);
+}
+
+std::optional<HazardTimeline> read_timeline(const std::string& path) {
+  if (!std::filesystem::exists(path)) return std::nullopt;
+  try {
+    auto f = h5::File::open_read(path);
+    h5::Handle g = h5::open_group(f, "timeline");
+    HazardTimeline t;
+    t.key = h5::attr_string(g, "key");
+    t.edges = static_cast<std::size_t>(h5::attr_int(g, "edges"));
+    t.block_cells = static_cast<int>(h5::attr_int(g, "block_cells"));
+    t.blocks_x = static_cast<int>(h5::attr_int(g, "blocks_x"));
+    t.blocks_y = static_cast<int>(h5::attr_int(g, "blocks_y"));
+    t.landfall_s = h5::attr_double(g, "landfall_s");
+    t.total_rain_mean_mm = h5::attr_double(g, "total_rain_mean_mm");
+    t.max_wind_ms = h5::attr_double(g, "max_wind_ms");
+    t.wall_s = h5::attr_double(g, "wall_s");
+    t.time = h5::read_vector<double>(g, "time");
+    t.edge_depth = h5::read_vector<float>(g, "edge_depth");
+    t.edge_gust = h5::read_vector<float>(g, "edge_gust");
+    for (auto v : h5::read_vector<std::int64_t>(g, "flooded_offset")) t.flooded_offset.push_back(static_cast<std::uint32_t>(v));
+    const auto cell = h5::read_vector<std::int64_t>(g, "flooded_cell");
+    const auto depth = h5::read_vector<float>(g, "flooded_depth");
+    t.flooded.resize(cell.size());
+    for (std::size_t k = 0; k < cell.size(); ++k) t.flooded[k] = {static_cast<std::uint32_t>(cell[k]), depth[k]};
+    t.block_gust = h5::read_vector<float>(g, "block_gust");
+    t.site_depth = h5::read_vector<float>(g, "site_depth");
+    t.max_depth = h5::read_vector<float>(g, "max_depth");
+    const auto nt = h5::read_vector<double>(g, "note_t");
+    const auto nx = h5::read_strings(g, "note_text");
+    for (std::size_t k = 0; k < nt.size() && k < nx.size(); ++k) t.notes.push_back({nt[k], nx[k]});
+    t.frames_path = std::filesystem::absolute(path).string();
+    if (t.edge_depth.size() != t.time.size() * t.edges) return std::nullopt;
+    return t;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace sd

@@ -1,0 +1,265 @@
+#include "hazard/hazard_run.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "flood/flood_state.hpp"
+#include "flood/rain_source.hpp"
+#include "hazard/flood_setup.hpp"
+#include "hazard/hazard_cache.hpp"
+#include "hazard/storm_setup.hpp"
+#include "io/h5.hpp"
+#include "network/edge_cells.hpp"
+#include "output/results_writer.hpp"
+#include "version.hpp"
+
+namespace sd {
+namespace fs = std::filesystem;
+
+std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOptions& o) {
+  std::uint64_t h = hash_bytes(kVersion, std::strlen(kVersion));
+  auto mix = [&](const void* p, std::size_t n) { h = hash_bytes(p, n, h); };
+  auto mixd = [&](double v) { mix(&v, sizeof v); };
+  auto mixs = [&](const std::string& v) { mix(v.data(), v.size()); mixd(static_cast<double>(v.size())); };
+  mix(s.dem.data.data(), s.dem.data.size() * sizeof(float));
+  mix(&s.dem.grid, sizeof(Grid));
+  mix(s.landuse.data.data(), s.landuse.data.size() * sizeof(float));
+  mix(s.population.data.data(), s.population.data.size() * sizeof(float));
+  for (const auto& c : s.landuse_classes) {
+    mixd(c.code); mixd(c.manning); mixd(static_cast<double>(c.infiltration)); mixd(c.horton_f0_mmph);
+    mixd(c.horton_fc_mmph); mixd(c.horton_k_per_h); mixd(c.ga_ksat_mmph); mixd(c.ga_psi_mm); mixd(c.ga_dtheta);
+    mixd(c.drainage_mmph); mixs(c.name);
+  }
+  for (auto b : s.boundary) mixd(static_cast<double>(b));
+  mixd(s.tide.mean_level_m); mixd(s.tide.phase_shift_h); mixd(s.tide.surge_peak_m); mixd(s.tide.surge_peak_time_s);
+  mixd(s.tide.surge_width_h);
+  for (const auto& c : s.tide.constituents) { mixs(c.name); mixd(c.amplitude_m); mixd(c.phase_deg); }
+  if (!s.tide.series_path.empty()) h = hash_file(s.tide.series_path, h);
+  mixs(s.storm.format); mixs(s.storm.averaging); mixs(s.storm.wind_model); mixs(s.storm.rain_structure);
+  mixd(s.storm.penv_hpa); mixd(s.storm.frame_interval_s); mixd(s.storm.rain_multiplier);
+  if (!s.storm.track_path.empty()) h = hash_file(s.storm.track_path, h);
+  if (s.storm.design) {
+    const auto& d = *s.storm.design;
+    for (double v : {d.a1, d.c, d.b, d.n, d.return_period_y, d.duration_min, d.peak_ratio, d.start_s, d.areal_reduction}) mixd(v);
+  }
+  mixd(s.flood.cfl); mixd(s.flood.theta); mixd(s.flood.frame_interval_s);
+  mixd(s.duration_s); mixs(s.start_iso);
+  mixd(static_cast<double>(s.seed));  // burst seeds derive from it
+  for (const auto& p : s.pumps) { mixd(p.x); mixd(p.y); mixd(p.capacity_m3s); mixd(p.serves_radius_m); mixd(p.substation); mixd(p.outfall); }
+  for (const auto& q : s.outfalls) { mixd(q.x); mixd(q.y); }
+  for (const auto& q : s.sites) { mixd(q.x); mixd(q.y); mixd(q.flood_depth_m); mixd(q.fed_by); }
+  for (const auto& j : s.injects)
+    if (changes_hazard(j.kind)) { mixd(static_cast<double>(j.kind)); mixd(j.t_s); mixd(j.x); mixd(j.y); mixd(j.duration_s); mixd(j.peak_m3s); mixd(j.radius_m); mixd(j.factor); mixs(j.target); }
+  mixd(static_cast<double>(m.graph->num_edges()));
+  mix(m.edge_cells.cells.data(), m.edge_cells.cells.size() * sizeof(std::uint32_t));
+  mixd(o.member);
+  mixd(static_cast<double>(o.member > 0 ? (o.ensemble_seed ? o.ensemble_seed : s.seed) : 0));
+  return hex64(h);
+}
+
+namespace {
+
+// Rain from the storm frames, with the scenario's rain-band injects applied on top.
+struct RainFields {
+  const Scenario& s;
+  storm::StormFrames* frames;
+  std::vector<float> wind_tmp;
+  void fill(double t, float* mmph) {
+    frames->fill(t, mmph, wind_tmp.data());
+    for (const auto& j : s.injects) {
+      if (j.kind != InjectKind::RainBand || t < j.t_s || (j.duration_s > 0 && t > j.t_s + j.duration_s)) continue;
+      const Grid& g = s.dem.grid;
+      for (int r = 0; r < g.ny; ++r)
+        for (int i = 0; i < g.nx; ++i) {
+          const double dx = g.cx(i) - j.x, dy = g.cy(r) - j.y;
+          if (dx * dx + dy * dy <= j.radius_m * j.radius_m) mmph[g.index(i, r)] *= static_cast<float>(j.factor);
+        }
+    }
+  }
+};
+
+}  // namespace
+
+HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const HazardOptions& o) {
+  const auto wall0 = std::chrono::steady_clock::now();
+  const std::string key = hazard_key(s, m, o);
+  const std::string dir = o.cache_dir.empty() ? default_cache_dir() : o.cache_dir;
+  fs::create_directories(dir);
+  const std::string path = (fs::path(dir) / (key + ".h5")).string();
+  if (o.use_cache)
+    if (auto t = read_timeline(path); t && t->key == key) return *t;
+
+  const Grid& g = s.dem.grid;
+  const std::size_t N = g.size();
+  StormSetup storm = setup_storm(s, o.member, o.ensemble_seed);
+  const TimeSeries sea = sea_level_series(s, storm.landfall_s);
+  flood::ModelPtr model = setup_flood(s, sea, o.threads);
+  flood::State st(model);
+  st.set_depth(initial_depth(s));
+
+  // Rain source for the solver.
+  std::unique_ptr<storm::StormFrames> frames;
+  std::unique_ptr<flood::RainSource> rain;
+  std::unique_ptr<RainFields> rf;
+  if (storm.field) {
+    frames = std::make_unique<storm::StormFrames>(*storm.field, s.storm.frame_interval_s);
+    rf = std::make_unique<RainFields>(RainFields{s, frames.get(), std::vector<float>(N)});
+    std::vector<double> breaks;
+    for (double t = 0; t <= s.duration_s + s.storm.frame_interval_s; t += s.storm.frame_interval_s) breaks.push_back(t);
+    rain = std::make_unique<flood::CallbackRain>(N, [r = rf.get()](double t, float* mmph) { r->fill(t, mmph); }, breaks);
+  } else {
+    rain = std::make_unique<flood::UniformRain>(*storm.design_mmph, flood::UniformRain::Shape::Linear);
+  }
+  st.set_rain(rain.get());
+
+  // Output frames at the flood frame interval.
+  const double dt = s.flood.frame_interval_s;
+  std::vector<double> times;
+  for (double t = 0; t < s.duration_s - 1e-6; t += dt) times.push_back(t);
+  times.push_back(s.duration_s);
+
+  auto file = h5::File::create(path);
+  write_meta_and_grid(file.id(), s, "hazard", s.seed, 0, true);
+  h5::Handle hz = h5::create_group(file, "hazard");
+  const std::vector<hsize_t> fdims = {static_cast<hsize_t>(g.ny), static_cast<hsize_t>(g.nx)};
+  h5::FrameWriter<float> w_depth(hz, "depth", fdims), w_rain(hz, "rain", fdims), w_wind(hz, "wind", fdims);
+
+  HazardTimeline tl;
+  tl.key = key;
+  tl.edges = m.graph->num_edges();
+  tl.block_cells = m.block_cells;
+  tl.blocks_x = m.blocks_x;
+  tl.blocks_y = m.blocks_y;
+  tl.landfall_s = storm.landfall_s;
+  tl.time = times;
+  tl.flooded_offset.push_back(0);
+  std::vector<float> depth(N), rainf(N, 0.0f), wind(N, 0.0f), gust(N, 0.0f), edge(tl.edges), max_wind(N, 0.0f);
+  const std::size_t nb = m.block_population.size();
+  std::vector<int> site_cell;
+  for (const auto& q : s.sites) {
+    int i, j;
+    site_cell.push_back(g.locate(q.x, q.y, i, j) ? static_cast<int>(g.index(i, j)) : -1);
+  }
+  std::vector<char> substation_failed(s.sites.size(), 0);
+  // Pump-failure injects switch a station off (and back on after their duration).
+  struct PumpSwitch { double t; std::size_t pump; bool on; };
+  std::vector<PumpSwitch> switches;
+  for (const auto& j : s.injects) {
+    if (j.kind != InjectKind::PumpFailure) continue;
+    for (std::size_t p = 0; p < s.pumps.size(); ++p)
+      if (s.pumps[p].name == j.target) {
+        switches.push_back({j.t_s, p, false});
+        if (j.duration_s > 0) switches.push_back({j.t_s + j.duration_s, p, true});
+      }
+  }
+  std::sort(switches.begin(), switches.end(), [](auto& a, auto& b) { return a.t < b.t; });
+  std::size_t next_switch = 0;
+
+  for (std::size_t k = 0; k < times.size(); ++k) {
+    const double t = times[k];
+    while (next_switch < switches.size() && switches[next_switch].t <= t) {
+      const auto& sw = switches[next_switch++];
+      st.advance_to(sw.t);
+      st.set_pump_available(sw.pump, sw.on);
+      tl.notes.push_back({sw.t, s.pumps[sw.pump].name + (sw.on ? " back in service" : " out of service (inject)")});
+    }
+    st.advance_to(t);
+    st.depth_f32(depth.data());
+    if (storm.field) {
+      storm.field->fill(t, rainf.data(), wind.data(), gust.data());
+      rf->fill(t, rainf.data());  // with rain-band injects
+    } else {
+      std::fill(rainf.begin(), rainf.end(), static_cast<float>(storm.design_mmph->at(t)));
+    }
+    for (std::size_t c = 0; c < N; ++c) {
+      if (std::isnan(s.dem.data[c])) rainf[c] = wind[c] = gust[c] = NAN;
+      else max_wind[c] = std::max(max_wind[c], wind[c]);
+    }
+    w_depth.append(depth.data());
+    w_rain.append(rainf.data());
+    w_wind.append(wind.data());
+    // Compact timeline for the response.
+    net::edge_depths(m.edge_cells, std::span<const float>(depth), 90.0, edge);
+    tl.edge_depth.insert(tl.edge_depth.end(), edge.begin(), edge.end());
+    net::edge_depths(m.edge_cells, std::span<const float>(gust), 100.0, edge);
+    tl.edge_gust.insert(tl.edge_gust.end(), edge.begin(), edge.end());
+    for (std::size_t c = 0; c < N; ++c)
+      if (m.population[c] > 0 && depth[c] >= 0.15f) tl.flooded.push_back({static_cast<std::uint32_t>(c), depth[c]});
+    tl.flooded_offset.push_back(static_cast<std::uint32_t>(tl.flooded.size()));
+    std::vector<float> bg(nb, 0.0f);
+    for (int j = 0; j < g.ny; ++j)
+      for (int i = 0; i < g.nx; ++i) {
+        const float v = gust[g.index(i, j)];
+        const std::size_t b = static_cast<std::size_t>(j / m.block_cells) * m.blocks_x + i / m.block_cells;
+        if (!std::isnan(v)) bg[b] = std::max(bg[b], v);
+      }
+    tl.block_gust.insert(tl.block_gust.end(), bg.begin(), bg.end());
+    for (std::size_t q = 0; q < s.sites.size(); ++q) {
+      const float d = site_cell[q] >= 0 ? depth[site_cell[q]] : 0.0f;
+      tl.site_depth.push_back(std::isnan(d) ? 0.0f : d);
+      // Cascade: a flooded substation stops the pumping stations it feeds.
+      if (s.sites[q].kind == SiteKind::Substation && !substation_failed[q] && d >= s.sites[q].flood_depth_m) {
+        substation_failed[q] = 1;
+        tl.notes.push_back({t, s.sites[q].name + " flooded: power lost"});
+        for (std::size_t p = 0; p < s.pumps.size(); ++p)
+          if (s.pumps[p].substation == static_cast<int>(q)) {
+            st.set_pump_available(p, false);
+            tl.notes.push_back({t, s.pumps[p].name + " stopped (no power)"});
+          }
+      }
+    }
+    if (o.progress) o.progress(t, s.duration_s);
+  }
+  h5::write_vector(hz, "time", times);
+  const flood::Summary& sm = st.summary();
+  auto raster = [&](const char* name, const std::vector<float>& v, const char* units, const char* long_name) {
+    h5::write_matrix<float>(hz, name, v.data(), g.ny, g.nx);
+    h5::set_cf(h5::Handle(H5Dopen2(hz, name, H5P_DEFAULT)), units, long_name);
+  };
+  raster("max_depth", sm.max_depth, "m", "maximum water depth");
+  raster("time_of_max_depth", sm.time_of_max_depth, "s", "time of maximum depth");
+  raster("first_above_0p15m", sm.first_above_ponding, "s", "first time depth exceeded 0.15 m (GB 51222)");
+  raster("duration_above_threshold", sm.duration_above, "s", "time above 0.15 m");
+  raster("max_velocity", sm.max_velocity, "m/s", "maximum velocity");
+  raster("hazard_rating", sm.hazard_rating, "1", "flood hazard rating HR = d(v+0.5)+DF (FD2320)");
+  raster("total_rain", sm.total_rain_mm, "mm", "storm-total rain");
+  raster("max_wind", max_wind, "m/s", "maximum 10-min mean wind");
+  h5::set_cf(h5::Handle(H5Dopen2(hz, "depth", H5P_DEFAULT)), "m", "water depth");
+  h5::set_cf(h5::Handle(H5Dopen2(hz, "rain", H5P_DEFAULT)), "mm/h", "rain rate");
+  h5::set_cf(h5::Handle(H5Dopen2(hz, "wind", H5P_DEFAULT)), "m/s", "10-min mean wind speed");
+  const flood::Budget& b = st.budget();
+  h5::set_attr(hz, "mass_error_rel", b.error_rel());
+  h5::set_attr(hz, "rain_m3", b.rain);
+  h5::set_attr(hz, "infiltration_m3", b.infiltration);
+  h5::set_attr(hz, "drainage_m3", b.drainage);
+  h5::set_attr(hz, "pumped_m3", b.pumped);
+  h5::set_attr(hz, "boundary_in_m3", b.boundary_in);
+  h5::set_attr(hz, "boundary_out_m3", b.boundary_out);
+  h5::set_attr(hz, "stored_m3", b.stored);
+  h5::set_attr(hz, "threshold_m", 0.15);
+  h5::set_attr(hz, "hazard_key", key);
+  h5::set_attr(hz, "steps", static_cast<std::int64_t>(st.steps()));
+  tl.max_depth = sm.max_depth;
+  double rain_sum = 0, wmax = 0;
+  std::size_t valid = 0;
+  for (std::size_t c = 0; c < N; ++c) {
+    if (std::isnan(s.dem.data[c])) continue;
+    rain_sum += std::isnan(sm.total_rain_mm[c]) ? 0 : sm.total_rain_mm[c];
+    wmax = std::max(wmax, static_cast<double>(max_wind[c]));
+    ++valid;
+  }
+  tl.total_rain_mean_mm = valid ? rain_sum / valid : 0;
+  tl.max_wind_ms = wmax;
+  tl.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  write_timeline(file.id(), tl);
+  file.commit();
+  write_xdmf((fs::path(path).replace_extension(".xmf")).string(), fs::path(path).filename().string(), g, times, true);
+  tl.frames_path = fs::absolute(path).string();
+  return tl;
+}
+
+}  // namespace sd

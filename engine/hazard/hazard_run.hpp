@@ -1,0 +1,30 @@
+#pragma once
+// Hazard before response: the storm's rain and wind drive the flood solver over the county;
+// frames go to the hazard cache file and the compact timeline is returned for the response.
+// Computed once per storm (scenario or ensemble member) and reused from the cache after.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "hazard/hazard_timeline.hpp"
+#include "response/response_model.hpp"
+
+namespace sd {
+
+struct HazardOptions {
+  int member = 0;                 // 0 = the scenario's own storm; k > 0 = ensemble member k
+  std::uint64_t ensemble_seed = 0;  // 0 = the scenario seed
+  int threads = 0;
+  std::string cache_dir;          // empty = default_cache_dir()
+  bool use_cache = true;          // false: recompute (and overwrite the cache entry)
+  // Called after each hazard frame with (simulated s, total s).
+  std::function<void(double, double)> progress;
+};
+
+// The cache key: a hash of every input the hazard depends on (terrain, land use, storm,
+// flood settings, tide, drainage assets, hazard-changing injects, roads, member, engine).
+std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOptions& o);
+
+HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const HazardOptions& o);
+
+}  // namespace sd

@@ -1,0 +1,134 @@
+#include "response/response_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "io/road_io.hpp"
+
+namespace sd {
+namespace {
+
+void load_roads(const Scenario& s, ResponseModel& m) {
+  io::RoadNetworkData d = s.roads_network_path.empty()
+                              ? io::load_road_csv(s.roads_nodes_path, s.roads_edges_path)
+                              : io::load_road_network(s.roads_network_path);
+  if (d.x.empty()) throw InputError(s.path + ": the road network has no nodes");
+  m.node_id = d.node_id;
+  m.graph = std::make_unique<net::RoadGraph>(d.x, d.y, d.edges);
+  // Nodes outside the largest strongly connected component stay in the graph (a query to
+  // them says it cannot be answered) but assets are snapped only onto the component.
+  std::vector<net::NodeId> keep;
+  const auto outside = m.graph->outside_largest_scc();
+  if (!outside.empty()) {
+    std::vector<std::uint8_t> out(m.graph->num_nodes(), 0);
+    for (auto v : outside) out[v] = 1;
+    for (net::NodeId v = 0; v < m.graph->num_nodes(); ++v)
+      if (!out[v]) keep.push_back(v);
+    std::string list;
+    for (std::size_t k = 0; k < outside.size() && k < 10; ++k) list += (k ? ", " : "") + std::to_string(d.node_id[outside[k]]);
+    m.warnings.push_back("road network: " + std::to_string(outside.size()) +
+                         " node(s) outside the largest strongly connected component (e.g. " + list +
+                         "); assets are snapped onto the connected part");
+  }
+  m.snapper = std::make_unique<net::Snapper>(*m.graph, keep);
+  const auto len = m.graph->length_m();
+  const auto cls = m.graph->road_class();
+  m.edge_km.resize(len.size());
+  m.edge_underpass.resize(len.size());
+  const int underpass = io::road_class_code("underpass");
+  for (std::size_t e = 0; e < len.size(); ++e) {
+    m.edge_km[e] = static_cast<float>(len[e] / 1000.0);
+    m.edge_underpass[e] = underpass >= 0 && cls[e] == underpass;
+  }
+  m.edge_cells = net::rasterize_edges(*m.graph, s.dem.grid);
+}
+
+void aggregate_population(const Scenario& s, ResponseModel& m) {
+  const Grid& g = s.dem.grid;
+  m.population.assign(g.size(), 0.0f);
+  m.cell_town.assign(g.size(), -1);
+  m.cell_urban.assign(g.size(), 0);
+  // Nearest town per cell (towns are few: a direct scan is cheapest).
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      double best = 1e300;
+      int bt = -1;
+      for (std::size_t t = 0; t < s.towns.size(); ++t) {
+        const double dx = g.cx(i) - s.towns[t].x, dy = g.cy(j) - s.towns[t].y;
+        if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, bt = static_cast<int>(t);
+      }
+      m.cell_town[g.index(i, j)] = static_cast<std::int16_t>(bt);
+    }
+  if (!s.population.data.empty()) {
+    for (std::size_t c = 0; c < g.size(); ++c) {
+      const float p = s.population.data[c];
+      m.population[c] = std::isnan(p) || std::isnan(s.dem.data[c]) || p < 0 ? 0.0f : p;
+    }
+  } else {
+    // No raster: spread each town's population over the urban cells nearest to it, or over a
+    // disc of 1.5 km when there is no land-use map.
+    std::vector<double> weight_sum(s.towns.size(), 0.0);
+    std::vector<float> w(g.size(), 0.0f);
+    for (int j = 0; j < g.ny; ++j)
+      for (int i = 0; i < g.nx; ++i) {
+        const std::size_t c = g.index(i, j);
+        const int t = m.cell_town[c];
+        if (t < 0 || std::isnan(s.dem.data[c])) continue;
+        const bool urban = !s.landuse.data.empty() && (s.landuse.data[c] == 1.0f || s.landuse.data[c] == 5.0f);
+        const double dx = g.cx(i) - s.towns[t].x, dy = g.cy(j) - s.towns[t].y;
+        const bool near = dx * dx + dy * dy < 1500.0 * 1500.0;
+        if (s.landuse.data.empty() ? near : (urban && near) || (near && dx * dx + dy * dy < 500.0 * 500.0)) {
+          w[c] = 1.0f;
+          weight_sum[t] += 1.0;
+        }
+      }
+    for (std::size_t c = 0; c < g.size(); ++c) {
+      const int t = m.cell_town[c];
+      if (t >= 0 && w[c] > 0) m.population[c] = static_cast<float>(s.towns[t].population / weight_sum[t]);
+    }
+  }
+  for (std::size_t c = 0; c < g.size(); ++c)
+    m.cell_urban[c] = !s.landuse.data.empty() && (s.landuse.data[c] == 1.0f || s.landuse.data[c] == 5.0f);
+  m.population_cdf.resize(g.size());
+  double acc = 0;
+  for (std::size_t c = 0; c < g.size(); ++c) m.population_cdf[c] = acc += m.population[c];
+  m.total_population = acc;
+  // Wind blocks
+  m.blocks_x = (g.nx + m.block_cells - 1) / m.block_cells;
+  m.blocks_y = (g.ny + m.block_cells - 1) / m.block_cells;
+  const std::size_t nb = static_cast<std::size_t>(m.blocks_x) * m.blocks_y;
+  m.block_population.assign(nb, 0.0);
+  m.block_cells_list.assign(nb, {});
+  m.block_cdf.assign(nb, {});
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      const std::size_t c = g.index(i, j);
+      if (m.population[c] <= 0) continue;
+      const std::size_t b = static_cast<std::size_t>(j / m.block_cells) * m.blocks_x + i / m.block_cells;
+      m.block_population[b] += m.population[c];
+      m.block_cells_list[b].push_back(static_cast<std::uint32_t>(c));
+      m.block_cdf[b].push_back(m.block_population[b]);
+    }
+}
+
+}  // namespace
+
+std::shared_ptr<const ResponseModel> build_response_model(const Scenario& s) {
+  auto m = std::make_shared<ResponseModel>();
+  m->scenario = &s;
+  load_roads(s, *m);
+  aggregate_population(s, *m);
+  auto snap_all = [&](auto const& items, std::vector<net::NodeId>& out) {
+    out.clear();
+    for (const auto& it : items) out.push_back(m->snap(it.x, it.y));
+  };
+  snap_all(s.teams, m->team_node);
+  snap_all(s.depots, m->depot_node);
+  snap_all(s.shelters, m->shelter_node);
+  snap_all(s.sites, m->site_node);
+  snap_all(s.towns, m->town_node);
+  return m;
+}
+
+}  // namespace sd

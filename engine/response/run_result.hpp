@@ -1,0 +1,64 @@
+#pragma once
+// Everything one response run produces: incident outcomes, team tracks, the event log, KPI
+// time series and the final KPI table. Written to HDF5 by results_writer; summarised for
+// the terminal and --summary-json; aggregated across plans and members by the batch runner.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "response/incident.hpp"
+#include "scenario/vocabulary.hpp"
+
+namespace sd {
+
+struct IncidentOutcome {
+  IncidentState state = IncidentState::Waiting;
+  double t_known = -1, t_assigned = -1, t_arrived = -1, t_done = -1;  // < 0: did not happen
+  int team = -1;
+  double risk = 0;  // expected fatalities (proxy)
+  bool ever_unreachable = false;
+  bool averted = false;  // the people had evacuated before it happened
+};
+
+struct TrackPoint {
+  int team;
+  double t, x, y;
+  TeamStatus status;
+  int incident;
+};
+
+struct LogEvent {
+  double t;
+  EventType type;
+  int team = -1, incident = -1;
+  double x = 0, y = 0;
+  std::string text;
+};
+
+struct Kpi {
+  std::string name;
+  double value;
+};
+
+struct RunResult {
+  std::vector<Incident> incidents;
+  std::vector<IncidentOutcome> outcomes;
+  std::vector<TrackPoint> tracks;
+  std::vector<LogEvent> events;
+  // KPI time series on kpi_time.
+  std::vector<double> kpi_time;
+  std::vector<std::pair<std::string, std::vector<double>>> kpi_series;
+  std::vector<std::vector<float>> shelter_occupancy;  // [k][shelter]
+  // Road state per hazard frame / inject time: 0 open, 1 slowed, 2 closed by water, 3 by inject.
+  std::vector<double> road_time;
+  std::vector<std::uint8_t> road_state;   // (R, E)
+  std::vector<float> road_speed_factor;   // (R, E)
+  std::vector<double> road_closed_km;
+  std::vector<Kpi> final_kpis;  // ordered; names are the --summary-json keys
+  double wall_s = 0;
+
+  double kpi(const std::string& name) const;
+};
+
+}  // namespace sd
