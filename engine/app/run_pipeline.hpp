@@ -1,0 +1,44 @@
+#pragma once
+// One drill run end to end, as `stormdrill run` and `demo` do it: load and validate the
+// scenario, compile the response model, get the hazard (from the cache or by running storm +
+// flood), replay the plan against it, write the results file, summarise.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "hazard/hazard_timeline.hpp"
+#include "io/json_writer.hpp"
+#include "response/run_result.hpp"
+
+namespace sd {
+
+struct RunRequest {
+  std::string scenario_path;
+  std::string plan_path;        // empty = the scenario's own plan
+  std::string out_path;         // empty = scenario [output] path, else "<scenario>-results.h5"
+  std::optional<std::uint64_t> seed;
+  int member = 0;
+  int threads = 0;
+  std::string cache_dir;
+  bool use_cache = true;
+  bool quiet = false;
+  std::function<void(const std::string&)> warn;  // validation warnings
+  std::function<void(double, double)> hazard_progress;
+};
+
+struct RunReport {
+  std::string results_path;
+  std::string scenario_name, plan_name;
+  std::uint64_t seed = 0;
+  RunResult result;
+  HazardTimeline hazard;
+  double hazard_wall_s = 0, response_wall_s = 0, wall_s = 0;
+  bool hazard_from_cache = false;
+  io::Json summary_json() const;
+  std::string summary_table() const;  // the KPI table printed at the end of a run
+};
+
+RunReport run_drill(const RunRequest& request);
+
+}  // namespace sd

@@ -1,0 +1,29 @@
+#pragma once
+// Flags every simulation subcommand shares: -o/--out, --threads, --seed, --summary-json,
+// -q/--quiet, -v/--verbose, --cache-dir, --no-cache.
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace sd::cli {
+
+struct CommonOptions {
+  std::string out;
+  int threads = 0;
+  std::optional<std::uint64_t> seed;
+  std::string summary_json;
+  bool quiet = false;
+  bool verbose = false;
+  std::string cache_dir;
+  bool no_cache = false;
+};
+
+void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache = true);
+
+// Sets the OpenMP thread count when --threads was given (>0).
+void apply_threads(int threads);
+
+}  // namespace sd::cli
