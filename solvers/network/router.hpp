@@ -39,7 +39,7 @@ class Router {
            std::span<const NodeId> targets = {}, Direction dir = Direction::Forward);
   // Distance from the last run's source (or to it, Backward); +inf when unreachable or not
   // settled because it was not a target.
-  double cost(NodeId v) const { return stamp_[v] == epoch_ ? dist_[v] : NetworkState::kInf; }
+  double cost(NodeId v) const { return done_[v] == epoch_ ? dist_[v] : NetworkState::kInf; }
   // Path of the last run from the source to v (Forward) or from v to the source (Backward).
   Path path(NodeId v) const;
 
@@ -55,7 +55,8 @@ class Router {
   NodeId source_ = kNoNode;
   std::vector<double> dist_;
   std::vector<EdgeId> parent_;
-  std::vector<std::uint32_t> stamp_;  // stamp_[v] == epoch_: dist_[v] valid this run
+  std::vector<std::uint32_t> stamp_;  // stamp_[v] == epoch_: dist_[v] labelled this run
+  std::vector<std::uint32_t> done_;   // done_[v] == epoch_: dist_[v] final (settled)
   std::vector<std::uint8_t> target_mark_;
   std::uint32_t epoch_ = 0;
   std::size_t settled_ = 0;
