@@ -1,0 +1,45 @@
+// OSM highway classes, their codes in EdgeInput::road_class and default free-flow speeds.
+// Defaults follow common routing-engine practice (e.g. OSRM's car profile) for rural/urban
+// mixes; a road's own maxspeed tag always wins. Documented in docs/formats.md.
+#include <cstdlib>
+#include <string>
+
+#include "io/road_io.hpp"
+
+namespace sd::io {
+namespace {
+
+struct RoadClass {
+  const char* name;
+  double speed_kph;
+};
+
+constexpr RoadClass kClasses[] = {
+    {"road", 50},          {"motorway", 110},     {"motorway_link", 60}, {"trunk", 90},
+    {"trunk_link", 50},    {"primary", 70},       {"primary_link", 40},  {"secondary", 60},
+    {"secondary_link", 40}, {"tertiary", 50},     {"tertiary_link", 30}, {"unclassified", 40},
+    {"residential", 30},   {"living_street", 10}, {"service", 20},       {"track", 15},
+};
+constexpr int kCount = static_cast<int>(sizeof kClasses / sizeof kClasses[0]);
+
+}  // namespace
+
+int road_class_code(const std::string& highway) {
+  for (int k = 0; k < kCount; ++k)
+    if (highway == kClasses[k].name) return k;
+  // A numeric class is taken as the code itself.
+  char* end = nullptr;
+  const long v = std::strtol(highway.c_str(), &end, 10);
+  if (!highway.empty() && end && *end == '\0' && v >= 0 && v < kCount) return static_cast<int>(v);
+  return -1;
+}
+
+double default_speed_kph(int code) {
+  return code >= 0 && code < kCount ? kClasses[code].speed_kph : kClasses[0].speed_kph;
+}
+
+const char* road_class_name(int code) {
+  return code >= 0 && code < kCount ? kClasses[code].name : "road";
+}
+
+}  // namespace sd::io
