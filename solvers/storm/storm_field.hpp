@@ -50,14 +50,16 @@ struct StormParams {
 
 class StormField {
  public:
-  // lon_deg/lat_deg: grid.size() cell centres. elevation: empty, or grid.size() values
-  // (NaN = outside the domain: rain and wind 0 there). Converts the track to 10-min wind.
+  // lon_deg/lat_deg: grid.size() cell centres. elevation: empty (all sea, flat), or
+  // grid.size() values (NaN = outside the domain: rain and wind NaN there). Cleans the track,
+  // detects landfall (agency flag or DEM land), applies inland decay, converts to 10-min wind.
   StormField(const Track& track, const StormParams& params, const Grid& grid,
              std::vector<double> lon_deg, std::vector<double> lat_deg,
              std::vector<float> elevation = {});
 
   // Rain rate (mm/h, mean or banded structure) and 10-min mean wind (m/s) at scenario time
-  // t (s) into grid.size() arrays; gust (optional) gets the 3-s gust. Thread-safe.
+  // t (s) into grid.size() arrays; gust (optional) gets the 3-s gust. Zero outside the
+  // track's time span. Thread-safe.
   void fill(double t, float* rain_mmph, float* wind_ms, float* gust_ms = nullptr) const;
 
   StormState state_at(double t) const;  // storm centre etc. at scenario time t
@@ -69,6 +71,7 @@ class StormField {
   const Track& track() const { return track_; }  // cleaned, decayed, 10-min wind
 
  private:
+  bool is_land(double lat, double lon) const;
   Track track_;
   StormParams params_;
   Grid grid_;
@@ -80,11 +83,13 @@ class StormField {
 };
 
 // Frame source with the burst structure: holds a cache of one conservation block of frames
-// (state; one per thread/run). Without bursts it forwards to StormField::fill.
+// (state; one per thread/run). Blocks start at multiples of bursts.block_h from t = 0; the
+// block's mean rain is sampled at interval midpoints, bursts applied, and each frame's rate
+// held over its interval, so block totals equal the mean field's. Without bursts it
+// forwards to StormField::fill. Wind is always evaluated at t itself.
 class StormFrames {
  public:
   StormFrames(const StormField& field, double frame_dt_s = 600.0);
-  // Rain and wind at t: within a burst block, linear in time between its internal frames.
   void fill(double t, float* rain_mmph, float* wind_ms, float* gust_ms = nullptr);
 
  private:
@@ -109,7 +114,7 @@ class StormAccumulator {
 
  private:
   void window(const float* rain, std::vector<float>& ring, std::vector<float>& sum,
-              std::vector<float>& mx, int len);
+              std::vector<float>& mx, int len, double window_s);
   double dt_;
   int frames_ = 0;
   int len_1h_, len_10m_;
