@@ -1,0 +1,78 @@
+#include "io/lonlat.hpp"
+
+#include <ogr_spatialref.h>
+
+#include <cmath>
+#include <memory>
+#include <numbers>
+
+#include "core/error.hpp"
+
+namespace sd::io {
+namespace {
+
+constexpr double kEarthRadiusM = 6371000.0;
+constexpr double kDeg = std::numbers::pi / 180.0;
+
+struct TransformDeleter {
+  void operator()(OGRCoordinateTransformation* t) const {
+    OGRCoordinateTransformation::DestroyCT(t);
+  }
+};
+
+CellLonLat local_metric(const Grid& g, RefLonLat ref) {
+  // Equirectangular about the grid centre: x east, y north in metres.
+  const double xc = g.x0 + 0.5 * g.width(), yc = g.y0 - 0.5 * g.height();
+  const double kx = kEarthRadiusM * kDeg * std::cos(ref.lat * kDeg), ky = kEarthRadiusM * kDeg;
+  CellLonLat out;
+  out.lon.resize(g.size());
+  out.lat.resize(g.size());
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      out.lon[g.index(i, j)] = ref.lon + (g.cx(i) - xc) / kx;
+      out.lat[g.index(i, j)] = ref.lat + (g.cy(j) - yc) / ky;
+    }
+  return out;
+}
+
+}  // namespace
+
+CellLonLat cell_lonlat(const Grid& g, const std::string& crs_wkt, std::optional<RefLonLat> ref) {
+  if (crs_wkt.empty()) {
+    if (!ref)
+      throw InputError("the grid has no CRS: give a reference longitude/latitude for its centre");
+    return local_metric(g, *ref);
+  }
+  OGRSpatialReference src, dst;
+  if (src.SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE)
+    throw InputError("cannot interpret the grid's CRS: " + crs_wkt.substr(0, 80));
+  dst.SetWellKnownGeogCS("WGS84");
+  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation, TransformDeleter> ct(
+      OGRCreateCoordinateTransformation(&src, &dst));
+  if (!ct) throw InputError("cannot transform the grid's CRS to WGS84");
+  CellLonLat out;
+  out.lon.resize(g.size());
+  out.lat.resize(g.size());
+  std::vector<double> x(static_cast<std::size_t>(g.nx)), y(x.size());
+  for (int j = 0; j < g.ny; ++j) {  // one row per call: GDAL's transform is batched
+    for (int i = 0; i < g.nx; ++i) {
+      x[static_cast<std::size_t>(i)] = g.cx(i);
+      y[static_cast<std::size_t>(i)] = g.cy(j);
+    }
+    if (!ct->Transform(g.nx, x.data(), y.data()))
+      throw InputError("CRS transform to WGS84 failed on grid row " + std::to_string(j));
+    for (int i = 0; i < g.nx; ++i) {
+      out.lon[g.index(i, j)] = x[static_cast<std::size_t>(i)];
+      out.lat[g.index(i, j)] = y[static_cast<std::size_t>(i)];
+    }
+  }
+  return out;
+}
+
+CellLonLat cell_lonlat(const Raster& r, std::optional<RefLonLat> ref) {
+  return cell_lonlat(r.grid, r.crs_wkt, ref);
+}
+
+}  // namespace sd::io

@@ -1,0 +1,280 @@
+#include "storm/storm_field.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <stdexcept>
+
+#include "storm/rain_profile.hpp"
+
+namespace sd::storm {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+constexpr double kTableDrKm = 0.1;  // radial table step; profiles vary on the Rm (>= 5 km) scale
+
+// Box mean of the DEM over (2h+1)^2 cells via an integral image (NaN counts as sea level):
+// orographic lifting acts on the slope of the terrain at a few km, not of single DEM cells.
+std::vector<double> smooth(const Grid& g, const std::vector<float>& z, double sea, int h) {
+  const int nx = g.nx, ny = g.ny;
+  std::vector<double> s(static_cast<std::size_t>(nx + 1) * (ny + 1), 0.0);
+  auto S = [&](int i, int j) -> double& { return s[static_cast<std::size_t>(j) * (nx + 1) + i]; };
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) {
+      const float v = z[g.index(i, j)];
+      const double e = std::isnan(v) ? sea : std::max<double>(v, sea);
+      S(i + 1, j + 1) = e + S(i, j + 1) + S(i + 1, j) - S(i, j);
+    }
+  std::vector<double> out(g.size());
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) {
+      const int a = std::max(0, i - h), b = std::min(nx, i + h + 1);
+      const int c = std::max(0, j - h), d = std::min(ny, j + h + 1);
+      out[g.index(i, j)] = (S(b, d) - S(a, d) - S(b, c) + S(a, c)) / ((b - a) * (d - c));
+    }
+  return out;
+}
+
+// Bretschneider (1972) inflow angle: 10 deg inside Rm, ramping to the outer value by 1.2 Rm.
+double inflow_rad(double r, double rm, double outer_deg) {
+  const double deg =
+      r < rm ? 10.0 : (r < 1.2 * rm ? 10.0 + (outer_deg - 10.0) * (r / rm - 1.0) / 0.2 : outer_deg);
+  return deg * kPi / 180.0;
+}
+
+struct Tables {
+  std::vector<float> wind, rain;
+  double lookup(const std::vector<float>& v, double r) const {
+    const double x = r / kTableDrKm;
+    const std::size_t k = static_cast<std::size_t>(x);
+    if (k + 1 >= v.size()) return v.back();
+    const double w = x - static_cast<double>(k);
+    return v[k] + w * (v[k + 1] - v[k]);
+  }
+};
+
+}  // namespace
+
+StormField::StormField(const Track& track, const StormParams& params, const Grid& grid,
+                       std::vector<double> lon_deg, std::vector<double> lat_deg,
+                       std::vector<float> elevation)
+    : params_(params), grid_(grid), lon_(std::move(lon_deg)), lat_(std::move(lat_deg)) {
+  const std::size_t n = grid_.size();
+  if (lon_.size() != n || lat_.size() != n || (!elevation.empty() && elevation.size() != n))
+    throw std::invalid_argument("StormField: lon/lat/elevation sizes differ from the grid");
+  double sum = 0;
+  for (double v : lat_) sum += v;
+  lat_mean_ = n ? sum / static_cast<double>(n) : 0.0;
+  if (!elevation.empty()) {
+    land_.resize(n);
+    for (std::size_t c = 0; c < n; ++c)
+      land_[c] =
+          std::isnan(elevation[c]) ? NAN : (elevation[c] > params_.sea_level_m ? 1.0f : 0.0f);
+    const int h = std::max(1, static_cast<int>(std::lround(1000.0 / grid_.cell)));
+    const std::vector<double> zs = smooth(grid_, elevation, params_.sea_level_m, h);
+    dhdx_.assign(n, 0.0f);
+    dhdy_.assign(n, 0.0f);
+    for (int j = 1; j + 1 < grid_.ny; ++j)
+      for (int i = 1; i + 1 < grid_.nx; ++i) {
+        const std::size_t c = grid_.index(i, j);
+        dhdx_[c] = static_cast<float>((zs[c + 1] - zs[c - 1]) / (2 * grid_.cell));
+        dhdy_[c] = static_cast<float>((zs[c - grid_.nx] - zs[c + grid_.nx]) / (2 * grid_.cell));
+      }
+  }
+  Track t = clean_track(track);
+  LandPredicate over_land;
+  if (!land_.empty()) over_land = [this](double la, double lo) { return is_land(la, lo); };
+  const double lf = detect_landfall(t, over_land);
+  DecayParams dp = params_.decay;
+  dp.penv_hpa = params_.penv_hpa;
+  t = apply_inland_decay(t, lf, over_land, dp);
+  track_ = convert_averaging(std::move(t), Averaging::ten_min);
+  landfall_t_ = lf - params_.epoch_s;
+}
+
+// Nearest cell by a local linear map from the grid centre (grid assumed near north-up in
+// lon/lat, true for UTM/Gauss-Krueger near their central meridian).
+bool StormField::is_land(double lat, double lon) const {
+  const std::size_t c0 = grid_.index(grid_.nx / 2, grid_.ny / 2);
+  const double kx = kEarthRadiusKm * 1000.0 * kDeg * std::cos(lat_[c0] * kDeg);
+  const double ky = kEarthRadiusKm * 1000.0 * kDeg;
+  const double x = grid_.cx(grid_.nx / 2) + (lon - lon_[c0]) * kx;
+  const double y = grid_.cy(grid_.ny / 2) + (lat - lat_[c0]) * ky;
+  int i = 0, j = 0;
+  if (!grid_.locate(x, y, i, j)) return false;
+  return land_[grid_.index(i, j)] == 1.0f;
+}
+
+StormState StormField::state_at(double t) const {
+  return interpolate(track_, t + params_.epoch_s, params_.penv_hpa);
+}
+
+void StormField::fill(double t, float* rain, float* wind, float* gust) const {
+  const std::size_t n = grid_.size();
+  const double ta = t + params_.epoch_s;
+  if (ta < track_.start() || ta > track_.end()) {  // no storm on the track at this time
+    for (std::size_t c = 0; c < n; ++c) {
+      const float v = !land_.empty() && std::isnan(land_[c]) ? NAN : 0.0f;
+      rain[c] = v;
+      wind[c] = v;
+      if (gust) gust[c] = v;
+    }
+    return;
+  }
+  const StormState s = state_at(t);
+  VortexParams vp;
+  vp.vmax_ms = s.vmax_ms;
+  vp.pc_hpa = s.pc_hpa;
+  vp.penv_hpa = params_.penv_hpa;
+  vp.rmax_km = s.rmax_km;
+  vp.lat_deg = s.lat;
+  vp.translation_ms = s.speed_ms;
+  vp.dpdt_hpa_per_h = s.dpdt_hpa_per_h;
+  if (!std::isnan(s.r30_mean_km)) {
+    vp.r_outer_km = s.r30_mean_km;
+    vp.v_outer_ms =
+        30.0 * 1852.0 / 3600.0 * averaging_factor(Averaging::one_min, Averaging::ten_min);
+  }
+  const WindProfile wp(params_.wind_model, vp);
+  // R-CLIPER was fitted to NHC 1-min winds.
+  const RcliperShape rs =
+      rcliper_shape(s.vmax_ms * averaging_factor(Averaging::ten_min, Averaging::one_min));
+  Tables tab;
+  const std::size_t nr = static_cast<std::size_t>(params_.max_radius_km / kTableDrKm) + 2;
+  tab.wind.resize(nr);
+  tab.rain.resize(nr);
+  for (std::size_t k = 0; k < nr; ++k) {
+    tab.wind[k] = static_cast<float>(wp.surface_wind(k * kTableDrKm));
+    tab.rain[k] =
+        static_cast<float>(rcliper_rate_mmph(rs, k * kTableDrKm) * params_.rain_multiplier);
+  }
+  const double kx = kEarthRadiusKm * kDeg * std::cos(0.5 * (lat_mean_ + s.lat) * kDeg);
+  const double ky = kEarthRadiusKm * kDeg;
+  const double hsign = s.lat >= 0 ? 1.0 : -1.0;  // cyclonic rotation sense
+  const double vtx = s.speed_ms * std::sin(s.heading_deg * kDeg);
+  const double vty = s.speed_ms * std::cos(s.heading_deg * kDeg);
+  const double shear = std::hypot(params_.shear_u_ms, params_.shear_v_ms);
+  const double shear_amp = std::min(params_.shear_amp_max, params_.shear_amp_per_ms * shear);
+  // Rain maximum downshear-left in the northern hemisphere (Chen, Knaff & Marks 2006;
+  // Lonfat et al. 2007): 45 deg cyclonic from the downshear direction.
+  const double th_max = std::atan2(params_.shear_v_ms, params_.shear_u_ms) + hsign * kPi / 4;
+  const double cmx = std::cos(th_max), cmy = std::sin(th_max);
+  const bool bands = params_.structure != RainStructure::mean;
+  const double rm = s.rmax_km;
+  const float* land = land_.empty() ? nullptr : land_.data();
+#pragma omp parallel for schedule(static)
+  for (std::size_t c = 0; c < n; ++c) {
+    const float lc = land ? land[c] : 0.0f;
+    if (std::isnan(lc)) {
+      rain[c] = wind[c] = NAN;
+      if (gust) gust[c] = NAN;
+      continue;
+    }
+    const double dx = (lon_[c] - s.lon) * kx, dy = (lat_[c] - s.lat) * ky;
+    const double r = std::sqrt(dx * dx + dy * dy);
+    if (r > params_.max_radius_km) {
+      rain[c] = wind[c] = 0.0f;
+      if (gust) gust[c] = 0.0f;
+      continue;
+    }
+    const double ri = std::max(r, 1e-6);
+    const double ex = dx / ri, ey = dy / ri;
+    const double v = tab.lookup(tab.wind, r);
+    const bool on_land = lc == 1.0f;
+    const double beta =
+        inflow_rad(r, rm, on_land ? params_.inflow_deg_land : params_.inflow_deg_sea);
+    const double cb = std::cos(beta), sb = std::sin(beta);
+    const double asym =
+        params_.translation_weight * r * rm / (r * r + rm * rm);  // Jelesnianski 1966
+    const double ux = v * (-hsign * ey * cb - ex * sb) + asym * vtx;
+    const double uy = v * (hsign * ex * cb - ey * sb) + asym * vty;
+    const double speed = std::hypot(ux, uy) * (on_land ? params_.overland_wind_factor : 1.0);
+    wind[c] = static_cast<float>(speed);
+    if (gust)
+      gust[c] = static_cast<float>(speed *
+                                   (on_land ? params_.gust_factor_land : params_.gust_factor_sea));
+    double rr = tab.lookup(tab.rain, r) * (1.0 + shear_amp * (ex * cmx + ey * cmy));
+    if (!dhdx_.empty()) {
+      const double w = ux * dhdx_[c] + uy * dhdy_[c];  // upslope vertical motion, m/s
+      rr *= std::clamp(1.0 + params_.orographic_k * w, params_.orographic_min,
+                       params_.orographic_max);
+    }
+    if (bands) rr *= band_factor(params_.bands, r, std::atan2(dy, dx) * hsign, rm, t);
+    rain[c] = static_cast<float>(rr);
+  }
+}
+
+StormFrames::StormFrames(const StormField& field, double frame_dt_s)
+    : field_(field), dt_(frame_dt_s) {
+  if (!(dt_ > 0)) throw std::invalid_argument("StormFrames: frame interval must be > 0");
+}
+
+void StormFrames::load_block(long b) {
+  const BurstParams& bp = field_.params().bursts;
+  const double span = bp.block_h * 3600.0;
+  nt_ = std::max(1, static_cast<int>(std::lround(span / dt_)));
+  const std::size_t n = field_.grid().size();
+  rain_.assign(n * static_cast<std::size_t>(nt_), 0.0f);
+  std::vector<float> wind(n);
+  for (int k = 0; k < nt_; ++k)  // midpoint samples, held over each interval
+    field_.fill(b * span + (k + 0.5) * dt_, rain_.data() + static_cast<std::size_t>(k) * n,
+                wind.data());
+  apply_bursts(bp, field_.grid(), b, dt_, nt_, rain_.data());
+  block_ = b;
+}
+
+void StormFrames::fill(double t, float* rain, float* wind, float* gust) {
+  field_.fill(t, rain, wind, gust);
+  if (field_.params().structure != RainStructure::bands_bursts) return;
+  const double span = field_.params().bursts.block_h * 3600.0;
+  const long b = static_cast<long>(std::floor(t / span));
+  if (b != block_) load_block(b);
+  const int k = std::clamp(static_cast<int>(std::floor((t - b * span) / dt_)), 0, nt_ - 1);
+  const std::size_t n = field_.grid().size();
+  std::copy_n(rain_.data() + static_cast<std::size_t>(k) * n, n, rain);
+}
+
+StormAccumulator::StormAccumulator(std::size_t cells, double dt_s)
+    : dt_(dt_s),
+      len_1h_(std::max(1, static_cast<int>(std::lround(3600.0 / dt_s)))),
+      len_10m_(std::max(1, static_cast<int>(std::lround(600.0 / dt_s)))),
+      total_(cells, 0.0f),
+      max_wind_(cells, 0.0f),
+      max_1h_(cells, 0.0f),
+      max_10m_(cells, 0.0f),
+      ring_1h_(cells * static_cast<std::size_t>(len_1h_), 0.0f),
+      sum_1h_(cells, 0.0f),
+      ring_10m_(cells * static_cast<std::size_t>(len_10m_), 0.0f),
+      sum_10m_(cells, 0.0f) {
+  if (!(dt_s > 0)) throw std::invalid_argument("StormAccumulator: dt must be > 0");
+}
+
+// Rolling sum of the last `len` frames' depths (a window shorter than one frame takes the
+// rate times the window).
+void StormAccumulator::window(const float* rain, std::vector<float>& ring, std::vector<float>& sum,
+                              std::vector<float>& mx, int len, double window_s) {
+  const double depth_per_rate = std::min(dt_, window_s) / 3600.0;
+  const std::size_t n = total_.size(), slot = static_cast<std::size_t>(frames_ % len);
+  float* rg = ring.data() + slot * n;
+#pragma omp parallel for schedule(static)
+  for (std::size_t c = 0; c < n; ++c) {
+    const float d = static_cast<float>(rain[c] * depth_per_rate);
+    sum[c] += d - rg[c];
+    rg[c] = d;
+    mx[c] = std::isnan(sum[c]) ? NAN : std::max(mx[c], sum[c]);
+  }
+}
+
+void StormAccumulator::add(const float* rain, const float* wind) {
+  const std::size_t n = total_.size();
+  window(rain, ring_1h_, sum_1h_, max_1h_, len_1h_, 3600.0);
+  window(rain, ring_10m_, sum_10m_, max_10m_, len_10m_, 600.0);
+#pragma omp parallel for schedule(static)
+  for (std::size_t c = 0; c < n; ++c) {
+    total_[c] += static_cast<float>(rain[c] * dt_ / 3600.0);
+    max_wind_[c] = std::isnan(wind[c]) ? NAN : std::max(max_wind_[c], wind[c]);
+  }
+  ++frames_;
+}
+
+}  // namespace sd::storm
