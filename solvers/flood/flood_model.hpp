@@ -57,25 +57,27 @@ enum DebrisClass : std::uint8_t { kPastureArable = 0, kWoodland = 1, kUrban = 2 
 
 struct Options {
   double g = 9.81;
-  double cfl = 0.7;          // alpha in dt = alpha dx / sqrt(g h_max) (Bates 2010, eq. 12)
-  double theta = 1.0;        // 1 = Bates 2010; 0.7-0.9 = de Almeida et al. 2012 q-centred form
-  double dt_max = 10.0;      // s, cap when the domain is (nearly) dry
-  float h_dry = 1e-4f;       // m; a face with less flow depth carries no flux
+  double cfl = 0.7;      // alpha in dt = alpha dx / sqrt(g h_max) (Bates 2010, eq. 12)
+  double theta = 1.0;    // 1 = Bates 2010; 0.7-0.9 = de Almeida et al. 2012 q-centred form
+  double dt_max = 10.0;  // s, cap when the domain is (nearly) dry
+  float h_dry = 1e-4f;   // m; a face with less flow depth carries no flux
   double open_min_slope = 1e-4;
-  float ponding_m = 0.15f;   // first-time-above threshold (GB 51222 road-lane ponding depth)
+  float ponding_m = 0.15f;  // first-time-above threshold (GB 51222 road-lane ponding depth)
   float duration_threshold_m = 0.15f;  // duration-above threshold
-  double rain_refresh_s = 60.0;  // grid rain sources are re-evaluated on this cadence
-  int threads = 0;               // OpenMP threads; 0 = OpenMP default
+  double rain_refresh_s = 60.0;   // rain sources are re-evaluated (as interval means) this often
+  double stats_interval_s = 0.0;  // summary rasters sampled this often (0 = every step)
+  float velocity_min_depth_m = 0.01f;  // velocities are not evaluated in thinner films
+  int threads = 0;                     // OpenMP threads; 0 = OpenMP default
 };
 
 // Everything the solver needs, as plain arrays of grid.size() values (row 0 = north).
 // Optional per-cell arrays may be left empty.
 struct ModelSpec {
   Grid grid;
-  std::vector<float> bed;               // m; NaN = outside the domain
-  std::vector<std::uint8_t> blocked;    // optional: 1 = building / no-flow cell
-  float manning_uniform = 0.03f;        // s m^-1/3, used when `manning` is empty
-  std::vector<float> manning;           // optional per cell
+  std::vector<float> bed;             // m; NaN = outside the domain
+  std::vector<std::uint8_t> blocked;  // optional: 1 = building / no-flow cell
+  float manning_uniform = 0.03f;      // s m^-1/3, used when `manning` is empty
+  std::vector<float> manning;         // optional per cell
   // Infiltration, optional per cell (mm/h, 1/h, m): Horton f = fc + (f0 - fc) exp(-k t_wet)
   // and/or Green-Ampt f = Ks (1 + psi*dtheta / F). Cells with f0 = 0 and Ks = 0 do not infiltrate.
   std::vector<float> horton_f0_mmph, horton_fc_mmph, horton_k_per_h;
@@ -89,7 +91,7 @@ struct ModelSpec {
   std::vector<Outfall> outfalls;
   std::vector<PumpStation> pumps;
   std::vector<PointInflow> inflows;
-  std::array<Edge, 4> edges;              // indexed by Side
+  std::array<Edge, 4> edges;               // indexed by Side
   std::vector<std::uint8_t> debris_class;  // optional, DebrisClass per cell (default urban)
   Options options;
 };
@@ -110,7 +112,7 @@ class Model {
   std::size_t active_cells() const { return active_; }
 
   // Preprocessed arrays (internal to the solver, exposed for tests and the engine's output).
-  const std::vector<float>& z_rel() const { return z_; }       // bed - datum; 1e9 if inactive
+  const std::vector<float>& z_rel() const { return z_; }  // bed - datum; 1e9 if inactive
   const std::vector<std::uint8_t>& active() const { return act_; }
   const std::vector<float>& n2() const { return n2_; }  // Manning n^2 per cell (empty = uniform)
 

@@ -30,9 +30,9 @@ struct Budget {
 struct Summary {
   std::vector<float> max_depth, time_of_max_depth;
   std::vector<float> first_above_ponding;  // s, NaN where never reached
-  std::vector<float> duration_above;        // s above Options::duration_threshold_m
-  std::vector<float> max_velocity;          // m/s
-  std::vector<float> hazard_rating;         // max over time of d (v + 0.5) + DF (FD2320)
+  std::vector<float> duration_above;       // s above Options::duration_threshold_m
+  std::vector<float> max_velocity;         // m/s
+  std::vector<float> hazard_rating;        // max over time of d (v + 0.5) + DF (FD2320)
   std::vector<float> total_rain_mm;
 };
 

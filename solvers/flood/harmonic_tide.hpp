@@ -12,7 +12,7 @@
 namespace sd::flood {
 
 struct TideConstituent {
-  std::string name;      // M2, S2, N2, K2, K1, O1, P1, Q1, M4, MS4, MN4, M6
+  std::string name;  // M2, S2, N2, K2, K1, O1, P1, Q1, M4, MS4, MN4, M6
   double amplitude_m = 0;
   double phase_deg = 0;  // phase lag relative to t = 0 (scenario start)
 };

@@ -24,22 +24,29 @@ class RainSource {
   virtual double next_break(double t) const = 0;
 };
 
-// A uniform hyetograph: piecewise-linear rate (mm/h) from a TimeSeries. Rain from 0 to H
-// hours at R mm/h is {{0, H*3600, H*3600}, {R, R, 0}} — or use UniformRain::block(R, H).
+// A uniform hyetograph (mm/h). Linear: piecewise-linear between samples (sd::TimeSeries
+// convention). Steps: rate v[k] holds on [t[k], t[k+1]) and v.back() after the last sample.
+// Both are held at v.front() before the first sample.
 class UniformRain final : public RainSource {
  public:
-  explicit UniformRain(TimeSeries mmph) : ts_(std::move(mmph)) {}
+  enum class Shape { Linear, Steps };
+  explicit UniformRain(TimeSeries mmph, Shape shape = Shape::Linear)
+      : ts_(std::move(mmph)), shape_(shape) {}
   // R mm/h from t = 0 until exactly t = hours * 3600, then none.
-  static UniformRain block(double mmph, double hours);
+  static UniformRain block(double mmph, double hours) {
+    return UniformRain(TimeSeries{{0.0, hours * 3600.0}, {mmph, 0.0}}, Shape::Steps);
+  }
 
   bool uniform() const override { return true; }
-  double uniform_mmph(double t0, double t1) const override;
-  void fill_mmph(double t0, double t1, float* mmph) const override;
+  double uniform_mmph(double t0, double t1) const override;          // exact mean of the shape
+  void fill_mmph(double t0, double t1, float* mmph) const override;  // not used (uniform)
   double next_break(double t) const override;
   const TimeSeries& series() const { return ts_; }
 
  private:
+  double integral(double t) const;  // mm/h * s from -inf reference 0 to t, relative
   TimeSeries ts_;
+  Shape shape_;
 };
 
 // A grid source from a callback that fills the rate field (mm/h) for time t (e.g. the storm
