@@ -12,9 +12,10 @@ struct InputError : std::runtime_error {
 
 // "path: message" or "path:line: message" — the form editors and planners both recognise.
 inline std::string where(const std::string& path, long line = 0, long column = 0) {
+  // Built with append(): GCC 12 warns (-Wrestrict, a known false positive) on s + ":" + ...
   std::string s = path;
-  if (line > 0) s += ":" + std::to_string(line);
-  if (column > 0) s += ":" + std::to_string(column);
+  if (line > 0) s.append(":").append(std::to_string(line));
+  if (column > 0) s.append(":").append(std::to_string(column));
   return s;
 }
 

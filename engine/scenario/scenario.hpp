@@ -1,0 +1,193 @@
+#pragma once
+// The compiled scenario: everything a run reads and nothing it writes (the "model" of
+// DEVELOPERS.md). Built once by load_scenario(); shared read-only by every run, plan and
+// ensemble member. Mutable run data lives in the response State and the flood/network
+// states. Positions are in the DEM's CRS (metres); times in seconds since `start`.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time_series.hpp"
+#include "io/raster_io.hpp"
+#include "scenario/plan.hpp"
+#include "scenario/vocabulary.hpp"
+
+namespace sd {
+
+struct LanduseClass {
+  int code = 0;
+  std::string name;
+  double manning = 0.03;
+  Infiltration infiltration = Infiltration::None;
+  double horton_f0_mmph = 0, horton_fc_mmph = 0, horton_k_per_h = 0;
+  double ga_ksat_mmph = 0, ga_psi_mm = 0, ga_dtheta = 0;  // Green–Ampt
+  double drainage_mmph = 0;                                 // sewer design capacity
+};
+
+struct TideConstituent {
+  std::string name;
+  double amplitude_m = 0;
+  double phase_deg = 0;
+};
+
+struct TideSpec {
+  double mean_level_m = 0;
+  std::vector<TideConstituent> constituents;
+  std::string series_path;  // CSV t_s,level_m (overrides constituents)
+  double phase_shift_h = 0; // shifts the harmonic tide in time (high- vs low-tide variants)
+  double surge_peak_m = 0;
+  double surge_peak_time_s = -1;  // < 0: at the storm's closest approach
+  double surge_width_h = 10;
+};
+
+struct DesignStormSpec {
+  double a1 = 0, c = 0, b = 0, n = 0;  // q = 167 A1 (1 + C lg P) / (t + b)^n  [L/(s·ha)]
+  double return_period_y = 5;
+  double duration_min = 120;
+  double peak_ratio = 0.4;
+  double start_s = 0;
+  double areal_reduction = 1.0;
+};
+
+struct StormSpec {
+  std::string track_path;  // empty when a design storm is used
+  std::string format = "auto";
+  std::string averaging = "cma-2min";
+  std::string wind_model = "holland1980";
+  std::string rain_structure = "bands+bursts";
+  double penv_hpa = 1005;
+  double frame_interval_s = 600;
+  double rain_multiplier = 1.0;
+  std::optional<DesignStormSpec> design;
+};
+
+struct FloodSpec {
+  double cfl = 0.7;
+  double theta = 1.0;
+  double frame_interval_s = 1800;
+  double road_close_depth_m = 0.3;
+  double road_slow_depth_m = 0.05;
+};
+
+struct Town {
+  std::string name;
+  double x = 0, y = 0;
+  double population = 0;
+};
+
+struct TeamSpec {
+  std::string name;
+  TeamKind kind = TeamKind::Volunteer;
+  double x = 0, y = 0;  // base
+  int crew = 10;
+  Vehicle vehicle = Vehicle::Truck;
+  std::uint32_t capabilities = 0;  // bit set of Capability
+  double mobilisation_s = 1800;
+  double shift_s = 12 * 3600.0;
+  double rest_s = 4 * 3600.0;
+  double wading_depth_m = 0.3;  // deepest water its vehicle drives through
+};
+
+struct DepotSpec {
+  std::string name;
+  double x = 0, y = 0;
+  std::array<double, kStockKinds> stock{};
+};
+
+struct ShelterSpec {
+  std::string name;
+  double x = 0, y = 0;
+  int capacity = 0;
+};
+
+struct CriticalSite {
+  std::string name;
+  SiteKind kind = SiteKind::Hospital;
+  double x = 0, y = 0;
+  int fed_by = -1;      // index of the substation that feeds it, -1 none
+  double people = 0;    // patients/residents to move if it fails
+  double flood_depth_m = 0.3;
+};
+
+struct PumpingStation {
+  std::string name;
+  double x = 0, y = 0;
+  double capacity_m3s = 0;
+  double serves_radius_m = 0;
+  int substation = -1;  // critical-site index of its power supply
+  int outfall = -1;     // outfall index it lifts to (-1: nearest)
+};
+
+struct Outfall {
+  std::string name;
+  double x = 0, y = 0;
+};
+
+struct Inject {
+  double t_s = 0;
+  InjectKind kind = InjectKind::RoadClosure;
+  double x = 0, y = 0;          // where (breach, closure point, burst centre)
+  double duration_s = 0;        // 0 = for the rest of the run
+  double peak_m3s = 0;          // dike breach inflow
+  double radius_m = 500;        // closures and bursts within this radius
+  int count = 0;                // incident burst size
+  double factor = 1;            // rain band multiplier, comms delay seconds
+  std::string target;           // team / depot / pumping-station / road name
+  std::string note;
+};
+
+struct Scenario {
+  // Provenance
+  std::string path;        // the scenario file
+  std::string name;
+  std::string text;        // the scenario files as read (for results metadata)
+  std::string start_iso;   // clock origin
+  std::int64_t start_epoch_s = 0;  // UTC seconds of start_iso
+  double duration_s = 0;
+  std::uint64_t seed = 1;
+
+  // Region
+  io::Raster dem;
+  io::Raster landuse;     // empty data when absent
+  io::Raster population;  // empty data when absent
+  std::vector<LanduseClass> landuse_classes;
+  std::array<BoundaryKind, 4> boundary{};  // N, E, S, W
+  TideSpec tide;
+  std::string river_level_path;
+
+  StormSpec storm;
+  FloodSpec flood;
+
+  // Roads
+  std::string roads_nodes_path, roads_edges_path, roads_network_path;
+
+  // Assets
+  std::vector<Town> towns;
+  std::vector<TeamSpec> teams;
+  std::vector<DepotSpec> depots;
+  std::vector<ShelterSpec> shelters;
+  std::vector<CriticalSite> sites;
+  std::vector<PumpingStation> pumps;
+  std::vector<Outfall> outfalls;
+  std::vector<Inject> injects;
+  IncidentRates rates;
+
+  Plan plan;  // the plan the scenario includes; batches swap it
+
+  std::string output_path;
+  double output_frame_interval_s = 1800;
+
+  const LanduseClass* landuse_class(int code) const;
+  int team_index(const std::string& name) const;
+};
+
+// Loads, validates and compiles a scenario file (and its includes). Throws InputError with
+// every problem found (file:line:col: field: message). Warnings go to `warnings`.
+Scenario load_scenario(const std::string& path, std::vector<std::string>* warnings = nullptr);
+
+// Reads and validates a plan file ([plan] table) against a scenario's teams and depots.
+Plan load_plan(const std::string& path, const Scenario& scenario);
+
+}  // namespace sd
