@@ -1,0 +1,406 @@
+#include "flood/flood_state.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <istream>
+#include <limits>
+#include <ostream>
+#include <stdexcept>
+
+#include "flood/boundary_faces.hpp"
+#include "flood/inertial_kernels.hpp"
+#include "flood/sources_sinks.hpp"
+
+namespace sd::flood {
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+constexpr double kMmphToMs = 1e-3 / 3600.0;
+// Each face may move at most this fraction of its donor cell's depth per step (4 faces < 1).
+constexpr double kFaceShare = 0.2495;
+}  // namespace
+
+double Budget::error() const {
+  const double net =
+      rain - infiltration - drainage - pumped + delivered + inflow + boundary_in - boundary_out;
+  return stored - initial - net;
+}
+
+double Budget::error_rel() const {
+  const double scale = std::max({initial + rain + inflow + boundary_in + delivered, stored, 1e-12});
+  return std::fabs(error()) / scale;
+}
+
+struct State::Impl {
+  int threads = 1;
+  // Rain window [t, win_end): the source's mean rate over it.
+  double win_end = -1.0;
+  double rain_uniform_ms = 0.0;
+  bool rain_grid = false;
+  double rain_sum_ms = 0.0;  // sum over active cells of the grid rate
+  std::vector<float> rain_ms;
+  std::vector<double> rain_total_m;  // per cell (grid rain)
+  double rain_total_uniform_m = 0.0;
+  std::vector<double> row_max, row_sum;
+  std::vector<float> qx_old, qy_old;
+  std::vector<float> maxd, tmax, first, dur, maxv, hr;
+  double next_stats = 0.0, last_stats = 0.0;
+  SinkState sinks;
+  BoundaryFaces bnd;
+};
+
+State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move(model)) {
+  const Grid& g = model_->grid();
+  const std::size_t n = g.size();
+  auto& I = *impl_;
+  const int req = model_->options().threads;
+  I.threads = req > 0 ? req : omp_get_max_threads();
+  h_.assign(n, 0.0);
+  qx_.assign(static_cast<std::size_t>(g.nx + 1) * static_cast<std::size_t>(g.ny), 0.0f);
+  qy_.assign(static_cast<std::size_t>(g.nx) * static_cast<std::size_t>(g.ny + 1), 0.0f);
+  I.row_max.assign(static_cast<std::size_t>(g.ny), 0.0);
+  I.row_sum.assign(static_cast<std::size_t>(g.ny), 0.0);
+  if (model_->options().theta < 1.0) {
+    I.qx_old = qx_;
+    I.qy_old = qy_;
+  }
+  I.maxd.assign(n, 0.0f);
+  I.tmax.assign(n, 0.0f);
+  I.first.assign(n, kNaN);
+  I.dur.assign(n, 0.0f);
+  I.maxv.assign(n, 0.0f);
+  I.hr.assign(n, 0.0f);
+  I.sinks.init(*model_);
+  I.bnd.init(*model_);
+}
+
+State::~State() = default;
+
+void State::set_rain(const RainSource* rain) {
+  rain_ = rain;
+  impl_->win_end = -1.0;  // re-evaluate at the next step
+}
+
+void State::set_depth(const std::vector<float>& d) {
+  if (steps_ != 0) throw std::logic_error("flood State: set_depth only before the first step");
+  if (d.size() != h_.size())
+    throw std::invalid_argument("flood State: initial depth has wrong size");
+  const auto& act = model_->active();
+  for (std::size_t k = 0; k < h_.size(); ++k)
+    h_[k] = act[k] && std::isfinite(d[k]) && d[k] > 0 ? static_cast<double>(d[k]) : 0.0;
+  hmax_ = *std::max_element(h_.begin(), h_.end());
+  budget_.initial = budget_.stored = 0.0;
+  for (double v : h_) budget_.initial += v;
+  budget_.initial *= model_->grid().cell_area();
+  budget_.stored = budget_.initial;
+}
+
+void State::set_pump_available(std::size_t pump, bool available) {
+  impl_->sinks.pump_on.at(pump) = available ? 1 : 0;
+}
+bool State::pump_available(std::size_t pump) const {
+  return impl_->sinks.pump_on.at(pump) != 0;
+}
+
+void State::advance_to(double t_end) {
+  if (!(t_end > t_)) return;
+  const auto wall0 = std::chrono::steady_clock::now();
+  const Model& M = *model_;
+  const Grid& g = M.grid();
+  const Options& o = M.options();
+  auto& I = *impl_;
+  const int nx = g.nx, ny = g.ny;
+  const double dx = g.cell, area = g.cell_area();
+  const auto& act = M.active();
+
+  detail::FaceParams fp;
+  fp.nx = nx;
+  fp.ny = ny;
+  fp.g = static_cast<float>(o.g);
+  fp.dx = static_cast<float>(dx);
+  fp.h_dry = o.h_dry;
+  fp.n2 = M.spec().manning_uniform * M.spec().manning_uniform;
+  fp.n2_cell = M.n2().empty() ? nullptr : M.n2().data();
+  fp.theta = static_cast<float>(o.theta);
+  const bool theta = o.theta < 1.0;
+
+  while (t_ < t_end) {
+    // 1. Rain window: a mean rate over [t, win_end), win_end on the source's breaks.
+    if (t_ >= I.win_end) {
+      double w1 = std::min(t_ + o.rain_refresh_s, t_end);
+      if (rain_) w1 = std::min(w1, rain_->next_break(t_));
+      I.win_end = w1;
+      I.rain_uniform_ms = 0.0;
+      I.rain_grid = rain_ && !rain_->uniform();
+      if (rain_ && rain_->uniform()) {
+        I.rain_uniform_ms = rain_->uniform_mmph(t_, w1) * kMmphToMs;
+        I.rain_total_uniform_m += I.rain_uniform_ms * (w1 - t_);
+      } else if (I.rain_grid) {
+        I.rain_ms.resize(h_.size());
+        I.rain_total_m.resize(h_.size(), 0.0);
+        rain_->fill_mmph(t_, w1, I.rain_ms.data());
+        double s = 0.0;
+        for (std::size_t k = 0; k < h_.size(); ++k) {
+          const float r =
+              act[k] && std::isfinite(I.rain_ms[k]) ? std::max(I.rain_ms[k], 0.0f) : 0.0f;
+          I.rain_ms[k] = static_cast<float>(r * kMmphToMs);
+          s += I.rain_ms[k];
+          I.rain_total_m[k] += static_cast<double>(I.rain_ms[k]) * (w1 - t_);
+        }
+        I.rain_sum_ms = s;
+      }
+    }
+    // 2. Adaptive step (Bates et al. 2010, eq. 12), landing exactly on the window end.
+    const double hcfl =
+        std::max({hmax_, I.bnd.max_ghost_depth(M, t_), static_cast<double>(o.h_dry)});
+    double dt = std::min(o.cfl * dx / std::sqrt(o.g * hcfl), o.dt_max);
+    const double land = std::min(I.win_end, t_end);
+    const double left = land - t_;
+    if (left <= dt)
+      dt = left;
+    else if (left < 2.0 * dt)
+      dt = 0.5 * left;  // no sliver step before the landing time
+    const double t_new = dt == left ? land : t_ + dt;
+    fp.dt = static_cast<float>(dt);
+    fp.limit = static_cast<float>(kFaceShare * dx / dt);
+    if (theta) {
+      I.qx_old = qx_;
+      I.qy_old = qy_;
+    }
+    // 3. Momentum (interior faces), boundaries, continuity + rain: one parallel region,
+    //    static row partition, per-row maxima reduced serially (thread-count independent).
+    const double dtdx = dt / dx;
+    const double rain_m = I.rain_uniform_ms * dt;
+    const float* rain_grid = I.rain_grid ? I.rain_ms.data() : nullptr;
+    double* h = h_.data();
+    float* qx = qx_.data();
+    float* qy = qy_.data();
+    const float* z = M.z_rel().data();
+#pragma omp parallel num_threads(I.threads)
+    {
+#pragma omp for schedule(static)
+      for (int j = 0; j < ny; ++j) {
+        detail::flux_x_row(j, fp, h, z, qx, theta ? I.qx_old.data() : nullptr);
+        if (j > 0) detail::flux_y_row(j, fp, h, z, qy, theta ? I.qy_old.data() : nullptr);
+      }
+#pragma omp single
+      I.bnd.apply(M, t_, dt, h_, qx_, qy_, budget_);
+#pragma omp for schedule(static)
+      for (int j = 0; j < ny; ++j)
+        I.row_max[static_cast<std::size_t>(j)] =
+            detail::update_row(j, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m, h);
+    }
+    budget_.rain +=
+        (I.rain_grid ? I.rain_sum_ms : I.rain_uniform_ms * static_cast<double>(M.active_cells())) *
+        dt * area;
+    double hm = 0.0;
+    for (double v : I.row_max) hm = std::max(hm, v);
+    // 4. Sinks and point sources: infiltration, drainage with flap gates, pumps, inflows.
+    hm = std::max(hm, I.sinks.apply(M, t_, dt, I.threads, h_, budget_));
+    hmax_ = hm;
+    t_ = t_new;
+    ++steps_;
+    // 5. Summary rasters.
+    if (t_ >= I.next_stats || t_ >= t_end) {
+      const double span = t_ - I.last_stats;
+      const float tf = static_cast<float>(t_);
+      const float thr = o.duration_threshold_m, pond = o.ponding_m, vmin = o.velocity_min_depth_m;
+      const auto& dc = M.spec().debris_class;
+#pragma omp parallel for schedule(static) num_threads(I.threads)
+      for (int j = 0; j < ny; ++j) {
+        for (int i = 0; i < nx; ++i) {
+          const std::size_t k = static_cast<std::size_t>(j) * nx + i;
+          const float d = static_cast<float>(h[k]);
+          if (d > I.maxd[k]) {
+            I.maxd[k] = d;
+            I.tmax[k] = tf;
+          }
+          if (d >= pond && std::isnan(I.first[k])) I.first[k] = tf;
+          if (d > thr) I.dur[k] += static_cast<float>(span);
+          if (d <= 0.0f) continue;
+          float v = 0.0f;
+          if (d > vmin) {
+            const std::size_t fx = static_cast<std::size_t>(j) * (nx + 1) + i;
+            const float u = 0.5f * (qx[fx] + qx[fx + 1]) / d;
+            const float w = 0.5f * (qy[k] + qy[k + nx]) / d;
+            v = std::sqrt(u * u + w * w);
+          }
+          I.maxv[k] = std::max(I.maxv[k], v);
+          const std::uint8_t cls = dc.empty() ? static_cast<std::uint8_t>(kUrban) : dc[k];
+          I.hr[k] = std::max(I.hr[k], d * (v + 0.5f) + debris_factor(d, cls));
+        }
+      }
+      I.last_stats = t_;
+      I.next_stats = t_ + o.stats_interval_s;
+    }
+  }
+  // Stored volume: an independent sum of the depths (checks the budget, not derived from it).
+  for (int j = 0; j < ny; ++j) {
+    double s = 0.0;
+    const double* hr = h_.data() + static_cast<std::size_t>(j) * nx;
+    for (int i = 0; i < nx; ++i) s += hr[i];
+    I.row_sum[static_cast<std::size_t>(j)] = s;
+  }
+  double stored = 0.0;
+  for (double s : I.row_sum) stored += s;
+  budget_.stored = stored * area;
+  wall_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+}
+
+void State::depth_f32(float* out) const {
+  const auto& act = model_->active();
+  for (std::size_t k = 0; k < h_.size(); ++k) out[k] = act[k] ? static_cast<float>(h_[k]) : kNaN;
+}
+
+void State::velocity(float* vx, float* vy) const {
+  const Grid& g = model_->grid();
+  const auto& act = model_->active();
+  const float vmin = model_->options().velocity_min_depth_m;
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      const std::size_t k = g.index(i, j), fx = static_cast<std::size_t>(j) * (g.nx + 1) + i;
+      const float d = static_cast<float>(h_[k]);
+      if (!act[k]) {
+        vx[k] = vy[k] = kNaN;
+      } else if (d <= vmin) {
+        vx[k] = vy[k] = 0.0f;
+      } else {
+        vx[k] = 0.5f * (qx_[fx] + qx_[fx + 1]) / d;
+        vy[k] = -0.5f * (qy_[k] + qy_[k + static_cast<std::size_t>(g.nx)]) / d;  // +y north
+      }
+    }
+}
+
+const Summary& State::summary() const {
+  const auto& I = *impl_;
+  const auto& act = model_->active();
+  auto masked = [&](const std::vector<float>& v) {
+    std::vector<float> out(v);
+    for (std::size_t k = 0; k < out.size(); ++k)
+      if (!act[k]) out[k] = kNaN;
+    return out;
+  };
+  summary_.max_depth = masked(I.maxd);
+  summary_.time_of_max_depth = masked(I.tmax);
+  summary_.first_above_ponding = masked(I.first);
+  summary_.duration_above = masked(I.dur);
+  summary_.max_velocity = masked(I.maxv);
+  summary_.hazard_rating = masked(I.hr);
+  summary_.total_rain_mm.assign(h_.size(), 0.0f);
+  for (std::size_t k = 0; k < h_.size(); ++k) {
+    const double m = I.rain_total_m.empty() ? I.rain_total_uniform_m : I.rain_total_m[k];
+    summary_.total_rain_mm[k] = act[k] ? static_cast<float>(m * 1e3) : kNaN;
+  }
+  return summary_;
+}
+
+// ---- checkpoint -------------------------------------------------------------------------
+namespace {
+constexpr char kMagic[8] = {'S', 'D', 'F', 'L', 'D', 'C', 'K', '1'};
+
+template <class T>
+void put(std::ostream& os, const T& v) {
+  os.write(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+template <class T>
+void put_vec(std::ostream& os, const std::vector<T>& v) {
+  put(os, static_cast<std::uint64_t>(v.size()));
+  os.write(reinterpret_cast<const char*>(v.data()),
+           static_cast<std::streamsize>(v.size() * sizeof(T)));
+}
+template <class T>
+void get(std::istream& is, T& v) {
+  is.read(reinterpret_cast<char*>(&v), sizeof(T));
+  if (!is) throw std::runtime_error("flood checkpoint: truncated");
+}
+template <class T>
+void get_vec(std::istream& is, std::vector<T>& v, std::size_t max_size) {
+  std::uint64_t n = 0;
+  get(is, n);
+  if (n > max_size) throw std::runtime_error("flood checkpoint: array larger than the grid");
+  v.resize(static_cast<std::size_t>(n));
+  is.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+  if (!is) throw std::runtime_error("flood checkpoint: truncated");
+}
+}  // namespace
+
+void State::save(std::ostream& os) const {
+  const auto& I = *impl_;
+  const Grid& g = model_->grid();
+  os.write(kMagic, sizeof kMagic);
+  put(os, g.nx);
+  put(os, g.ny);
+  put(os, t_);
+  put(os, steps_);
+  put(os, hmax_);
+  put(os, budget_);
+  put(os, I.win_end);
+  put(os, I.rain_uniform_ms);
+  put(os, static_cast<std::uint8_t>(I.rain_grid));
+  put(os, I.rain_sum_ms);
+  put(os, I.rain_total_uniform_m);
+  put(os, I.next_stats);
+  put(os, I.last_stats);
+  put_vec(os, h_);
+  put_vec(os, qx_);
+  put_vec(os, qy_);
+  put_vec(os, I.rain_ms);
+  put_vec(os, I.rain_total_m);
+  for (const auto* v : {&I.maxd, &I.tmax, &I.first, &I.dur, &I.maxv, &I.hr}) put_vec(os, *v);
+  put_vec(os, I.sinks.infiltrated);
+  put_vec(os, I.sinks.pump_on);
+  if (!os) throw std::runtime_error("flood checkpoint: write failed");
+}
+
+void State::restore(std::istream& is) {
+  auto& I = *impl_;
+  const Grid& g = model_->grid();
+  char magic[8];
+  is.read(magic, sizeof magic);
+  if (!is || std::memcmp(magic, kMagic, sizeof magic) != 0)
+    throw std::runtime_error("flood checkpoint: not a stormdrill flood checkpoint");
+  int nx = 0, ny = 0;
+  get(is, nx);
+  get(is, ny);
+  if (nx != g.nx || ny != g.ny)
+    throw std::runtime_error("flood checkpoint: grid " + std::to_string(nx) + "x" +
+                             std::to_string(ny) + " does not match the model's " +
+                             std::to_string(g.nx) + "x" + std::to_string(g.ny));
+  std::uint8_t rg = 0;
+  get(is, t_);
+  get(is, steps_);
+  get(is, hmax_);
+  get(is, budget_);
+  get(is, I.win_end);
+  get(is, I.rain_uniform_ms);
+  get(is, rg);
+  I.rain_grid = rg != 0;
+  get(is, I.rain_sum_ms);
+  get(is, I.rain_total_uniform_m);
+  get(is, I.next_stats);
+  get(is, I.last_stats);
+  const std::size_t cap = (g.size() + static_cast<std::size_t>(g.nx + g.ny) + 1);
+  get_vec(is, h_, cap);
+  get_vec(is, qx_, cap);
+  get_vec(is, qy_, cap);
+  get_vec(is, I.rain_ms, cap);
+  get_vec(is, I.rain_total_m, cap);
+  for (auto* v : {&I.maxd, &I.tmax, &I.first, &I.dur, &I.maxv, &I.hr}) get_vec(is, *v, cap);
+  get_vec(is, I.sinks.infiltrated, cap);
+  get_vec(is, I.sinks.pump_on, model_->spec().pumps.size());
+  if (h_.size() != g.size() || I.maxd.size() != g.size() ||
+      qx_.size() != static_cast<std::size_t>(g.nx + 1) * g.ny ||
+      qy_.size() != static_cast<std::size_t>(g.nx) * (g.ny + 1) ||
+      I.sinks.pump_on.size() != model_->spec().pumps.size())
+    throw std::runtime_error("flood checkpoint: array sizes do not match the model");
+  if (model_->options().theta < 1.0) {
+    I.qx_old = qx_;
+    I.qy_old = qy_;
+  }
+}
+
+}  // namespace sd::flood

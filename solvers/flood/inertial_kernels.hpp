@@ -1,0 +1,36 @@
+#pragma once
+// Row kernels of the local-inertial scheme (internal to sd_flood). Each processes one grid
+// row so the State can split rows over OpenMP threads with a fixed partition: results do
+// not depend on the thread count.
+#include <cstdint>
+
+namespace sd::flood::detail {
+
+struct FaceParams {
+  int nx = 0, ny = 0;
+  float g = 9.81f, dt = 1.0f, dx = 1.0f;
+  float h_dry = 1e-4f;
+  float n2 = 0.0009f;  // uniform Manning n^2, used when n2_cell is null
+  const float* n2_cell = nullptr;
+  float theta = 1.0f;
+  float limit = 0.0f;  // max |q| per unit donor depth: 0.2495 dx / dt (see docs)
+};
+
+// x faces i = 1..nx-1 of row j (qx index j*(nx+1)+i). qx_old: copy of the previous qx for
+// the theta form (null when theta == 1).
+void flux_x_row(int j, const FaceParams& p, const double* h, const float* z, float* qx,
+                const float* qx_old);
+// y faces between rows j-1 and j, j = 1..ny-1 (qy index j*nx+i, +q toward row j).
+void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, float* qy,
+                const float* qy_old);
+
+// Continuity for row j: h += dt/dx * (net inflow) + rain; returns the row's max depth.
+// rain_ms: per-cell rate (m/s) or null, then rain_uniform_m (a depth for this step) is used.
+double update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
+                  const std::uint8_t* active, const float* rain_ms, double dt,
+                  double rain_uniform_m, double* h);
+
+// Inverse cube root without pow: bit-level first guess, three Newton steps (rel. err ~1e-7).
+float inv_cbrt(float x);
+
+}  // namespace sd::flood::detail

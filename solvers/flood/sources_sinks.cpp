@@ -1,0 +1,184 @@
+#include "flood/sources_sinks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "flood/flood_state.hpp"
+
+namespace sd::flood {
+namespace {
+constexpr double kMmphToMs = 1e-3 / 3600.0;
+constexpr std::size_t kChunk = 8192;  // drainage cells per task (fixed: thread-count independent)
+}  // namespace
+
+void SinkState::init(const Model& m) {
+  const auto& s = m.spec();
+  if (!s.ga_ks_mmph.empty()) infiltrated.assign(m.grid().size(), 0.0f);
+  pump_on.assign(s.pumps.size(), 1);
+  if (!s.pumps.empty()) demand.assign(m.grid().size(), 0.0f);
+  const auto& groups = m.drain_groups();
+  for (std::size_t gi = 0; gi < groups.size(); ++gi)
+    for (std::size_t b = 0; b < groups[gi].cells.size(); b += kChunk)
+      tasks.push_back({gi, b, std::min(b + kChunk, groups[gi].cells.size())});
+  task_sum.assign(tasks.size(), 0.0);
+  row_partial.assign(static_cast<std::size_t>(m.grid().ny), 0.0);
+  group_eta.assign(groups.size(), 0.0);
+}
+
+double SinkState::apply(const Model& m, double t, double dt, int threads, std::vector<double>& h,
+                        Budget& b) {
+  if (m.has_infiltration()) infiltrate(m, t, dt, threads, h, b);
+  double hm = 0.0;
+  if (!tasks.empty()) hm = std::max(hm, drain(m, t, dt, threads, h, b));
+  if (!pump_on.empty()) hm = std::max(hm, pump(m, dt, h, b));
+  if (!m.spec().inflows.empty()) hm = std::max(hm, inflow(m, t, dt, h, b));
+  return hm;
+}
+
+// Capacity f (m/s): constant + Horton (1940) f = fc + (f0 - fc) exp(-k t), t since the start
+// of the run, + Green-Ampt (1911) f = Ks (1 + psi dtheta / F), F = depth infiltrated so far.
+// The loss in a step is min(f dt, water present): infiltration never makes depth negative.
+void SinkState::infiltrate(const Model& m, double t, double dt, int threads, std::vector<double>& h,
+                           Budget& b) {
+  const auto& s = m.spec();
+  const Grid& g = m.grid();
+  const auto& act = m.active();
+  const bool horton = !s.horton_f0_mmph.empty(), ga = !s.ga_ks_mmph.empty();
+  const double th = (t + 0.5 * dt) / 3600.0;
+  const double f_const = s.infiltration_uniform_mmph * kMmphToMs;
+  const int nx = g.nx;
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (int j = 0; j < g.ny; ++j) {
+    double sum = 0.0;
+    for (int i = 0; i < nx; ++i) {
+      const std::size_t k = static_cast<std::size_t>(j) * nx + i;
+      if (!act[k] || h[k] <= 0.0) continue;
+      double f = f_const;
+      if (horton) {
+        const double f0 = s.horton_f0_mmph[k], fc = s.horton_fc_mmph[k];
+        f += (fc + (f0 - fc) * std::exp(-s.horton_k_per_h[k] * th)) * kMmphToMs;
+      }
+      if (ga && s.ga_ks_mmph[k] > 0) {
+        const double F = std::max(static_cast<double>(infiltrated[k]), 1e-4);
+        f += s.ga_ks_mmph[k] * kMmphToMs * (1.0 + s.ga_psi_dtheta_m[k] / F);
+      }
+      const double take = std::min(f * dt, h[k]);
+      h[k] -= take;
+      if (ga) infiltrated[k] += static_cast<float>(take);
+      sum += take;
+    }
+    row_partial[static_cast<std::size_t>(j)] = sum;
+  }
+  double tot = 0.0;
+  for (double v : row_partial) tot += v;
+  b.infiltration += tot * g.cell_area();
+}
+
+// Flap-gate rule: a cell drains by gravity only while the receiving water's level is below
+// the water surface in the cell (bed + depth). Receiving level: the outfall cell's surface
+// at the start of the sink phase, or the outfall's outside_level, or none (always free).
+// A locked cell's demand is left for the pumping stations serving it.
+double SinkState::drain(const Model& m, double t, double dt, int threads, std::vector<double>& h,
+                        Budget& b) {
+  const auto& groups = m.drain_groups();
+  const auto& outfalls = m.spec().outfalls;
+  const auto& z = m.z_rel();
+  const double area = m.grid().cell_area();
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    double eta = -std::numeric_limits<double>::infinity();
+    if (groups[gi].outfall >= 0) {
+      const Outfall& of = outfalls[static_cast<std::size_t>(groups[gi].outfall)];
+      if (of.cell >= 0)
+        eta = h[static_cast<std::size_t>(of.cell)] + z[static_cast<std::size_t>(of.cell)];
+      else if (!of.outside_level.empty())
+        eta = of.outside_level.at(t + dt) - m.datum();
+    }
+    group_eta[gi] = eta;
+  }
+  const bool track = !demand.empty();
+  const long ntask = static_cast<long>(tasks.size());
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (long ti = 0; ti < ntask; ++ti) {
+    const Task& tk = tasks[static_cast<std::size_t>(ti)];
+    const auto& grp = groups[tk.group];
+    const double eta_out = group_eta[tk.group];
+    double sum = 0.0;
+    for (std::size_t q = tk.begin; q < tk.end; ++q) {
+      const std::size_t c = static_cast<std::size_t>(grp.cells[q]);
+      const double want = std::min(static_cast<double>(grp.cap_ms[q]) * dt, h[c]);
+      if (eta_out < h[c] + z[c]) {
+        h[c] -= want;
+        sum += want;
+        if (track) demand[c] = 0.0f;
+      } else if (track) {
+        demand[c] = static_cast<float>(want);
+      }
+    }
+    task_sum[static_cast<std::size_t>(ti)] = sum;
+  }
+  std::vector<double> gsum(groups.size(), 0.0);
+  for (std::size_t ti = 0; ti < tasks.size(); ++ti) gsum[tasks[ti].group] += task_sum[ti];
+  double hm = 0.0;
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    if (gsum[gi] <= 0.0) continue;
+    b.drainage += gsum[gi] * area;
+    const int of = groups[gi].outfall;
+    if (of >= 0 && outfalls[static_cast<std::size_t>(of)].cell >= 0) {
+      const std::size_t c = static_cast<std::size_t>(outfalls[static_cast<std::size_t>(of)].cell);
+      h[c] += gsum[gi];
+      b.delivered += gsum[gi] * area;
+      hm = std::max(hm, h[c]);
+    }
+  }
+  return hm;
+}
+
+// A pumping station lifts the gate-locked demand of its cells, up to capacity * dt, shared
+// in proportion to each cell's demand, and delivers it to its outfall.
+double SinkState::pump(const Model& m, double dt, std::vector<double>& h, Budget& b) {
+  const auto& pumps = m.spec().pumps;
+  const auto& outfalls = m.spec().outfalls;
+  const double area = m.grid().cell_area();
+  double hm = 0.0;
+  for (std::size_t p = 0; p < pumps.size(); ++p) {
+    if (!pump_on[p] || pumps[p].capacity_m3s <= 0) continue;
+    double want = 0.0;
+    for (int c : pumps[p].cells) want += demand[static_cast<std::size_t>(c)];
+    if (want <= 0.0) continue;
+    const double frac = std::min(1.0, pumps[p].capacity_m3s * dt / (want * area));
+    double lifted = 0.0;
+    for (int c : pumps[p].cells) {
+      const std::size_t k = static_cast<std::size_t>(c);
+      const double take = std::min(static_cast<double>(demand[k]) * frac, h[k]);
+      h[k] -= take;
+      demand[k] = static_cast<float>(demand[k] - take);
+      lifted += take;
+    }
+    b.pumped += lifted * area;
+    const int of = pumps[p].outfall;
+    if (of >= 0 && outfalls[static_cast<std::size_t>(of)].cell >= 0) {
+      const std::size_t c = static_cast<std::size_t>(outfalls[static_cast<std::size_t>(of)].cell);
+      h[c] += lifted;
+      b.delivered += lifted * area;
+      hm = std::max(hm, h[c]);
+    }
+  }
+  return hm;
+}
+
+double SinkState::inflow(const Model& m, double t, double dt, std::vector<double>& h, Budget& b) {
+  const double area = m.grid().cell_area();
+  double hm = 0.0;
+  for (const auto& in : m.spec().inflows) {
+    const std::size_t c = static_cast<std::size_t>(in.cell);
+    double vol = 0.5 * (in.m3s.at(t) + in.m3s.at(t + dt)) * dt;  // trapezoid
+    vol = std::max(vol, -h[c] * area);                           // abstraction limited
+    h[c] += vol / area;
+    b.inflow += vol;
+    hm = std::max(hm, h[c]);
+  }
+  return hm;
+}
+
+}  // namespace sd::flood
