@@ -15,7 +15,7 @@ namespace sd::cli {
 std::string demo_scenario_path() {
   if (const char* e = std::getenv("STORMDRILL_DEMO"); e && *e) return e;
   namespace fs = std::filesystem;
-  for (const fs::path p : {fs::path(kSourceDir) / "scenarios/haiyan-demo/scenario.toml",
+  for (const fs::path& p : {fs::path(kSourceDir) / "scenarios/haiyan-demo/scenario.toml",
                            fs::path("scenarios/haiyan-demo/scenario.toml")})
     if (fs::exists(p)) return p.string();
   throw InputError("demo scenario not found (looked in " + std::string(kSourceDir) +

@@ -19,7 +19,18 @@ constexpr RoadClass kClasses[] = {
     {"trunk_link", 50},    {"primary", 70},       {"primary_link", 40},  {"secondary", 60},
     {"secondary_link", 40}, {"tertiary", 50},     {"tertiary_link", 30}, {"unclassified", 40},
     {"residential", 30},   {"living_street", 10}, {"service", 20},       {"track", 15},
+    // stormdrill extension: a road segment through an underpass (a low point that floods
+    // first; response-level rules may close these pre-emptively).
+    {"underpass", 30},
 };
+// Names from China's urban road classification (CJJ 37-2012: expressway, arterial,
+// collector, local street) accepted as aliases of the nearest OSM class.
+struct Alias {
+  const char* name;
+  const char* osm;
+};
+constexpr Alias kAliases[] = {{"expressway", "motorway"}, {"arterial", "primary"}, {"collector", "secondary"},
+                              {"street", "residential"}, {"local", "residential"}};
 constexpr int kCount = static_cast<int>(sizeof kClasses / sizeof kClasses[0]);
 
 }  // namespace
@@ -27,6 +38,8 @@ constexpr int kCount = static_cast<int>(sizeof kClasses / sizeof kClasses[0]);
 int road_class_code(const std::string& highway) {
   for (int k = 0; k < kCount; ++k)
     if (highway == kClasses[k].name) return k;
+  for (const auto& a : kAliases)
+    if (highway == a.name) return road_class_code(a.osm);
   // A numeric class is taken as the code itself.
   char* end = nullptr;
   const long v = std::strtol(highway.c_str(), &end, 10);

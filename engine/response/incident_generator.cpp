@@ -146,7 +146,7 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
   std::vector<float> depth_of;
   for (std::size_t k = 0; k < T; ++k) {
     const double t0 = h.time[k];
-    const double t1 = k + 1 < T ? h.time[k + 1] : end;
+    const double t1 = std::min(k + 1 < T ? h.time[k + 1] : end, end);
     if (t1 <= t0) continue;
     const double dt_h = (t1 - t0) / 3600.0;
     // One stream per (frame, type) so adding a type or changing one rate leaves the others'

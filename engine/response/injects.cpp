@@ -41,6 +41,11 @@ void RunState::on_inject(int j, double t, bool end) {
         break;
       }
       tm.node = position(team, t);
+      if (!tm.path.nodes.empty()) {
+        std::size_t p = 0;
+        while (p + 1 < tm.at.size() && tm.at[p + 1] <= t) ++p;
+        truncate_track(team, p);
+      }
       tm.path = {};
       tm.at.clear();
       ++tm.version;

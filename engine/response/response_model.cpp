@@ -9,10 +9,7 @@
 namespace sd {
 namespace {
 
-void load_roads(const Scenario& s, ResponseModel& m) {
-  io::RoadNetworkData d = s.roads_network_path.empty()
-                              ? io::load_road_csv(s.roads_nodes_path, s.roads_edges_path)
-                              : io::load_road_network(s.roads_network_path);
+void compile_roads(const Scenario& s, const io::RoadNetworkData& d, ResponseModel& m) {
   if (d.x.empty()) throw InputError(s.path + ": the road network has no nodes");
   m.node_id = d.node_id;
   m.graph = std::make_unique<net::RoadGraph>(d.x, d.y, d.edges);
@@ -115,9 +112,16 @@ void aggregate_population(const Scenario& s, ResponseModel& m) {
 }  // namespace
 
 std::shared_ptr<const ResponseModel> build_response_model(const Scenario& s) {
+  const io::RoadNetworkData d = s.roads_network_path.empty()
+                                    ? io::load_road_csv(s.roads_nodes_path, s.roads_edges_path)
+                                    : io::load_road_network(s.roads_network_path);
+  return build_response_model(s, d);
+}
+
+std::shared_ptr<const ResponseModel> build_response_model(const Scenario& s, const io::RoadNetworkData& d) {
   auto m = std::make_shared<ResponseModel>();
   m->scenario = &s;
-  load_roads(s, *m);
+  compile_roads(s, d, *m);
   aggregate_population(s, *m);
   auto snap_all = [&](auto const& items, std::vector<net::NodeId>& out) {
     out.clear();

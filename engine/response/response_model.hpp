@@ -10,6 +10,7 @@
 #include "network/edge_cells.hpp"
 #include "network/road_graph.hpp"
 #include "network/snapper.hpp"
+#include "io/road_io.hpp"
 #include "scenario/scenario.hpp"
 
 namespace sd {
@@ -44,5 +45,7 @@ struct ResponseModel {
 
 // Loads the road network named by the scenario and compiles the response model.
 std::shared_ptr<const ResponseModel> build_response_model(const Scenario& scenario);
+// Same, from a road network already in memory (tests, generated networks).
+std::shared_ptr<const ResponseModel> build_response_model(const Scenario& scenario, const io::RoadNetworkData& roads);
 
 }  // namespace sd

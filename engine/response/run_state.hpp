@@ -29,6 +29,7 @@ struct TeamState {
   double job_start = -1;
   double out_until = -1;       // out of action until (inject)
   bool activated = false;
+  std::size_t track_begin = 0;  // out.tracks index of path.nodes[0]'s predicted point
 };
 
 enum class Ev : std::uint8_t {
@@ -70,6 +71,9 @@ class RunState {
   void set_status(int team, TeamStatus s, double t);
   void log(double t, EventType type, int team, int incident, double x, double y, std::string text);
   void track(int team, double t, net::NodeId node);
+  // Forget the predicted track points of the current path after path index `keep`
+  // (a re-route or a stop makes them never happen).
+  void truncate_track(int team, std::size_t keep);
   void record_roads(double t);
   bool available(int team) const;
   bool capable(int team, const Incident& inc) const;

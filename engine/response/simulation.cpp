@@ -72,11 +72,20 @@ void RunState::track(int team, double t, net::NodeId node) {
                                   teams[team].incident});
 }
 
+void RunState::truncate_track(int team, std::size_t keep) {
+  TeamState& tm = teams[team];
+  if (!opt.record_detail || tm.path.nodes.empty()) return;
+  for (std::size_t k = keep + 1; k < tm.path.nodes.size(); ++k) {
+    const std::size_t idx = tm.track_begin + k;
+    if (idx < out.tracks.size() && out.tracks[idx].team == team) out.tracks[idx].team = -1;  // stale
+  }
+}
+
 void RunState::set_status(int team, TeamStatus st, double t) {
   TeamState& tm = teams[team];
   if (tm.status == st) return;
   tm.status = st;
-  track(team, t, tm.node);
+  track(team, t, position(team, t));
 }
 
 bool RunState::available(int team) const {
@@ -100,6 +109,11 @@ net::NodeId RunState::position(int team, double t) const {
 bool RunState::travel(int team, net::NodeId to, double t, double delay_s) {
   TeamState& tm = teams[team];
   const net::NodeId from = position(team, t);
+  if (!tm.path.nodes.empty()) {  // leaving a path half-way: its future points never happen
+    std::size_t p = 0;
+    while (p + 1 < tm.at.size() && tm.at[p + 1] <= t) ++p;
+    truncate_track(team, p);
+  }
   tm.node = from;
   net::Path path = router->shortest_path(*nets[tm.vclass], net::Metric::Time, from, to);
   if (!path.reachable) return false;
@@ -110,6 +124,7 @@ bool RunState::travel(int team, net::NodeId to, double t, double delay_s) {
   for (std::size_t k = 0; k < tm.path.edges.size(); ++k) tm.at[k + 1] = clock += tm.path.edge_cost[k];
   ++tm.version;
   push(clock, Ev::Arrive, team, static_cast<int>(tm.version));
+  tm.track_begin = out.tracks.size();
   if (opt.record_detail)
     for (std::size_t k = 0; k < tm.path.nodes.size(); ++k)
       out.tracks.push_back(TrackPoint{team, tm.at[k], m.graph->x()[tm.path.nodes[k]], m.graph->y()[tm.path.nodes[k]],
@@ -148,17 +163,31 @@ void RunState::reroute_moving(double t) {
     std::size_t p = 0;
     while (p + 1 < tm.at.size() && tm.at[p + 1] <= t) ++p;
     if (p + 1 >= tm.path.nodes.size()) continue;  // arriving now
-    const std::size_t next = p + 1;
+    // A team exactly at node p now has not entered edge p yet: re-plan from p; otherwise it
+    // is on edge p and re-plans from the node at its end.
+    const std::size_t next = tm.at[p] >= t ? p : p + 1;
     if (net::first_closed_edge(*nets[tm.vclass], tm.path, next) == net::kNoEdge) continue;
     const double t_next = tm.at[next];
     const net::NodeId dest = tm.path.nodes.back();
     const int team = static_cast<int>(k);
-    // Truncate to the next node and search on from there.
+    // Truncate to the next node and search on from there. The path's track points are
+    // re-emitted contiguously afterwards (stale copies dropped at the end of the run).
+    if (opt.record_detail)
+      for (std::size_t q = 0; q < tm.path.nodes.size(); ++q)
+        if (tm.track_begin + q < out.tracks.size() && out.tracks[tm.track_begin + q].team == team)
+          out.tracks[tm.track_begin + q].team = -1;
     tm.path.nodes.resize(next + 1);
     tm.path.edges.resize(next);
     tm.path.edge_cost.resize(next);
     tm.at.resize(next + 1);
     tm.node = tm.path.nodes[next];
+    auto emit = [&] {
+      tm.track_begin = out.tracks.size();
+      if (opt.record_detail)
+        for (std::size_t q = 0; q < tm.path.nodes.size(); ++q)
+          out.tracks.push_back(TrackPoint{team, tm.at[q], m.graph->x()[tm.path.nodes[q]], m.graph->y()[tm.path.nodes[q]],
+                                          tm.status, tm.incident});
+    };
     net::Path rest = router->shortest_path(*nets[tm.vclass], net::Metric::Time, tm.node, dest);
     if (rest.reachable) {
       double clock = t_next;
@@ -167,10 +196,8 @@ void RunState::reroute_moving(double t) {
         tm.path.edges.push_back(rest.edges[q]);
         tm.path.edge_cost.push_back(rest.edge_cost[q]);
         tm.at.push_back(clock += rest.edge_cost[q]);
-        if (opt.record_detail)
-          out.tracks.push_back(TrackPoint{team, clock, m.graph->x()[rest.nodes[q + 1]], m.graph->y()[rest.nodes[q + 1]],
-                                          tm.status, tm.incident});
       }
+      emit();
       ++tm.version;
       push(tm.at.back(), Ev::Arrive, team, static_cast<int>(tm.version));
       log(t, EventType::Reroute, team, tm.incident, m.graph->x()[tm.node], m.graph->y()[tm.node],
@@ -178,6 +205,7 @@ void RunState::reroute_moving(double t) {
       continue;
     }
     // Cut off: stop at the next node; its job goes back to the queue.
+    emit();
     ++tm.version;
     push(t_next, Ev::Arrive, team, static_cast<int>(tm.version));
     const int inc = tm.incident;
@@ -312,7 +340,7 @@ void RunState::on_available(int team, double t) {
 
 RunResult RunState::run() {
   const auto wall0 = std::chrono::steady_clock::now();
-  out.incidents = generate_incidents(m, h, opt.seed, opt.member);
+  out.incidents = opt.incidents ? *opt.incidents : generate_incidents(m, h, opt.seed, opt.member);
   out.outcomes.assign(out.incidents.size(), IncidentOutcome{});
   comms_delayed.assign(out.incidents.size(), 0);
   // Warning: the plan's lead before the forecast landfall (the true landfall plus a forecast
@@ -375,6 +403,7 @@ RunResult RunState::run() {
     }
   }
   finish_kpis();
+  std::erase_if(out.tracks, [](const TrackPoint& p) { return p.team < 0; });
   out.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   return std::move(out);
 }

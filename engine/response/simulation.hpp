@@ -16,6 +16,8 @@ struct RunOptions {
   int member = 0;             // ensemble member (selects the incident stream)
   bool record_detail = true;  // tracks, events and road states (off in batches)
   double kpi_interval_s = 900;
+  // Use these incidents instead of generating them (hand-made test cases, replays).
+  const std::vector<Incident>* incidents = nullptr;
 };
 
 RunResult simulate_response(const ResponseModel& model, const HazardTimeline& hazard, const Plan& plan,
