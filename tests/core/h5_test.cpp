@@ -19,6 +19,7 @@ fs::path scratch(const std::string& name) {
 
 TEST(H5, RoundTripVectorsStringsAttributesAndFrames) {
   const auto path = scratch("rt.h5").string();
+  fs::remove(path);
   {
     auto f = sd::h5::File::create(path);
     EXPECT_FALSE(fs::exists(path)) << "final name must not exist before commit";
