@@ -176,7 +176,7 @@ int nearest_dry_node(const Grid& g, const Terrain& t, const std::vector<RoadNode
     int i, j;
     if (!g.locate(nodes[n].p.x, nodes[n].p.y, i, j)) continue;
     const auto k = g.index(i, j);
-    if (t.sea[k] || t.canal[k] || t.wall[k]) continue;
+    if (t.sea[k] || t.canal[k] || t.wall[k] || t.underpass[k]) continue;
     const double d = std::hypot(nodes[n].p.x - p.x, nodes[n].p.y - p.y);
     if (d < bd) {
       bd = d;
@@ -214,6 +214,7 @@ void dig_underpasses(const Grid& g, const RoadNetwork& net, Terrain& t, County& 
         const auto k = g.index(i, j);
         if (t.canal[k] || t.sea[k] || t.wall[k]) continue;
         t.dem[k] = std::min(t.dem[k], static_cast<float>(street - r.depth));
+        t.underpass[k] = 1;
       }
     c.underpasses.push_back({r.name, id, p, r.depth});
   }

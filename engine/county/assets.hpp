@@ -16,7 +16,7 @@ void dig_underpasses(const Grid& g, const RoadNetwork& net, Terrain& t, County& 
 // Fills c.teams, c.depots, c.shelters, c.critical_sites, c.pumping_stations, c.outfalls.
 void place_assets(const Grid& g, const Terrain& t, const RoadNetwork& net, County& c);
 
-// Nearest road node on dry land (not sea, canal or seawall) to p; -1 if none.
+// Nearest road node on dry land (not sea, canal, seawall or underpass) to p; -1 if none.
 int nearest_dry_node(const Grid& g, const Terrain& t, const std::vector<RoadNode>& nodes, Point p);
 
 }  // namespace sd::county

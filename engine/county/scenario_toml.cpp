@@ -216,6 +216,9 @@ std::string plan_toml(const County& c, bool prepositioned) {
       if (!c.dem.grid.locate(c.nodes[n].p.x, c.nodes[n].p.y, i, j)) continue;
       const auto k = c.dem.grid.index(i, j);
       if (static_cast<int>(c.landuse.data[k]) == kWater || c.seawall[k]) continue;
+      bool dip = false;
+      for (const Underpass& u : c.underpasses) dip |= u.node == static_cast<int>(n);
+      if (dip) continue;
       if (d < bd) {
         bd = d;
         best = static_cast<int>(n);

@@ -268,6 +268,7 @@ Terrain build_terrain(const Grid& g, const std::vector<Town>& towns, std::uint64
   t.landuse.assign(g.size(), static_cast<float>(kRural));
   t.sea.assign(g.size(), 0);
   t.canal.assign(g.size(), 0);
+  t.underpass.assign(g.size(), 0);
   for (int j = 0; j < g.ny; ++j)
     for (int i = 0; i < g.nx; ++i) t.sea[g.index(i, j)] = g.cx(i) >= coast_x(t.coast, g.cy(j));
   const int wall_cells = std::max(1, static_cast<int>(std::lround(100.0 / g.cell)));

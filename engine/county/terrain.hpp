@@ -19,8 +19,9 @@ struct Terrain {
   std::vector<float> dem;      // m
   std::vector<float> landuse;  // LandUse codes
   std::vector<std::uint8_t> sea, wall, canal;
-  std::vector<Point> coast;     // coastline vertices, south-west to north-east
-  std::vector<Point> outfalls;  // centres of the seawall cells where canals meet the wall
+  std::vector<std::uint8_t> underpass;  // cells lowered for road underpasses (no assets there)
+  std::vector<Point> coast;             // coastline vertices, south-west to north-east
+  std::vector<Point> outfalls;          // centres of the seawall cells where canals meet the wall
   std::vector<Polder> polders;
 };
 
