@@ -263,9 +263,14 @@ RoadNetworkData load_road_ogr(const std::string& path, const RoadLoadOptions& op
   std::vector<Line> lines;
   std::vector<LineAttrs> attrs;
   std::unordered_map<PointKey, std::uint32_t, PointHash> uses;
+  // An OSM-like source (a 'highway' field, or GDAL's OSM 'other_tags') also holds railways,
+  // rivers, power lines...: there only lines with a known highway class are roads.
+  const OGRFeatureDefn* defn = layer->GetLayerDefn();
+  const bool osm_like = defn->GetFieldIndex("highway") >= 0 || defn->GetFieldIndex("other_tags") >= 0;
   layer->ResetReading();
   for (std::unique_ptr<OGRFeature> f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
     const LineAttrs a = read_attrs(*f);
+    if (osm_like && road_class_code(a.highway) < 0) continue;
     if (options.drive_only && non_drivable(a.highway)) continue;
     std::vector<Line> parts;
     collect_lines(f->GetGeometryRef(), parts);

@@ -88,16 +88,18 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
       std::mt19937_64 rng(opt.seed);
       Interchange inc = start;
       double inc_value = best.value;
-      int k = 1;
-      while (kmax > 0 && Clock::now() < deadline && !closed()) {
+      int k = 1, idle = 0;
+      while (kmax > 0 && Clock::now() < deadline && !closed() &&
+             (opt.idle_iterations <= 0 || idle < opt.idle_iterations)) {
         Interchange trial = inc;
         trial.shake(k, rng);
         const double v = trial.local_search();
         if (v < inc_value - 1e-12 * std::max(1.0, inc_value)) {
-          inc = std::move(trial), inc_value = v, k = 1;
+          inc = std::move(trial), inc_value = v, k = 1, idle = 0;
           offer(inc, v);
         } else {
           k = k % kmax + 1;
+          ++idle;
         }
       }
     }
