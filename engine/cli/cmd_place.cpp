@@ -53,9 +53,12 @@ void read_demand(const PlaceArgs& a, const LoadedNetwork& ln, std::vector<net::N
   }
   const io::NodeValues nv = io::load_node_values(a.demand);
   for (std::size_t k = 0; k < nv.node.size(); ++k) {
-    nodes.push_back(ln.node(nv.node[k], a.demand + ": row " + std::to_string(k + 1) + ": field 'node'"));
+    nodes.push_back(
+        ln.node(nv.node[k], a.demand + ": row " + std::to_string(k + 1) + ": field 'node'"));
     const double w = std::isnan(nv.value[k]) ? 1.0 : nv.value[k];
-    if (w < 0) throw InputError(a.demand + ": row " + std::to_string(k + 1) + ": field 'weight': must be >= 0");
+    if (w < 0)
+      throw InputError(a.demand + ": row " + std::to_string(k + 1) +
+                       ": field 'weight': must be >= 0");
     weight.push_back(w);
   }
 }
@@ -72,7 +75,8 @@ Sites read_sites(const PlaceArgs& a, const LoadedNetwork& ln) {
     s.node = main_component(*ln.graph);
   } else {
     const io::NodeValues nv = io::load_node_values(a.candidates);
-    const bool has_cap = std::any_of(nv.value.begin(), nv.value.end(), [](double v) { return !std::isnan(v); });
+    const bool has_cap =
+        std::any_of(nv.value.begin(), nv.value.end(), [](double v) { return !std::isnan(v); });
     for (std::size_t k = 0; k < nv.node.size(); ++k) {
       const std::string at = a.candidates + ": row " + std::to_string(k + 1);
       s.node.push_back(ln.node(nv.node[k], at + ": field 'node'"));
@@ -86,7 +90,8 @@ Sites read_sites(const PlaceArgs& a, const LoadedNetwork& ln) {
   if (!a.fixed.empty()) {
     const io::NodeValues nv = io::load_node_values(a.fixed);
     for (std::size_t k = 0; k < nv.node.size(); ++k) {
-      const net::NodeId v = ln.node(nv.node[k], a.fixed + ": row " + std::to_string(k + 1) + ": field 'node'");
+      const net::NodeId v =
+          ln.node(nv.node[k], a.fixed + ": row " + std::to_string(k + 1) + ": field 'node'");
       const auto it = std::find(s.node.begin(), s.node.end(), v);
       if (it == s.node.end())
         throw InputError(a.fixed + ": row " + std::to_string(k + 1) + ": node " +
@@ -127,10 +132,13 @@ void run_place(PlaceArgs a) {
     throw InputError("--cover-m and --cover-s exclude each other");
   if (a.objective == "mclp" && std::isnan(a.cover_m) && std::isnan(a.cover_s))
     throw InputError("--objective mclp needs a coverage standard: --cover-m X or --cover-s T");
-  const std::string implied = !std::isnan(a.cover_m) ? "length" : !std::isnan(a.cover_s) ? "time" : "";
+  const std::string implied = !std::isnan(a.cover_m)   ? "length"
+                              : !std::isnan(a.cover_s) ? "time"
+                                                       : "";
   if (a.metric.empty()) a.metric = implied.empty() ? "time" : implied;
   if (!implied.empty() && a.metric != implied)
-    throw InputError("--metric " + a.metric + " does not match the coverage standard (" + implied + ")");
+    throw InputError("--metric " + a.metric + " does not match the coverage standard (" + implied +
+                     ")");
   if (a.p < 1) throw InputError("--p must be at least 1");
 
   const LoadedNetwork ln = load_network(a.net);
@@ -139,13 +147,14 @@ void run_place(PlaceArgs a) {
   read_demand(a, ln, demand, weight);
   const Sites sites = read_sites(a, ln);
   if (static_cast<std::size_t>(a.p) > sites.node.size())
-    throw InputError("--p " + std::to_string(a.p) + " exceeds the " + std::to_string(sites.node.size()) +
-                     " candidate sites");
+    throw InputError("--p " + std::to_string(a.p) + " exceeds the " +
+                     std::to_string(sites.node.size()) + " candidate sites");
   if (sites.fixed.size() > static_cast<std::size_t>(a.p))
     throw InputError("more fixed sites than --p");
   const double cells = static_cast<double>(demand.size()) * static_cast<double>(sites.node.size());
   if (cells > 4e7)
-    throw InputError("the demand x candidate matrix would hold " + std::to_string(static_cast<long long>(cells)) +
+    throw InputError("the demand x candidate matrix would hold " +
+                     std::to_string(static_cast<long long>(cells)) +
                      " entries (limit 4e7): give --candidates and/or --demand");
 
   const net::Metric metric = a.metric == "length" ? net::Metric::Length : net::Metric::Time;
@@ -156,13 +165,16 @@ void run_place(PlaceArgs a) {
   std::vector<std::size_t> keep;
   for (std::size_t i = 0; i < demand.size(); ++i) {
     bool reached = false;
-    for (std::size_t j = 0; j < sites.node.size() && !reached; ++j) reached = std::isfinite(cm.at(j, i));
+    for (std::size_t j = 0; j < sites.node.size() && !reached; ++j)
+      reached = std::isfinite(cm.at(j, i));
     if (reached) keep.push_back(i);
   }
   if (keep.empty()) throw InputError("no demand node can be reached from any candidate site");
   if (keep.size() < demand.size())
-    std::fprintf(stderr, "stormdrill: warning: %zu demand nodes cannot be reached from any candidate; left out\n",
-                 demand.size() - keep.size());
+    std::fprintf(
+        stderr,
+        "stormdrill: warning: %zu demand nodes cannot be reached from any candidate; left out\n",
+        demand.size() - keep.size());
   place::Problem pb;
   pb.n_demand = keep.size(), pb.n_cand = sites.node.size(), pb.p = a.p;
   pb.cost.resize(pb.n_demand * pb.n_cand);
@@ -191,13 +203,16 @@ void run_place(PlaceArgs a) {
   const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
 
   std::printf("objective (%s, %s): %.10g\n", a.objective.c_str(), a.metric.c_str(), s.objective);
-  std::printf("%s bound: %.10g  gap: %.4f%%%s\n", opt.objective == place::Objective::MaxCover ? "upper" : "lower",
-              s.bound, 100.0 * s.gap, s.proven_optimal ? "  (optimal)" : "");
+  std::printf("%s bound: %.10g  gap: %.4f%%%s\n",
+              opt.objective == place::Objective::MaxCover ? "upper" : "lower", s.bound,
+              100.0 * s.gap, s.proven_optimal ? "  (optimal)" : "");
   std::printf("sites:");
-  for (auto c : s.sites) std::printf(" %lld", static_cast<long long>(ln.data.node_id[sites.node[c]]));
+  for (auto c : s.sites)
+    std::printf(" %lld", static_cast<long long>(ln.data.node_id[sites.node[c]]));
   std::printf("\nmethod: %s; %.2f s\n", s.method.c_str(), wall);
   if (!std::isfinite(s.objective))
-    std::fprintf(stderr, "stormdrill: warning: some demand cannot be reached from the chosen sites\n");
+    std::fprintf(stderr,
+                 "stormdrill: warning: some demand cannot be reached from the chosen sites\n");
   if (!a.summary_json.empty()) write_summary(a, s, ln, sites, wall, pb.n_demand);
 }
 
@@ -205,7 +220,8 @@ void run_place(PlaceArgs a) {
 
 void add_place(CLI::App& app) {
   auto a = std::make_shared<PlaceArgs>();
-  auto* cmd = app.add_subcommand("place", "Choose team stations or supply depots on the road graph");
+  auto* cmd =
+      app.add_subcommand("place", "Choose team stations or supply depots on the road graph");
   a->net.add_to(*cmd);
   cmd->add_option("--p", a->p, "number of sites to open (fixed sites included)")->required();
   cmd->add_option("--objective", a->objective, "pmedian | mclp | pcenter")

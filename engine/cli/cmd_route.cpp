@@ -102,7 +102,8 @@ void run_route(const RouteArgs& a) {
 
 void add_route(CLI::App& app) {
   auto a = std::make_shared<RouteArgs>();
-  auto* cmd = app.add_subcommand("route", "Shortest travel time or distance between two road nodes");
+  auto* cmd =
+      app.add_subcommand("route", "Shortest travel time or distance between two road nodes");
   a->net.add_to(*cmd);
   cmd->add_option("--from", a->from, "origin node id")->required();
   cmd->add_option("--to", a->to, "destination node id")->required();

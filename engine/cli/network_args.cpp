@@ -8,7 +8,8 @@ namespace sd::cli {
 
 void NetworkArgs::add_to(CLI::App& cmd) {
   auto* n = cmd.add_option("--nodes", nodes, "nodes.csv (id,x,y)");
-  auto* e = cmd.add_option("--edges", edges, "edges.csv (from,to,length_m,speed_kph[,lanes,class])");
+  auto* e =
+      cmd.add_option("--edges", edges, "edges.csv (from,to,length_m,speed_kph[,lanes,class])");
   auto* w = cmd.add_option("--network", network,
                            "road network: a directory holding nodes.csv + edges.csv, or any OGR "
                            "line source (GeoPackage, Shapefile, GeoJSON, OSM PBF)");
@@ -21,7 +22,8 @@ void NetworkArgs::add_to(CLI::App& cmd) {
 
 net::NodeId LoadedNetwork::node(std::int64_t id, const std::string& flag) const {
   const auto v = data.find(id);
-  if (!v) throw InputError(flag + ": node id " + std::to_string(id) + " is not in the road network");
+  if (!v)
+    throw InputError(flag + ": node id " + std::to_string(id) + " is not in the road network");
   return *v;
 }
 

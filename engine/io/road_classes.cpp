@@ -15,10 +15,10 @@ struct RoadClass {
 };
 
 constexpr RoadClass kClasses[] = {
-    {"road", 50},          {"motorway", 110},     {"motorway_link", 60}, {"trunk", 90},
-    {"trunk_link", 50},    {"primary", 70},       {"primary_link", 40},  {"secondary", 60},
-    {"secondary_link", 40}, {"tertiary", 50},     {"tertiary_link", 30}, {"unclassified", 40},
-    {"residential", 30},   {"living_street", 10}, {"service", 20},       {"track", 15},
+    {"road", 50},           {"motorway", 110},     {"motorway_link", 60}, {"trunk", 90},
+    {"trunk_link", 50},     {"primary", 70},       {"primary_link", 40},  {"secondary", 60},
+    {"secondary_link", 40}, {"tertiary", 50},      {"tertiary_link", 30}, {"unclassified", 40},
+    {"residential", 30},    {"living_street", 10}, {"service", 20},       {"track", 15},
 };
 constexpr int kCount = static_cast<int>(sizeof kClasses / sizeof kClasses[0]);
 

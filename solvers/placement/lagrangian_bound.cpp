@@ -17,8 +17,10 @@ BoundResult lagrangian_bound(const WeightedCosts& w, const std::atomic<double>& 
     const double* r = &w.row[i * m];
     double a = std::numeric_limits<double>::infinity(), b = a;
     for (std::size_t j = 0; j < m; ++j) {
-      if (r[j] < a) b = a, a = r[j];
-      else if (r[j] < b) b = r[j];
+      if (r[j] < a)
+        b = a, a = r[j];
+      else if (r[j] < b)
+        b = r[j];
     }
     lambda[i] = std::isfinite(b) ? b : a;
   }

@@ -40,7 +40,8 @@ struct Square {
                                         "3,4,100,36\n4,3,100,36\n4,1,100,36\n1,4,100,36\n"
                                         "1,3,150,9\n";
     std::ofstream(dir / "closures.csv") << "from,to\n2,3\n";
-    std::ofstream(dir / "closures_all.csv") << "from,to,t_start_s,t_end_s\n1,2,0,100\n1,4,0,100\n1,3,50,100\n";
+    std::ofstream(dir / "closures_all.csv")
+        << "from,to,t_start_s,t_end_s\n1,2,0,100\n1,4,0,100\n1,3,50,100\n";
   }
   ~Square() { fs::remove_all(dir); }
   std::string net() const {
@@ -66,7 +67,8 @@ TEST(CliRoute, JsonHoldsOnlyTheContractObject) {
 
 TEST(CliRoute, ClosuresForceTheOtherWayRound) {
   Square sq;
-  const CliRun r = run("route " + sq.net() + " --from 2 --to 3 --closures " + (sq.dir / "closures.csv").string() + " --json");
+  const CliRun r = run("route " + sq.net() + " --from 2 --to 3 --closures " +
+                       (sq.dir / "closures.csv").string() + " --json");
   ASSERT_EQ(r.rc, 0);
   EXPECT_NE(r.out.find("\"cost\": 30"), std::string::npos);  // 2-1-4-3
   EXPECT_NE(r.out.find("\"path\": [2, 1, 4, 3]"), std::string::npos);
@@ -81,7 +83,8 @@ TEST(CliRoute, UnreachableGivesNullCostAndReason) {
   EXPECT_NE(r.out.find("\"reason\""), std::string::npos);
   EXPECT_NE(r.out.find("\"path\": []"), std::string::npos);
   // Before the diagonal's window opens it is still usable.
-  const CliRun early = run("route " + sq.net() + " --from 1 --to 3 --at-s 10 --metric length --json" + closures);
+  const CliRun early =
+      run("route " + sq.net() + " --from 1 --to 3 --at-s 10 --metric length --json" + closures);
   EXPECT_NE(early.out.find("\"cost\": 150"), std::string::npos);
   const CliRun island = run("route " + sq.net() + " --from 1 --to 9 --json");
   EXPECT_NE(island.out.find("strongly connected"), std::string::npos);
@@ -90,6 +93,7 @@ TEST(CliRoute, UnreachableGivesNullCostAndReason) {
 TEST(CliRoute, BadInputExitsWithCode2) {
   Square sq;
   EXPECT_EQ(run("route " + sq.net() + " --from 1 --to 77").rc, 2);
-  EXPECT_EQ(run("route --nodes /nonexistent/n.csv --edges /nonexistent/e.csv --from 1 --to 2").rc, 2);
+  EXPECT_EQ(run("route --nodes /nonexistent/n.csv --edges /nonexistent/e.csv --from 1 --to 2").rc,
+            2);
   EXPECT_EQ(run("route " + sq.net() + " --from 1 --to 3 --metric speed").rc, 2);
 }

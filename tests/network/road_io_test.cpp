@@ -8,8 +8,8 @@
 
 #include <cmath>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 
 #include "core/error.hpp"
 #include "network/road_graph.hpp"
@@ -22,8 +22,9 @@ namespace {
 struct TempDir {
   fs::path path;
   TempDir() {
-    path = fs::temp_directory_path() / ("sd_roadio_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    path = fs::temp_directory_path() /
+           ("sd_roadio_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(path);
   }
   ~TempDir() { fs::remove_all(path); }
@@ -71,21 +72,35 @@ TEST(RoadIo, CsvPairLoadsNodesEdgesLanesAndClass) {
 TEST(RoadIo, CsvErrorsNameFileLineAndField) {
   TempDir d;
   const auto n = d.write("nodes.csv", "id,x,y\n1,0,0\n2,1,1\n");
-  auto edges = [&](const std::string& body) { return d.write("edges.csv", "from,to,length_m,speed_kph\n" + body); };
-  EXPECT_NE(error_of([&] { load_road_csv(n, edges("1,2,10,50\n1,7,10,50\n")); }).find("edges.csv:3: field 'to': unknown node id 7"),
+  auto edges = [&](const std::string& body) {
+    return d.write("edges.csv", "from,to,length_m,speed_kph\n" + body);
+  };
+  EXPECT_NE(error_of([&] {
+              load_road_csv(n, edges("1,2,10,50\n1,7,10,50\n"));
+            }).find("edges.csv:3: field 'to': unknown node id 7"),
             std::string::npos);
-  EXPECT_NE(error_of([&] { load_road_csv(n, edges("1,2,ten,50\n")); }).find("edges.csv:2: field 'length_m'"),
+  EXPECT_NE(error_of([&] {
+              load_road_csv(n, edges("1,2,ten,50\n"));
+            }).find("edges.csv:2: field 'length_m'"),
             std::string::npos);
-  EXPECT_NE(error_of([&] { load_road_csv(n, edges("1,2,10,0\n")); }).find("edges.csv:2: field 'speed_kph'"),
+  EXPECT_NE(error_of([&] {
+              load_road_csv(n, edges("1,2,10,0\n"));
+            }).find("edges.csv:2: field 'speed_kph'"),
             std::string::npos);
-  EXPECT_NE(error_of([&] { load_road_csv(n, edges("1,2,10,50,9\n")); }).find("edges.csv:2: 5 fields"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of([&] { load_road_csv(n, edges("1,2,10,50,9\n")); }).find("edges.csv:2: 5 fields"),
+      std::string::npos);
   const auto bad_nodes = d.write("bad_nodes.csv", "id,x,y\n1,0,0\n1,2,2\n");
-  EXPECT_NE(error_of([&] { load_road_csv(bad_nodes, edges("")); }).find("bad_nodes.csv:3: field 'id': duplicate"),
+  EXPECT_NE(error_of([&] {
+              load_road_csv(bad_nodes, edges(""));
+            }).find("bad_nodes.csv:3: field 'id': duplicate"),
             std::string::npos);
   const auto no_y = d.write("no_y.csv", "id,x\n1,0\n");
-  EXPECT_NE(error_of([&] { load_road_csv(no_y, edges("")); }).find("missing column 'y'"), std::string::npos);
-  EXPECT_NE(error_of([&] { load_road_csv((d.path / "absent.csv").string(), edges("")); }).find("absent.csv: cannot open"),
+  EXPECT_NE(error_of([&] { load_road_csv(no_y, edges("")); }).find("missing column 'y'"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] {
+              load_road_csv((d.path / "absent.csv").string(), edges(""));
+            }).find("absent.csv: cannot open"),
             std::string::npos);
 }
 
@@ -133,7 +148,9 @@ TEST(RoadIo, OgrLinesSplitAtSharedVerticesWithOsmAttributeMapping) {
   EXPECT_EQ(residential, 2);
   EXPECT_EQ(tertiary, 2);
   EXPECT_FALSE(net.geographic);
-  EXPECT_NE(error_of([&] { sd::io::load_road_ogr((d.path / "none.gpkg").string()); }).find("none.gpkg: file not found"),
+  EXPECT_NE(error_of([&] {
+              sd::io::load_road_ogr((d.path / "none.gpkg").string());
+            }).find("none.gpkg: file not found"),
             std::string::npos);
 }
 
@@ -151,12 +168,14 @@ TEST(RoadIo, PointsFromCsvAndNodeValues) {
   EXPECT_EQ(nv.value[0], 2.5);
   EXPECT_TRUE(std::isnan(nv.value[1]));
   const auto bad = d.write("bad.csv", "node,weight\n5,x\n");
-  EXPECT_NE(error_of([&] { sd::io::load_node_values(bad); }).find("bad.csv:2: field 'weight'"), std::string::npos);
+  EXPECT_NE(error_of([&] { sd::io::load_node_values(bad); }).find("bad.csv:2: field 'weight'"),
+            std::string::npos);
 }
 
 TEST(RoadIo, RealOsmExtractsLoadFromCsvAndPbf) {
   const fs::path dir = fs::path(STORMDRILL_SHARED_DIR) / "data" / "roads";
-  if (!fs::exists(dir / "monaco" / "nodes.csv")) GTEST_SKIP() << "../shared/data/roads absent: real-data check skipped";
+  if (!fs::exists(dir / "monaco" / "nodes.csv"))
+    GTEST_SKIP() << "../shared/data/roads absent: real-data check skipped";
   const auto csv = sd::io::load_road_network((dir / "monaco").string());
   const sd::net::RoadGraph g(csv.x, csv.y, csv.edges);
   EXPECT_GT(g.num_nodes(), 2000u);

@@ -42,7 +42,8 @@ struct Line {
     for (int k = 1; k <= 9; ++k) n << k << "," << 100 * k << ",0\n";
     std::ofstream e(dir / "edges.csv");
     e << "from,to,length_m,speed_kph\n";
-    for (int k = 1; k < 9; ++k) e << k << "," << k + 1 << ",100,36\n" << k + 1 << "," << k << ",100,36\n";
+    for (int k = 1; k < 9; ++k)
+      e << k << "," << k + 1 << ",100,36\n" << k + 1 << "," << k << ",100,36\n";
     std::ofstream(dir / "demand.csv") << "node,weight\n1,10\n9,1\n";
     std::ofstream(dir / "fixed.csv") << "node\n9\n";
   }
@@ -56,7 +57,9 @@ TEST(CliPlace, PMedianOnALineWithSummaryJson) {
   Line ln;
   const fs::path js = ln.dir / "s.json";
   // p=1, unit weights: the median of 1..9 is node 5; sum of |k-5| * 100 m = 2000 m.
-  ASSERT_EQ(run("place " + ln.net() + " --p 1 --objective pmedian --metric length --summary-json " + js.string()), 0);
+  ASSERT_EQ(run("place " + ln.net() + " --p 1 --objective pmedian --metric length --summary-json " +
+                js.string()),
+            0);
   const std::string s = slurp(js);
   EXPECT_NE(s.find("\"objective\": 2000"), std::string::npos) << s;
   EXPECT_NE(s.find("\"sites\": [5]"), std::string::npos) << s;
@@ -71,20 +74,24 @@ TEST(CliPlace, DemandFixedSitesCoverAndCenter) {
   const std::string d = " --demand " + (ln.dir / "demand.csv").string();
   // Heavy demand at node 1: the one free site goes there; node 9 stays fixed.
   ASSERT_EQ(run("place " + ln.net() + " --p 2 --objective pmedian" + d + " --fixed " +
-                (ln.dir / "fixed.csv").string() + " --summary-json " + js.string()), 0);
+                (ln.dir / "fixed.csv").string() + " --summary-json " + js.string()),
+            0);
   EXPECT_NE(slurp(js).find("\"sites\": [1, 9]"), std::string::npos) << slurp(js);
   // MCLP within 250 m with p=1: nodes 1..3 at most... the best window covers 5 nodes (k-2..k+2).
-  ASSERT_EQ(run("place " + ln.net() + " --p 1 --objective mclp --cover-m 250 --summary-json " + js.string()), 0);
+  ASSERT_EQ(run("place " + ln.net() + " --p 1 --objective mclp --cover-m 250 --summary-json " +
+                js.string()),
+            0);
   EXPECT_NE(slurp(js).find("\"objective\": 5"), std::string::npos) << slurp(js);
   // p-center p=2 in time: sites 3 and 7 (or equivalent) give a worst case of 20 s.
-  ASSERT_EQ(run("place " + ln.net() + " --p 2 --objective pcenter --summary-json " + js.string()), 0);
+  ASSERT_EQ(run("place " + ln.net() + " --p 2 --objective pcenter --summary-json " + js.string()),
+            0);
   EXPECT_NE(slurp(js).find("\"objective\": 20"), std::string::npos) << slurp(js);
 }
 
 TEST(CliPlace, BadFlagsExitWithCode2) {
   Line ln;
-  EXPECT_EQ(run("place " + ln.net() + " --p 1 --objective mclp"), 2);                     // no cover
+  EXPECT_EQ(run("place " + ln.net() + " --p 1 --objective mclp"), 2);  // no cover
   EXPECT_EQ(run("place " + ln.net() + " --p 1 --objective mclp --cover-m 1 --metric time"), 2);
-  EXPECT_EQ(run("place " + ln.net() + " --p 20 --objective pmedian"), 2);                 // p > sites
+  EXPECT_EQ(run("place " + ln.net() + " --p 20 --objective pmedian"), 2);  // p > sites
   EXPECT_EQ(run("place " + ln.net() + " --p 1 --objective median"), 2);
 }

@@ -3,8 +3,8 @@
 // "i j cost" of undirected edges (1-based; a repeated edge's last value counts). Costs are
 // shortest-path distances over that graph, computed with the road router.
 #include <fstream>
-#include <sstream>
 #include <map>
+#include <sstream>
 #include <string>
 
 #include "network/router.hpp"

@@ -17,8 +17,10 @@ Problem random_problem(std::size_t n, std::size_t m, int p, unsigned seed, bool 
   std::mt19937 rng(seed);
   std::uniform_real_distribution<double> u(0, 100), w(0.5, 5);
   std::vector<double> dx(n), dy(n), cx(m), cy(m);
-  for (auto* v : {&dx, &dy}) for (auto& a : *v) a = u(rng);
-  for (auto* v : {&cx, &cy}) for (auto& a : *v) a = u(rng);
+  for (auto* v : {&dx, &dy})
+    for (auto& a : *v) a = u(rng);
+  for (auto* v : {&cx, &cy})
+    for (auto& a : *v) a = u(rng);
   Problem pb;
   pb.n_demand = n, pb.n_cand = m, pb.p = p;
   pb.cost.resize(n * m);
@@ -45,26 +47,32 @@ void check_against_exhaustive(const Problem& pb, Objective o) {
   const Solution exact = solve_exhaustive(pb, o);
   const Solution h = solve(pb, heuristic(o));
   ASSERT_EQ(h.sites.size(), static_cast<std::size_t>(pb.p));
-  for (auto f : pb.fixed) EXPECT_TRUE(std::count(h.sites.begin(), h.sites.end(), f)) << "fixed site dropped";
+  for (auto f : pb.fixed)
+    EXPECT_TRUE(std::count(h.sites.begin(), h.sites.end(), f)) << "fixed site dropped";
   EXPECT_DOUBLE_EQ(h.objective, evaluate(pb, o, h.sites));
   EXPECT_NEAR(h.objective, exact.objective, 1e-9 * std::max(1.0, exact.objective));
   // The bound brackets the optimum from the right side.
-  if (o == Objective::MaxCover) EXPECT_GE(h.bound, exact.objective - 1e-6);
-  else EXPECT_LE(h.bound, exact.objective + 1e-6);
+  if (o == Objective::MaxCover)
+    EXPECT_GE(h.bound, exact.objective - 1e-6);
+  else
+    EXPECT_LE(h.bound, exact.objective + 1e-6);
 }
 
 }  // namespace
 
 TEST(Placement, PMedianEqualsExhaustiveSearch) {
-  for (unsigned seed = 1; seed <= 6; ++seed) check_against_exhaustive(random_problem(40, 15, 3 + seed % 3, seed), Objective::PMedian);
+  for (unsigned seed = 1; seed <= 6; ++seed)
+    check_against_exhaustive(random_problem(40, 15, 3 + seed % 3, seed), Objective::PMedian);
 }
 
 TEST(Placement, MaxCoverEqualsExhaustiveSearch) {
-  for (unsigned seed = 1; seed <= 6; ++seed) check_against_exhaustive(random_problem(40, 15, 2 + seed % 3, seed), Objective::MaxCover);
+  for (unsigned seed = 1; seed <= 6; ++seed)
+    check_against_exhaustive(random_problem(40, 15, 2 + seed % 3, seed), Objective::MaxCover);
 }
 
 TEST(Placement, PCenterEqualsExhaustiveSearch) {
-  for (unsigned seed = 1; seed <= 6; ++seed) check_against_exhaustive(random_problem(30, 12, 2 + seed % 3, seed), Objective::PCenter);
+  for (unsigned seed = 1; seed <= 6; ++seed)
+    check_against_exhaustive(random_problem(30, 12, 2 + seed % 3, seed), Objective::PCenter);
 }
 
 TEST(Placement, FixedSitesStayAndResultStillOptimal) {
