@@ -1,14 +1,244 @@
-// `stormdrill place` — not built yet.
-#include <stdexcept>
+// `stormdrill place`: where to station teams or stock supplies (issue 5). Builds a cost
+// matrix (candidate site -> demand node travel costs over the road graph) and runs the
+// placement optimizers; prints the sites, objective, bound and gap.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <numeric>
 
 #include "cli/commands.hpp"
+#include "cli/network_args.hpp"
+#include "core/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/json_writer.hpp"
+#include "network/router.hpp"
+#include "placement/solve.hpp"
 
 namespace sd::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct PlaceArgs {
+  NetworkArgs net;
+  int p = 0;
+  std::string objective, metric, demand, candidates, fixed, summary_json;
+  double cover_m = NAN, cover_s = NAN, time_limit_s = 60.0;
+  std::uint64_t seed = 1;
+  int threads = 0;
+};
+
+// Every node of the largest strongly connected component: on a real network the nodes
+// outside it (one-way dead ends, car parks) cannot all be reached or left, so "every node"
+// means every node that a plan can serve; the loader's warning lists the rest.
+std::vector<net::NodeId> main_component(const net::RoadGraph& g) {
+  std::vector<char> out(g.num_nodes(), 0);
+  for (net::NodeId v : g.outside_largest_scc()) out[v] = 1;
+  std::vector<net::NodeId> nodes;
+  for (net::NodeId v = 0; v < g.num_nodes(); ++v)
+    if (!out[v]) nodes.push_back(v);
+  return nodes;
+}
+
+// Demand nodes and weights; without a file every node (of the main component) has weight 1.
+// (Hook: `--from-batch` will supply expected incidents per node here instead of a file.)
+void read_demand(const PlaceArgs& a, const LoadedNetwork& ln, std::vector<net::NodeId>& nodes,
+                 std::vector<double>& weight) {
+  if (a.demand.empty()) {
+    nodes = main_component(*ln.graph);
+    weight.assign(nodes.size(), 1.0);
+    return;
+  }
+  const io::NodeValues nv = io::load_node_values(a.demand);
+  for (std::size_t k = 0; k < nv.node.size(); ++k) {
+    nodes.push_back(
+        ln.node(nv.node[k], a.demand + ": row " + std::to_string(k + 1) + ": field 'node'"));
+    const double w = std::isnan(nv.value[k]) ? 1.0 : nv.value[k];
+    if (w < 0)
+      throw InputError(a.demand + ": row " + std::to_string(k + 1) +
+                       ": field 'weight': must be >= 0");
+    weight.push_back(w);
+  }
+}
+
+struct Sites {
+  std::vector<net::NodeId> node;
+  std::vector<double> capacity;  // empty when no capacity column
+  std::vector<std::uint32_t> fixed;
+};
+
+Sites read_sites(const PlaceArgs& a, const LoadedNetwork& ln) {
+  Sites s;
+  if (a.candidates.empty()) {
+    s.node = main_component(*ln.graph);
+  } else {
+    const io::NodeValues nv = io::load_node_values(a.candidates);
+    const bool has_cap =
+        std::any_of(nv.value.begin(), nv.value.end(), [](double v) { return !std::isnan(v); });
+    for (std::size_t k = 0; k < nv.node.size(); ++k) {
+      const std::string at = a.candidates + ": row " + std::to_string(k + 1);
+      s.node.push_back(ln.node(nv.node[k], at + ": field 'node'"));
+      if (has_cap) {
+        if (std::isnan(nv.value[k]) || nv.value[k] < 0)
+          throw InputError(at + ": field 'capacity': missing or negative");
+        s.capacity.push_back(nv.value[k]);
+      }
+    }
+  }
+  if (!a.fixed.empty()) {
+    const io::NodeValues nv = io::load_node_values(a.fixed);
+    for (std::size_t k = 0; k < nv.node.size(); ++k) {
+      const net::NodeId v =
+          ln.node(nv.node[k], a.fixed + ": row " + std::to_string(k + 1) + ": field 'node'");
+      const auto it = std::find(s.node.begin(), s.node.end(), v);
+      if (it == s.node.end())
+        throw InputError(a.fixed + ": row " + std::to_string(k + 1) + ": node " +
+                         std::to_string(nv.node[k]) + " is not a candidate site");
+      s.fixed.push_back(static_cast<std::uint32_t>(it - s.node.begin()));
+    }
+  }
+  return s;
+}
+
+void write_summary(const PlaceArgs& a, const place::Solution& s, const LoadedNetwork& ln,
+                   const Sites& sites, double wall_s, std::size_t n_demand) {
+  io::Json j = io::Json::object();
+  const bool maximise = a.objective == "mclp";
+  j.set("objective_kind", a.objective);
+  j.set("metric", a.metric);
+  j.set("p", a.p);
+  j.set("objective", s.objective);
+  // For MCLP the found coverage is the lower bound on the optimum; the relaxation gives the
+  // upper bound. For p-median and p-center the relaxation gives the lower bound.
+  j.set("lower_bound", maximise ? s.objective : s.bound);
+  if (maximise) j.set("upper_bound", s.bound);
+  j.set("gap", s.gap);
+  j.set("proven_optimal", s.proven_optimal);
+  io::Json ids = io::Json::array();
+  for (auto c : s.sites) ids.push(static_cast<long long>(ln.data.node_id[sites.node[c]]));
+  j.set("sites", ids);
+  j.set("method", s.method);
+  j.set("n_demand", static_cast<long long>(n_demand));
+  j.set("n_candidates", static_cast<long long>(sites.node.size()));
+  j.set("wall_s", wall_s);
+  io::write_text_atomic(a.summary_json, j.dump() + "\n");
+}
+
+void run_place(PlaceArgs a) {
+  const Clock::time_point t0 = Clock::now();
+  if (!std::isnan(a.cover_m) && !std::isnan(a.cover_s))
+    throw InputError("--cover-m and --cover-s exclude each other");
+  if (a.objective == "mclp" && std::isnan(a.cover_m) && std::isnan(a.cover_s))
+    throw InputError("--objective mclp needs a coverage standard: --cover-m X or --cover-s T");
+  const std::string implied = !std::isnan(a.cover_m)   ? "length"
+                              : !std::isnan(a.cover_s) ? "time"
+                                                       : "";
+  if (a.metric.empty()) a.metric = implied.empty() ? "time" : implied;
+  if (!implied.empty() && a.metric != implied)
+    throw InputError("--metric " + a.metric + " does not match the coverage standard (" + implied +
+                     ")");
+  if (a.p < 1) throw InputError("--p must be at least 1");
+
+  const LoadedNetwork ln = load_network(a.net);
+  std::vector<net::NodeId> demand;
+  std::vector<double> weight;
+  read_demand(a, ln, demand, weight);
+  const Sites sites = read_sites(a, ln);
+  if (static_cast<std::size_t>(a.p) > sites.node.size())
+    throw InputError("--p " + std::to_string(a.p) + " exceeds the " +
+                     std::to_string(sites.node.size()) + " candidate sites");
+  if (sites.fixed.size() > static_cast<std::size_t>(a.p))
+    throw InputError("more fixed sites than --p");
+  const double cells = static_cast<double>(demand.size()) * static_cast<double>(sites.node.size());
+  if (cells > 4e7)
+    throw InputError("the demand x candidate matrix would hold " +
+                     std::to_string(static_cast<long long>(cells)) +
+                     " entries (limit 4e7): give --candidates and/or --demand");
+
+  const net::Metric metric = a.metric == "length" ? net::Metric::Length : net::Metric::Time;
+  const net::NetworkState state(*ln.graph);
+  const net::CostMatrix cm = net::travel_matrix(state, metric, sites.node, demand, a.threads);
+
+  // Demand no candidate can reach is left out (no plan can serve it) and reported.
+  std::vector<std::size_t> keep;
+  for (std::size_t i = 0; i < demand.size(); ++i) {
+    bool reached = false;
+    for (std::size_t j = 0; j < sites.node.size() && !reached; ++j)
+      reached = std::isfinite(cm.at(j, i));
+    if (reached) keep.push_back(i);
+  }
+  if (keep.empty()) throw InputError("no demand node can be reached from any candidate site");
+  if (keep.size() < demand.size())
+    std::fprintf(
+        stderr,
+        "stormdrill: warning: %zu demand nodes cannot be reached from any candidate; left out\n",
+        demand.size() - keep.size());
+  place::Problem pb;
+  pb.n_demand = keep.size(), pb.n_cand = sites.node.size(), pb.p = a.p;
+  pb.cost.resize(pb.n_demand * pb.n_cand);
+  for (std::size_t k = 0; k < keep.size(); ++k) {
+    for (std::size_t j = 0; j < pb.n_cand; ++j) pb.cost[k * pb.n_cand + j] = cm.at(j, keep[k]);
+    pb.weight.push_back(weight[keep[k]]);
+  }
+  pb.fixed = sites.fixed;
+  pb.cover_radius = !std::isnan(a.cover_m) ? a.cover_m : !std::isnan(a.cover_s) ? a.cover_s : 0.0;
+  place::Options opt;
+  opt.objective = a.objective == "pmedian" ? place::Objective::PMedian
+                  : a.objective == "mclp"  ? place::Objective::MaxCover
+                                           : place::Objective::PCenter;
+  if (!sites.capacity.empty()) {
+    if (opt.objective != place::Objective::PMedian)
+      std::fprintf(stderr, "stormdrill: warning: capacities are used by pmedian only; ignored\n");
+    else
+      pb.capacity = sites.capacity;
+  }
+  opt.seed = a.seed;
+  opt.threads = a.threads;
+  // --time-limit-s bounds the whole command: the solver gets what loading left, minus a margin.
+  const double used = std::chrono::duration<double>(Clock::now() - t0).count();
+  opt.time_limit_s = std::max(0.0, 0.95 * a.time_limit_s - used);
+  const place::Solution s = place::solve(pb, opt);
+  const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  std::printf("objective (%s, %s): %.10g\n", a.objective.c_str(), a.metric.c_str(), s.objective);
+  std::printf("%s bound: %.10g  gap: %.4f%%%s\n",
+              opt.objective == place::Objective::MaxCover ? "upper" : "lower", s.bound,
+              100.0 * s.gap, s.proven_optimal ? "  (optimal)" : "");
+  std::printf("sites:");
+  for (auto c : s.sites)
+    std::printf(" %lld", static_cast<long long>(ln.data.node_id[sites.node[c]]));
+  std::printf("\nmethod: %s; %.2f s\n", s.method.c_str(), wall);
+  if (!std::isfinite(s.objective))
+    std::fprintf(stderr,
+                 "stormdrill: warning: some demand cannot be reached from the chosen sites\n");
+  if (!a.summary_json.empty()) write_summary(a, s, ln, sites, wall, pb.n_demand);
+}
+
+}  // namespace
 
 void add_place(CLI::App& app) {
-  auto* cmd = app.add_subcommand("place", "(not built yet)");
-  cmd->allow_extras();
-  cmd->callback([] { throw std::runtime_error("'place' is not built yet"); });
+  auto a = std::make_shared<PlaceArgs>();
+  auto* cmd =
+      app.add_subcommand("place", "Choose team stations or supply depots on the road graph");
+  a->net.add_to(*cmd);
+  cmd->add_option("--p", a->p, "number of sites to open (fixed sites included)")->required();
+  cmd->add_option("--objective", a->objective, "pmedian | mclp | pcenter")
+      ->required()
+      ->check(CLI::IsMember({"pmedian", "mclp", "pcenter"}));
+  cmd->add_option("--cover-m", a->cover_m, "MCLP coverage standard in metres (metric length)");
+  cmd->add_option("--cover-s", a->cover_s, "MCLP coverage standard in seconds (metric time)");
+  cmd->add_option("--metric", a->metric, "length | time (default time)")
+      ->check(CLI::IsMember({"length", "time"}));
+  cmd->add_option("--demand", a->demand, "CSV node,weight (default: every node, weight 1)");
+  cmd->add_option("--candidates", a->candidates, "CSV node[,capacity] (default: every node)");
+  cmd->add_option("--fixed", a->fixed, "CSV node: existing sites that must stay open");
+  cmd->add_option("--time-limit-s", a->time_limit_s, "bound on the whole command (default 60)");
+  cmd->add_option("--summary-json", a->summary_json, "write a JSON summary here (atomically)");
+  cmd->add_option("--seed", a->seed, "random seed of the search (default 1)");
+  cmd->add_option("--threads", a->threads, "threads (default: all)");
+  cmd->callback([a] { run_place(*a); });
 }
 
 }  // namespace sd::cli

@@ -71,7 +71,8 @@ CsvTable::CsvTable(std::string path) : path_(std::move(path)) {
     cells_.push_back(std::move(row));
     lines_.push_back(n);
   }
-  if (header_.empty()) throw InputError(location(path_) + ": empty file (a header row is required)");
+  if (header_.empty())
+    throw InputError(location(path_) + ": empty file (a header row is required)");
 }
 
 std::optional<std::size_t> CsvTable::column(const std::string& name) const {
@@ -109,8 +110,7 @@ std::int64_t CsvTable::integer(std::size_t row, std::size_t col) const {
   std::int64_t v = 0;
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (s.empty() || ec != std::errc() || ptr != s.data() + s.size())
-    throw InputError(at(row) + ": field '" + header_[col] + "': '" + s +
-                     "' is not an integer id");
+    throw InputError(at(row) + ": field '" + header_[col] + "': '" + s + "' is not an integer id");
   return v;
 }
 

@@ -1,9 +1,9 @@
 #include "io/road_io.hpp"
 
+#include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
-#include <cpl_error.h>
 
 #include <algorithm>
 #include <bit>
@@ -43,8 +43,9 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 double haversine_m(double lon1, double lat1, double lon2, double lat2) {
   constexpr double kR = 6371008.8, kDeg = 3.14159265358979323846 / 180.0;
   const double dlat = (lat2 - lat1) * kDeg, dlon = (lon2 - lon1) * kDeg;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kDeg) * std::cos(lat2 * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double a =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kDeg) * std::cos(lat2 * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2.0 * kR * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -96,9 +97,9 @@ double parse_maxspeed(const std::string& s) {
 // Classes a rescue vehicle cannot drive; skipped when drive_only.
 bool non_drivable(const std::string& highway) {
   static const std::set<std::string> skip = {
-      "footway", "path", "cycleway", "steps", "pedestrian", "bridleway", "corridor", "construction",
-      "proposed", "platform", "elevator", "via_ferrata", "bus_guideway", "raceway", "escape",
-      "abandoned", "disused", "razed"};
+      "footway",      "path",         "cycleway", "steps",     "pedestrian", "bridleway",
+      "corridor",     "construction", "proposed", "platform",  "elevator",   "via_ferrata",
+      "bus_guideway", "raceway",      "escape",   "abandoned", "disused",    "razed"};
   return skip.count(highway) > 0;
 }
 
@@ -133,9 +134,12 @@ LineAttrs read_attrs(OGRFeature& f) {
   a.lanes = lanes.empty() ? (a.highway == "motorway" || a.highway == "trunk" ? 2 : 1)
                           : std::max(1, std::atoi(lanes.c_str()));
   const std::string ow = tag("oneway");
-  if (ow == "yes" || ow == "1" || ow == "true") a.oneway = 1;
-  else if (ow == "-1" || ow == "reverse") a.oneway = -1;
-  else if (ow.empty() && (a.highway == "motorway" || tag("junction") == "roundabout")) a.oneway = 1;
+  if (ow == "yes" || ow == "1" || ow == "true")
+    a.oneway = 1;
+  else if (ow == "-1" || ow == "reverse")
+    a.oneway = -1;
+  else if (ow.empty() && (a.highway == "motorway" || tag("junction") == "roundabout"))
+    a.oneway = 1;
   return a;
 }
 
@@ -146,7 +150,9 @@ struct PointKey {
 struct PointHash {
   std::size_t operator()(const PointKey& k) const { return k.x * 0x9E3779B97F4A7C15ull ^ k.y; }
 };
-PointKey key_of(double x, double y) { return {std::bit_cast<std::uint64_t>(x), std::bit_cast<std::uint64_t>(y)}; }
+PointKey key_of(double x, double y) {
+  return {std::bit_cast<std::uint64_t>(x), std::bit_cast<std::uint64_t>(y)};
+}
 
 using Line = std::vector<std::pair<double, double>>;
 
@@ -196,8 +202,7 @@ RoadNetworkData load_road_csv(const std::string& nodes_csv, const std::string& e
   for (std::size_t r = 0; r < nodes.rows(); ++r) {
     const std::int64_t id = nodes.integer(r, cid);
     if (!index.emplace(id, static_cast<net::NodeId>(net.node_id.size())).second)
-      throw InputError(nodes.at(r) + ": field 'id': duplicate node id " +
-                       std::to_string(id));
+      throw InputError(nodes.at(r) + ": field 'id': duplicate node id " + std::to_string(id));
     net.node_id.push_back(id);
     net.x.push_back(nodes.number(r, cx));
     net.y.push_back(nodes.number(r, cy));
@@ -231,7 +236,8 @@ RoadNetworkData load_road_csv(const std::string& nodes_csv, const std::string& e
     if (cclass && edges.has_value(r, *cclass)) {
       e.road_class = road_class_code(edges.text(r, *cclass));
       if (e.road_class < 0)
-        throw InputError(at + ": field 'class': unknown road class '" + edges.text(r, *cclass) + "'");
+        throw InputError(at + ": field 'class': unknown road class '" + edges.text(r, *cclass) +
+                         "'");
     }
     net.edges.push_back(e);
   }
@@ -263,9 +269,16 @@ RoadNetworkData load_road_ogr(const std::string& path, const RoadLoadOptions& op
   std::vector<Line> lines;
   std::vector<LineAttrs> attrs;
   std::unordered_map<PointKey, std::uint32_t, PointHash> uses;
+  // An OSM-like source (a 'highway' field, or GDAL's OSM 'other_tags') also holds railways,
+  // rivers, power lines...: there only lines with a known highway class are roads.
+  const OGRFeatureDefn* defn = layer->GetLayerDefn();
+  const bool osm_like =
+      defn->GetFieldIndex("highway") >= 0 || defn->GetFieldIndex("other_tags") >= 0;
   layer->ResetReading();
-  for (std::unique_ptr<OGRFeature> f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+  for (std::unique_ptr<OGRFeature> f(layer->GetNextFeature()); f;
+       f.reset(layer->GetNextFeature())) {
     const LineAttrs a = read_attrs(*f);
+    if (osm_like && road_class_code(a.highway) < 0) continue;
     if (options.drive_only && non_drivable(a.highway)) continue;
     std::vector<Line> parts;
     collect_lines(f->GetGeometryRef(), parts);
@@ -331,13 +344,13 @@ PointSet load_points(const std::string& path, const std::string& value_field) {
     const bool with_value = !value_field.empty();
     const std::size_t cv = with_value ? t.required(value_field) : 0;
     for (std::size_t r = 0; r < t.rows(); ++r) {
-      if (!t.has_value(r, cid))
-        throw InputError(t.at(r) + ": field 'id': empty");
+      if (!t.has_value(r, cid)) throw InputError(t.at(r) + ": field 'id': empty");
       ps.id.push_back(t.text(r, cid));
       ps.x.push_back(t.number(r, cx));
       ps.y.push_back(t.number(r, cy));
-      ps.value.push_back(with_value && t.has_value(r, cv) ? t.number(r, cv)
-                                                   : std::numeric_limits<double>::quiet_NaN());
+      ps.value.push_back(with_value && t.has_value(r, cv)
+                             ? t.number(r, cv)
+                             : std::numeric_limits<double>::quiet_NaN());
     }
     return ps;
   }
@@ -345,14 +358,18 @@ PointSet load_points(const std::string& path, const std::string& value_field) {
   if (!fs::exists(path)) throw InputError(location(path) + ": file not found");
   DatasetPtr ds(static_cast<GDALDataset*>(
       GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-  if (!ds || ds->GetLayerCount() == 0) throw InputError(location(path) + ": not a vector data source");
+  if (!ds || ds->GetLayerCount() == 0)
+    throw InputError(location(path) + ": not a vector data source");
   OGRLayer* layer = ds->GetLayer(0);
-  for (std::unique_ptr<OGRFeature> f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+  for (std::unique_ptr<OGRFeature> f(layer->GetNextFeature()); f;
+       f.reset(layer->GetNextFeature())) {
     const OGRGeometry* g = f->GetGeometryRef();
     if (!g) continue;
     OGRPoint pt;
-    if (wkbFlatten(g->getGeometryType()) == wkbPoint) pt = *g->toPoint();
-    else if (g->Centroid(&pt) != OGRERR_NONE) continue;
+    if (wkbFlatten(g->getGeometryType()) == wkbPoint)
+      pt = *g->toPoint();
+    else if (g->Centroid(&pt) != OGRERR_NONE)
+      continue;
     const int kid = f->GetFieldIndex("id");
     ps.id.push_back(kid >= 0 && f->IsFieldSetAndNotNull(kid) ? f->GetFieldAsString(kid)
                                                              : std::to_string(f->GetFID()));

@@ -27,9 +27,9 @@ struct RoadNetworkData {
 };
 
 struct RoadLoadOptions {
-  std::string crs;             // overrides a sidecar (<nodes.csv>.prj or .crs) / the source
-  bool drive_only = true;      // OGR: skip footways, paths, cycleways, steps, ...
-  std::string layer;           // OGR layer name; empty = "lines" if present, else the first
+  std::string crs;         // overrides a sidecar (<nodes.csv>.prj or .crs) / the source
+  bool drive_only = true;  // OGR: skip footways, paths, cycleways, steps, ...
+  std::string layer;       // OGR layer name; empty = "lines" if present, else the first
 };
 
 RoadNetworkData load_road_csv(const std::string& nodes_csv, const std::string& edges_csv,

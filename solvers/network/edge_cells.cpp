@@ -20,8 +20,10 @@ bool clip(double& u0, double& v0, double& u1, double& v1, double nx, double ny) 
       continue;
     }
     const double r = q[k] / p[k];
-    if (p[k] < 0.0) t0 = std::max(t0, r);
-    else t1 = std::min(t1, r);
+    if (p[k] < 0.0)
+      t0 = std::max(t0, r);
+    else
+      t1 = std::min(t1, r);
     if (t0 > t1) return false;
   }
   const double a = u0, b = v0;
@@ -33,7 +35,9 @@ bool clip(double& u0, double& v0, double& u1, double& v1, double nx, double ny) 
 // Amanatides & Woo (1987) traversal of the cells the clipped segment passes through.
 void traverse(double u0, double v0, double u1, double v1, const Grid& g,
               std::vector<std::uint32_t>& out) {
-  auto cell_of = [](double c, int n) { return std::clamp(static_cast<int>(std::floor(c)), 0, n - 1); };
+  auto cell_of = [](double c, int n) {
+    return std::clamp(static_cast<int>(std::floor(c)), 0, n - 1);
+  };
   int i = cell_of(u0, g.nx), j = cell_of(v0, g.ny);
   const int i_end = cell_of(u1, g.nx), j_end = cell_of(v1, g.ny);
   const double du = u1 - u0, dv = v1 - v0;
@@ -46,8 +50,10 @@ void traverse(double u0, double v0, double u1, double v1, const Grid& g,
   for (int step = 0; step < max_steps; ++step) {
     out.push_back(static_cast<std::uint32_t>(g.index(i, j)));
     if (i == i_end && j == j_end) break;
-    if (t_max_u < t_max_v) i += si, t_max_u += t_du;
-    else j += sj, t_max_v += t_dv;
+    if (t_max_u < t_max_v)
+      i += si, t_max_u += t_du;
+    else
+      j += sj, t_max_v += t_dv;
     if (i < 0 || j < 0 || i >= g.nx || j >= g.ny) break;
   }
 }

@@ -21,8 +21,8 @@ NetworkState::NetworkState(const RoadGraph& graph, VehicleProfile vehicle)
 // Recomputes the costs of one edge from depth, vehicle and injected closure; records it in
 // the change list when its cost moved.
 void NetworkState::refresh_edge(EdgeId e) {
-  const double v = injected_[e] ? 0.0
-                                : flooded_speed_kph(graph_->speed_kph()[e], depth_m_[e], vehicle_);
+  const double v =
+      injected_[e] ? 0.0 : flooded_speed_kph(graph_->speed_kph()[e], depth_m_[e], vehicle_);
   const double len = graph_->length_m()[e];
   const double t = v > 0.0 ? len / (v / 3.6) : kInf;
   const double l = v > 0.0 ? len : kInf;

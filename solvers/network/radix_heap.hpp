@@ -34,7 +34,9 @@ class RadixHeap {
   }
 
  private:
-  int bucket(std::uint64_t key) const { return key == last_ ? 0 : 64 - std::countl_zero(key ^ last_); }
+  int bucket(std::uint64_t key) const {
+    return key == last_ ? 0 : 64 - std::countl_zero(key ^ last_);
+  }
   void redistribute() {
     int i = 1;
     while (buckets_[i].empty()) ++i;

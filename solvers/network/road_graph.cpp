@@ -12,9 +12,9 @@ namespace sd::net {
 namespace {
 
 // Edge bundle = input row, so the CSR edge order can be mapped back to the attributes.
-using BoostCsr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                    std::uint32_t, boost::no_property,
-                                                    std::uint32_t, std::uint32_t>;
+using BoostCsr =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, std::uint32_t,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 void check_edge(const EdgeInput& e, std::size_t row, std::size_t n) {
   const std::string at = "road edge " + std::to_string(row) + ": ";
@@ -25,12 +25,13 @@ void check_edge(const EdgeInput& e, std::size_t row, std::size_t n) {
     throw std::invalid_argument(at + "speed must be finite and > 0");
 }
 
-std::uint8_t clamp_u8(int v) { return static_cast<std::uint8_t>(std::clamp(v, 0, 255)); }
+std::uint8_t clamp_u8(int v) {
+  return static_cast<std::uint8_t>(std::clamp(v, 0, 255));
+}
 
 }  // namespace
 
-RoadGraph::RoadGraph(std::vector<double> x, std::vector<double> y,
-                     std::span<const EdgeInput> edges)
+RoadGraph::RoadGraph(std::vector<double> x, std::vector<double> y, std::span<const EdgeInput> edges)
     : x_(std::move(x)), y_(std::move(y)) {
   if (x_.size() != y_.size()) throw std::invalid_argument("road graph: x and y sizes differ");
   const std::size_t n = x_.size();
@@ -84,7 +85,8 @@ RoadGraph::RoadGraph(std::vector<double> x, std::vector<double> y,
       g, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, g)));
   std::vector<std::size_t> size(static_cast<std::size_t>(nc), 0);
   for (auto c : comp) ++size[c];
-  const auto big = static_cast<std::uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
+  const auto big =
+      static_cast<std::uint32_t>(std::max_element(size.begin(), size.end()) - size.begin());
   largest_scc_size_ = size[big];
   for (NodeId v = 0; v < n; ++v)
     if (comp[v] != big) outside_scc_.push_back(v);

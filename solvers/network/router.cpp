@@ -10,7 +10,9 @@ namespace sd::net {
 namespace {
 
 // Non-negative doubles order exactly like their bit patterns read as unsigned integers.
-std::uint64_t key_of(double d) { return std::bit_cast<std::uint64_t>(d); }
+std::uint64_t key_of(double d) {
+  return std::bit_cast<std::uint64_t>(d);
+}
 
 }  // namespace
 

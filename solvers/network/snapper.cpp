@@ -64,7 +64,8 @@ Snapper::Snapper(const RoadGraph& graph, std::vector<NodeId> only_nodes) : graph
       for (std::size_t i = i0; i <= i1; ++i) f(j * nx_ + i);
   };
   edge_start_.assign(nb + 1, 0);
-  for (EdgeId e = 0; e < graph.num_edges(); ++e) for_cells(e, [&](std::size_t c) { ++edge_start_[c + 1]; });
+  for (EdgeId e = 0; e < graph.num_edges(); ++e)
+    for_cells(e, [&](std::size_t c) { ++edge_start_[c + 1]; });
   std::partial_sum(edge_start_.begin(), edge_start_.end(), edge_start_.begin());
   edge_items_.resize(edge_start_.back());
   fill.assign(edge_start_.begin(), edge_start_.end() - 1);
@@ -115,9 +116,10 @@ NodeId Snapper::nearest_node(double x, double y, double* distance) const {
   const auto gx = graph_->x(), gy = graph_->y();
   std::uint32_t best;
   double best_d;
-  ring_search(x, y, node_start_, node_items_,
-              [&](std::uint32_t v) { return (gx[v] - x) * (gx[v] - x) + (gy[v] - y) * (gy[v] - y); },
-              best, best_d);
+  ring_search(
+      x, y, node_start_, node_items_,
+      [&](std::uint32_t v) { return (gx[v] - x) * (gx[v] - x) + (gy[v] - y) * (gy[v] - y); }, best,
+      best_d);
   if (distance) *distance = std::sqrt(best_d);
   return best == std::numeric_limits<std::uint32_t>::max() ? kNoNode : best;
 }
@@ -127,17 +129,18 @@ EdgeSnap Snapper::nearest_edge(double x, double y) const {
   const auto tail = graph_->tail(), head = graph_->head();
   std::uint32_t best;
   double best_d;
-  ring_search(x, y, edge_start_, edge_items_,
-              [&](std::uint32_t e) {
-                double t;
-                return seg_dist2(x, y, gx[tail[e]], gy[tail[e]], gx[head[e]], gy[head[e]], t);
-              },
-              best, best_d);
+  ring_search(
+      x, y, edge_start_, edge_items_,
+      [&](std::uint32_t e) {
+        double t;
+        return seg_dist2(x, y, gx[tail[e]], gy[tail[e]], gx[head[e]], gy[head[e]], t);
+      },
+      best, best_d);
   EdgeSnap s;
   if (best == std::numeric_limits<std::uint32_t>::max()) return s;
   s.edge = best;
-  s.distance = std::sqrt(seg_dist2(x, y, gx[tail[best]], gy[tail[best]], gx[head[best]],
-                                   gy[head[best]], s.fraction));
+  s.distance = std::sqrt(
+      seg_dist2(x, y, gx[tail[best]], gy[tail[best]], gx[head[best]], gy[head[best]], s.fraction));
   return s;
 }
 

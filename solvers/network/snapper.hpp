@@ -31,8 +31,8 @@ class Snapper {
   std::vector<std::uint32_t> edge_start_, edge_items_;  // bucket CSR of edges (bbox cells)
   template <class F>
   void ring_search(double x, double y, const std::vector<std::uint32_t>& start,
-                   const std::vector<std::uint32_t>& items, F&& distance_of,
-                   std::uint32_t& best, double& best_d) const;
+                   const std::vector<std::uint32_t>& items, F&& distance_of, std::uint32_t& best,
+                   double& best_d) const;
 };
 
 }  // namespace sd::net

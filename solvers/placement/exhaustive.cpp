@@ -21,10 +21,14 @@ struct Enumerator {
   double score(const std::vector<double>& near) const {
     double s = 0.0;
     for (std::size_t i = 0; i < pb.n_demand; ++i) {
-      if (obj == Objective::MaxCover) s += near[i] <= pb.cover_radius ? pb.weight[i] : 0.0;
-      else if (pb.weight[i] <= 0.0) continue;
-      else if (obj == Objective::PMedian) s += pb.weight[i] * near[i];
-      else s = std::max(s, near[i]);
+      if (obj == Objective::MaxCover)
+        s += near[i] <= pb.cover_radius ? pb.weight[i] : 0.0;
+      else if (pb.weight[i] <= 0.0)
+        continue;
+      else if (obj == Objective::PMedian)
+        s += pb.weight[i] * near[i];
+      else
+        s = std::max(s, near[i]);
     }
     return s;
   }

@@ -19,8 +19,10 @@ void Interchange::rescan(std::size_t i) {
   std::uint32_t ia = kNone, ib = kNone;
   for (std::uint32_t j : open_) {
     const double d = w_->at(i, j);
-    if (d < a || (d == a && ia == kNone)) b = a, ib = ia, a = d, ia = j;
-    else if (d < b || ib == kNone) b = d, ib = j;
+    if (d < a || (d == a && ia == kNone))
+      b = a, ib = ia, a = d, ia = j;
+    else if (d < b || ib == kNone)
+      b = d, ib = j;
   }
   c1_[i] = ia, d1_[i] = a, c2_[i] = ib, d2_[i] = ib == kNone ? kInf : b;
 }
@@ -95,8 +97,10 @@ double Interchange::local_search() {
       double gain = 0.0;
       for (std::size_t i = 0; i < n; ++i) {
         const double d = col[i];
-        if (d < d1_[i]) gain += d1_[i] - d;
-        else loss_[c1_[i]] += std::min(d, d2_[i]) - d1_[i];
+        if (d < d1_[i])
+          gain += d1_[i] - d;
+        else
+          loss_[c1_[i]] += std::min(d, d2_[i]) - d1_[i];
       }
       for (auto out : open_) {
         if (w_->fixed[out]) continue;

@@ -17,8 +17,10 @@ BoundResult lagrangian_bound(const WeightedCosts& w, const std::atomic<double>& 
     const double* r = &w.row[i * m];
     double a = std::numeric_limits<double>::infinity(), b = a;
     for (std::size_t j = 0; j < m; ++j) {
-      if (r[j] < a) b = a, a = r[j];
-      else if (r[j] < b) b = r[j];
+      if (r[j] < a)
+        b = a, a = r[j];
+      else if (r[j] < b)
+        b = r[j];
     }
     lambda[i] = std::isfinite(b) ? b : a;
   }
@@ -46,13 +48,13 @@ BoundResult lagrangian_bound(const WeightedCosts& w, const std::atomic<double>& 
     double L = std::accumulate(lambda.begin(), lambda.end(), 0.0);
     for (auto j : chosen) L += rho[j];
     ++out.iterations;
-    if (L > out.bound + 1e-12 * std::abs(out.bound)) {
+    if (out.iterations == 1 || L > out.bound + 1e-12 * std::abs(out.bound)) {
       out.bound = L, out.sites = chosen, stall = 0;
-    } else if (++stall >= 20) {
+    } else if (++stall >= 40) {
       t *= 0.5, stall = 0;
     }
     const double ub = upper.load();
-    if (t < 1e-5 || out.bound >= ub - 1e-9 * std::max(1.0, std::abs(ub))) break;
+    if (t < 5e-3 || out.bound >= ub - 1e-9 * std::max(1.0, std::abs(ub))) break;
     // Subgradient of the relaxed constraints: 1 - (number of chosen columns serving i).
     double norm = 0.0;
     for (std::size_t i = 0; i < n; ++i) {

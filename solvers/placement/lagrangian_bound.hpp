@@ -4,7 +4,8 @@
 // 1977; Beasley 1993, "Lagrangean heuristics for location problems", EJOR 65:383-399):
 //   L(lambda) = sum_i lambda_i + sum_{j in S*} sum_i min(0, W_ij - lambda_i),
 // S* = fixed sites plus the most negative columns. Subgradient optimisation (Held, Wolfe &
-// Crowder 1974) with step t (UB - L) / |g|^2, t halved when the bound stalls.
+// Crowder 1974) with step t (UB - L) / |g|^2, t halved when the bound stalls, stop at t < 0.005
+// (Beasley 1993).
 #include <atomic>
 #include <chrono>
 #include <cstdint>

@@ -31,6 +31,9 @@ struct Options {
   int threads = 0;  // 0 = OpenMP default
   // Solve by exhaustive enumeration when C(n_cand - |fixed|, p - |fixed|) is at most this.
   double exhaustive_limit = 2e5;
+  // Local search stops after this many consecutive non-improving VNS shakes (0: run until
+  // the time limit or a proven optimum).
+  int idle_iterations = 400;
 };
 
 struct Solution {

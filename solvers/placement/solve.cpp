@@ -67,7 +67,8 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
       Clock::now() + (deadline - Clock::now()) / 2;  // the bound gets at most half the time
   std::size_t free_p = static_cast<std::size_t>(w.p);
   for (char f : w.fixed) free_p -= f ? 1 : 0;
-  const int kmax = static_cast<int>(std::min<std::size_t>({free_p, w.m - w.p, 20}));
+  const int kmax = static_cast<int>(
+      std::min<std::size_t>({free_p, w.m - w.p, std::max<std::size_t>(20, free_p / 2)}));
   const int nt = std::min(2, opt.threads > 0 ? opt.threads : omp_get_max_threads());
 
 #pragma omp parallel sections num_threads(nt)
@@ -88,16 +89,18 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
       std::mt19937_64 rng(opt.seed);
       Interchange inc = start;
       double inc_value = best.value;
-      int k = 1;
-      while (kmax > 0 && Clock::now() < deadline && !closed()) {
+      int k = 1, idle = 0;
+      while (kmax > 0 && Clock::now() < deadline && !closed() &&
+             (opt.idle_iterations <= 0 || idle < opt.idle_iterations)) {
         Interchange trial = inc;
         trial.shake(k, rng);
         const double v = trial.local_search();
         if (v < inc_value - 1e-12 * std::max(1.0, inc_value)) {
-          inc = std::move(trial), inc_value = v, k = 1;
+          inc = std::move(trial), inc_value = v, k = 1, idle = 0;
           offer(inc, v);
         } else {
           k = k % kmax + 1;
+          ++idle;
         }
       }
     }
@@ -249,7 +252,8 @@ Solution solve_pcenter(const Problem& pb, const Options& opt, Clock::time_point 
   while (lo <= hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
     const double r = radii[mid];
-    const auto budget = std::chrono::duration_cast<Clock::duration>((deadline - Clock::now()) / steps);
+    const auto budget =
+        std::chrono::duration_cast<Clock::duration>((deadline - Clock::now()) / steps);
     const WeightedCosts w = cover_costs(pb, r, true);
     Options o = opt;
     const Searched res = weighted_search(w, o, Clock::now() + budget);
@@ -283,7 +287,8 @@ Solution solve(const Problem& pb, const Options& opt) {
   const std::size_t free_c = pb.n_cand - pb.fixed.size();
   const std::size_t free_p = static_cast<std::size_t>(pb.p) - pb.fixed.size();
   const bool capacitated = opt.objective == Objective::PMedian && !pb.capacity.empty();
-  const double limit_combos = capacitated ? std::min(opt.exhaustive_limit, 2e3) : opt.exhaustive_limit;
+  const double limit_combos =
+      capacitated ? std::min(opt.exhaustive_limit, 2e3) : opt.exhaustive_limit;
   Solution s;
   if (log10_choose(free_c, free_p) <= std::log10(std::max(limit_combos, 1.0))) {
     s = solve_exhaustive(pb, opt.objective);

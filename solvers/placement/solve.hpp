@@ -18,7 +18,8 @@ namespace sd::place {
 Solution solve(const Problem& problem, const Options& options);
 
 // Objective of a given site set (for checks, exhaustive search and fixed plans).
-double evaluate(const Problem& problem, Objective objective, const std::vector<std::uint32_t>& sites);
+double evaluate(const Problem& problem, Objective objective,
+                const std::vector<std::uint32_t>& sites);
 
 // Exhaustive search over all site sets (small instances and tests only).
 Solution solve_exhaustive(const Problem& problem, Objective objective);

@@ -18,9 +18,9 @@ TEST(DepthSpeed, PregnolatoCurveValues) {
 TEST(DepthSpeed, CarClosesAt300mmAndIsCappedByTheRoadSpeed) {
   const auto car = VehicleProfile::car();
   EXPECT_EQ(flooded_speed_kph(50, 0.0, car), 50);
-  EXPECT_EQ(flooded_speed_kph(110, 0.0, car), 110);                 // dry: free flow
-  EXPECT_EQ(flooded_speed_kph(30, 0.05, car), 30);                  // curve 60.1 > 30
-  EXPECT_NEAR(flooded_speed_kph(110, 0.1, car), 40.6548, 1e-9);     // curve below the limit
+  EXPECT_EQ(flooded_speed_kph(110, 0.0, car), 110);              // dry: free flow
+  EXPECT_EQ(flooded_speed_kph(30, 0.05, car), 30);               // curve 60.1 > 30
+  EXPECT_NEAR(flooded_speed_kph(110, 0.1, car), 40.6548, 1e-9);  // curve below the limit
   EXPECT_GT(flooded_speed_kph(110, 0.2999, car), 0.0);
   EXPECT_EQ(flooded_speed_kph(110, 0.3, car), 0.0);
   EXPECT_EQ(flooded_speed_kph(110, 2.0, car), 0.0);

@@ -12,7 +12,8 @@ using namespace sd::net;
 namespace {
 // Cells hit by dense sampling of the segment: every sampled cell must be in the exact
 // traversal (the traversal may add corner-touching cells, never skip crossed ones).
-std::set<std::uint32_t> sampled_cells(const sd::Grid& g, double x0, double y0, double x1, double y1) {
+std::set<std::uint32_t> sampled_cells(const sd::Grid& g, double x0, double y0, double x1,
+                                      double y1) {
   std::set<std::uint32_t> s;
   for (int k = 0; k <= 20000; ++k) {
     const double t = k / 20000.0;
@@ -46,7 +47,8 @@ TEST(EdgeCells, RandomSegmentsCoverEverySampledCellAndStayInTheGrid) {
   const RoadGraph g(x, y, e);
   const EdgeCells ec = rasterize_edges(g, grid);
   for (EdgeId k = 0; k < g.num_edges(); ++k) {
-    const std::set<std::uint32_t> got(ec.cells.begin() + ec.offsets[k], ec.cells.begin() + ec.offsets[k + 1]);
+    const std::set<std::uint32_t> got(ec.cells.begin() + ec.offsets[k],
+                                      ec.cells.begin() + ec.offsets[k + 1]);
     const auto in = g.input_index()[k];
     const auto want = sampled_cells(grid, x[e[in].from], y[e[in].from], x[e[in].to], y[e[in].to]);
     for (auto c : want) EXPECT_TRUE(got.count(c)) << "edge " << k << " misses cell " << c;

@@ -29,7 +29,8 @@ inline RandomGraph random_graph(int n, int degree, unsigned seed) {
       const double v = speed(rng);
       g.edges.push_back({net::NodeId(a), net::NodeId(b), len, v, 1, 0});
       if (coin(rng) < 0.7) g.edges.push_back({net::NodeId(b), net::NodeId(a), len, v, 1, 0});
-      if (coin(rng) < 0.1) g.edges.push_back({net::NodeId(a), net::NodeId(b), len * 0.9, v * 0.5, 1, 0});
+      if (coin(rng) < 0.1)
+        g.edges.push_back({net::NodeId(a), net::NodeId(b), len * 0.9, v * 0.5, 1, 0});
     }
   }
   return g;

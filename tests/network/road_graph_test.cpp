@@ -37,8 +37,8 @@ TEST(RoadGraph, CsrRowsHoldEveryEdgeWithItsAttributes) {
 
 TEST(RoadGraph, ReportsNodesOutsideTheLargestStronglyConnectedComponent) {
   // 0<->1<->2 is strongly connected; 3 only has an edge in, 4 is isolated.
-  const std::vector<EdgeInput> in = {{0, 1, 1, 50}, {1, 0, 1, 50}, {1, 2, 1, 50},
-                                     {2, 1, 1, 50}, {2, 3, 1, 50}};
+  const std::vector<EdgeInput> in = {
+      {0, 1, 1, 50}, {1, 0, 1, 50}, {1, 2, 1, 50}, {2, 1, 1, 50}, {2, 3, 1, 50}};
   const RoadGraph g({0, 1, 2, 3, 4}, {0, 0, 0, 0, 0}, in);
   EXPECT_EQ(g.largest_scc_size(), 3u);
   const auto out = g.outside_largest_scc();
@@ -46,7 +46,10 @@ TEST(RoadGraph, ReportsNodesOutsideTheLargestStronglyConnectedComponent) {
 }
 
 TEST(RoadGraph, RejectsBadEdges) {
-  EXPECT_THROW(RoadGraph({0, 1}, {0, 0}, std::vector<EdgeInput>{{0, 2, 1, 50}}), std::invalid_argument);
-  EXPECT_THROW(RoadGraph({0, 1}, {0, 0}, std::vector<EdgeInput>{{0, 1, -1, 50}}), std::invalid_argument);
-  EXPECT_THROW(RoadGraph({0, 1}, {0, 0}, std::vector<EdgeInput>{{0, 1, 1, 0}}), std::invalid_argument);
+  EXPECT_THROW(RoadGraph({0, 1}, {0, 0}, std::vector<EdgeInput>{{0, 2, 1, 50}}),
+               std::invalid_argument);
+  EXPECT_THROW(RoadGraph({0, 1}, {0, 0}, std::vector<EdgeInput>{{0, 1, -1, 50}}),
+               std::invalid_argument);
+  EXPECT_THROW(RoadGraph({0, 1}, {0, 0}, std::vector<EdgeInput>{{0, 1, 1, 0}}),
+               std::invalid_argument);
 }

@@ -100,7 +100,8 @@ TEST(Router, EarlyStopGivesExactCostsForTargets) {
 }
 
 TEST(Router, ParallelEdgesCheaperOneWins) {
-  const std::vector<EdgeInput> e = {{0, 1, 1000, 10, 1, 0}, {0, 1, 1000, 100, 1, 0}, {1, 2, 500, 50, 1, 0}};
+  const std::vector<EdgeInput> e = {
+      {0, 1, 1000, 10, 1, 0}, {0, 1, 1000, 100, 1, 0}, {1, 2, 500, 50, 1, 0}};
   const RoadGraph g({0, 1, 2}, {0, 0, 0}, e);
   NetworkState s(g);
   Router r(g);
@@ -110,7 +111,8 @@ TEST(Router, ParallelEdgesCheaperOneWins) {
   // Close the fast one: the slow parallel edge takes over.
   for (EdgeId k : g.edges_between(0, 1))
     if (g.speed_kph()[k] == 100) s.set_injected_closed(k, true);
-  EXPECT_DOUBLE_EQ(r.shortest_path(s, Metric::Time, 0, 2).cost, 1000 / (10 / 3.6) + 500 / (50 / 3.6));
+  EXPECT_DOUBLE_EQ(r.shortest_path(s, Metric::Time, 0, 2).cost,
+                   1000 / (10 / 3.6) + 500 / (50 / 3.6));
 }
 
 TEST(Router, UnreachableTargetReportsInfinityAndNoPath) {
@@ -152,7 +154,8 @@ TEST(Router, RerouteWhenAnEdgeOnThePathCloses) {
   EXPECT_EQ(first_closed_edge(s, p), kNoEdge);
   // The team has moved one edge; then the next edge on its path closes.
   const EdgeId blocked = p.edges[1];
-  for (EdgeId e : g.edges_between(g.tail()[blocked], g.head()[blocked])) s.set_injected_closed(e, true);
+  for (EdgeId e : g.edges_between(g.tail()[blocked], g.head()[blocked]))
+    s.set_injected_closed(e, true);
   EXPECT_EQ(first_closed_edge(s, p, 1), blocked);
   const Path q = r.shortest_path(s, Metric::Time, p.nodes[1], to);
   const auto ref = sd::test::bellman_ford(s, Metric::Time, p.nodes[1]);

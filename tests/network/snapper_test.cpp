@@ -19,7 +19,8 @@ TEST(Snapper, NearestNodeAndEdgeMatchBruteForce) {
   for (int q = 0; q < 300; ++q) {
     const double x = u(rng), y = u(rng);
     double best = std::numeric_limits<double>::infinity();
-    for (NodeId v = 0; v < g.num_nodes(); ++v) best = std::min(best, std::hypot(g.x()[v] - x, g.y()[v] - y));
+    for (NodeId v = 0; v < g.num_nodes(); ++v)
+      best = std::min(best, std::hypot(g.x()[v] - x, g.y()[v] - y));
     double d = 0;
     const NodeId v = snap.nearest_node(x, y, &d);
     ASSERT_NE(v, kNoNode);
@@ -46,7 +47,7 @@ TEST(Snapper, RestrictedToGivenNodesAndAllEqualCoordinates) {
   const std::vector<EdgeInput> e = {{0, 1, 1, 50}};
   const RoadGraph g({0, 10, 20}, {0, 0, 0}, e);
   const Snapper only(g, {0, 2});
-  EXPECT_EQ(only.nearest_node(9.0, 0.0), 0u);  // node 1 is excluded
+  EXPECT_EQ(only.nearest_node(9.0, 0.0), 0u);     // node 1 is excluded
   const RoadGraph same({5, 5, 5}, {5, 5, 5}, e);  // graph-only instance: all coordinates equal
   const Snapper s(same);
   EXPECT_EQ(s.nearest_node(1e9, -1e9), 0u);
