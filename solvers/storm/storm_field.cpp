@@ -11,7 +11,11 @@ namespace sd::storm {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-constexpr double kTableDrKm = 0.1;  // radial table step; profiles vary on the Rm (>= 5 km) scale
+constexpr double kTableDrKm = 0.1;
+// Below this many cells a parallel region costs more than it saves (and on a busy machine
+// spinning OpenMP threads can slow a small grid tenfold).
+constexpr std::size_t kMinParallelCells =
+    16384;  // radial table step; profiles vary on the Rm (>= 5 km) scale
 
 // Box mean of the DEM over (2h+1)^2 cells via an integral image (NaN counts as sea level):
 // orographic lifting acts on the slope of the terrain at a few km, not of single DEM cells.
@@ -42,10 +46,12 @@ double inflow_rad(double r, double rm, double outer_deg) {
   return deg * kPi / 180.0;
 }
 
+// Radial profiles tabulated over the span of radii the grid covers at this instant.
 struct Tables {
+  double r0 = 0.0;
   std::vector<float> wind, rain;
   double lookup(const std::vector<float>& v, double r) const {
-    const double x = r / kTableDrKm;
+    const double x = std::max(0.0, (r - r0) / kTableDrKm);
     const std::size_t k = static_cast<std::size_t>(x);
     if (k + 1 >= v.size()) return v.back();
     const double w = x - static_cast<double>(k);
@@ -65,6 +71,12 @@ StormField::StormField(const Track& track, const StormParams& params, const Grid
   double sum = 0;
   for (double v : lat_) sum += v;
   lat_mean_ = n ? sum / static_cast<double>(n) : 0.0;
+  if (n) {
+    lon_lo_ = *std::min_element(lon_.begin(), lon_.end());
+    lon_hi_ = *std::max_element(lon_.begin(), lon_.end());
+    lat_lo_ = *std::min_element(lat_.begin(), lat_.end());
+    lat_hi_ = *std::max_element(lat_.begin(), lat_.end());
+  }
   if (!elevation.empty()) {
     land_.resize(n);
     for (std::size_t c = 0; c < n; ++c)
@@ -162,7 +174,7 @@ void StormField::fill(double t, float* rain, float* wind, float* gust) const {
   const bool bands = params_.structure != RainStructure::mean;
   const double rm = s.rmax_km;
   const float* land = land_.empty() ? nullptr : land_.data();
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (n >= kMinParallelCells)
   for (std::size_t c = 0; c < n; ++c) {
     const float lc = land ? land[c] : 0.0f;
     if (std::isnan(lc)) {
@@ -256,7 +268,7 @@ void StormAccumulator::window(const float* rain, std::vector<float>& ring, std::
   const double depth_per_rate = std::min(dt_, window_s) / 3600.0;
   const std::size_t n = total_.size(), slot = static_cast<std::size_t>(frames_ % len);
   float* rg = ring.data() + slot * n;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (n >= kMinParallelCells)
   for (std::size_t c = 0; c < n; ++c) {
     const float d = static_cast<float>(rain[c] * depth_per_rate);
     sum[c] += d - rg[c];
@@ -269,7 +281,7 @@ void StormAccumulator::add(const float* rain, const float* wind) {
   const std::size_t n = total_.size();
   window(rain, ring_1h_, sum_1h_, max_1h_, len_1h_, 3600.0);
   window(rain, ring_10m_, sum_10m_, max_10m_, len_10m_, 600.0);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (n >= kMinParallelCells)
   for (std::size_t c = 0; c < n; ++c) {
     total_[c] += static_cast<float>(rain[c] * dt_ / 3600.0);
     max_wind_[c] = std::isnan(wind[c]) ? NAN : std::max(max_wind_[c], wind[c]);

@@ -79,6 +79,7 @@ class StormField {
   std::vector<float> land_;         // 1 land, 0 sea, NaN outside (empty: all sea)
   std::vector<float> dhdx_, dhdy_;  // DEM slope east/north (empty: flat)
   double lat_mean_ = 0.0;
+  double lon_lo_ = 0.0, lon_hi_ = 0.0, lat_lo_ = 0.0, lat_hi_ = 0.0;  // cell-centre box
   double landfall_t_ = kNaN;
 };
 
