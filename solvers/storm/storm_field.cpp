@@ -151,17 +151,24 @@ void StormField::fill(double t, float* rain, float* wind, float* gust) const {
   // R-CLIPER was fitted to NHC 1-min winds.
   const RcliperShape rs =
       rcliper_shape(s.vmax_ms * averaging_factor(Averaging::ten_min, Averaging::one_min));
+  const double kx = kEarthRadiusKm * kDeg * std::cos(0.5 * (lat_mean_ + s.lat) * kDeg);
+  const double ky = kEarthRadiusKm * kDeg;
+  // Tabulate only the radii the grid spans now: nearest and farthest points of its lon/lat box.
+  const double near_x = (std::clamp(s.lon, lon_lo_, lon_hi_) - s.lon) * kx;
+  const double near_y = (std::clamp(s.lat, lat_lo_, lat_hi_) - s.lat) * ky;
+  const double far_x = std::max(std::abs(lon_lo_ - s.lon), std::abs(lon_hi_ - s.lon)) * kx;
+  const double far_y = std::max(std::abs(lat_lo_ - s.lat), std::abs(lat_hi_ - s.lat)) * ky;
   Tables tab;
-  const std::size_t nr = static_cast<std::size_t>(params_.max_radius_km / kTableDrKm) + 2;
+  tab.r0 = std::max(0.0, std::hypot(near_x, near_y) - 1.0);
+  const double r1 = std::min(params_.max_radius_km, std::hypot(far_x, far_y) + 1.0);
+  const std::size_t nr = static_cast<std::size_t>(std::max(0.0, r1 - tab.r0) / kTableDrKm) + 2;
   tab.wind.resize(nr);
   tab.rain.resize(nr);
   for (std::size_t k = 0; k < nr; ++k) {
-    tab.wind[k] = static_cast<float>(wp.surface_wind(k * kTableDrKm));
-    tab.rain[k] =
-        static_cast<float>(rcliper_rate_mmph(rs, k * kTableDrKm) * params_.rain_multiplier);
+    const double r = tab.r0 + static_cast<double>(k) * kTableDrKm;
+    tab.wind[k] = static_cast<float>(wp.surface_wind(r));
+    tab.rain[k] = static_cast<float>(rcliper_rate_mmph(rs, r) * params_.rain_multiplier);
   }
-  const double kx = kEarthRadiusKm * kDeg * std::cos(0.5 * (lat_mean_ + s.lat) * kDeg);
-  const double ky = kEarthRadiusKm * kDeg;
   const double hsign = s.lat >= 0 ? 1.0 : -1.0;  // cyclonic rotation sense
   const double vtx = s.speed_ms * std::sin(s.heading_deg * kDeg);
   const double vty = s.speed_ms * std::cos(s.heading_deg * kDeg);
