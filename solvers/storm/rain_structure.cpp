@@ -108,13 +108,21 @@ const char* rain_structure_name(RainStructure s) {
   return "mean";
 }
 
-double band_factor(const BandParams& p, double r_km, double theta, double rmax_km, double t_s) {
+double band_phase_rad(const BandParams& p, double t_s) {
+  return p.phase_deg * kPi / 180.0 + 2.0 * kPi * t_s / (p.rotation_period_h * 3600.0);
+}
+
+double band_weight(const BandParams& p, double r_km, double rmax_km) {
   const double inner = p.inner_ratio * rmax_km;
-  if (r_km <= inner || p.count <= 0 || p.contrast == 0.0) return 1.0;
-  const double taper = std::min(1.0, (r_km - inner) / std::max(rmax_km, 1.0));
-  const double phase = p.phase_deg * kPi / 180.0 + 2.0 * kPi * t_s / (p.rotation_period_h * 3600.0);
+  if (r_km <= inner || p.count <= 0) return 0.0;
+  return p.contrast * std::min(1.0, (r_km - inner) / std::max(rmax_km, 1.0));
+}
+
+double band_factor(const BandParams& p, double r_km, double theta, double rmax_km, double t_s) {
+  const double w = band_weight(p, r_km, rmax_km);
+  if (w == 0.0) return 1.0;
   const double spiral = std::log(r_km / rmax_km) / std::tan(p.pitch_deg * kPi / 180.0);
-  return 1.0 + taper * p.contrast * std::cos(p.count * (theta - phase - spiral));
+  return 1.0 + w * std::cos(p.count * (theta - band_phase_rad(p, t_s) - spiral));
 }
 
 void apply_bursts(const BurstParams& p, const Grid& g, long block, double dt_s, int nt, float* f) {

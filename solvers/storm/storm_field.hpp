@@ -71,6 +71,10 @@ class StormField {
   const Track& track() const { return track_; }  // cleaned, decayed, 10-min wind
 
  private:
+  struct Frame;  // per-fill constants and radial tables
+  Frame frame(double t) const;
+  void band_tables(Frame& f, double t) const;
+  void cell(const Frame& f, std::size_t c, float* rain, float* wind, float* gust) const;
   bool is_land(double lat, double lon) const;
   Track track_;
   StormParams params_;

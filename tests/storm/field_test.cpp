@@ -138,6 +138,41 @@ TEST(StormField, FillIsDeterministicAndZeroOutsideTrackSpan) {
   EXPECT_EQ(*std::max_element(r1.begin(), r1.end()), 0.0f);
 }
 
+TEST(StormField, BandedFieldIsMeanFieldTimesBandFactor) {
+  Track tr{"x", Averaging::ten_min, {fix(0, 29.5, 122.5, 960, 35), fix(24, 31.5, 120.5, 970, 30)}};
+  StormParams mean_p, band_p;
+  band_p.structure = RainStructure::bands;
+  band_p.bands.phase_deg = 50;
+  Grid g;
+  g.nx = 50;
+  g.ny = 50;
+  g.cell = 2000;
+  std::vector<double> lon(g.size()), lat(g.size());
+  double lat_sum = 0;
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      lon[g.index(i, j)] = 120.9 + i * 0.02;
+      lat[g.index(i, j)] = 31.0 - j * 0.02;
+      lat_sum += lat[g.index(i, j)];
+    }
+  const StormField fm(tr, mean_p, g, lon, lat), fb(tr, band_p, g, lon, lat);
+  const double t = 10 * 3600.0;
+  std::vector<float> rm(g.size()), rb(g.size()), w(g.size());
+  fm.fill(t, rm.data(), w.data());
+  fb.fill(t, rb.data(), w.data());
+  const StormState s = fm.state_at(t);
+  const double kx = kEarthRadiusKm * kDeg * std::cos(0.5 * (lat_sum / g.size() + s.lat) * kDeg);
+  int checked = 0;
+  for (std::size_t c = 0; c < g.size(); ++c) {
+    const double dx = (lon[c] - s.lon) * kx, dy = (lat[c] - s.lat) * kEarthRadiusKm * kDeg;
+    const double expect =
+        band_factor(band_p.bands, std::hypot(dx, dy), std::atan2(dy, dx), s.rmax_km, t);
+    EXPECT_NEAR(rb[c] / rm[c], expect, 2e-3) << c;
+    checked += std::abs(expect - 1.0) > 0.1;
+  }
+  EXPECT_GT(checked, 100);  // the grid sees real bands
+}
+
 TEST(StormRainStructure, BandModulationAveragesToOneOverARevolution) {
   BandParams b;
   b.phase_deg = 37.0;
