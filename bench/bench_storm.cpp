@@ -74,6 +74,30 @@ BENCHMARK(BM_StormFrame)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
+// The whole 48 h at 10-min frames (289 frames) with the accumulators, as `storm fields` runs it.
+void BM_Storm48h(benchmark::State& state) {
+  const Setup s(static_cast<int>(state.range(0)));
+  StormParams p;
+  p.structure = static_cast<RainStructure>(state.range(1));
+  const StormField f(bench_track(), p, s.grid, s.lon, s.lat, s.dem);
+  std::vector<float> rain(s.grid.size()), wind(s.grid.size());
+  for (auto _ : state) {
+    StormFrames frames(f, 600.0);
+    StormAccumulator acc(s.grid.size(), 600.0);
+    for (int k = 0; k <= 288; ++k) {
+      frames.fill(k * 600.0, rain.data(), wind.data());
+      acc.add(rain.data(), wind.data());
+    }
+    benchmark::DoNotOptimize(acc.total_mm().data());
+  }
+}
+BENCHMARK(BM_Storm48h)
+    ->Args({1000, 0})
+    ->Args({1000, 2})
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
+
 void BM_FrameWrite(benchmark::State& state) {
   const Setup s(static_cast<int>(state.range(0)));
   StormParams p;

@@ -300,29 +300,28 @@ void StormField::cell(const Frame& f, std::size_t c, float* rain, float* wind, f
 StormFrames::StormFrames(const StormField& field, double frame_dt_s)
     : field_(field), dt_(frame_dt_s) {
   if (!(dt_ > 0)) throw std::invalid_argument("StormFrames: frame interval must be > 0");
+  // A block is a whole number of frames, as close to bursts.block_h as possible.
+  nt_ = std::max(1, static_cast<int>(std::lround(field_.params().bursts.block_h * 3600.0 / dt_)));
+  span_ = nt_ * dt_;
 }
 
 void StormFrames::load_block(long b) {
-  const BurstParams& bp = field_.params().bursts;
-  const double span = bp.block_h * 3600.0;
-  nt_ = std::max(1, static_cast<int>(std::lround(span / dt_)));
   const std::size_t n = field_.grid().size();
   rain_.assign(n * static_cast<std::size_t>(nt_), 0.0f);
   std::vector<float> wind(n);
   for (int k = 0; k < nt_; ++k)  // midpoint samples, held over each interval
-    field_.fill(b * span + (k + 0.5) * dt_, rain_.data() + static_cast<std::size_t>(k) * n,
+    field_.fill(b * span_ + (k + 0.5) * dt_, rain_.data() + static_cast<std::size_t>(k) * n,
                 wind.data());
-  apply_bursts(bp, field_.grid(), b, dt_, nt_, rain_.data());
+  apply_bursts(field_.params().bursts, field_.grid(), b, dt_, nt_, rain_.data());
   block_ = b;
 }
 
 void StormFrames::fill(double t, float* rain, float* wind, float* gust) {
   field_.fill(t, rain, wind, gust);
   if (field_.params().structure != RainStructure::bands_bursts) return;
-  const double span = field_.params().bursts.block_h * 3600.0;
-  const long b = static_cast<long>(std::floor(t / span));
+  const long b = static_cast<long>(std::floor(t / span_));
   if (b != block_) load_block(b);
-  const int k = std::clamp(static_cast<int>(std::floor((t - b * span) / dt_)), 0, nt_ - 1);
+  const int k = std::clamp(static_cast<int>(std::floor((t - b * span_) / dt_)), 0, nt_ - 1);
   const std::size_t n = field_.grid().size();
   std::copy_n(rain_.data() + static_cast<std::size_t>(k) * n, n, rain);
 }

@@ -88,7 +88,8 @@ class StormField {
 };
 
 // Frame source with the burst structure: holds a cache of one conservation block of frames
-// (state; one per thread/run). Blocks start at multiples of bursts.block_h from t = 0; the
+// (state; one per thread/run). Blocks of ~bursts.block_h (a whole number of frames) start at
+// multiples of their length from t = 0; the
 // block's mean rain is sampled at interval midpoints, bursts applied, and each frame's rate
 // held over its interval, so block totals equal the mean field's. Without bursts it
 // forwards to StormField::fill. Wind is always evaluated at t itself.
@@ -101,6 +102,7 @@ class StormFrames {
   void load_block(long b);
   const StormField& field_;
   double dt_;
+  double span_ = 0.0;  // block length: nt_ frames
   long block_ = -1;
   int nt_ = 0;
   std::vector<float> rain_;  // nt_ frames of the current block

@@ -235,6 +235,43 @@ TEST(StormRainStructure, BurstsPreserveBlockTotalsAndAreReproducible) {
             1.5f * *std::max_element(mean.begin(), mean.end()));
 }
 
+TEST(StormRainStructure, FramesWithBurstsKeepTheBandedBlockTotals) {
+  Track tr{"x", Averaging::ten_min, {fix(0, 30.0, 121.2, 960, 35), fix(12, 30.6, 120.9, 970, 30)}};
+  StormParams banded, bursty;
+  banded.structure = RainStructure::bands;
+  bursty.structure = RainStructure::bands_bursts;
+  bursty.bursts.seed = 99;
+  Grid g;
+  g.nx = 40;
+  g.ny = 40;
+  g.cell = 1000;
+  std::vector<double> lon(g.size()), lat(g.size());
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      lon[g.index(i, j)] = 120.7 + i * 0.0104;
+      lat[g.index(i, j)] = 30.6 - j * 0.009;
+    }
+  const StormField fb(tr, banded, g, lon, lat), fx(tr, bursty, g, lon, lat);
+  StormFrames frames(fx, 600.0);
+  std::vector<float> r(g.size()), w(g.size());
+  std::vector<double> mean_tiles(4, 0.0), burst_tiles(4, 0.0);
+  double peak_mean = 0, peak_burst = 0;
+  for (int k = 0; k < 18; ++k) {  // block 1: 3 h to 6 h
+    fb.fill(3 * 3600.0 + (k + 0.5) * 600.0, r.data(), w.data());
+    for (std::size_t c = 0; c < g.size(); ++c) {
+      mean_tiles[(c / g.nx / 20) * 2 + (c % g.nx) / 20] += r[c];
+      peak_mean = std::max<double>(peak_mean, r[c]);
+    }
+    frames.fill(3 * 3600.0 + k * 600.0, r.data(), w.data());
+    for (std::size_t c = 0; c < g.size(); ++c) {
+      burst_tiles[(c / g.nx / 20) * 2 + (c % g.nx) / 20] += r[c];
+      peak_burst = std::max<double>(peak_burst, r[c]);
+    }
+  }
+  for (int b = 0; b < 4; ++b) EXPECT_NEAR(burst_tiles[b], mean_tiles[b], 1e-6 * mean_tiles[b]) << b;
+  EXPECT_GT(peak_burst, 1.5 * peak_mean);
+}
+
 TEST(StormAccumulator, TotalsAndRollingWindows) {
   StormAccumulator acc(2, 600.0);
   std::vector<float> wind = {10.0f, 20.0f};
