@@ -166,6 +166,29 @@ TEST(StormReader, RealInfaTrackGivesHaiyanItsRain) {
   EXPECT_GT(peak, 5.0);
 }
 
+TEST(StormLonLat, ProjectedAndLocalGrids) {
+  // UTM 51N (EPSG:32651): Haiyan County is about 196 km west of the 123E central meridian.
+  Grid g;
+  g.nx = 3;
+  g.ny = 3;
+  g.cell = 10000;
+  g.x0 = 303400 - 15000;
+  g.y0 = 3379000 + 15000;
+  const io::CellLonLat ll = io::cell_lonlat(g, "EPSG:32651");
+  EXPECT_NEAR(ll.lon[4], 120.95, 0.03);
+  EXPECT_NEAR(ll.lat[4], 30.53, 0.03);
+  EXPECT_GT(ll.lon[5], ll.lon[4]);  // east is east
+  EXPECT_LT(ll.lat[7], ll.lat[4]);  // row 2 is south of row 1
+  // No CRS: the grid centre sits at the reference; 10 km east is 10 / (111.19 cos 30.53) deg.
+  const io::CellLonLat loc = io::cell_lonlat(g, "", io::RefLonLat{120.95, 30.53});
+  EXPECT_NEAR(loc.lon[4], 120.95, 1e-12);
+  EXPECT_NEAR(loc.lat[4], 30.53, 1e-12);
+  EXPECT_NEAR(loc.lon[5] - 120.95, 10.0 / (6371.0 * storm::kDeg * std::cos(30.53 * storm::kDeg)),
+              1e-9);
+  EXPECT_NEAR(30.53 - loc.lat[7], 10.0 / (6371.0 * storm::kDeg), 1e-9);
+  EXPECT_THROW(io::cell_lonlat(g, ""), InputError);
+}
+
 TEST(StormCli, ProfilePrintsTheFormulasCsv) {
   const CliRun r =
       run("storm profile --vmax-ms 40 --pc-hpa 950 --penv-hpa 1005 --rmax-km 30 --lat 25 "
