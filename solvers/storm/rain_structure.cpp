@@ -131,26 +131,28 @@ void apply_bursts(const BurstParams& p, const Grid& g, long block, double dt_s, 
   paint_cells(draw_cells(p, g, block, nt * dt_s), g, dt_s, nt, w.data());
   const int tile = std::max(1, static_cast<int>(std::lround(p.block_km * 1000.0 / g.cell)));
   const int tx = (g.nx + tile - 1) / tile, ty = (g.ny + tile - 1) / tile;
-  std::vector<double> before(static_cast<std::size_t>(tx * ty), 0.0), after(before.size(), 0.0);
-  for (int k = 0; k < nt; ++k)
-    for (int j = 0; j < g.ny; ++j)
-      for (int i = 0; i < g.nx; ++i) {
-        const std::size_t c = static_cast<std::size_t>(k) * n + g.index(i, j);
-        if (std::isnan(f[c])) continue;
-        const std::size_t b = static_cast<std::size_t>((j / tile) * tx + i / tile);
-        before[b] += f[c];
-        after[b] += static_cast<double>(f[c]) * w[c];
-      }
-  std::vector<double> scale(before.size(), 1.0);
-  for (std::size_t b = 0; b < scale.size(); ++b)
-    if (after[b] > 0) scale[b] = before[b] / after[b];
-  for (int k = 0; k < nt; ++k)
-    for (int j = 0; j < g.ny; ++j)
-      for (int i = 0; i < g.nx; ++i) {
-        const std::size_t c = static_cast<std::size_t>(k) * n + g.index(i, j);
-        const std::size_t b = static_cast<std::size_t>((j / tile) * tx + i / tile);
-        f[c] = static_cast<float>(f[c] * w[c] * scale[b]);
-      }
+  // Tiles are independent: each is rescaled so its block total is unchanged.
+#pragma omp parallel for schedule(dynamic) if (n * static_cast <std::size_t>(nt) >= 65536)
+  for (int b = 0; b < tx * ty; ++b) {
+    const int i0 = (b % tx) * tile, i1 = std::min(g.nx, i0 + tile);
+    const int j0 = (b / tx) * tile, j1 = std::min(g.ny, j0 + tile);
+    double before = 0, after = 0;
+    for (int k = 0; k < nt; ++k)
+      for (int j = j0; j < j1; ++j)
+        for (int i = i0; i < i1; ++i) {
+          const std::size_t c = static_cast<std::size_t>(k) * n + g.index(i, j);
+          if (std::isnan(f[c])) continue;
+          before += f[c];
+          after += static_cast<double>(f[c]) * w[c];
+        }
+    const double scale = after > 0 ? before / after : 1.0;
+    for (int k = 0; k < nt; ++k)
+      for (int j = j0; j < j1; ++j)
+        for (int i = i0; i < i1; ++i) {
+          const std::size_t c = static_cast<std::size_t>(k) * n + g.index(i, j);
+          f[c] = static_cast<float>(f[c] * w[c] * scale);
+        }
+  }
 }
 
 }  // namespace sd::storm
