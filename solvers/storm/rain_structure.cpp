@@ -131,8 +131,9 @@ void apply_bursts(const BurstParams& p, const Grid& g, long block, double dt_s, 
   paint_cells(draw_cells(p, g, block, nt * dt_s), g, dt_s, nt, w.data());
   const int tile = std::max(1, static_cast<int>(std::lround(p.block_km * 1000.0 / g.cell)));
   const int tx = (g.nx + tile - 1) / tile, ty = (g.ny + tile - 1) / tile;
+  const bool big = total >= 65536;  // small blocks: threads cost more than they save
   // Tiles are independent: each is rescaled so its block total is unchanged.
-#pragma omp parallel for schedule(dynamic) if (n * static_cast <std::size_t>(nt) >= 65536)
+#pragma omp parallel for schedule(dynamic) if (big)
   for (int b = 0; b < tx * ty; ++b) {
     const int i0 = (b % tx) * tile, i1 = std::min(g.nx, i0 + tile);
     const int j0 = (b / tx) * tile, j1 = std::min(g.ny, j0 + tile);
