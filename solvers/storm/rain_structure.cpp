@@ -108,13 +108,21 @@ const char* rain_structure_name(RainStructure s) {
   return "mean";
 }
 
-double band_factor(const BandParams& p, double r_km, double theta, double rmax_km, double t_s) {
+double band_phase_rad(const BandParams& p, double t_s) {
+  return p.phase_deg * kPi / 180.0 + 2.0 * kPi * t_s / (p.rotation_period_h * 3600.0);
+}
+
+double band_weight(const BandParams& p, double r_km, double rmax_km) {
   const double inner = p.inner_ratio * rmax_km;
-  if (r_km <= inner || p.count <= 0 || p.contrast == 0.0) return 1.0;
-  const double taper = std::min(1.0, (r_km - inner) / std::max(rmax_km, 1.0));
-  const double phase = p.phase_deg * kPi / 180.0 + 2.0 * kPi * t_s / (p.rotation_period_h * 3600.0);
+  if (r_km <= inner || p.count <= 0) return 0.0;
+  return p.contrast * std::min(1.0, (r_km - inner) / std::max(rmax_km, 1.0));
+}
+
+double band_factor(const BandParams& p, double r_km, double theta, double rmax_km, double t_s) {
+  const double w = band_weight(p, r_km, rmax_km);
+  if (w == 0.0) return 1.0;
   const double spiral = std::log(r_km / rmax_km) / std::tan(p.pitch_deg * kPi / 180.0);
-  return 1.0 + taper * p.contrast * std::cos(p.count * (theta - phase - spiral));
+  return 1.0 + w * std::cos(p.count * (theta - band_phase_rad(p, t_s) - spiral));
 }
 
 void apply_bursts(const BurstParams& p, const Grid& g, long block, double dt_s, int nt, float* f) {
@@ -123,26 +131,29 @@ void apply_bursts(const BurstParams& p, const Grid& g, long block, double dt_s, 
   paint_cells(draw_cells(p, g, block, nt * dt_s), g, dt_s, nt, w.data());
   const int tile = std::max(1, static_cast<int>(std::lround(p.block_km * 1000.0 / g.cell)));
   const int tx = (g.nx + tile - 1) / tile, ty = (g.ny + tile - 1) / tile;
-  std::vector<double> before(static_cast<std::size_t>(tx * ty), 0.0), after(before.size(), 0.0);
-  for (int k = 0; k < nt; ++k)
-    for (int j = 0; j < g.ny; ++j)
-      for (int i = 0; i < g.nx; ++i) {
-        const std::size_t c = static_cast<std::size_t>(k) * n + g.index(i, j);
-        if (std::isnan(f[c])) continue;
-        const std::size_t b = static_cast<std::size_t>((j / tile) * tx + i / tile);
-        before[b] += f[c];
-        after[b] += static_cast<double>(f[c]) * w[c];
-      }
-  std::vector<double> scale(before.size(), 1.0);
-  for (std::size_t b = 0; b < scale.size(); ++b)
-    if (after[b] > 0) scale[b] = before[b] / after[b];
-  for (int k = 0; k < nt; ++k)
-    for (int j = 0; j < g.ny; ++j)
-      for (int i = 0; i < g.nx; ++i) {
-        const std::size_t c = static_cast<std::size_t>(k) * n + g.index(i, j);
-        const std::size_t b = static_cast<std::size_t>((j / tile) * tx + i / tile);
-        f[c] = static_cast<float>(f[c] * w[c] * scale[b]);
-      }
+  const bool big = total >= 65536;  // small blocks: threads cost more than they save
+  // Tiles are independent: each is rescaled so its block total is unchanged.
+#pragma omp parallel for schedule(dynamic) if (big)
+  for (int b = 0; b < tx * ty; ++b) {
+    const int i0 = (b % tx) * tile, i1 = std::min(g.nx, i0 + tile);
+    const int j0 = (b / tx) * tile, j1 = std::min(g.ny, j0 + tile);
+    double before = 0, after = 0;
+    for (int k = 0; k < nt; ++k)
+      for (int j = j0; j < j1; ++j)
+        for (int i = i0; i < i1; ++i) {
+          const std::size_t c = static_cast<std::size_t>(k) * n + g.index(i, j);
+          if (std::isnan(f[c])) continue;
+          before += f[c];
+          after += static_cast<double>(f[c]) * w[c];
+        }
+    const double scale = after > 0 ? before / after : 1.0;
+    for (int k = 0; k < nt; ++k)
+      for (int j = j0; j < j1; ++j)
+        for (int i = i0; i < i1; ++i) {
+          const std::size_t c = static_cast<std::size_t>(k) * n + g.index(i, j);
+          f[c] = static_cast<float>(f[c] * w[c] * scale);
+        }
+  }
 }
 
 }  // namespace sd::storm

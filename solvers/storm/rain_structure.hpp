@@ -36,6 +36,10 @@ struct BandParams {
 // Band modulation factor at polar position (r_km, theta_rad counter-clockwise from east)
 // at time t_s; averages to 1 over theta at fixed r and over a rotation period.
 double band_factor(const BandParams& p, double r_km, double theta_rad, double rmax_km, double t_s);
+// Its parts: the rotating phase (rad) at t_s, and the radial weight c * taper(r) (0 inside
+// the eyewall), so that m = 1 + weight cos(n (theta - phase - ln(r/rmax)/tan(pitch))).
+double band_phase_rad(const BandParams& p, double t_s);
+double band_weight(const BandParams& p, double r_km, double rmax_km);
 
 struct BurstParams {
   std::uint64_t seed = 1;

@@ -11,7 +11,11 @@ namespace sd::storm {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-constexpr double kTableDrKm = 0.1;  // radial table step; profiles vary on the Rm (>= 5 km) scale
+constexpr double kTableDrKm = 0.1;
+// Below this many cells a parallel region costs more than it saves (and on a busy machine
+// spinning OpenMP threads can slow a small grid tenfold).
+constexpr std::size_t kMinParallelCells =
+    16384;  // radial table step; profiles vary on the Rm (>= 5 km) scale
 
 // Box mean of the DEM over (2h+1)^2 cells via an integral image (NaN counts as sea level):
 // orographic lifting acts on the slope of the terrain at a few km, not of single DEM cells.
@@ -42,18 +46,21 @@ double inflow_rad(double r, double rm, double outer_deg) {
   return deg * kPi / 180.0;
 }
 
-struct Tables {
+}  // namespace
+
+// Radial profiles tabulated over the span of radii the grid covers at this instant.
+struct RadialTables {
+  double r0 = 0.0;
   std::vector<float> wind, rain;
+  std::vector<float> band_re, band_im;  // band weight x exp(-i n ln(r/Rm) / tan(pitch))
   double lookup(const std::vector<float>& v, double r) const {
-    const double x = r / kTableDrKm;
+    const double x = std::max(0.0, (r - r0) / kTableDrKm);
     const std::size_t k = static_cast<std::size_t>(x);
     if (k + 1 >= v.size()) return v.back();
     const double w = x - static_cast<double>(k);
     return v[k] + w * (v[k + 1] - v[k]);
   }
 };
-
-}  // namespace
 
 StormField::StormField(const Track& track, const StormParams& params, const Grid& grid,
                        std::vector<double> lon_deg, std::vector<double> lat_deg,
@@ -65,6 +72,12 @@ StormField::StormField(const Track& track, const StormParams& params, const Grid
   double sum = 0;
   for (double v : lat_) sum += v;
   lat_mean_ = n ? sum / static_cast<double>(n) : 0.0;
+  if (n) {
+    lon_lo_ = *std::min_element(lon_.begin(), lon_.end());
+    lon_hi_ = *std::max_element(lon_.begin(), lon_.end());
+    lat_lo_ = *std::min_element(lat_.begin(), lat_.end());
+    lat_hi_ = *std::max_element(lat_.begin(), lat_.end());
+  }
   if (!elevation.empty()) {
     land_.resize(n);
     for (std::size_t c = 0; c < n; ++c)
@@ -109,18 +122,35 @@ StormState StormField::state_at(double t) const {
   return interpolate(track_, t + params_.epoch_s, params_.penv_hpa);
 }
 
-void StormField::fill(double t, float* rain, float* wind, float* gust) const {
-  const std::size_t n = grid_.size();
-  const double ta = t + params_.epoch_s;
-  if (ta < track_.start() || ta > track_.end()) {  // no storm on the track at this time
-    for (std::size_t c = 0; c < n; ++c) {
-      const float v = !land_.empty() && std::isnan(land_[c]) ? NAN : 0.0f;
-      rain[c] = v;
-      wind[c] = v;
-      if (gust) gust[c] = v;
+// Everything one frame needs per cell, computed once per fill() call.
+struct StormField::Frame {
+  double slon, slat, kx, ky, hsign, vtx, vty, rm, max_r;
+  double cb_in, sb_in, cb_sea, sb_sea, cb_land, sb_land, outer_sea, outer_land;
+  double shear_amp, cmx, cmy;
+  bool bands;
+  int band_n = 0;
+  double rot_re = 1.0, rot_im = 0.0;  // exp(-i n phase(t))
+  RadialTables tab;
+
+  // Bretschneider inflow: constant inside Rm and beyond 1.2 Rm; the ramp is computed.
+  void inflow(double r, bool land, double& cb, double& sb) const {
+    if (r < rm) {
+      cb = cb_in;
+      sb = sb_in;
+      return;
     }
-    return;
+    if (r >= 1.2 * rm) {
+      cb = land ? cb_land : cb_sea;
+      sb = land ? sb_land : sb_sea;
+      return;
+    }
+    const double b = inflow_rad(r, rm, land ? outer_land : outer_sea);
+    cb = std::cos(b);
+    sb = std::sin(b);
   }
+};
+
+StormField::Frame StormField::frame(double t) const {
   const StormState s = state_at(t);
   VortexParams vp;
   vp.vmax_ms = s.vmax_ms;
@@ -139,97 +169,159 @@ void StormField::fill(double t, float* rain, float* wind, float* gust) const {
   // R-CLIPER was fitted to NHC 1-min winds.
   const RcliperShape rs =
       rcliper_shape(s.vmax_ms * averaging_factor(Averaging::ten_min, Averaging::one_min));
-  Tables tab;
-  const std::size_t nr = static_cast<std::size_t>(params_.max_radius_km / kTableDrKm) + 2;
-  tab.wind.resize(nr);
-  tab.rain.resize(nr);
-  for (std::size_t k = 0; k < nr; ++k) {
-    tab.wind[k] = static_cast<float>(wp.surface_wind(k * kTableDrKm));
-    tab.rain[k] =
-        static_cast<float>(rcliper_rate_mmph(rs, k * kTableDrKm) * params_.rain_multiplier);
-  }
-  const double kx = kEarthRadiusKm * kDeg * std::cos(0.5 * (lat_mean_ + s.lat) * kDeg);
-  const double ky = kEarthRadiusKm * kDeg;
-  const double hsign = s.lat >= 0 ? 1.0 : -1.0;  // cyclonic rotation sense
-  const double vtx = s.speed_ms * std::sin(s.heading_deg * kDeg);
-  const double vty = s.speed_ms * std::cos(s.heading_deg * kDeg);
+  Frame f;
+  f.slon = s.lon;
+  f.slat = s.lat;
+  f.kx = kEarthRadiusKm * kDeg * std::cos(0.5 * (lat_mean_ + s.lat) * kDeg);
+  f.ky = kEarthRadiusKm * kDeg;
+  f.hsign = s.lat >= 0 ? 1.0 : -1.0;  // cyclonic rotation sense
+  f.vtx = s.speed_ms * std::sin(s.heading_deg * kDeg);
+  f.vty = s.speed_ms * std::cos(s.heading_deg * kDeg);
+  f.rm = s.rmax_km;
+  f.max_r = params_.max_radius_km;
+  f.outer_sea = params_.inflow_deg_sea;
+  f.outer_land = params_.inflow_deg_land;
+  f.cb_in = std::cos(10 * kDeg);
+  f.sb_in = std::sin(10 * kDeg);
+  f.cb_sea = std::cos(f.outer_sea * kDeg);
+  f.sb_sea = std::sin(f.outer_sea * kDeg);
+  f.cb_land = std::cos(f.outer_land * kDeg);
+  f.sb_land = std::sin(f.outer_land * kDeg);
   const double shear = std::hypot(params_.shear_u_ms, params_.shear_v_ms);
-  const double shear_amp = std::min(params_.shear_amp_max, params_.shear_amp_per_ms * shear);
+  f.shear_amp = std::min(params_.shear_amp_max, params_.shear_amp_per_ms * shear);
   // Rain maximum downshear-left in the northern hemisphere (Chen, Knaff & Marks 2006;
   // Lonfat et al. 2007): 45 deg cyclonic from the downshear direction.
-  const double th_max = std::atan2(params_.shear_v_ms, params_.shear_u_ms) + hsign * kPi / 4;
-  const double cmx = std::cos(th_max), cmy = std::sin(th_max);
-  const bool bands = params_.structure != RainStructure::mean;
-  const double rm = s.rmax_km;
-  const float* land = land_.empty() ? nullptr : land_.data();
-#pragma omp parallel for schedule(static)
-  for (std::size_t c = 0; c < n; ++c) {
-    const float lc = land ? land[c] : 0.0f;
-    if (std::isnan(lc)) {
-      rain[c] = wind[c] = NAN;
-      if (gust) gust[c] = NAN;
-      continue;
-    }
-    const double dx = (lon_[c] - s.lon) * kx, dy = (lat_[c] - s.lat) * ky;
-    const double r = std::sqrt(dx * dx + dy * dy);
-    if (r > params_.max_radius_km) {
-      rain[c] = wind[c] = 0.0f;
-      if (gust) gust[c] = 0.0f;
-      continue;
-    }
-    const double ri = std::max(r, 1e-6);
-    const double ex = dx / ri, ey = dy / ri;
-    const double v = tab.lookup(tab.wind, r);
-    const bool on_land = lc == 1.0f;
-    const double beta =
-        inflow_rad(r, rm, on_land ? params_.inflow_deg_land : params_.inflow_deg_sea);
-    const double cb = std::cos(beta), sb = std::sin(beta);
-    const double asym =
-        params_.translation_weight * r * rm / (r * r + rm * rm);  // Jelesnianski 1966
-    const double ux = v * (-hsign * ey * cb - ex * sb) + asym * vtx;
-    const double uy = v * (hsign * ex * cb - ey * sb) + asym * vty;
-    const double speed = std::hypot(ux, uy) * (on_land ? params_.overland_wind_factor : 1.0);
-    wind[c] = static_cast<float>(speed);
-    if (gust)
-      gust[c] = static_cast<float>(speed *
-                                   (on_land ? params_.gust_factor_land : params_.gust_factor_sea));
-    double rr = tab.lookup(tab.rain, r) * (1.0 + shear_amp * (ex * cmx + ey * cmy));
-    if (!dhdx_.empty()) {
-      const double w = ux * dhdx_[c] + uy * dhdy_[c];  // upslope vertical motion, m/s
-      rr *= std::clamp(1.0 + params_.orographic_k * w, params_.orographic_min,
-                       params_.orographic_max);
-    }
-    if (bands) rr *= band_factor(params_.bands, r, std::atan2(dy, dx) * hsign, rm, t);
-    rain[c] = static_cast<float>(rr);
+  const double th_max = std::atan2(params_.shear_v_ms, params_.shear_u_ms) + f.hsign * kPi / 4;
+  f.cmx = std::cos(th_max);
+  f.cmy = std::sin(th_max);
+  f.bands = params_.structure != RainStructure::mean;
+  // Tabulate only the radii the grid spans now: nearest and farthest points of its lon/lat box.
+  const double near_x = (std::clamp(s.lon, lon_lo_, lon_hi_) - s.lon) * f.kx;
+  const double near_y = (std::clamp(s.lat, lat_lo_, lat_hi_) - s.lat) * f.ky;
+  const double far_x = std::max(std::abs(lon_lo_ - s.lon), std::abs(lon_hi_ - s.lon)) * f.kx;
+  const double far_y = std::max(std::abs(lat_lo_ - s.lat), std::abs(lat_hi_ - s.lat)) * f.ky;
+  f.tab.r0 = std::max(0.0, std::hypot(near_x, near_y) - 1.0);
+  const double r1 = std::min(params_.max_radius_km, std::hypot(far_x, far_y) + 1.0);
+  const std::size_t nr = static_cast<std::size_t>(std::max(0.0, r1 - f.tab.r0) / kTableDrKm) + 2;
+  f.tab.wind.resize(nr);
+  f.tab.rain.resize(nr);
+  for (std::size_t k = 0; k < nr; ++k) {
+    const double r = f.tab.r0 + static_cast<double>(k) * kTableDrKm;
+    f.tab.wind[k] = static_cast<float>(wp.surface_wind(r));
+    f.tab.rain[k] = static_cast<float>(rcliper_rate_mmph(rs, r) * params_.rain_multiplier);
   }
+  if (f.bands) band_tables(f, t);
+  return f;
+}
+
+// Bands as m = 1 + Re[z^n exp(-i n phase) G(r)], z = e^{i theta}: the radial part G is
+// tabulated so a cell costs a few multiplications instead of atan2, log and cos.
+void StormField::band_tables(Frame& f, double t) const {
+  const BandParams& b = params_.bands;
+  const std::size_t nr = f.tab.wind.size();
+  f.band_n = b.count;
+  const double ph = b.count * band_phase_rad(b, t);
+  f.rot_re = std::cos(ph);
+  f.rot_im = -std::sin(ph);
+  f.tab.band_re.resize(nr);
+  f.tab.band_im.resize(nr);
+  const double k = b.count / std::tan(b.pitch_deg * kDeg);
+  for (std::size_t i = 0; i < nr; ++i) {
+    const double r = f.tab.r0 + static_cast<double>(i) * kTableDrKm;
+    const double w = band_weight(b, r, f.rm);
+    const double a = w > 0 ? -k * std::log(r / f.rm) : 0.0;
+    f.tab.band_re[i] = static_cast<float>(w * std::cos(a));
+    f.tab.band_im[i] = static_cast<float>(w * std::sin(a));
+  }
+}
+
+void StormField::fill(double t, float* rain, float* wind, float* gust) const {
+  const std::size_t n = grid_.size();
+  const double ta = t + params_.epoch_s;
+  if (ta < track_.start() || ta > track_.end()) {  // no storm on the track at this time
+    for (std::size_t c = 0; c < n; ++c) {
+      const float v = !land_.empty() && std::isnan(land_[c]) ? NAN : 0.0f;
+      rain[c] = v;
+      wind[c] = v;
+      if (gust) gust[c] = v;
+    }
+    return;
+  }
+  const Frame f = frame(t);
+#pragma omp parallel for schedule(static) if (n >= kMinParallelCells)
+  for (std::size_t c = 0; c < n; ++c) cell(f, c, rain, wind, gust);
+}
+
+void StormField::cell(const Frame& f, std::size_t c, float* rain, float* wind, float* gust) const {
+  const float lc = land_.empty() ? 0.0f : land_[c];
+  const double dx = (lon_[c] - f.slon) * f.kx, dy = (lat_[c] - f.slat) * f.ky;
+  const double r = std::sqrt(dx * dx + dy * dy);
+  if (std::isnan(lc) || r > f.max_r) {
+    const float v = std::isnan(lc) ? NAN : 0.0f;
+    rain[c] = wind[c] = v;
+    if (gust) gust[c] = v;
+    return;
+  }
+  const double ri = std::max(r, 1e-6), ex = dx / ri, ey = dy / ri;
+  const bool on_land = lc == 1.0f;
+  double cb, sb;
+  f.inflow(r, on_land, cb, sb);
+  const double v = f.tab.lookup(f.tab.wind, r);
+  const double asym =
+      params_.translation_weight * r * f.rm / (r * r + f.rm * f.rm);  // Jelesnianski 1966
+  const double ux = v * (-f.hsign * ey * cb - ex * sb) + asym * f.vtx;
+  const double uy = v * (f.hsign * ex * cb - ey * sb) + asym * f.vty;
+  const double speed =
+      std::sqrt(ux * ux + uy * uy) * (on_land ? params_.overland_wind_factor : 1.0);
+  wind[c] = static_cast<float>(speed);
+  if (gust)
+    gust[c] =
+        static_cast<float>(speed * (on_land ? params_.gust_factor_land : params_.gust_factor_sea));
+  double rr = f.tab.lookup(f.tab.rain, r) * (1.0 + f.shear_amp * (ex * f.cmx + ey * f.cmy));
+  if (!dhdx_.empty()) {
+    const double w = ux * dhdx_[c] + uy * dhdy_[c];  // upslope vertical motion, m/s
+    rr *=
+        std::clamp(1.0 + params_.orographic_k * w, params_.orographic_min, params_.orographic_max);
+  }
+  if (f.bands && rr > 0) {
+    double zr = 1.0, zi = 0.0;  // (ex + i hsign ey)^n: the cyclonic azimuth's harmonic
+    for (int k = 0; k < f.band_n; ++k) {
+      const double nr = zr * ex - zi * f.hsign * ey;
+      zi = zr * f.hsign * ey + zi * ex;
+      zr = nr;
+    }
+    const double pr = zr * f.rot_re - zi * f.rot_im, pi = zr * f.rot_im + zi * f.rot_re;
+    const double gr = f.tab.lookup(f.tab.band_re, r), gi = f.tab.lookup(f.tab.band_im, r);
+    rr *= 1.0 + (pr * gr - pi * gi);
+  }
+  rain[c] = static_cast<float>(rr);
 }
 
 StormFrames::StormFrames(const StormField& field, double frame_dt_s)
     : field_(field), dt_(frame_dt_s) {
   if (!(dt_ > 0)) throw std::invalid_argument("StormFrames: frame interval must be > 0");
+  // A block is a whole number of frames, as close to bursts.block_h as possible.
+  nt_ = std::max(1, static_cast<int>(std::lround(field_.params().bursts.block_h * 3600.0 / dt_)));
+  span_ = nt_ * dt_;
 }
 
 void StormFrames::load_block(long b) {
-  const BurstParams& bp = field_.params().bursts;
-  const double span = bp.block_h * 3600.0;
-  nt_ = std::max(1, static_cast<int>(std::lround(span / dt_)));
   const std::size_t n = field_.grid().size();
   rain_.assign(n * static_cast<std::size_t>(nt_), 0.0f);
   std::vector<float> wind(n);
   for (int k = 0; k < nt_; ++k)  // midpoint samples, held over each interval
-    field_.fill(b * span + (k + 0.5) * dt_, rain_.data() + static_cast<std::size_t>(k) * n,
+    field_.fill(b * span_ + (k + 0.5) * dt_, rain_.data() + static_cast<std::size_t>(k) * n,
                 wind.data());
-  apply_bursts(bp, field_.grid(), b, dt_, nt_, rain_.data());
+  apply_bursts(field_.params().bursts, field_.grid(), b, dt_, nt_, rain_.data());
   block_ = b;
 }
 
 void StormFrames::fill(double t, float* rain, float* wind, float* gust) {
   field_.fill(t, rain, wind, gust);
   if (field_.params().structure != RainStructure::bands_bursts) return;
-  const double span = field_.params().bursts.block_h * 3600.0;
-  const long b = static_cast<long>(std::floor(t / span));
+  const long b = static_cast<long>(std::floor(t / span_));
   if (b != block_) load_block(b);
-  const int k = std::clamp(static_cast<int>(std::floor((t - b * span) / dt_)), 0, nt_ - 1);
+  const int k = std::clamp(static_cast<int>(std::floor((t - b * span_) / dt_)), 0, nt_ - 1);
   const std::size_t n = field_.grid().size();
   std::copy_n(rain_.data() + static_cast<std::size_t>(k) * n, n, rain);
 }
@@ -256,7 +348,7 @@ void StormAccumulator::window(const float* rain, std::vector<float>& ring, std::
   const double depth_per_rate = std::min(dt_, window_s) / 3600.0;
   const std::size_t n = total_.size(), slot = static_cast<std::size_t>(frames_ % len);
   float* rg = ring.data() + slot * n;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (n >= kMinParallelCells)
   for (std::size_t c = 0; c < n; ++c) {
     const float d = static_cast<float>(rain[c] * depth_per_rate);
     sum[c] += d - rg[c];
@@ -269,7 +361,7 @@ void StormAccumulator::add(const float* rain, const float* wind) {
   const std::size_t n = total_.size();
   window(rain, ring_1h_, sum_1h_, max_1h_, len_1h_, 3600.0);
   window(rain, ring_10m_, sum_10m_, max_10m_, len_10m_, 600.0);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (n >= kMinParallelCells)
   for (std::size_t c = 0; c < n; ++c) {
     total_[c] += static_cast<float>(rain[c] * dt_ / 3600.0);
     max_wind_[c] = std::isnan(wind[c]) ? NAN : std::max(max_wind_[c], wind[c]);

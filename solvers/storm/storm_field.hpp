@@ -71,6 +71,10 @@ class StormField {
   const Track& track() const { return track_; }  // cleaned, decayed, 10-min wind
 
  private:
+  struct Frame;  // per-fill constants and radial tables
+  Frame frame(double t) const;
+  void band_tables(Frame& f, double t) const;
+  void cell(const Frame& f, std::size_t c, float* rain, float* wind, float* gust) const;
   bool is_land(double lat, double lon) const;
   Track track_;
   StormParams params_;
@@ -79,11 +83,13 @@ class StormField {
   std::vector<float> land_;         // 1 land, 0 sea, NaN outside (empty: all sea)
   std::vector<float> dhdx_, dhdy_;  // DEM slope east/north (empty: flat)
   double lat_mean_ = 0.0;
+  double lon_lo_ = 0.0, lon_hi_ = 0.0, lat_lo_ = 0.0, lat_hi_ = 0.0;  // cell-centre box
   double landfall_t_ = kNaN;
 };
 
 // Frame source with the burst structure: holds a cache of one conservation block of frames
-// (state; one per thread/run). Blocks start at multiples of bursts.block_h from t = 0; the
+// (state; one per thread/run). Blocks of ~bursts.block_h (a whole number of frames) start at
+// multiples of their length from t = 0; the
 // block's mean rain is sampled at interval midpoints, bursts applied, and each frame's rate
 // held over its interval, so block totals equal the mean field's. Without bursts it
 // forwards to StormField::fill. Wind is always evaluated at t itself.
@@ -96,6 +102,7 @@ class StormFrames {
   void load_block(long b);
   const StormField& field_;
   double dt_;
+  double span_ = 0.0;  // block length: nt_ frames
   long block_ = -1;
   int nt_ = 0;
   std::vector<float> rain_;  // nt_ frames of the current block

@@ -167,7 +167,11 @@ StormState interpolate(const Track& tr, double t, double penv_hpa) {
   if (t1 > t0) {
     const LatLon p0 = position(tr, t0), p1 = position(tr, t1);
     s.speed_ms = distance_km(p0, p1) * 1000.0 / (t1 - t0);
-    s.heading_deg = s.speed_ms > 0 ? bearing_deg(p0, p1) : 0.0;
+    // Heading at the centre: circular mean of the initial bearing at p0 and the final
+    // bearing at p1 (the great-circle bearing turns along the way).
+    const double b0 = bearing_deg(p0, p1) * kDeg, b1 = (bearing_deg(p1, p0) + 180.0) * kDeg;
+    const double h = std::atan2(std::sin(b0) + std::sin(b1), std::cos(b0) + std::cos(b1)) / kDeg;
+    s.heading_deg = s.speed_ms > 0 ? (h < 0 ? h + 360.0 : h) : 0.0;
     const std::size_t k0 = segment(tr, t0), k1 = segment(tr, t1);
     s.dpdt_hpa_per_h = (pchip(tr.points, k1, t1, &TrackPoint::pc_hpa) -
                         pchip(tr.points, k0, t0, &TrackPoint::pc_hpa)) /
