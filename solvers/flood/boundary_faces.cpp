@@ -80,7 +80,7 @@ void BoundaryFaces::apply(const Model& m, double t, double dt, const std::vector
   const auto& n2c = m.n2();
   const double nu = m.spec().manning_uniform;
   const double dx = g.cell;
-  const double lim = 0.2495 * dx / dt;  // same per-face share as the interior faces
+  const double lim = dx / dt;  // one face can at most empty its cell; flux_repair does the rest
   for (int s = 0; s < 4; ++s) {
     const Edge& edge = m.spec().edges[static_cast<std::size_t>(s)];
     std::vector<float>& q = (s == 0 || s == 2) ? qy : qx;

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "flood/boundary_faces.hpp"
+#include "flood/flux_repair.hpp"
 #include "flood/inertial_kernels.hpp"
 #include "flood/sources_sinks.hpp"
 
@@ -20,8 +21,6 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr double kMmphToMs = 1e-3 / 3600.0;
-// Each face may move at most this fraction of its donor cell's depth per step (4 faces < 1).
-constexpr double kFaceShare = 0.2495;
 }  // namespace
 
 double Budget::error() const {
@@ -45,7 +44,8 @@ struct State::Impl {
   std::vector<float> rain_ms;
   std::vector<double> rain_total_m;  // per cell (grid rain)
   double rain_total_uniform_m = 0.0;
-  std::vector<double> row_max, row_sum;
+  std::vector<double> row_max, row_sum, row_min, row_cel;
+  double cmax = 0.0;  // max celerity after the last step (CFL)
   std::vector<float> qx_old, qy_old;
   std::vector<float> maxd, tmax, first, dur, maxv, hr;
   double next_stats = 0.0, last_stats = 0.0;
@@ -64,6 +64,8 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   qy_.assign(static_cast<std::size_t>(g.nx) * static_cast<std::size_t>(g.ny + 1), 0.0f);
   I.row_max.assign(static_cast<std::size_t>(g.ny), 0.0);
   I.row_sum.assign(static_cast<std::size_t>(g.ny), 0.0);
+  I.row_min.assign(static_cast<std::size_t>(g.ny), 0.0);
+  I.row_cel.assign(static_cast<std::size_t>(g.ny), 0.0);
   if (model_->options().theta < 1.0) {
     I.qx_old = qx_;
     I.qy_old = qy_;
@@ -157,7 +159,8 @@ void State::advance_to(double t_end) {
     // 2. Adaptive step (Bates et al. 2010, eq. 12), landing exactly on the window end.
     const double hcfl =
         std::max({hmax_, I.bnd.max_ghost_depth(M, t_), static_cast<double>(o.h_dry)});
-    double dt = std::min(o.cfl * dx / std::sqrt(o.g * hcfl), o.dt_max);
+    const double cel = std::max(std::sqrt(o.g * hcfl), I.cmax);
+    double dt = std::min(o.cfl * dx / cel, o.dt_max);
     const double land = std::min(I.win_end, t_end);
     const double left = land - t_;
     if (left <= dt)
@@ -166,7 +169,6 @@ void State::advance_to(double t_end) {
       dt = 0.5 * left;  // no sliver step before the landing time
     const double t_new = dt == left ? land : t_ + dt;
     fp.dt = static_cast<float>(dt);
-    fp.limit = static_cast<float>(kFaceShare * dx / dt);
     if (theta) {
       I.qx_old = qx_;
       I.qy_old = qy_;
@@ -190,15 +192,23 @@ void State::advance_to(double t_end) {
 #pragma omp single
       I.bnd.apply(M, t_, dt, h_, qx_, qy_, budget_);
 #pragma omp for schedule(static)
-      for (int j = 0; j < ny; ++j)
-        I.row_max[static_cast<std::size_t>(j)] =
-            detail::update_row(j, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m, h);
+      for (int j = 0; j < ny; ++j) {
+        const auto rs = detail::update_row(j, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m,
+                                           o.g, o.velocity_min_depth_m, h);
+        const auto r = static_cast<std::size_t>(j);
+        I.row_max[r] = rs.hmax;
+        I.row_min[r] = rs.hmin;
+        I.row_cel[r] = rs.cmax;
+      }
     }
     budget_.rain +=
         (I.rain_grid ? I.rain_sum_ms : I.rain_uniform_ms * static_cast<double>(M.active_cells())) *
         dt * area;
     double hm = 0.0;
+    I.cmax = 0.0;
     for (double v : I.row_max) hm = std::max(hm, v);
+    for (double v : I.row_cel) I.cmax = std::max(I.cmax, v);
+    repair_negative_depths(M, dt, I.row_min, h_, qx_, qy_, budget_);
     // 4. Sinks and point sources: infiltration, drainage with flap gates, pumps, inflows.
     hm = std::max(hm, I.sinks.apply(M, t_, dt, I.threads, h_, budget_));
     hmax_ = hm;
@@ -337,6 +347,7 @@ void State::save(std::ostream& os) const {
   put(os, t_);
   put(os, steps_);
   put(os, hmax_);
+  put(os, I.cmax);
   put(os, budget_);
   put(os, I.win_end);
   put(os, I.rain_uniform_ms);
@@ -374,6 +385,7 @@ void State::restore(std::istream& is) {
   get(is, t_);
   get(is, steps_);
   get(is, hmax_);
+  get(is, I.cmax);
   get(is, budget_);
   get(is, I.win_end);
   get(is, I.rain_uniform_ms);

@@ -3,9 +3,8 @@
 //   q^{n+1} = (q^n - g h_f dt dEta/dx) / (1 + g dt n^2 |q^n| / h_f^{7/3})
 // with h_f = max(eta_l, eta_r) - max(z_l, z_r). The theta form replaces the first q^n by
 // theta q_i + (1 - theta)/2 (q_{i-1} + q_{i+1}) (de Almeida et al. 2012, eq. 14).
-// Flux limiter: each face may move at most 0.2495 of the donor cell's depth per step, so
-// four faces can never drain a cell below zero and no water is created or lost by
-// clipping (the limited flux is what both neighbours see).
+// No flux limiter here: the rare cells that a step would overdraw are repaired afterwards by
+// scaling their outgoing fluxes (flux_repair.cpp), which keeps volume exact.
 #include "flood/inertial_kernels.hpp"
 
 #include <algorithm>
@@ -41,10 +40,7 @@ inline float face_q(float hl, float hr, float zl, float zr, float q0, float qc, 
   const float hm73 = y2 * y2 * y2 * y;  // h^{-7/3}
   const float num = qc - p.g * hc * p.dt * deta / p.dx;
   const float den = 1.0f + p.g * p.dt * n2 * std::fabs(q0) * hm73;
-  float q = num / den;
-  const float donor = q > 0.0f ? hl : hr;
-  const float qmax = p.limit * donor;
-  q = std::min(std::max(q, -qmax), qmax);
+  const float q = num / den;
   return hf > p.h_dry ? q : 0.0f;
 }
 
@@ -96,9 +92,9 @@ __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const 
 }
 
 template <bool kGridRain>
-__attribute__((target_clones("avx2", "default"))) double update_impl(
+__attribute__((target_clones("avx2", "default"))) RowStats update_impl(
     int j, int nx, double dt_over_dx, const float* qx, const float* qy, const std::uint8_t* act,
-    const float* rain_ms, double dt, double rain_m, double* h) {
+    const float* rain_ms, double dt, double rain_m, float g, float h_vel, double* h) {
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
   const float* qw = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* qn = qy + s;
@@ -106,8 +102,9 @@ __attribute__((target_clones("avx2", "default"))) double update_impl(
   double* hr = h + s;
   const std::uint8_t* a = act + s;
   const float* r = kGridRain ? rain_ms + s : nullptr;
-  double m = 0.0;
-#pragma omp simd reduction(max : m)
+  double m = 0.0, lo = 0.0;
+  float c = 0.0f;
+#pragma omp simd reduction(max : m, c) reduction(min : lo)
   for (int i = 0; i < nx; ++i) {
     // Fluxes summed in double: each face's volume leaves one cell and enters the other
     // with the same rounding, so continuity conserves volume to double precision.
@@ -115,11 +112,18 @@ __attribute__((target_clones("avx2", "default"))) double update_impl(
                        (static_cast<double>(qn[i]) - static_cast<double>(qs[i]));
     const double add = kGridRain ? static_cast<double>(r[i]) * dt : rain_m;
     double hn = hr[i] + net * dt_over_dx + add;
-    hn = a[i] ? std::max(hn, 0.0) : 0.0;
+    hn = a[i] ? hn : 0.0;
     hr[i] = hn;
     m = std::max(m, hn);
+    lo = std::min(lo, hn);
+    // Celerity |u| + sqrt(g h): the velocity term keeps shallow fast sheet flow on slopes
+    // stable (sqrt(g h) alone lets dt exceed dx / |u| there).
+    const float hf = std::max(static_cast<float>(hn), 0.0f);
+    const float qm = std::max(std::max(std::fabs(qw[i]), std::fabs(qw[i + 1])),
+                              std::max(std::fabs(qn[i]), std::fabs(qs[i])));
+    c = std::max(c, std::sqrt(g * hf) + qm / std::max(hf, h_vel));
   }
-  return m;
+  return RowStats{m, lo, static_cast<double>(c)};
 }
 
 }  // namespace
@@ -150,11 +154,14 @@ void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, flo
     flux_y_impl<false, false>(j, p, h, z, qy, qo);
 }
 
-double update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
-                  const std::uint8_t* active, const float* rain_ms, double dt,
-                  double rain_uniform_m, double* h) {
-  if (rain_ms) return update_impl<true>(j, nx, dt_over_dx, qx, qy, active, rain_ms, dt, 0.0, h);
-  return update_impl<false>(j, nx, dt_over_dx, qx, qy, active, nullptr, dt, rain_uniform_m, h);
+RowStats update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
+                    const std::uint8_t* active, const float* rain_ms, double dt,
+                    double rain_uniform_m, double g, double h_vel, double* h) {
+  const float gf = static_cast<float>(g), hv = static_cast<float>(h_vel);
+  if (rain_ms)
+    return update_impl<true>(j, nx, dt_over_dx, qx, qy, active, rain_ms, dt, 0.0, gf, hv, h);
+  return update_impl<false>(j, nx, dt_over_dx, qx, qy, active, nullptr, dt, rain_uniform_m, gf, hv,
+                            h);
 }
 
 }  // namespace sd::flood::detail
