@@ -27,50 +27,71 @@ float inv_cbrt(float x) {
 
 namespace {
 
+// Loop-invariant constants of a face sweep, copied to locals so the compiler sees that the
+// stores to q cannot alias them.
+struct FaceConst {
+  float gdt_dx, gdt, h_dry, theta, half_1m_theta;
+};
+
+inline FaceConst face_const(const FaceParams& p) {
+  return {p.g * p.dt / p.dx, p.g * p.dt, p.h_dry, p.theta, 0.5f * (1.0f - p.theta)};
+}
+
 // One face. l/r are the cells on the negative/positive side; q0 the old discharge and qc
-// the (theta-)centred one. Returns the new unit discharge (m^2/s).
+// the (theta-)centred one. Returns the new unit discharge (m^2/s). Branch-free so the
+// sweeps vectorise.
 inline float face_q(float hl, float hr, float zl, float zr, float q0, float qc, float n2,
-                    const FaceParams& p) {
-  const float zm = std::max(zl, zr);
-  const float hf = std::max(hl - (zm - zl), hr - (zm - zr));
+                    const FaceConst& c) {
+  const float zm = zl > zr ? zl : zr;
+  const float al = hl - (zm - zl), ar = hr - (zm - zr);
+  const float hf = al > ar ? al : ar;
   const float deta = (hr - hl) + (zr - zl);  // differences first: exact for still water
-  const float hc = std::max(hf, p.h_dry);
+  const float hc = hf > c.h_dry ? hf : c.h_dry;
   const float y = inv_cbrt(hc);
   const float y2 = y * y;
   const float hm73 = y2 * y2 * y2 * y;  // h^{-7/3}
-  const float num = qc - p.g * hc * p.dt * deta / p.dx;
-  const float den = 1.0f + p.g * p.dt * n2 * std::fabs(q0) * hm73;
+  const float num = qc - c.gdt_dx * hc * deta;
+  const float den = 1.0f + c.gdt * n2 * std::fabs(q0) * hm73;
   const float q = num / den;
-  return hf > p.h_dry ? q : 0.0f;
+  return hf > c.h_dry ? q : 0.0f;
 }
 
 template <bool kCellN2, bool kTheta>
 __attribute__((target_clones("avx2", "default"))) void flux_x_impl(int j, const FaceParams& p,
                                                                    const double* h, const float* z,
-                                                                   float* qx, const float* qo) {
+                                                                   float* __restrict qx,
+                                                                   const float* qo) {
   const int nx = p.nx;
+  const FaceConst c = face_const(p);
+  const float n2u = p.n2;
   const double* hr0 = h + static_cast<std::ptrdiff_t>(j) * nx;
   const float* zr0 = z + static_cast<std::ptrdiff_t>(j) * nx;
-  float* q = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
+  float* __restrict q = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* n2c = kCellN2 ? p.n2_cell + static_cast<std::ptrdiff_t>(j) * nx : nullptr;
   const float* o = kTheta ? qo + static_cast<std::ptrdiff_t>(j) * (nx + 1) : nullptr;
 #pragma omp simd
   for (int i = 1; i < nx; ++i) {
-    const float n2 = kCellN2 ? 0.5f * (n2c[i - 1] + n2c[i]) : p.n2;
-    const float q0 = q[i];
-    const float qc = kTheta ? p.theta * o[i] + 0.5f * (1.0f - p.theta) * (o[i - 1] + o[i + 1]) : q0;
+    float n2 = n2u, q0 = q[i], qc = q[i];
+    if constexpr (kCellN2) n2 = 0.5f * (n2c[i - 1] + n2c[i]);
+    if constexpr (kTheta) {
+      q0 = o[i];
+      qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
+    }
     q[i] = face_q(static_cast<float>(hr0[i - 1]), static_cast<float>(hr0[i]), zr0[i - 1], zr0[i],
-                  kTheta ? o[i] : q0, qc, n2, p);
+                  q0, qc, n2, c);
   }
 }
 
 template <bool kCellN2, bool kTheta>
 __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const FaceParams& p,
                                                                    const double* h, const float* z,
-                                                                   float* qy, const float* qo) {
+                                                                   float* __restrict qy,
+                                                                   const float* qo) {
   const int nx = p.nx;
+  const FaceConst c = face_const(p);
+  const float n2u = p.n2;
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx, nrow = s - nx;
-  float* q = qy + s;
+  float* __restrict q = qy + s;
   const double* hn = h + nrow;
   const double* hs = h + s;
   const float* zn = z + nrow;
@@ -83,11 +104,14 @@ __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const 
   const float* os = kTheta ? qo + s + nx : nullptr;
 #pragma omp simd
   for (int i = 0; i < nx; ++i) {
-    const float n2 = kCellN2 ? 0.5f * (n2n[i] + n2s[i]) : p.n2;
-    const float q0 = q[i];
-    const float qc = kTheta ? p.theta * oc[i] + 0.5f * (1.0f - p.theta) * (on[i] + os[i]) : q0;
-    q[i] = face_q(static_cast<float>(hn[i]), static_cast<float>(hs[i]), zn[i], zs[i],
-                  kTheta ? oc[i] : q0, qc, n2, p);
+    float n2 = n2u, q0 = q[i], qc = q[i];
+    if constexpr (kCellN2) n2 = 0.5f * (n2n[i] + n2s[i]);
+    if constexpr (kTheta) {
+      q0 = oc[i];
+      qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
+    }
+    q[i] =
+        face_q(static_cast<float>(hn[i]), static_cast<float>(hs[i]), zn[i], zs[i], q0, qc, n2, c);
   }
 }
 
