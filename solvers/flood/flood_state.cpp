@@ -15,6 +15,7 @@
 #include "flood/flux_repair.hpp"
 #include "flood/inertial_kernels.hpp"
 #include "flood/sources_sinks.hpp"
+#include "flood/summary_kernel.hpp"
 
 namespace sd::flood {
 namespace {
@@ -216,34 +217,19 @@ void State::advance_to(double t_end) {
     ++steps_;
     // 5. Summary rasters.
     if (t_ >= I.next_stats || t_ >= t_end) {
-      const double span = t_ - I.last_stats;
-      const float tf = static_cast<float>(t_);
-      const float thr = o.duration_threshold_m, pond = o.ponding_m, vmin = o.velocity_min_depth_m;
+      detail::SummaryParams sp;
+      sp.nx = nx;
+      sp.t = static_cast<float>(t_);
+      sp.span = static_cast<float>(t_ - I.last_stats);
+      sp.pond = o.ponding_m;
+      sp.thr = o.duration_threshold_m;
+      sp.vmin = o.velocity_min_depth_m;
       const auto& dc = M.spec().debris_class;
+      const detail::SummaryRow out{I.maxd.data(), I.tmax.data(), I.first.data(),
+                                   I.dur.data(),  I.maxv.data(), I.hr.data()};
 #pragma omp parallel for schedule(static) num_threads(I.threads)
-      for (int j = 0; j < ny; ++j) {
-        for (int i = 0; i < nx; ++i) {
-          const std::size_t k = static_cast<std::size_t>(j) * nx + i;
-          const float d = static_cast<float>(h[k]);
-          if (d > I.maxd[k]) {
-            I.maxd[k] = d;
-            I.tmax[k] = tf;
-          }
-          if (d >= pond && std::isnan(I.first[k])) I.first[k] = tf;
-          if (d > thr) I.dur[k] += static_cast<float>(span);
-          if (d <= 0.0f) continue;
-          float v = 0.0f;
-          if (d > vmin) {
-            const std::size_t fx = static_cast<std::size_t>(j) * (nx + 1) + i;
-            const float u = 0.5f * (qx[fx] + qx[fx + 1]) / d;
-            const float w = 0.5f * (qy[k] + qy[k + nx]) / d;
-            v = std::sqrt(u * u + w * w);
-          }
-          I.maxv[k] = std::max(I.maxv[k], v);
-          const std::uint8_t cls = dc.empty() ? static_cast<std::uint8_t>(kUrban) : dc[k];
-          I.hr[k] = std::max(I.hr[k], d * (v + 0.5f) + debris_factor(d, cls));
-        }
-      }
+      for (int j = 0; j < ny; ++j)
+        detail::summary_row(j, sp, h, qx, qy, dc.empty() ? nullptr : dc.data(), out);
       I.last_stats = t_;
       I.next_stats = t_ + o.stats_interval_s;
     }
