@@ -52,6 +52,8 @@ struct State::Impl {
   double next_stats = 0.0, last_stats = 0.0;
   SinkState sinks;
   BoundaryFaces bnd;
+  std::vector<EdgeFlow> row_edge;  // W/E edge volumes per row, this step
+  EdgeFlow edge_n, edge_s;
 };
 
 State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move(model)) {
@@ -67,6 +69,7 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   I.row_sum.assign(static_cast<std::size_t>(g.ny), 0.0);
   I.row_min.assign(static_cast<std::size_t>(g.ny), 0.0);
   I.row_cel.assign(static_cast<std::size_t>(g.ny), 0.0);
+  I.row_edge.assign(static_cast<std::size_t>(g.ny), EdgeFlow{});
   if (model_->options().theta < 1.0) {
     I.qx_old = qx_;
     I.qy_old = qy_;
@@ -174,8 +177,11 @@ void State::advance_to(double t_end) {
       I.qx_old = qx_;
       I.qy_old = qy_;
     }
-    // 3. Momentum (interior faces), boundaries, continuity + rain: one parallel region,
-    //    static row partition, per-row maxima reduced serially (thread-count independent).
+    // 3. One fused sweep per thread over its block of rows: momentum for row j (x faces, the
+    //    y faces to row j-1, edge faces), then continuity + rain and the summary rasters for
+    //    row j-1, whose fluxes are now all known, while its data is still in cache. The y faces
+    //    on block tops and the N/S edges are computed first, from the depths before the step.
+    //    Every flux uses only pre-step depths, so the result does not depend on the partition.
     const double dtdx = dt / dx;
     const double rain_m = I.rain_uniform_ms * dt;
     const float* rain_grid = I.rain_grid ? I.rain_ms.data() : nullptr;
@@ -183,24 +189,53 @@ void State::advance_to(double t_end) {
     float* qx = qx_.data();
     float* qy = qy_.data();
     const float* z = M.z_rel().data();
+    const float* qxo = theta ? I.qx_old.data() : nullptr;
+    const float* qyo = theta ? I.qy_old.data() : nullptr;
+    const bool stats_now = t_new >= I.next_stats || t_new >= t_end;
+    detail::SummaryParams sp;
+    sp.nx = nx;
+    sp.t = static_cast<float>(t_new);
+    sp.span = static_cast<float>(t_new - I.last_stats);
+    sp.pond = o.ponding_m;
+    sp.thr = o.duration_threshold_m;
+    sp.vmin = o.velocity_min_depth_m;
+    const std::uint8_t* dcl =
+        M.spec().debris_class.empty() ? nullptr : M.spec().debris_class.data();
+    const detail::SummaryRow sum_out{I.maxd.data(), I.tmax.data(), I.first.data(),
+                                     I.dur.data(),  I.maxv.data(), I.hr.data()};
+    I.bnd.begin_step(M, t_, dt);
+    auto finish_row = [&](int r) {
+      const auto rs = detail::update_row(r, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m,
+                                         o.g, o.velocity_min_depth_m, h);
+      const auto ru = static_cast<std::size_t>(r);
+      I.row_max[ru] = rs.hmax;
+      I.row_min[ru] = rs.hmin;
+      I.row_cel[ru] = rs.cmax;
+      if (stats_now) detail::summary_row(r, sp, h, qx, qy, dcl, sum_out);
+    };
 #pragma omp parallel num_threads(I.threads)
     {
-#pragma omp for schedule(static)
-      for (int j = 0; j < ny; ++j) {
-        detail::flux_x_row(j, fp, h, z, qx, theta ? I.qx_old.data() : nullptr);
-        if (j > 0) detail::flux_y_row(j, fp, h, z, qy, theta ? I.qy_old.data() : nullptr);
+      const long nth = omp_get_num_threads(), tid = omp_get_thread_num();
+      const int j0 = static_cast<int>(ny * tid / nth), j1 = static_cast<int>(ny * (tid + 1) / nth);
+      if (j0 > 0 && j0 < j1) detail::flux_y_row(j0, fp, h, z, qy, qyo);
+      if (tid == 0) I.edge_n = I.bnd.apply_side(M, 0, dt, h_, qy_);
+      if (tid == nth - 1) I.edge_s = I.bnd.apply_side(M, 2, dt, h_, qy_);
+#pragma omp barrier
+      for (int j = j0; j < j1; ++j) {
+        detail::flux_x_row(j, fp, h, z, qx, qxo);
+        if (j > j0) detail::flux_y_row(j, fp, h, z, qy, qyo);
+        I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, h_, qx_);
+        if (j > j0) finish_row(j - 1);
       }
-#pragma omp single
-      I.bnd.apply(M, t_, dt, h_, qx_, qy_, budget_);
-#pragma omp for schedule(static)
-      for (int j = 0; j < ny; ++j) {
-        const auto rs = detail::update_row(j, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m,
-                                           o.g, o.velocity_min_depth_m, h);
-        const auto r = static_cast<std::size_t>(j);
-        I.row_max[r] = rs.hmax;
-        I.row_min[r] = rs.hmin;
-        I.row_cel[r] = rs.cmax;
-      }
+      if (j0 < j1) finish_row(j1 - 1);
+    }
+    for (const EdgeFlow* f : {&I.edge_n, &I.edge_s}) {
+      budget_.boundary_in += f->in;
+      budget_.boundary_out += f->out;
+    }
+    for (const EdgeFlow& f : I.row_edge) {
+      budget_.boundary_in += f.in;
+      budget_.boundary_out += f.out;
     }
     budget_.rain +=
         (I.rain_grid ? I.rain_sum_ms : I.rain_uniform_ms * static_cast<double>(M.active_cells())) *
@@ -215,21 +250,7 @@ void State::advance_to(double t_end) {
     hmax_ = hm;
     t_ = t_new;
     ++steps_;
-    // 5. Summary rasters.
-    if (t_ >= I.next_stats || t_ >= t_end) {
-      detail::SummaryParams sp;
-      sp.nx = nx;
-      sp.t = static_cast<float>(t_);
-      sp.span = static_cast<float>(t_ - I.last_stats);
-      sp.pond = o.ponding_m;
-      sp.thr = o.duration_threshold_m;
-      sp.vmin = o.velocity_min_depth_m;
-      const auto& dc = M.spec().debris_class;
-      const detail::SummaryRow out{I.maxd.data(), I.tmax.data(), I.first.data(),
-                                   I.dur.data(),  I.maxv.data(), I.hr.data()};
-#pragma omp parallel for schedule(static) num_threads(I.threads)
-      for (int j = 0; j < ny; ++j)
-        detail::summary_row(j, sp, h, qx, qy, dc.empty() ? nullptr : dc.data(), out);
+    if (stats_now) {
       I.last_stats = t_;
       I.next_stats = t_ + o.stats_interval_s;
     }
