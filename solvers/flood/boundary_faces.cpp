@@ -71,59 +71,93 @@ double BoundaryFaces::max_ghost_depth(const Model& m, double t) const {
   return d;
 }
 
-void BoundaryFaces::apply(const Model& m, double t, double dt, const std::vector<double>& h,
-                          std::vector<float>& qx, std::vector<float>& qy, Budget& b) const {
-  const Grid& g = m.grid();
+void BoundaryFaces::begin_step(const Model& m, double t, double dt) {
+  for (std::size_t s = 0; s < 4; ++s) {
+    const Edge& e = m.spec().edges[s];
+    level[s] = e.kind == Edge::Kind::Level ? e.level.at(t + 0.5 * dt) - m.datum() : 0.0;
+  }
+}
+
+namespace {
+
+// One edge face: the inertial formula against a ghost cell. Open: surface slope = bed slope
+// toward the edge (normal depth), outflow only. Level: ghost surface at the imposed level,
+// bed = the edge cell's bed, one dx beyond it.
+void edge_face(const Model& m, const Edge& edge, double level, const EdgeFace& e, double dt,
+               const std::vector<double>& h, float* q, EdgeFlow& flow) {
   const Options& o = m.options();
   const auto& z = m.z_rel();
   const auto& act = m.active();
-  const auto& n2c = m.n2();
-  const double nu = m.spec().manning_uniform;
-  const double dx = g.cell;
-  const double lim = 0.2495 * dx / dt;  // same per-face share as the interior faces
-  for (int s = 0; s < 4; ++s) {
-    const Edge& edge = m.spec().edges[static_cast<std::size_t>(s)];
-    std::vector<float>& q = (s == 0 || s == 2) ? qy : qx;
-    const double level =
-        edge.kind == Edge::Kind::Level ? edge.level.at(t + 0.5 * dt) - m.datum() : 0.0;
-    double out = 0.0, in = 0.0;
-    for_edge(g, s, [&](const EdgeFace& e) {
-      double qo = 0.0;  // outward discharge
-      if (edge.kind != Edge::Kind::Closed && act[e.k]) {
-        const double n2 = n2c.empty() ? nu * nu : n2c[e.k];
-        const double q0 = e.sgn * q[e.f];
-        const double hk = h[e.k], zk = z[e.k];
-        double hf = 0.0, grad_out = 0.0;  // d(eta)/d(outward distance)
-        if (edge.kind == Edge::Kind::Open) {
-          // Free outflow at normal depth: surface slope = bed slope toward the edge.
-          double slope = o.open_min_slope;
-          if (e.k2 >= 0 && act[static_cast<std::size_t>(e.k2)])
-            slope = std::max(slope, (z[static_cast<std::size_t>(e.k2)] - zk) / dx);
-          hf = hk;
-          grad_out = -slope;
-        } else {
-          hf = std::max(level, hk + zk) - zk;
-          grad_out = (level - (hk + zk)) / dx;
-        }
-        if (hf > o.h_dry) {
-          const double hc = std::max(hf, static_cast<double>(o.h_dry));
-          const double den = 1.0 + o.g * dt * n2 * std::fabs(q0) / (hc * hc * std::cbrt(hc));
-          qo = (q0 - o.g * hc * dt * grad_out) / den;
-          if (edge.kind == Edge::Kind::Open) qo = std::max(qo, 0.0);
-          if (qo > 0.0) qo = std::min(qo, lim * hk);
-        }
-      }
-      const float qf = static_cast<float>(qo);
-      q[e.f] = e.sgn * qf;
-      const double vol = static_cast<double>(qf) * dt * dx;  // the float value the cells see
-      if (vol > 0)
-        out += vol;
-      else
-        in -= vol;
-    });
-    b.boundary_out += out;
-    b.boundary_in += in;
+  const double dx = m.grid().cell;
+  double qo = 0.0;  // outward discharge
+  if (edge.kind != Edge::Kind::Closed && act[e.k]) {
+    const auto& n2c = m.n2();
+    const double nu = m.spec().manning_uniform;
+    const double n2 = n2c.empty() ? nu * nu : n2c[e.k];
+    const double q0 = e.sgn * q[e.f];
+    const double hk = h[e.k], zk = z[e.k];
+    double hf = 0.0, grad_out = 0.0;  // d(eta)/d(outward distance)
+    if (edge.kind == Edge::Kind::Open) {
+      double slope = o.open_min_slope;
+      if (e.k2 >= 0 && act[static_cast<std::size_t>(e.k2)])
+        slope = std::max(slope, (z[static_cast<std::size_t>(e.k2)] - zk) / dx);
+      hf = hk;
+      grad_out = -slope;
+    } else {
+      hf = std::max(level, hk + zk) - zk;
+      grad_out = (level - (hk + zk)) / dx;
+    }
+    if (hf > o.h_dry) {
+      const double den = 1.0 + o.g * dt * n2 * std::fabs(q0) / (hf * hf * std::cbrt(hf));
+      qo = (q0 - o.g * hf * dt * grad_out) / den;
+      if (edge.kind == Edge::Kind::Open) qo = std::max(qo, 0.0);
+      // One face can at most empty its cell; flux_repair handles several faces together.
+      if (qo > 0.0) qo = std::min(qo, hk * dx / dt);
+    }
   }
+  const float qf = static_cast<float>(qo);
+  q[e.f] = e.sgn * qf;
+  const double vol = static_cast<double>(qf) * dt * dx;  // the float value the cells see
+  if (vol > 0)
+    flow.out += vol;
+  else
+    flow.in -= vol;
+}
+
+}  // namespace
+
+EdgeFlow BoundaryFaces::apply_side(const Model& m, int side, double dt,
+                                   const std::vector<double>& h, std::vector<float>& qy) const {
+  EdgeFlow f;
+  const Edge& edge = m.spec().edges[static_cast<std::size_t>(side)];
+  if (edge.kind == Edge::Kind::Closed) return f;
+  const double lv = level[static_cast<std::size_t>(side)];
+  for_edge(m.grid(), side,
+           [&](const EdgeFace& e) { edge_face(m, edge, lv, e, dt, h, qy.data(), f); });
+  return f;
+}
+
+EdgeFlow BoundaryFaces::apply_row(const Model& m, int j, double dt, const std::vector<double>& h,
+                                  std::vector<float>& qx) const {
+  EdgeFlow f;
+  const Grid& g = m.grid();
+  const std::size_t nx = static_cast<std::size_t>(g.nx), ju = static_cast<std::size_t>(j);
+  const auto& edges = m.spec().edges;
+  const Edge& west = edges[static_cast<std::size_t>(Side::West)];
+  const Edge& east = edges[static_cast<std::size_t>(Side::East)];
+  if (west.kind != Edge::Kind::Closed) {
+    const std::size_t k = ju * nx;
+    edge_face(m, west, level[3],
+              EdgeFace{k, nx > 1 ? static_cast<long>(k + 1) : -1, ju * (nx + 1), -1.0f}, dt, h,
+              qx.data(), f);
+  }
+  if (east.kind != Edge::Kind::Closed) {
+    const std::size_t k = ju * nx + nx - 1;
+    edge_face(m, east, level[1],
+              EdgeFace{k, nx > 1 ? static_cast<long>(k - 1) : -1, ju * (nx + 1) + nx, 1.0f}, dt, h,
+              qx.data(), f);
+  }
+  return f;
 }
 
 }  // namespace sd::flood

@@ -12,16 +12,16 @@
 #include <stdexcept>
 
 #include "flood/boundary_faces.hpp"
+#include "flood/flux_repair.hpp"
 #include "flood/inertial_kernels.hpp"
 #include "flood/sources_sinks.hpp"
+#include "flood/summary_kernel.hpp"
 
 namespace sd::flood {
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr double kMmphToMs = 1e-3 / 3600.0;
-// Each face may move at most this fraction of its donor cell's depth per step (4 faces < 1).
-constexpr double kFaceShare = 0.2495;
 }  // namespace
 
 double Budget::error() const {
@@ -45,12 +45,15 @@ struct State::Impl {
   std::vector<float> rain_ms;
   std::vector<double> rain_total_m;  // per cell (grid rain)
   double rain_total_uniform_m = 0.0;
-  std::vector<double> row_max, row_sum;
+  std::vector<double> row_max, row_sum, row_min, row_cel;
+  double cmax = 0.0;  // max celerity after the last step (CFL)
   std::vector<float> qx_old, qy_old;
   std::vector<float> maxd, tmax, first, dur, maxv, hr;
   double next_stats = 0.0, last_stats = 0.0;
   SinkState sinks;
   BoundaryFaces bnd;
+  std::vector<EdgeFlow> row_edge;  // W/E edge volumes per row, this step
+  EdgeFlow edge_n, edge_s;
 };
 
 State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move(model)) {
@@ -64,6 +67,9 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   qy_.assign(static_cast<std::size_t>(g.nx) * static_cast<std::size_t>(g.ny + 1), 0.0f);
   I.row_max.assign(static_cast<std::size_t>(g.ny), 0.0);
   I.row_sum.assign(static_cast<std::size_t>(g.ny), 0.0);
+  I.row_min.assign(static_cast<std::size_t>(g.ny), 0.0);
+  I.row_cel.assign(static_cast<std::size_t>(g.ny), 0.0);
+  I.row_edge.assign(static_cast<std::size_t>(g.ny), EdgeFlow{});
   if (model_->options().theta < 1.0) {
     I.qx_old = qx_;
     I.qy_old = qy_;
@@ -157,7 +163,8 @@ void State::advance_to(double t_end) {
     // 2. Adaptive step (Bates et al. 2010, eq. 12), landing exactly on the window end.
     const double hcfl =
         std::max({hmax_, I.bnd.max_ghost_depth(M, t_), static_cast<double>(o.h_dry)});
-    double dt = std::min(o.cfl * dx / std::sqrt(o.g * hcfl), o.dt_max);
+    const double cel = std::max(std::sqrt(o.g * hcfl), I.cmax);
+    double dt = std::min(o.cfl * dx / cel, o.dt_max);
     const double land = std::min(I.win_end, t_end);
     const double left = land - t_;
     if (left <= dt)
@@ -166,13 +173,15 @@ void State::advance_to(double t_end) {
       dt = 0.5 * left;  // no sliver step before the landing time
     const double t_new = dt == left ? land : t_ + dt;
     fp.dt = static_cast<float>(dt);
-    fp.limit = static_cast<float>(kFaceShare * dx / dt);
     if (theta) {
       I.qx_old = qx_;
       I.qy_old = qy_;
     }
-    // 3. Momentum (interior faces), boundaries, continuity + rain: one parallel region,
-    //    static row partition, per-row maxima reduced serially (thread-count independent).
+    // 3. One fused sweep per thread over its block of rows: momentum for row j (x faces, the
+    //    y faces to row j-1, edge faces), then continuity + rain and the summary rasters for
+    //    row j-1, whose fluxes are now all known, while its data is still in cache. The y faces
+    //    on block tops and the N/S edges are computed first, from the depths before the step.
+    //    Every flux uses only pre-step depths, so the result does not depend on the partition.
     const double dtdx = dt / dx;
     const double rain_m = I.rain_uniform_ms * dt;
     const float* rain_grid = I.rain_grid ? I.rain_ms.data() : nullptr;
@@ -180,60 +189,68 @@ void State::advance_to(double t_end) {
     float* qx = qx_.data();
     float* qy = qy_.data();
     const float* z = M.z_rel().data();
+    const float* qxo = theta ? I.qx_old.data() : nullptr;
+    const float* qyo = theta ? I.qy_old.data() : nullptr;
+    const bool stats_now = t_new >= I.next_stats || t_new >= t_end;
+    detail::SummaryParams sp;
+    sp.nx = nx;
+    sp.t = static_cast<float>(t_new);
+    sp.span = static_cast<float>(t_new - I.last_stats);
+    sp.pond = o.ponding_m;
+    sp.thr = o.duration_threshold_m;
+    sp.vmin = o.velocity_min_depth_m;
+    const std::uint8_t* dcl =
+        M.spec().debris_class.empty() ? nullptr : M.spec().debris_class.data();
+    const detail::SummaryRow sum_out{I.maxd.data(), I.tmax.data(), I.first.data(),
+                                     I.dur.data(),  I.maxv.data(), I.hr.data()};
+    I.bnd.begin_step(M, t_, dt);
+    auto finish_row = [&](int r) {
+      const auto rs = detail::update_row(r, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m,
+                                         o.g, o.velocity_min_depth_m, h);
+      const auto ru = static_cast<std::size_t>(r);
+      I.row_max[ru] = rs.hmax;
+      I.row_min[ru] = rs.hmin;
+      I.row_cel[ru] = rs.cmax;
+      if (stats_now) detail::summary_row(r, sp, h, qx, qy, dcl, sum_out);
+    };
 #pragma omp parallel num_threads(I.threads)
     {
-#pragma omp for schedule(static)
-      for (int j = 0; j < ny; ++j) {
-        detail::flux_x_row(j, fp, h, z, qx, theta ? I.qx_old.data() : nullptr);
-        if (j > 0) detail::flux_y_row(j, fp, h, z, qy, theta ? I.qy_old.data() : nullptr);
+      const long nth = omp_get_num_threads(), tid = omp_get_thread_num();
+      const int j0 = static_cast<int>(ny * tid / nth), j1 = static_cast<int>(ny * (tid + 1) / nth);
+      if (j0 > 0 && j0 < j1) detail::flux_y_row(j0, fp, h, z, qy, qyo);
+      if (tid == 0) I.edge_n = I.bnd.apply_side(M, 0, dt, h_, qy_);
+      if (tid == nth - 1) I.edge_s = I.bnd.apply_side(M, 2, dt, h_, qy_);
+#pragma omp barrier
+      for (int j = j0; j < j1; ++j) {
+        detail::flux_x_row(j, fp, h, z, qx, qxo);
+        if (j > j0) detail::flux_y_row(j, fp, h, z, qy, qyo);
+        I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, h_, qx_);
+        if (j > j0) finish_row(j - 1);
       }
-#pragma omp single
-      I.bnd.apply(M, t_, dt, h_, qx_, qy_, budget_);
-#pragma omp for schedule(static)
-      for (int j = 0; j < ny; ++j)
-        I.row_max[static_cast<std::size_t>(j)] =
-            detail::update_row(j, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m, h);
+      if (j0 < j1) finish_row(j1 - 1);
+    }
+    for (const EdgeFlow* f : {&I.edge_n, &I.edge_s}) {
+      budget_.boundary_in += f->in;
+      budget_.boundary_out += f->out;
+    }
+    for (const EdgeFlow& f : I.row_edge) {
+      budget_.boundary_in += f.in;
+      budget_.boundary_out += f.out;
     }
     budget_.rain +=
         (I.rain_grid ? I.rain_sum_ms : I.rain_uniform_ms * static_cast<double>(M.active_cells())) *
         dt * area;
     double hm = 0.0;
+    I.cmax = 0.0;
     for (double v : I.row_max) hm = std::max(hm, v);
+    for (double v : I.row_cel) I.cmax = std::max(I.cmax, v);
+    repair_negative_depths(M, dt, I.row_min, h_, qx_, qy_, budget_);
     // 4. Sinks and point sources: infiltration, drainage with flap gates, pumps, inflows.
     hm = std::max(hm, I.sinks.apply(M, t_, dt, I.threads, h_, budget_));
     hmax_ = hm;
     t_ = t_new;
     ++steps_;
-    // 5. Summary rasters.
-    if (t_ >= I.next_stats || t_ >= t_end) {
-      const double span = t_ - I.last_stats;
-      const float tf = static_cast<float>(t_);
-      const float thr = o.duration_threshold_m, pond = o.ponding_m, vmin = o.velocity_min_depth_m;
-      const auto& dc = M.spec().debris_class;
-#pragma omp parallel for schedule(static) num_threads(I.threads)
-      for (int j = 0; j < ny; ++j) {
-        for (int i = 0; i < nx; ++i) {
-          const std::size_t k = static_cast<std::size_t>(j) * nx + i;
-          const float d = static_cast<float>(h[k]);
-          if (d > I.maxd[k]) {
-            I.maxd[k] = d;
-            I.tmax[k] = tf;
-          }
-          if (d >= pond && std::isnan(I.first[k])) I.first[k] = tf;
-          if (d > thr) I.dur[k] += static_cast<float>(span);
-          if (d <= 0.0f) continue;
-          float v = 0.0f;
-          if (d > vmin) {
-            const std::size_t fx = static_cast<std::size_t>(j) * (nx + 1) + i;
-            const float u = 0.5f * (qx[fx] + qx[fx + 1]) / d;
-            const float w = 0.5f * (qy[k] + qy[k + nx]) / d;
-            v = std::sqrt(u * u + w * w);
-          }
-          I.maxv[k] = std::max(I.maxv[k], v);
-          const std::uint8_t cls = dc.empty() ? static_cast<std::uint8_t>(kUrban) : dc[k];
-          I.hr[k] = std::max(I.hr[k], d * (v + 0.5f) + debris_factor(d, cls));
-        }
-      }
+    if (stats_now) {
       I.last_stats = t_;
       I.next_stats = t_ + o.stats_interval_s;
     }
@@ -337,6 +354,7 @@ void State::save(std::ostream& os) const {
   put(os, t_);
   put(os, steps_);
   put(os, hmax_);
+  put(os, I.cmax);
   put(os, budget_);
   put(os, I.win_end);
   put(os, I.rain_uniform_ms);
@@ -374,6 +392,7 @@ void State::restore(std::istream& is) {
   get(is, t_);
   get(is, steps_);
   get(is, hmax_);
+  get(is, I.cmax);
   get(is, budget_);
   get(is, I.win_end);
   get(is, I.rain_uniform_ms);

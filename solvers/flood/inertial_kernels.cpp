@@ -3,9 +3,8 @@
 //   q^{n+1} = (q^n - g h_f dt dEta/dx) / (1 + g dt n^2 |q^n| / h_f^{7/3})
 // with h_f = max(eta_l, eta_r) - max(z_l, z_r). The theta form replaces the first q^n by
 // theta q_i + (1 - theta)/2 (q_{i-1} + q_{i+1}) (de Almeida et al. 2012, eq. 14).
-// Flux limiter: each face may move at most 0.2495 of the donor cell's depth per step, so
-// four faces can never drain a cell below zero and no water is created or lost by
-// clipping (the limited flux is what both neighbours see).
+// No flux limiter here: the rare cells that a step would overdraw are repaired afterwards by
+// scaling their outgoing fluxes (flux_repair.cpp), which keeps volume exact.
 #include "flood/inertial_kernels.hpp"
 
 #include <algorithm>
@@ -28,53 +27,71 @@ float inv_cbrt(float x) {
 
 namespace {
 
+// Loop-invariant constants of a face sweep, copied to locals so the compiler sees that the
+// stores to q cannot alias them.
+struct FaceConst {
+  float gdt_dx, gdt, h_dry, theta, half_1m_theta;
+};
+
+inline FaceConst face_const(const FaceParams& p) {
+  return {p.g * p.dt / p.dx, p.g * p.dt, p.h_dry, p.theta, 0.5f * (1.0f - p.theta)};
+}
+
 // One face. l/r are the cells on the negative/positive side; q0 the old discharge and qc
-// the (theta-)centred one. Returns the new unit discharge (m^2/s).
+// the (theta-)centred one. Returns the new unit discharge (m^2/s). Branch-free so the
+// sweeps vectorise.
 inline float face_q(float hl, float hr, float zl, float zr, float q0, float qc, float n2,
-                    const FaceParams& p) {
-  const float zm = std::max(zl, zr);
-  const float hf = std::max(hl - (zm - zl), hr - (zm - zr));
+                    const FaceConst& c) {
+  const float zm = zl > zr ? zl : zr;
+  const float al = hl - (zm - zl), ar = hr - (zm - zr);
+  const float hf = al > ar ? al : ar;
   const float deta = (hr - hl) + (zr - zl);  // differences first: exact for still water
-  const float hc = std::max(hf, p.h_dry);
+  const float hc = hf > c.h_dry ? hf : c.h_dry;
   const float y = inv_cbrt(hc);
   const float y2 = y * y;
   const float hm73 = y2 * y2 * y2 * y;  // h^{-7/3}
-  const float num = qc - p.g * hc * p.dt * deta / p.dx;
-  const float den = 1.0f + p.g * p.dt * n2 * std::fabs(q0) * hm73;
-  float q = num / den;
-  const float donor = q > 0.0f ? hl : hr;
-  const float qmax = p.limit * donor;
-  q = std::min(std::max(q, -qmax), qmax);
-  return hf > p.h_dry ? q : 0.0f;
+  const float num = qc - c.gdt_dx * hc * deta;
+  const float den = 1.0f + c.gdt * n2 * std::fabs(q0) * hm73;
+  const float q = num / den;
+  return hf > c.h_dry ? q : 0.0f;
 }
 
 template <bool kCellN2, bool kTheta>
 __attribute__((target_clones("avx2", "default"))) void flux_x_impl(int j, const FaceParams& p,
                                                                    const double* h, const float* z,
-                                                                   float* qx, const float* qo) {
+                                                                   float* __restrict qx,
+                                                                   const float* qo) {
   const int nx = p.nx;
+  const FaceConst c = face_const(p);
+  const float n2u = p.n2;
   const double* hr0 = h + static_cast<std::ptrdiff_t>(j) * nx;
   const float* zr0 = z + static_cast<std::ptrdiff_t>(j) * nx;
-  float* q = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
+  float* __restrict q = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* n2c = kCellN2 ? p.n2_cell + static_cast<std::ptrdiff_t>(j) * nx : nullptr;
   const float* o = kTheta ? qo + static_cast<std::ptrdiff_t>(j) * (nx + 1) : nullptr;
 #pragma omp simd
   for (int i = 1; i < nx; ++i) {
-    const float n2 = kCellN2 ? 0.5f * (n2c[i - 1] + n2c[i]) : p.n2;
-    const float q0 = q[i];
-    const float qc = kTheta ? p.theta * o[i] + 0.5f * (1.0f - p.theta) * (o[i - 1] + o[i + 1]) : q0;
+    float n2 = n2u, q0 = q[i], qc = q[i];
+    if constexpr (kCellN2) n2 = 0.5f * (n2c[i - 1] + n2c[i]);
+    if constexpr (kTheta) {
+      q0 = o[i];
+      qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
+    }
     q[i] = face_q(static_cast<float>(hr0[i - 1]), static_cast<float>(hr0[i]), zr0[i - 1], zr0[i],
-                  kTheta ? o[i] : q0, qc, n2, p);
+                  q0, qc, n2, c);
   }
 }
 
 template <bool kCellN2, bool kTheta>
 __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const FaceParams& p,
                                                                    const double* h, const float* z,
-                                                                   float* qy, const float* qo) {
+                                                                   float* __restrict qy,
+                                                                   const float* qo) {
   const int nx = p.nx;
+  const FaceConst c = face_const(p);
+  const float n2u = p.n2;
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx, nrow = s - nx;
-  float* q = qy + s;
+  float* __restrict q = qy + s;
   const double* hn = h + nrow;
   const double* hs = h + s;
   const float* zn = z + nrow;
@@ -87,18 +104,21 @@ __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const 
   const float* os = kTheta ? qo + s + nx : nullptr;
 #pragma omp simd
   for (int i = 0; i < nx; ++i) {
-    const float n2 = kCellN2 ? 0.5f * (n2n[i] + n2s[i]) : p.n2;
-    const float q0 = q[i];
-    const float qc = kTheta ? p.theta * oc[i] + 0.5f * (1.0f - p.theta) * (on[i] + os[i]) : q0;
-    q[i] = face_q(static_cast<float>(hn[i]), static_cast<float>(hs[i]), zn[i], zs[i],
-                  kTheta ? oc[i] : q0, qc, n2, p);
+    float n2 = n2u, q0 = q[i], qc = q[i];
+    if constexpr (kCellN2) n2 = 0.5f * (n2n[i] + n2s[i]);
+    if constexpr (kTheta) {
+      q0 = oc[i];
+      qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
+    }
+    q[i] =
+        face_q(static_cast<float>(hn[i]), static_cast<float>(hs[i]), zn[i], zs[i], q0, qc, n2, c);
   }
 }
 
 template <bool kGridRain>
-__attribute__((target_clones("avx2", "default"))) double update_impl(
+__attribute__((target_clones("avx2", "default"))) RowStats update_impl(
     int j, int nx, double dt_over_dx, const float* qx, const float* qy, const std::uint8_t* act,
-    const float* rain_ms, double dt, double rain_m, double* h) {
+    const float* rain_ms, double dt, double rain_m, float g, float h_vel, double* h) {
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
   const float* qw = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* qn = qy + s;
@@ -106,8 +126,9 @@ __attribute__((target_clones("avx2", "default"))) double update_impl(
   double* hr = h + s;
   const std::uint8_t* a = act + s;
   const float* r = kGridRain ? rain_ms + s : nullptr;
-  double m = 0.0;
-#pragma omp simd reduction(max : m)
+  double m = 0.0, lo = 0.0;
+  float c = 0.0f;
+#pragma omp simd reduction(max : m, c) reduction(min : lo)
   for (int i = 0; i < nx; ++i) {
     // Fluxes summed in double: each face's volume leaves one cell and enters the other
     // with the same rounding, so continuity conserves volume to double precision.
@@ -115,11 +136,18 @@ __attribute__((target_clones("avx2", "default"))) double update_impl(
                        (static_cast<double>(qn[i]) - static_cast<double>(qs[i]));
     const double add = kGridRain ? static_cast<double>(r[i]) * dt : rain_m;
     double hn = hr[i] + net * dt_over_dx + add;
-    hn = a[i] ? std::max(hn, 0.0) : 0.0;
+    hn = a[i] ? hn : 0.0;
     hr[i] = hn;
     m = std::max(m, hn);
+    lo = std::min(lo, hn);
+    // Celerity |u| + sqrt(g h): the velocity term keeps shallow fast sheet flow on slopes
+    // stable (sqrt(g h) alone lets dt exceed dx / |u| there).
+    const float hf = std::max(static_cast<float>(hn), 0.0f);
+    const float qm = std::max(std::max(std::fabs(qw[i]), std::fabs(qw[i + 1])),
+                              std::max(std::fabs(qn[i]), std::fabs(qs[i])));
+    c = std::max(c, std::sqrt(g * hf) + qm / std::max(hf, h_vel));
   }
-  return m;
+  return RowStats{m, lo, static_cast<double>(c)};
 }
 
 }  // namespace
@@ -150,11 +178,14 @@ void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, flo
     flux_y_impl<false, false>(j, p, h, z, qy, qo);
 }
 
-double update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
-                  const std::uint8_t* active, const float* rain_ms, double dt,
-                  double rain_uniform_m, double* h) {
-  if (rain_ms) return update_impl<true>(j, nx, dt_over_dx, qx, qy, active, rain_ms, dt, 0.0, h);
-  return update_impl<false>(j, nx, dt_over_dx, qx, qy, active, nullptr, dt, rain_uniform_m, h);
+RowStats update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
+                    const std::uint8_t* active, const float* rain_ms, double dt,
+                    double rain_uniform_m, double g, double h_vel, double* h) {
+  const float gf = static_cast<float>(g), hv = static_cast<float>(h_vel);
+  if (rain_ms)
+    return update_impl<true>(j, nx, dt_over_dx, qx, qy, active, rain_ms, dt, 0.0, gf, hv, h);
+  return update_impl<false>(j, nx, dt_over_dx, qx, qy, active, nullptr, dt, rain_uniform_m, gf, hv,
+                            h);
 }
 
 }  // namespace sd::flood::detail

@@ -13,7 +13,6 @@ struct FaceParams {
   float n2 = 0.0009f;  // uniform Manning n^2, used when n2_cell is null
   const float* n2_cell = nullptr;
   float theta = 1.0f;
-  float limit = 0.0f;  // max |q| per unit donor depth: 0.2495 dx / dt (see docs)
 };
 
 // x faces i = 1..nx-1 of row j (qx index j*(nx+1)+i). qx_old: copy of the previous qx for
@@ -24,11 +23,18 @@ void flux_x_row(int j, const FaceParams& p, const double* h, const float* z, flo
 void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, float* qy,
                 const float* qy_old);
 
-// Continuity for row j: h += dt/dx * (net inflow) + rain; returns the row's max depth.
-// rain_ms: per-cell rate (m/s) or null, then rain_uniform_m (a depth for this step) is used.
-double update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
-                  const std::uint8_t* active, const float* rain_ms, double dt,
-                  double rain_uniform_m, double* h);
+// Row extremes after continuity: max depth, min depth (negative when the step overdrew a
+// cell: see flux_repair.hpp) and max wave celerity sqrt(g h) + |q|max / max(h, h_vel) for
+// the next CFL step.
+struct RowStats {
+  double hmax = 0, hmin = 0, cmax = 0;
+};
+
+// Continuity for row j: h += dt/dx * (net inflow) + rain. rain_ms: per-cell rate (m/s) or
+// null, then rain_uniform_m (a depth for this step) is used.
+RowStats update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
+                    const std::uint8_t* active, const float* rain_ms, double dt,
+                    double rain_uniform_m, double g, double h_vel, double* h);
 
 // Inverse cube root without pow: bit-level first guess, three Newton steps (rel. err ~1e-7).
 float inv_cbrt(float x);

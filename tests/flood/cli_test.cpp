@@ -1,0 +1,176 @@
+// `stormdrill flood` command-line contract: outputs, summary keys, boundary order, errors
+// (exit 2 naming file/line/field), checkpoint/resume and thread count bit-identity.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "io/h5.hpp"
+#include "io/raster_io.hpp"
+
+namespace {
+namespace fs = std::filesystem;
+
+struct Run {
+  int rc;
+  std::string err;
+};
+
+fs::path tmpdir(const std::string& name) {
+  const auto d = fs::temp_directory_path() / ("sd_flood_cli_" + name);
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+Run run(const std::string& args, const fs::path& dir) {
+  const std::string errf = (dir / "stderr.txt").string();
+  const std::string cmd =
+      std::string(STORMDRILL_BINARY) + " flood " + args + " > /dev/null 2> " + errf;
+  const int st = std::system(cmd.c_str());
+  std::ifstream in(errf);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, ss.str()};
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+double json_number(const std::string& js, const std::string& key) {
+  const auto at = js.find("\"" + key + "\":");
+  if (at == std::string::npos) return std::nan("");
+  return std::stod(js.substr(at + key.size() + 3));
+}
+
+// A 20 x 16 bowl of 5 m cells around 120 m elevation.
+std::string write_dem(const fs::path& dir) {
+  sd::io::Raster r;
+  r.grid = sd::Grid{20, 16, 1000.0, 2000.0, 5.0};
+  r.data.resize(r.grid.size());
+  for (int j = 0; j < 16; ++j)
+    for (int i = 0; i < 20; ++i)
+      r.data[r.grid.index(i, j)] =
+          static_cast<float>(120.0 + 0.01 * ((i - 9.5) * (i - 9.5) + (j - 7.5) * (j - 7.5)));
+  const auto p = (dir / "dem.tif").string();
+  sd::io::write_raster(p, r);
+  return p;
+}
+
+TEST(FloodCli, ContractOutputsSummaryAndFullPrecisionAscii) {
+  const auto dir = tmpdir("contract");
+  const auto dem = write_dem(dir);
+  const auto r =
+      run("--dem " + dem + " --rain-mmph 36 --rain-hours 0.5 --duration-s 3600 --boundary closed" +
+              " --frame-interval-s 600 --out " + (dir / "r.h5").string() + " --out-depth " +
+              (dir / "d.asc").string() + " --out-max " + (dir / "m.tif").string() +
+              " --summary-json " + (dir / "s.json").string() + " --threads 2",
+          dir);
+  ASSERT_EQ(r.rc, 0) << r.err;
+  const std::string js = slurp(dir / "s.json");
+  for (const char* k : {"cells", "steps", "wall_s", "solver_wall_s", "cell_updates_per_s",
+                        "rain_m3", "infiltration_m3", "drainage_m3", "boundary_in_m3",
+                        "boundary_out_m3", "stored_m3", "mass_error_rel", "max_depth_m", "threads"})
+    EXPECT_FALSE(std::isnan(json_number(js, k))) << "missing key " << k;
+  const double rain = 0.036 * 0.5 * 320 * 25.0;  // rain stops exactly at 0.5 h
+  EXPECT_NEAR(json_number(js, "rain_m3") / rain, 1.0, 1e-12);
+  EXPECT_LT(json_number(js, "mass_error_rel"), 1e-6);
+  EXPECT_EQ(json_number(js, "cells"), 320);
+  EXPECT_EQ(json_number(js, "threads"), 2);
+  // ESRI ASCII: 6-line header, values precise enough to recompute the stored volume.
+  std::ifstream asc(dir / "d.asc");
+  std::string line;
+  for (const char* key : {"ncols", "nrows", "xllcorner", "yllcorner", "cellsize", "NODATA_value"}) {
+    std::getline(asc, line);
+    EXPECT_EQ(line.rfind(key, 0), 0u) << line;
+  }
+  const auto d = sd::io::read_raster((dir / "d.asc").string());
+  double vol = 0;
+  for (float v : d.data) vol += v * 25.0;
+  EXPECT_NEAR(vol / rain, 1.0, 1e-6);
+  EXPECT_TRUE(fs::exists(dir / "m.tif"));
+  // HDF5: 7 frames (0, 600, ..., 3600) of (16, 20) depth, summaries, budget attributes.
+  auto f = sd::h5::File::open_read((dir / "r.h5").string());
+  const auto shp = sd::h5::shape(f, "hazard/depth");
+  ASSERT_EQ(shp.size(), 3u);
+  EXPECT_EQ(shp[0], 7u);
+  EXPECT_EQ(shp[1], 16u);
+  EXPECT_EQ(shp[2], 20u);
+  EXPECT_TRUE(sd::h5::exists(f, "hazard/hazard_rating"));
+  EXPECT_TRUE(sd::h5::exists(f, "hazard/first_above_0p15m"));
+  auto hz = sd::h5::open_group(f, "hazard");
+  EXPECT_NEAR(sd::h5::attr_double(hz, "rain_m3") / rain, 1.0, 1e-12);
+}
+
+TEST(FloodCli, BoundaryFlagsApplyInOrder) {
+  const auto dir = tmpdir("order");
+  const auto dem = write_dem(dir);
+  sd::io::Raster d0 = sd::io::read_raster(dem);
+  for (auto& v : d0.data) v = 0.5f;
+  const auto init = (dir / "h0.tif").string();
+  sd::io::write_raster(init, d0);
+  const std::string base =
+      "--dem " + dem + " --init-depth " + init + " --duration-s 600 --summary-json ";
+  ASSERT_EQ(run(base + (dir / "a.json").string() + " --boundary closed --boundary E=open", dir).rc,
+            0);
+  ASSERT_EQ(run(base + (dir / "b.json").string() + " --boundary E=open --boundary closed", dir).rc,
+            0);
+  EXPECT_GT(json_number(slurp(dir / "a.json"), "boundary_out_m3"), 1.0);
+  EXPECT_EQ(json_number(slurp(dir / "b.json"), "boundary_out_m3"), 0.0);
+}
+
+TEST(FloodCli, BadInputExitsTwoNamingFileLineAndField) {
+  const auto dir = tmpdir("errors");
+  const auto dem = write_dem(dir);
+  auto r = run("--dem " + (dir / "missing.tif").string() + " --duration-s 10", dir);
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("missing.tif"), std::string::npos) << r.err;
+  r = run("--dem " + dem + " --duration-s 10 --boundary Q=open", dir);
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("side must be N, E, S or W"), std::string::npos) << r.err;
+  r = run("--dem " + dem + " --duration-s 10 --rain-mmph 10", dir);
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("--rain-hours"), std::string::npos) << r.err;
+  std::ofstream(dir / "tide.csv") << "t_s,level_m\n0,1.0\n600,oops\n";
+  r = run("--dem " + dem + " --duration-s 10 --boundary W=level:" + (dir / "tide.csv").string(),
+          dir);
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("tide.csv:3: field level_m"), std::string::npos) << r.err;
+  r = run("--dem " + dem + " --duration-s 10 --resume " + dem, dir);
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("not a stormdrill flood checkpoint"), std::string::npos) << r.err;
+}
+
+TEST(FloodCli, ResumedRunAndThreadCountAreBitIdentical) {
+  const auto dir = tmpdir("resume");
+  const auto dem = write_dem(dir);
+  const std::string base = "--dem " + dem +
+                           " --rain-mmph 60 --rain-hours 0.25 --boundary closed --boundary S=open" +
+                           " --checkpoint-every-s 600 ";
+  const auto ck = (dir / "ck.bin").string();
+  ASSERT_EQ(run(base + "--duration-s 1200 --threads 1 --checkpoint " + (dir / "full.bin").string() +
+                    " --out-depth " + (dir / "a.asc").string(),
+                dir)
+                .rc,
+            0);
+  ASSERT_EQ(run(base + "--duration-s 600 --threads 2 --checkpoint " + ck, dir).rc, 0);
+  ASSERT_EQ(run(base + "--duration-s 1200 --threads 2 --resume " + ck + " --checkpoint " +
+                    (dir / "ck2.bin").string() + " --out-depth " + (dir / "c.asc").string(),
+                dir)
+                .rc,
+            0);
+  const std::string a = slurp(dir / "a.asc"), c = slurp(dir / "c.asc");
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a, c);
+  EXPECT_EQ(slurp(dir / "full.bin"), slurp(dir / "ck2.bin"));
+}
+
+}  // namespace
