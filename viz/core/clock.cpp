@@ -1,8 +1,8 @@
 #include "core/clock.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <cmath>
-#include <cctype>
 #include <cstdio>
 #include <string_view>
 
@@ -69,8 +69,8 @@ std::string format_clock(const std::optional<ClockOrigin>& origin, double t) {
     out += format_elapsed(t);
     return out;
   }
-  const long long local = origin->epoch_s + static_cast<long long>(std::floor(t)) +
-                          origin->offset_minutes * 60LL;
+  const long long local =
+      origin->epoch_s + static_cast<long long>(std::floor(t)) + origin->offset_minutes * 60LL;
   const long long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   const long long sod = local - days * 86400;
   const ch::year_month_day ymd{ch::sys_days{ch::days{days}}};

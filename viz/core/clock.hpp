@@ -7,8 +7,8 @@
 namespace sd::viz {
 
 struct ClockOrigin {
-  long long epoch_s = 0;    // UTC seconds since 1970 of the scenario start
-  int offset_minutes = 0;   // the start time's UTC offset, used for display
+  long long epoch_s = 0;   // UTC seconds since 1970 of the scenario start
+  int offset_minutes = 0;  // the start time's UTC offset, used for display
 };
 
 // Parses ISO-8601 "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM|-HH:MM]"; nullopt when malformed.

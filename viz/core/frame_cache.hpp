@@ -54,8 +54,8 @@ class FrameCache {
   std::size_t capacity_;
   mutable std::mutex m_;
   std::condition_variable cv_;
-  std::list<Entry> lru_;    // front = most recently used
-  std::deque<Key> queue_;   // pending background loads, front = most urgent
+  std::list<Entry> lru_;   // front = most recently used
+  std::deque<Key> queue_;  // pending background loads, front = most urgent
   Stats stats_;
   std::string error_;
   bool stop_ = false;

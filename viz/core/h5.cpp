@@ -22,14 +22,30 @@ void Hid::reset() {
   if (id_ < 0) return;
   std::lock_guard lk(h5_lock());
   switch (H5Iget_type(id_)) {
-    case H5I_FILE: H5Fclose(id_); break;
-    case H5I_GROUP: H5Gclose(id_); break;
-    case H5I_DATASET: H5Dclose(id_); break;
-    case H5I_DATASPACE: H5Sclose(id_); break;
-    case H5I_DATATYPE: H5Tclose(id_); break;
-    case H5I_ATTR: H5Aclose(id_); break;
-    case H5I_GENPROP_LST: H5Pclose(id_); break;
-    default: H5Idec_ref(id_); break;
+    case H5I_FILE:
+      H5Fclose(id_);
+      break;
+    case H5I_GROUP:
+      H5Gclose(id_);
+      break;
+    case H5I_DATASET:
+      H5Dclose(id_);
+      break;
+    case H5I_DATASPACE:
+      H5Sclose(id_);
+      break;
+    case H5I_DATATYPE:
+      H5Tclose(id_);
+      break;
+    case H5I_ATTR:
+      H5Aclose(id_);
+      break;
+    case H5I_GENPROP_LST:
+      H5Pclose(id_);
+      break;
+    default:
+      H5Idec_ref(id_);
+      break;
   }
   id_ = H5I_INVALID_HID;
 }
@@ -141,7 +157,8 @@ std::vector<std::string> h5_read_strings(hid_t loc, const std::string& path) {
   if (!d.valid()) throw std::runtime_error("cannot open dataset " + path);
   Hid t(H5Dget_type(d.get()));
   Hid s(H5Dget_space(d.get()));
-  const auto n = static_cast<std::size_t>(std::max<hssize_t>(H5Sget_simple_extent_npoints(s.get()), 0));
+  const auto n =
+      static_cast<std::size_t>(std::max<hssize_t>(H5Sget_simple_extent_npoints(s.get()), 0));
   std::vector<std::string> out(n);
   if (n == 0) return out;
   if (H5Tis_variable_str(t.get()) > 0) {

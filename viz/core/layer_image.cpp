@@ -26,10 +26,12 @@ std::vector<std::uint8_t> hillshade(const std::vector<float>& z, const GridInfo&
         return std::isnan(n) ? c : n;
       };
       // Horn (1981) 3x3 weighted differences; +x east, +y north (row 0 is north).
-      const double dzdx = ((v(1, -1) + 2 * v(1, 0) + v(1, 1)) - (v(-1, -1) + 2 * v(-1, 0) + v(-1, 1))) /
-                          (8 * g.cell);
-      const double dzdy = ((v(-1, -1) + 2 * v(0, -1) + v(1, -1)) - (v(-1, 1) + 2 * v(0, 1) + v(1, 1))) /
-                          (8 * g.cell);
+      const double dzdx =
+          ((v(1, -1) + 2 * v(1, 0) + v(1, 1)) - (v(-1, -1) + 2 * v(-1, 0) + v(-1, 1))) /
+          (8 * g.cell);
+      const double dzdy =
+          ((v(-1, -1) + 2 * v(0, -1) + v(1, -1)) - (v(-1, 1) + 2 * v(0, 1) + v(1, 1))) /
+          (8 * g.cell);
       const double slope = std::atan(std::hypot(dzdx, dzdy));
       const double aspect = std::atan2(dzdy, -dzdx);
       const double hs = std::cos(zenith) * std::cos(slope) +

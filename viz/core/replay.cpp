@@ -7,9 +7,10 @@ namespace sd::viz {
 
 namespace {
 
-constexpr const char* kKpiSeries[] = {"incidents_open",  "incidents_served",   "people_rescued",
-                                      "people_evacuated", "coverage_15min",    "coverage_30min",
-                                      "road_km_closed",   "teams_busy",        "shelter_occupancy_total"};
+constexpr const char* kKpiSeries[] = {
+    "incidents_open",   "incidents_served", "people_rescued",
+    "people_evacuated", "coverage_15min",   "coverage_30min",
+    "road_km_closed",   "teams_busy",       "shelter_occupancy_total"};
 
 int code_of(const Table& t, const std::string& col, const std::string& label, int fallback) {
   const auto& labels = t.labels(col);

@@ -9,18 +9,24 @@ namespace fs = std::filesystem;
 
 const char* series_name(Series s) {
   switch (s) {
-    case Series::depth: return "depth";
-    case Series::rain: return "rain";
-    case Series::wind: return "wind";
+    case Series::depth:
+      return "depth";
+    case Series::rain:
+      return "rain";
+    case Series::wind:
+      return "wind";
   }
   return "?";
 }
 
 const char* series_units(Series s) {
   switch (s) {
-    case Series::depth: return "m";
-    case Series::rain: return "mm/h";
-    case Series::wind: return "m/s";
+    case Series::depth:
+      return "m";
+    case Series::rain:
+      return "mm/h";
+    case Series::wind:
+      return "m/s";
   }
   return "";
 }
@@ -105,8 +111,8 @@ void ResultsFile::read_grid() {
   grid_.cell = need("cell");
   grid_.crs_wkt = h5_attr_string(g.get(), "crs_wkt").value_or("");
   if (grid_.nx <= 0 || grid_.ny <= 0 || !(grid_.cell > 0))
-    throw ResultsError(p + ": /grid has nx=" + std::to_string(grid_.nx) + ", ny=" +
-                       std::to_string(grid_.ny) + ", cell=" + std::to_string(grid_.cell) +
+    throw ResultsError(p + ": /grid has nx=" + std::to_string(grid_.nx) +
+                       ", ny=" + std::to_string(grid_.ny) + ", cell=" + std::to_string(grid_.cell) +
                        "; all must be positive");
 }
 
@@ -209,8 +215,8 @@ std::vector<float> ResultsFile::read_frame(Series s, std::size_t k) const {
   Hid ms(H5Screate_simple(3, count, nullptr));
   std::vector<float> out(grid_.size());
   if (H5Dread(d.get(), H5T_NATIVE_FLOAT, ms.get(), fs.get(), H5P_DEFAULT, out.data()) < 0)
-    throw ResultsError(path_.string() + ": cannot read frame " + std::to_string(k) + " of " +
-                       name + " (truncated or corrupt)");
+    throw ResultsError(path_.string() + ": cannot read frame " + std::to_string(k) + " of " + name +
+                       " (truncated or corrupt)");
   return out;
 }
 
@@ -229,8 +235,8 @@ std::vector<float> ResultsFile::read_row(const std::string& h5path, std::size_t 
   std::vector<float> out(dims[1]);
   if (!out.empty() &&
       H5Dread(d.get(), H5T_NATIVE_FLOAT, ms.get(), fs.get(), H5P_DEFAULT, out.data()) < 0)
-    throw ResultsError(path_.string() + ": cannot read row " + std::to_string(k) + " of " +
-                       h5path + " (truncated or corrupt)");
+    throw ResultsError(path_.string() + ": cannot read row " + std::to_string(k) + " of " + h5path +
+                       " (truncated or corrupt)");
   return out;
 }
 

@@ -64,7 +64,8 @@ std::vector<std::string> split_labels(const std::string& csv) {
   std::size_t start = 0;
   while (start <= csv.size()) {
     const std::size_t comma = csv.find(',', start);
-    std::string item = csv.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string item =
+        csv.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     while (!item.empty() && item.front() == ' ') item.erase(item.begin());
     while (!item.empty() && item.back() == ' ') item.pop_back();
     out.push_back(item);
@@ -103,7 +104,8 @@ Table read_table(hid_t loc, const std::string& group) {
   if (!g.valid()) return t;
   for (const auto& name : member_names(g.get())) {
     H5O_info_t info;
-    if (H5Oget_info_by_name2(g.get(), name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0) continue;
+    if (H5Oget_info_by_name2(g.get(), name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0)
+      continue;
     if (info.type != H5O_TYPE_DATASET) continue;
     Hid d(H5Dopen2(g.get(), name.c_str(), H5P_DEFAULT));
     if (h5_dims(d.get()).size() != 1) continue;  // tables hold 1-D columns only
