@@ -6,7 +6,8 @@
 
 namespace sd::viz {
 
-std::vector<std::uint8_t> hillshade(const std::vector<float>& z, const GridInfo& g) {
+std::vector<std::uint8_t> hillshade(const std::vector<float>& z, const GridInfo& g,
+                                    double z_factor) {
   std::vector<std::uint8_t> out(g.size(), 0);
   if (z.size() != g.size()) return out;
   const double zenith = (90.0 - 45.0) * std::numbers::pi / 180.0;
@@ -25,12 +26,14 @@ std::vector<std::uint8_t> hillshade(const std::vector<float>& z, const GridInfo&
         const float n = at(i + di, j + dj);
         return std::isnan(n) ? c : n;
       };
-      // Horn (1981) 3x3 weighted differences; +x east, +y north (row 0 is north).
+      // Horn (1981) 3x3 weighted differences; +x east, row j+1 is south.
       const double dzdx =
-          ((v(1, -1) + 2 * v(1, 0) + v(1, 1)) - (v(-1, -1) + 2 * v(-1, 0) + v(-1, 1))) /
+          z_factor * ((v(1, -1) + 2 * v(1, 0) + v(1, 1)) - (v(-1, -1) + 2 * v(-1, 0) + v(-1, 1))) /
           (8 * g.cell);
+      // ESRI convention: dz/dy is south row minus north row, so the aspect below is a compass-
+      // style angle consistent with the math-angle azimuth.
       const double dzdy =
-          ((v(-1, -1) + 2 * v(0, -1) + v(1, -1)) - (v(-1, 1) + 2 * v(0, 1) + v(1, 1))) /
+          z_factor * ((v(-1, 1) + 2 * v(0, 1) + v(1, 1)) - (v(-1, -1) + 2 * v(0, -1) + v(1, -1))) /
           (8 * g.cell);
       const double slope = std::atan(std::hypot(dzdx, dzdy));
       const double aspect = std::atan2(dzdy, -dzdx);

@@ -11,8 +11,10 @@
 namespace sd::viz {
 
 // Hillshade 0..255 (Horn 1981 gradient; illumination after Burrough & McDonnell 1998,
-// sun azimuth 315 deg, altitude 45 deg). NaN cells give 0.
-std::vector<std::uint8_t> hillshade(const std::vector<float>& elevation, const GridInfo& g);
+// sun azimuth 315 deg, altitude 45 deg, as in ESRI's Hillshade tool). NaN cells give 0.
+// `z_factor` exaggerates relief: a coastal plain with 1:1000 slopes is invisible at 1.
+std::vector<std::uint8_t> hillshade(const std::vector<float>& elevation, const GridInfo& g,
+                                    double z_factor = 1.0);
 
 struct RasterLayers {
   const std::vector<float>* elevation = nullptr;  // with `shade`, drawn when non-null
