@@ -47,6 +47,20 @@ TEST_F(ReplayFixture, LoadsEveryResponseGroup) {
   EXPECT_DOUBLE_EQ(r_.end_time, 4 * o_.dt);
 }
 
+TEST_F(ReplayFixture, RoadAndShelterStatesFollowTheirTimeAxes) {
+  // Edge 4 slows at 1 h and closes (water) at 2 h; edge 5 is closed by the inject at 1.5 h.
+  ASSERT_NE(road_states_at(r_, 0), nullptr);
+  EXPECT_EQ(road_states_at(r_, 0)[4], 0);
+  EXPECT_EQ(road_states_at(r_, 1.2 * o_.dt)[4], 1);
+  EXPECT_EQ(road_states_at(r_, 1.2 * o_.dt)[5], 0);
+  EXPECT_EQ(road_states_at(r_, 1.5 * o_.dt)[5], 3);
+  EXPECT_EQ(road_states_at(r_, 2.0 * o_.dt)[4], 2);
+  const float* occ = shelter_occupancy_at(r_, 1.0 * o_.dt);  // KPI row 2
+  ASSERT_NE(occ, nullptr);
+  EXPECT_FLOAT_EQ(occ[0], 240.0f);
+  EXPECT_FLOAT_EQ(occ[1], 180.0f);
+}
+
 TEST_F(ReplayFixture, TeamPositionInterpolatesBetweenTrackRows) {
   // Boat 1 (team 0): en route from base at 0.5 h, working at the incident at 1 h.
   const double bx = r_.teams.num("base_x", 0, 0), by = r_.teams.num("base_y", 0, 0);

@@ -75,13 +75,12 @@ ImU32 road_color(int state) {
 void draw_roads(ImDrawList* dl, const Camera& cam, Document& doc, double t) {
   const Replay& r = doc.replay;
   if (r.edges.empty() || r.nodes.empty()) return;
-  std::vector<float> state;
-  if (!r.road_times.empty()) state = doc.file->read_row("/roads/state", frame_at(r.road_times, t));
+  const std::uint8_t* state = road_states_at(r, t);
   for (std::size_t e = 0; e < r.edges.rows(); ++e) {
     const auto a = static_cast<std::size_t>(r.edges.num("from", e, -1));
     const auto b = static_cast<std::size_t>(r.edges.num("to", e, -1));
     if (a >= r.nodes.rows() || b >= r.nodes.rows()) continue;
-    const int s = e < state.size() ? static_cast<int>(state[e]) : 0;
+    const int s = state ? state[e] : 0;
     const ImVec2 pa = cam.to_screen(r.nodes.num("x", a, 0), r.nodes.num("y", a, 0));
     const ImVec2 pb = cam.to_screen(r.nodes.num("x", b, 0), r.nodes.num("y", b, 0));
     dl->AddLine(pa, pb, IM_COL32(40, 40, 40, 200), s >= 2 ? 5.0f : 4.0f);
@@ -97,13 +96,11 @@ void draw_assets(ImDrawList* dl, const Camera& cam, Document& doc, double t) {
     dl->AddRect({p.x - 6, p.y - 6}, {p.x + 6, p.y + 6}, IM_COL32(0, 0, 0, 255));
     dl->AddText({p.x + 8, p.y - 7}, IM_COL32(20, 20, 20, 255), r.depots.text("name", k).c_str());
   }
-  std::vector<float> occ;
-  if (!r.kpi_times.empty())
-    occ = doc.file->read_row("/assets/shelter_occupancy", frame_at(r.kpi_times, t));
+  const float* occ = shelter_occupancy_at(r, t);
   for (std::size_t k = 0; k < r.shelters.rows(); ++k) {
     const ImVec2 p = cam.to_screen(r.shelters.num("x", k, 0), r.shelters.num("y", k, 0));
     const double cap = r.shelters.num("capacity", k, 0);
-    const double fill = (k < occ.size() && cap > 0) ? std::clamp(occ[k] / cap, 0.0, 1.0) : 0.0;
+    const double fill = (occ && cap > 0) ? std::clamp(occ[k] / cap, 0.0, 1.0) : 0.0;
     // House icon with a fill bar: green empty -> red full.
     dl->AddTriangleFilled({p.x - 8, p.y - 2}, {p.x, p.y - 10}, {p.x + 8, p.y - 2},
                           IM_COL32(60, 120, 60, 255));

@@ -54,10 +54,26 @@ Replay Replay::load(const ResultsFile& f) {
   for (std::size_t row = 0; row < r.events.rows(); ++row)
     if (static_cast<int>(r.events.num("type", row, -1)) == inject)
       r.inject_times.push_back(r.events.num("t", row, 0));
+  std::size_t rows = 0;
+  r.road_state = f.read_matrix<std::uint8_t>("/roads/state", rows, r.road_state_cols);
+  if (rows != r.road_times.size() || r.road_state_cols != r.edges.rows()) r.road_state.clear();
+  r.shelter_occupancy = f.read_matrix<float>("/assets/shelter_occupancy", rows, r.shelter_cols);
+  if (rows != r.kpi_times.size() || r.shelter_cols != r.shelters.rows())
+    r.shelter_occupancy.clear();
   r.end_time = f.end_time();
   if (!r.kpi_times.empty()) r.end_time = std::max(r.end_time, r.kpi_times.back());
   if (!r.road_times.empty()) r.end_time = std::max(r.end_time, r.road_times.back());
   return r;
+}
+
+const std::uint8_t* road_states_at(const Replay& r, double t) {
+  if (r.road_state.empty()) return nullptr;
+  return r.road_state.data() + frame_at(r.road_times, t) * r.road_state_cols;
+}
+
+const float* shelter_occupancy_at(const Replay& r, double t) {
+  if (r.shelter_occupancy.empty()) return nullptr;
+  return r.shelter_occupancy.data() + frame_at(r.kpi_times, t) * r.shelter_cols;
 }
 
 std::size_t frame_at(const std::vector<double>& times, double t) {

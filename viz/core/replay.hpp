@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,10 +21,20 @@ struct Replay {
   std::map<std::string, std::vector<double>> kpi;    // /kpi/<series>, each kpi_times.size()
   std::vector<std::vector<std::size_t>> team_track;  // per team: its track rows sorted by t
   std::vector<double> inject_times;                  // from events of type `inject`
+  // Small (time, n) matrices read once, so drawing never waits on HDF5 behind the prefetcher.
+  std::vector<std::uint8_t> road_state;  // (road_times, edges)
+  std::size_t road_state_cols = 0;
+  std::vector<float> shelter_occupancy;  // (kpi_times, shelters)
+  std::size_t shelter_cols = 0;
   double end_time = 0;
 
   static Replay load(const ResultsFile& f);
 };
+
+// Row of road states (one per edge) at time t; nullptr when the file has none.
+const std::uint8_t* road_states_at(const Replay& r, double t);
+// Shelter occupancy (one per shelter) at time t; nullptr when the file has none.
+const float* shelter_occupancy_at(const Replay& r, double t);
 
 // Index of the last time <= t (0 when t precedes them all); times must be sorted.
 std::size_t frame_at(const std::vector<double>& times, double t);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <type_traits>
 
 namespace sd::viz {
 
@@ -239,6 +241,32 @@ std::vector<float> ResultsFile::read_row(const std::string& h5path, std::size_t 
                        " (truncated or corrupt)");
   return out;
 }
+
+template <class T>
+std::vector<T> ResultsFile::read_matrix(const std::string& h5path, std::size_t& rows,
+                                        std::size_t& cols) const {
+  static_assert(std::is_same_v<T, std::uint8_t> || std::is_same_v<T, float>);
+  std::lock_guard lk(h5_lock());
+  rows = cols = 0;
+  if (!has(h5path)) return {};
+  auto [loc, rel] = locate(file_.get(), hazard_.get(), h5path);
+  Hid d(H5Dopen2(loc, rel.c_str(), H5P_DEFAULT));
+  const auto dims = h5_dims(d.get());
+  if (dims.size() != 2)
+    throw ResultsError(path_.string() + ": " + h5path + " should be 2-D, it has " +
+                       std::to_string(dims.size()) + " dimensions");
+  std::vector<T> out(dims[0] * dims[1]);
+  const hid_t mt = std::is_same_v<T, float> ? H5T_NATIVE_FLOAT : H5T_NATIVE_UINT8;
+  if (!out.empty() && H5Dread(d.get(), mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
+    throw ResultsError(path_.string() + ": cannot read " + h5path + " (truncated or corrupt)");
+  rows = dims[0];
+  cols = dims[1];
+  return out;
+}
+template std::vector<std::uint8_t> ResultsFile::read_matrix(const std::string&, std::size_t&,
+                                                            std::size_t&) const;
+template std::vector<float> ResultsFile::read_matrix(const std::string&, std::size_t&,
+                                                     std::size_t&) const;
 
 std::vector<double> ResultsFile::read_vector(const std::string& h5path) const {
   std::lock_guard lk(h5_lock());

@@ -64,6 +64,9 @@ class ResultsFile {
   // Row k of a 2-D (time, n) dataset such as /roads/state, converted to float.
   std::vector<float> read_row(const std::string& h5path, std::size_t k) const;
   std::vector<double> read_vector(const std::string& h5path) const;  // empty when absent
+  // Whole 2-D dataset (rows, cols) converted to T (uint8 or float); empty when absent.
+  template <class T>
+  std::vector<T> read_matrix(const std::string& h5path, std::size_t& rows, std::size_t& cols) const;
   Table read_table(const std::string& group) const;
   // Start of the run's clock and its end (duration, else the last frame/KPI time).
   double end_time() const;
