@@ -1,0 +1,173 @@
+// The viewer binary end to end: headless screenshots (under Xvfb) and its error messages.
+#include <gtest/gtest.h>
+#include <stb_image.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "core/colormap.hpp"
+#include "viz_test_util.hpp"
+
+namespace sd::viz {
+namespace {
+
+namespace fx = fixture;
+using test::scratch_dir;
+
+struct ViewerRun {
+  int code = -1;
+  std::string output;
+};
+
+ViewerRun run_viewer(const std::string& args, bool needs_display) {
+  std::string cmd = std::string(STORMDRILL_VIZ_BINARY) + " " + args + " 2>&1";
+  // CI runs the suite under `xvfb-run -a`; a bare developer shell gets its own Xvfb here.
+  if (needs_display && !std::getenv("DISPLAY") &&
+      std::system("command -v xvfb-run >/dev/null 2>&1") == 0)
+    cmd = "xvfb-run -a " + cmd;
+  ViewerRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 512> buf;
+  while (std::fgets(buf.data(), buf.size(), p)) r.output += buf.data();
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+struct Image {
+  int w = 0, h = 0;
+  std::vector<unsigned char> px;
+  Rgba at(int x, int y) const {
+    const unsigned char* p = px.data() + (static_cast<std::size_t>(y) * w + x) * 4;
+    return {p[0], p[1], p[2], p[3]};
+  }
+};
+
+Image load_png(const std::filesystem::path& p) {
+  Image img;
+  int n = 0;
+  unsigned char* data = stbi_load(p.c_str(), &img.w, &img.h, &n, 4);
+  if (data) {
+    img.px.assign(data, data + static_cast<std::size_t>(img.w) * img.h * 4);
+    stbi_image_free(data);
+  }
+  return img;
+}
+
+int distance(Rgba a, Rgba b) {
+  return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b);
+}
+
+// Pixel of a world point in a --view map screenshot: the map is fitted and centred (map_view.cpp).
+std::pair<int, int> pixel_of(const fx::Options& o, int w, int h, fx::Cell c) {
+  const double gw = o.nx * o.cell, gh = o.ny * o.cell;
+  const double m = std::max(gw / w, gh / h) * 1.02;
+  const double x = (c.i + 0.5) * o.cell - gw / 2, y = (c.j + 0.5) * o.cell - gh / 2;
+  return {static_cast<int>(w / 2.0 + x / m), static_cast<int>(h / 2.0 + y / m)};
+}
+
+#define SKIP_WITHOUT_DISPLAY(r) \
+  if ((r).code == 3)            \
+  GTEST_SKIP() << "no display could be created (run under xvfb-run -a): " << (r).output
+
+TEST(VizScreenshot, MapShowsDepthColoursWhereTheWaterIs) {
+  const auto dir = scratch_dir();
+  fx::Options o;
+  fx::write_results(dir / "run.h5", o);
+  const auto png = dir / "map.png";
+  const ViewerRun r =
+      run_viewer((dir / "run.h5").string() + " --screenshot " + png.string() +
+                     " --time 7200 --layers depth,roads,teams --size 640x480 --view map",
+                 true);
+  SKIP_WITHOUT_DISPLAY(r);
+  ASSERT_EQ(r.code, 0) << r.output;
+  const Image img = load_png(png);
+  ASSERT_EQ(img.w, 640);
+  ASSERT_EQ(img.h, 480);
+  // Four cells north of the flood centre (clear of the team and incident icons there) the
+  // depth at t = 2 h is 0.86 m: the 0.5-1.0 m band colour.
+  const fx::Cell probe{fx::wet_cell(o).i, fx::wet_cell(o).j - 4};
+  const auto [wx, wy] = pixel_of(o, img.w, img.h, probe);
+  const float depth = fx::fixture_depth(o, probe.i, probe.j, 2);
+  ASSERT_GT(depth, 0.5f);
+  EXPECT_LT(distance(img.at(wx, wy), depth_color(depth)), 30) << "pixel " << wx << "," << wy;
+  // The dry corner shows terrain, not any depth colour.
+  const auto [dx, dy] = pixel_of(o, img.w, img.h, fx::dry_cell(o));
+  for (const Rgba c : kDepthColors) EXPECT_GT(distance(img.at(dx, dy), c), 60);
+  // Water area: count depth-coloured pixels; the fixture flood at t = 2 h covers ~15 % of the map.
+  int wet = 0;
+  for (int y = 0; y < img.h; ++y)
+    for (int x = 0; x < img.w; ++x)
+      for (const Rgba c : kDepthColors)
+        if (distance(img.at(x, y), c) < 20) {
+          ++wet;
+          break;
+        }
+  EXPECT_GT(wet, img.w * img.h / 20);
+}
+
+TEST(VizScreenshot, WithoutTheDepthLayerNoWaterIsDrawn) {
+  const auto dir = scratch_dir();
+  fx::Options o;
+  fx::write_results(dir / "run.h5", o);
+  const auto png = dir / "map.png";
+  const ViewerRun r = run_viewer((dir / "run.h5").string() + " --screenshot " + png.string() +
+                                     " --time 7200 --layers roads --size 320x240 --view map",
+                                 true);
+  SKIP_WITHOUT_DISPLAY(r);
+  ASSERT_EQ(r.code, 0) << r.output;
+  const Image img = load_png(png);
+  const auto [wx, wy] = pixel_of(o, img.w, img.h, fx::wet_cell(o));
+  for (const Rgba c : kDepthColors) EXPECT_GT(distance(img.at(wx, wy), c), 60);
+}
+
+TEST(VizScreenshot, FullUiHasTheRequestedSizeAndClampsTime) {
+  const auto dir = scratch_dir();
+  fx::Options o;
+  o.external_hazard = true;
+  fx::write_results(dir / "run.h5", o);
+  fx::write_results(dir / "other.h5", {});
+  const auto png = dir / "full.png";
+  const ViewerRun r =
+      run_viewer((dir / "run.h5").string() + " --compare " + (dir / "other.h5").string() +
+                     " --screenshot " + png.string() + " --time 1e9 --size 640x400",
+                 true);
+  SKIP_WITHOUT_DISPLAY(r);
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_NE(r.output.find("clamped to 14400 s"), std::string::npos) << r.output;
+  const Image img = load_png(png);
+  EXPECT_EQ(img.w, 640);
+  EXPECT_EQ(img.h, 400);
+}
+
+TEST(VizCli, BadFilesExitWithCode2AndAClearMessage) {
+  const auto dir = scratch_dir();
+  fx::write_results(dir / "run.h5", {});
+  std::filesystem::resize_file(dir / "run.h5", std::filesystem::file_size(dir / "run.h5") / 3);
+  ViewerRun r =
+      run_viewer((dir / "run.h5").string() + " --screenshot " + (dir / "x.png").string(), false);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.output.find("truncated"), std::string::npos) << r.output;
+  r = run_viewer((dir / "missing.h5").string(), false);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.output.find("missing.h5: no such file"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.png"));
+}
+
+TEST(VizCli, UnknownLayerIsRejected) {
+  const auto dir = scratch_dir();
+  fx::write_results(dir / "run.h5", {});
+  const ViewerRun r =
+      run_viewer((dir / "run.h5").string() + " --screenshot x.png --layers depth,lava", true);
+  SKIP_WITHOUT_DISPLAY(r);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.output.find("unknown layer 'lava'"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace sd::viz

@@ -1,0 +1,109 @@
+#include "app/headless.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+#include <vector>
+
+#include "app/gl.hpp"
+
+namespace sd::viz {
+
+namespace {
+
+void render_once(App& app, const Offscreen& fb, const HeadlessOptions& o) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  // The window is only a context holder; the frame has the offscreen buffer's size.
+  io.DisplaySize = ImVec2(static_cast<float>(fb.width()), static_cast<float>(fb.height()));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  ImGui::NewFrame();
+  if (o.map_only)
+    app.map_only(io.DisplaySize, true);
+  else
+    app.frame(io.DisplaySize, true);
+  ImGui::Render();
+  fb.bind();
+  glClearColor(0.1f, 0.1f, 0.12f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glFinish();
+}
+
+}  // namespace
+
+void write_screenshot(App& app, GlWindow&, const HeadlessOptions& o,
+                      const std::filesystem::path& out) {
+  Offscreen fb(o.width, o.height);
+  // ImGui sizes tables, tabs and auto-fit windows from the previous frame: settle first.
+  for (int k = 0; k < 3; ++k) render_once(app, fb, o);
+  const auto px = fb.read();
+  const std::filesystem::path tmp = out.string() + ".tmp" + std::to_string(::getpid());
+  if (!stbi_write_png(tmp.c_str(), o.width, o.height, 4, px.data(), o.width * 4))
+    throw std::runtime_error("cannot write " + tmp.string());
+  std::filesystem::rename(tmp, out);
+}
+
+void run_frame_benchmark(App& app, GlWindow&, const HeadlessOptions& o, int n) {
+  Offscreen fb(o.width, o.height);
+  Document* doc = app.run();
+  if (!doc || doc->file->frame_times().empty())
+    throw std::runtime_error("--bench-frames needs a file with hazard frames");
+  const auto& times = doc->file->frame_times();
+  const int frames = std::min<int>(n, static_cast<int>(times.size()));
+  using clock = std::chrono::steady_clock;
+  auto measure = [&](int first, int count) {
+    std::vector<double> ms;
+    for (int k = first; k < first + count; ++k) {
+      app.view().t = times[static_cast<std::size_t>(k % frames)];
+      const auto t0 = clock::now();
+      render_once(app, fb, o);
+      ms.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms;
+  };
+  render_once(app, fb, o);  // warm-up: GL objects, fonts, static rasters
+  const auto cold = measure(1, frames - 1);
+  const int window =
+      std::max(1, std::min<int>(frames, static_cast<int>(doc->frames->capacity())) - 1);
+  measure(0, window);  // fill the cache with a window of frames
+  const auto warm = measure(0, window);
+  const auto cached_only = measure(0, 1);
+  (void)cached_only;
+  auto pct = [](const std::vector<double>& v, double p) {
+    return v.empty() ? 0.0
+                     : v[std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1)))];
+  };
+  const auto& g = doc->file->grid();
+  std::printf("grid %dx%d, %d frames, %dx%d window, renderer: %s\n", g.nx, g.ny, frames, o.width,
+              o.height, reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+  std::printf(
+      "new frame (read+compose+upload+draw): median %.1f ms, p95 %.1f ms, max %.1f ms (n=%zu)\n",
+      pct(cold, 0.5), pct(cold, 0.95), cold.empty() ? 0.0 : cold.back(), cold.size());
+  std::printf(
+      "cached frame (compose+upload+draw):   median %.1f ms, p95 %.1f ms (n=%zu, cache %zu "
+      "frames)\n",
+      pct(warm, 0.5), pct(warm, 0.95), warm.size(), doc->frames->capacity());
+  // Same frame again: nothing to recompose, only the UI and vectors are drawn.
+  std::vector<double> same;
+  for (int k = 0; k < 20; ++k) {
+    const auto t0 = clock::now();
+    render_once(app, fb, o);
+    same.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
+  }
+  std::sort(same.begin(), same.end());
+  std::printf("unchanged frame (UI + vectors only):  median %.1f ms\n", pct(same, 0.5));
+}
+
+}  // namespace sd::viz

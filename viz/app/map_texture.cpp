@@ -1,0 +1,89 @@
+#include "app/map_texture.hpp"
+
+#include "app/gl.hpp"
+#include "core/layer_image.hpp"
+
+namespace sd::viz {
+
+bool MapTexture::Key::operator==(const Key& o) const {
+  const Layers &a = layers, &b = o.layers;
+  return doc == o.doc && other == o.other && frame == o.frame && a.terrain == b.terrain &&
+         a.depth == b.depth && a.rain == b.rain && a.wind == b.wind && a.difference == b.difference;
+}
+
+MapTexture::~MapTexture() {
+  if (tex_) glDeleteTextures(1, &tex_);
+}
+
+namespace {
+
+FrameCache::Frame fetch(Document& d, Series s, std::size_t k, bool blocking) {
+  if (!d.file->has_series(s)) return nullptr;
+  return blocking ? d.frames->get(s, k) : d.frames->try_get(s, k);
+}
+
+}  // namespace
+
+bool MapTexture::update(Document& doc, Document* other, const Layers& layers, double t,
+                        bool blocking) {
+  const auto& times = doc.file->frame_times();
+  Key key{&doc, layers.difference ? other : nullptr,
+          times.empty() ? -1 : static_cast<long>(frame_at(times, t)), layers};
+  if (tex_ && key == shown_) return true;
+  const std::size_t k = key.frame < 0 ? 0 : static_cast<std::size_t>(key.frame);
+  FrameCache::Frame depth, depth_other, rain, wind;
+  bool missing = false;
+  auto want = [&](bool on, Document& d, Series s, FrameCache::Frame& out) {
+    if (!on || key.frame < 0) return;
+    out = fetch(d, s, k, blocking);
+    missing = missing || (!out && d.file->has_series(s));
+  };
+  want(layers.depth, doc, Series::depth, depth);
+  want(layers.rain, doc, Series::rain, rain);
+  want(layers.wind, doc, Series::wind, wind);
+  if (key.other) {
+    // Compare runs share the storm, so they share frame times; index by the other's own axis.
+    const auto& ot = key.other->file->frame_times();
+    if (!ot.empty() && key.other->file->has_series(Series::depth)) {
+      const std::size_t ko = frame_at(ot, t);
+      depth_other = blocking ? other->frames->get(Series::depth, ko)
+                             : other->frames->try_get(Series::depth, ko);
+      missing = missing || !depth_other;
+    }
+  }
+  // Prefetch the next frames while the user plays or scrubs forward.
+  if (!blocking && key.frame >= 0)
+    for (std::size_t n = k + 1; n < std::min(k + 3, times.size()); ++n)
+      if (layers.depth && doc.file->has_series(Series::depth))
+        doc.frames->prefetch(Series::depth, n);
+  if (missing && tex_) return false;  // keep showing the previous image meanwhile
+  RasterLayers in;
+  if (layers.terrain && !doc.shade.empty()) {
+    in.elevation = &doc.elevation;
+    in.shade = &doc.shade;
+  }
+  in.depth = depth ? depth->data() : nullptr;
+  in.depth_other = (depth && depth_other) ? depth_other->data() : nullptr;
+  in.rain = rain ? rain->data() : nullptr;
+  in.wind = wind ? wind->data() : nullptr;
+  const GridInfo& g = doc.file->grid();
+  compose(g, in, pixels_);
+  if (!tex_) glGenTextures(1, &tex_);
+  glBindTexture(GL_TEXTURE_2D, tex_);
+  // Nearest when zoomed in shows true cells; linear minification keeps big grids readable.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, g.nx, g.ny, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+               pixels_.data());
+  depth_ = depth;
+  depth_other_ = depth_other;
+  rain_ = rain;
+  wind_ = wind;
+  shown_ = key;
+  return !missing;
+}
+
+}  // namespace sd::viz

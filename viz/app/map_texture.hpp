@@ -1,0 +1,43 @@
+// The composed raster layers of one document at one time, uploaded as a GL texture. Frames come
+// from the document's FrameCache: interactive use never blocks (the previous image stays until
+// the new frame has streamed in); screenshots block.
+#pragma once
+
+#include <vector>
+
+#include "app/document.hpp"
+#include "app/view_state.hpp"
+#include "core/colormap.hpp"
+
+namespace sd::viz {
+
+class MapTexture {
+ public:
+  MapTexture() = default;
+  MapTexture(const MapTexture&) = delete;
+  MapTexture& operator=(const MapTexture&) = delete;
+  ~MapTexture();
+
+  // Recomposes if the frame, layers or compare partner changed. Returns true when the image
+  // shows time `t` (false while frames are still streaming in).
+  bool update(Document& doc, Document* other, const Layers& layers, double t, bool blocking);
+  unsigned id() const { return tex_; }
+  bool ready() const { return tex_ != 0; }
+  // The depth frame currently shown (for the inspector); null when the layer is off or absent.
+  const FrameCache::Frame& depth() const { return depth_; }
+
+ private:
+  struct Key {
+    const Document* doc = nullptr;
+    const Document* other = nullptr;
+    long frame = -1;
+    Layers layers;
+    bool operator==(const Key& o) const;
+  };
+  unsigned tex_ = 0;
+  Key shown_;
+  FrameCache::Frame depth_, depth_other_, rain_, wind_;
+  std::vector<Rgba> pixels_;
+};
+
+}  // namespace sd::viz

@@ -1,0 +1,65 @@
+#include "core/layer_image.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace sd::viz {
+
+std::vector<std::uint8_t> hillshade(const std::vector<float>& z, const GridInfo& g,
+                                    double z_factor) {
+  std::vector<std::uint8_t> out(g.size(), 0);
+  if (z.size() != g.size()) return out;
+  const double zenith = (90.0 - 45.0) * std::numbers::pi / 180.0;
+  const double azimuth = (360.0 - 315.0 + 90.0) * std::numbers::pi / 180.0;  // to math angle
+  const int nx = g.nx, ny = g.ny;
+  auto at = [&](int i, int j) {
+    i = std::clamp(i, 0, nx - 1);
+    j = std::clamp(j, 0, ny - 1);
+    return z[static_cast<std::size_t>(j) * nx + i];
+  };
+  for (int j = 0; j < ny; ++j) {
+    for (int i = 0; i < nx; ++i) {
+      const float c = at(i, j);
+      if (std::isnan(c)) continue;
+      auto v = [&](int di, int dj) {  // NaN neighbours (domain edge) act as flat
+        const float n = at(i + di, j + dj);
+        return std::isnan(n) ? c : n;
+      };
+      // Horn (1981) 3x3 weighted differences; +x east, row j+1 is south.
+      const double dzdx =
+          z_factor * ((v(1, -1) + 2 * v(1, 0) + v(1, 1)) - (v(-1, -1) + 2 * v(-1, 0) + v(-1, 1))) /
+          (8 * g.cell);
+      // ESRI convention: dz/dy is south row minus north row, so the aspect below is a compass-
+      // style angle consistent with the math-angle azimuth.
+      const double dzdy =
+          z_factor * ((v(-1, 1) + 2 * v(0, 1) + v(1, 1)) - (v(-1, -1) + 2 * v(0, -1) + v(1, -1))) /
+          (8 * g.cell);
+      const double slope = std::atan(std::hypot(dzdx, dzdy));
+      const double aspect = std::atan2(dzdy, -dzdx);
+      const double hs = std::cos(zenith) * std::cos(slope) +
+                        std::sin(zenith) * std::sin(slope) * std::cos(azimuth - aspect);
+      out[static_cast<std::size_t>(j) * nx + i] =
+          static_cast<std::uint8_t>(std::lround(255.0 * std::clamp(hs, 0.0, 1.0)));
+    }
+  }
+  return out;
+}
+
+void compose(const GridInfo& g, const RasterLayers& L, std::vector<Rgba>& out) {
+  const std::size_t n = g.size();
+  out.assign(n, Rgba{40, 40, 46, 255});
+  const bool terrain = L.elevation && L.shade && L.elevation->size() == n && L.shade->size() == n;
+  for (std::size_t k = 0; k < n; ++k) {
+    Rgba p = terrain ? terrain_color((*L.elevation)[k], (*L.shade)[k]) : Rgba{225, 225, 220, 255};
+    if (L.rain) p = blend(p, rain_color(L.rain[k]));
+    if (L.wind) p = blend(p, wind_color(L.wind[k]));
+    if (L.depth && L.depth_other)
+      p = blend(p, diff_color(L.depth_other[k] - L.depth[k]));
+    else if (L.depth)
+      p = blend(p, depth_color(L.depth[k]));
+    out[k] = p;
+  }
+}
+
+}  // namespace sd::viz

@@ -1,0 +1,32 @@
+// CPU composition of the raster layers (terrain, depth, rain, wind, difference) into one RGBA
+// image at grid resolution; the GL front end uploads it as a texture.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/colormap.hpp"
+#include "core/results_file.hpp"
+
+namespace sd::viz {
+
+// Hillshade 0..255 (Horn 1981 gradient; illumination after Burrough & McDonnell 1998,
+// sun azimuth 315 deg, altitude 45 deg, as in ESRI's Hillshade tool). NaN cells give 0.
+// `z_factor` exaggerates relief: a coastal plain with 1:1000 slopes is invisible at 1.
+std::vector<std::uint8_t> hillshade(const std::vector<float>& elevation, const GridInfo& g,
+                                    double z_factor = 1.0);
+
+struct RasterLayers {
+  const std::vector<float>* elevation = nullptr;  // with `shade`, drawn when non-null
+  const std::vector<std::uint8_t>* shade = nullptr;
+  const float* depth = nullptr;  // each nullptr = layer off
+  const float* rain = nullptr;
+  const float* wind = nullptr;
+  const float* depth_other = nullptr;  // with depth: difference map other - depth
+};
+
+// Fills `out` (grid.size() pixels, row 0 = north) from the layers, bottom to top:
+// terrain, rain, wind, depth (or the difference map).
+void compose(const GridInfo& g, const RasterLayers& layers, std::vector<Rgba>& out);
+
+}  // namespace sd::viz
