@@ -427,7 +427,8 @@ void read_injects(TableReader& root, Scenario& s) {
     j.kind = kInjectKinds.parse(t.choice("kind", "road_closure", kInjectKinds.list())).value();
     const bool positioned = j.kind == InjectKind::RoadClosure || j.kind == InjectKind::DikeBreach ||
                             j.kind == InjectKind::IncidentBurst || j.kind == InjectKind::RainBand;
-    if (positioned) read_position(t, s, j.x, j.y);
+    // Others may still give a position, for the map and the event log.
+    if (positioned || t.has("x") || t.has("y")) read_position(t, s, j.x, j.y);
     j.duration_s = t.number("duration_h", 0, 0, 1e4) * 3600;
     j.peak_m3s = t.number("peak_m3s", 0, 0, 1e5);
     j.radius_m = t.number("radius_m", 500, 0, 1e6);
