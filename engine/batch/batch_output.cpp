@@ -40,6 +40,7 @@ void write_batch_h5(const std::string& path, const BatchResult& r) {
     h5::set_attr(meta, "engine_version", kVersion);
     h5::set_attr(meta, "git_commit", kGitCommit);
     h5::set_attr(meta, "scenario_name", r.scenario_name);
+    h5::set_attr(meta, "scenario_path", r.scenario_path);
     h5::set_attr(meta, "rank_by", r.rank_by);
     h5::set_attr(meta, "members", static_cast<std::int64_t>(r.members.size()));
     h5::set_attr(meta, "ranks", r.ranks);

@@ -100,6 +100,7 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   const std::uint64_t seed = rq.seed.value_or(s.seed);
   BatchResult res;
   res.scenario_name = s.name;
+  res.scenario_path = s.path;
   res.rank_by = rq.rank_by;
   res.ranks = comm.size();
   res.plan_paths = rq.plan_paths;

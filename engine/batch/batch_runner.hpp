@@ -65,6 +65,7 @@ struct PlanStats {
 
 struct BatchResult {
   std::string scenario_name;
+  std::string scenario_path;       // absolute
   std::vector<std::string> plans;  // names (file stems)
   std::vector<std::string> plan_paths;
   std::vector<BatchMember> members;

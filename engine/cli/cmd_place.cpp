@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 #include <numeric>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/network_args.hpp"
@@ -14,7 +15,10 @@
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
 #include "network/router.hpp"
+#include "io/h5.hpp"
 #include "placement/solve.hpp"
+#include "response/assignment.hpp"
+#include "scenario/scenario.hpp"
 
 namespace sd::cli {
 namespace {
@@ -24,11 +28,60 @@ using Clock = std::chrono::steady_clock;
 struct PlaceArgs {
   NetworkArgs net;
   int p = 0;
-  std::string objective, metric, demand, candidates, fixed, summary_json;
+  std::string objective = "pmedian", metric, demand, candidates, fixed, summary_json;
   double cover_m = NAN, cover_s = NAN, time_limit_s = 60.0;
   std::uint64_t seed = 1;
   int threads = 0;
+  std::string from_batch, out_plan;
 };
+
+// `--from-batch`: the batch's expected rescue calls per road node (over its storm members)
+// become the demand; the batch's scenario supplies the road network and the teams.
+struct BatchDemand {
+  std::string scenario_path;
+  std::vector<std::int64_t> node_id;
+  std::vector<double> weight;
+};
+
+BatchDemand read_batch_demand(const std::string& path) {
+  auto f = h5::File::open_read(path);
+  if (!h5::exists(f, "meta") || !h5::exists(f, "demand/node_id"))
+    throw InputError(path + ": not a stormdrill batch file (no /demand)");
+  h5::Handle meta = h5::open_group(f, "meta");
+  BatchDemand d;
+  d.scenario_path = h5::attr_string(meta, "scenario_path");
+  d.node_id = h5::read_vector<std::int64_t>(f, "demand/node_id");
+  d.weight = h5::read_vector<double>(f, "demand/expected_incidents");
+  if (d.node_id.empty()) throw InputError(path + ": the batch recorded no rescue calls (no demand to place for)");
+  return d;
+}
+
+// Writes a plan that stations the scenario's rescue-capable teams at the chosen sites:
+// teams are matched to sites by a minimum-total-distance assignment (Hungarian method).
+void write_plan(const std::string& out, const Scenario& s, const std::vector<double>& site_x,
+                const std::vector<double>& site_y, const std::string& source) {
+  std::vector<int> teams;
+  for (std::size_t t = 0; t < s.teams.size(); ++t)
+    if (s.teams[t].capabilities & (bit(Capability::Rescue) | bit(Capability::WaterRescue)))
+      teams.push_back(static_cast<int>(t));
+  const int R = static_cast<int>(site_x.size()), C = static_cast<int>(teams.size());
+  std::vector<double> cost(static_cast<std::size_t>(R) * C);
+  for (int r = 0; r < R; ++r)
+    for (int c = 0; c < C; ++c)
+      cost[static_cast<std::size_t>(r) * C + c] = std::hypot(site_x[r] - s.teams[teams[c]].x, site_y[r] - s.teams[teams[c]].y);
+  const std::vector<int> match = min_cost_assignment(cost, R, C);
+  std::string text = "# Plan written by `stormdrill place --from-batch " + source +
+                     "`: rescue teams stationed at the p-median sites for the batch's expected rescue calls.\n"
+                     "[plan]\nname = \"optimised\"\ndispatch = \"nearest\"\n";
+  for (int r = 0; r < R; ++r) {
+    if (match[r] < 0) continue;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "\n[[plan.station]]\nteam = \"%s\"\nx = %.1f\ny = %.1f\n",
+                  s.teams[teams[match[r]]].name.c_str(), site_x[r], site_y[r]);
+    text += buf;
+  }
+  io::write_text_atomic(out, text);
+}
 
 // Every node of the largest strongly connected component: on a real network the nodes
 // outside it (one-way dead ends, car parks) cannot all be reached or left, so "every node"
@@ -139,12 +192,35 @@ void run_place(PlaceArgs a) {
   if (!implied.empty() && a.metric != implied)
     throw InputError("--metric " + a.metric + " does not match the coverage standard (" + implied +
                      ")");
+  std::optional<BatchDemand> bd;
+  std::optional<Scenario> scenario;
+  if (!a.from_batch.empty()) {
+    bd = read_batch_demand(a.from_batch);
+    scenario = load_scenario(bd->scenario_path);
+    if (a.net.nodes.empty() && a.net.network.empty()) {
+      a.net.nodes = scenario->roads_nodes_path;
+      a.net.edges = scenario->roads_edges_path;
+      a.net.network = scenario->roads_network_path;
+    }
+    if (a.p < 1)
+      for (const auto& t : scenario->teams)
+        a.p += (t.capabilities & (bit(Capability::Rescue) | bit(Capability::WaterRescue))) ? 1 : 0;
+  } else if (!a.out_plan.empty()) {
+    throw InputError("--out-plan needs --from-batch (the plan's teams come from the batch's scenario)");
+  }
   if (a.p < 1) throw InputError("--p must be at least 1");
 
   const LoadedNetwork ln = load_network(a.net);
   std::vector<net::NodeId> demand;
   std::vector<double> weight;
-  read_demand(a, ln, demand, weight);
+  if (bd) {
+    for (std::size_t k = 0; k < bd->node_id.size(); ++k) {
+      demand.push_back(ln.node(bd->node_id[k], a.from_batch + ": /demand/node_id"));
+      weight.push_back(bd->weight[k]);
+    }
+  } else {
+    read_demand(a, ln, demand, weight);
+  }
   const Sites sites = read_sites(a, ln);
   if (static_cast<std::size_t>(a.p) > sites.node.size())
     throw InputError("--p " + std::to_string(a.p) + " exceeds the " +
@@ -214,6 +290,12 @@ void run_place(PlaceArgs a) {
     std::fprintf(stderr,
                  "stormdrill: warning: some demand cannot be reached from the chosen sites\n");
   if (!a.summary_json.empty()) write_summary(a, s, ln, sites, wall, pb.n_demand);
+  if (!a.out_plan.empty() && scenario) {
+    std::vector<double> sx, sy;
+    for (auto c : s.sites) sx.push_back(ln.graph->x()[sites.node[c]]), sy.push_back(ln.graph->y()[sites.node[c]]);
+    write_plan(a.out_plan, *scenario, sx, sy, a.from_batch);
+    std::printf("plan written: %s\n", a.out_plan.c_str());
+  }
 }
 
 }  // namespace
@@ -223,9 +305,10 @@ void add_place(CLI::App& app) {
   auto* cmd =
       app.add_subcommand("place", "Choose team stations or supply depots on the road graph");
   a->net.add_to(*cmd);
-  cmd->add_option("--p", a->p, "number of sites to open (fixed sites included)")->required();
-  cmd->add_option("--objective", a->objective, "pmedian | mclp | pcenter")
-      ->required()
+  cmd->add_option("--p", a->p, "number of sites to open (fixed sites included; with --from-batch default: the rescue teams)");
+  cmd->add_option("--from-batch", a->from_batch, "demand = expected rescue calls per node from a batch file (its scenario gives roads and teams)");
+  cmd->add_option("--out-plan", a->out_plan, "with --from-batch: write a plan file stationing the rescue teams at the sites");
+  cmd->add_option("--objective", a->objective, "pmedian | mclp | pcenter (default pmedian)")
       ->check(CLI::IsMember({"pmedian", "mclp", "pcenter"}));
   cmd->add_option("--cover-m", a->cover_m, "MCLP coverage standard in metres (metric length)");
   cmd->add_option("--cover-s", a->cover_s, "MCLP coverage standard in seconds (metric time)");
