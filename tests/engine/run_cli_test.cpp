@@ -1,0 +1,98 @@
+// `stormdrill run` end to end on a small flooding county: the KPI table and summary JSON,
+// the results file, the hazard cache reused, and identical results for 1 and 2 threads.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "batch_fixture.hpp"
+#include "cli_runner.hpp"
+#include "io/h5.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(RunCli, ProducesKpiTableSummaryJsonAndResultsFile) {
+  const auto dir = sdtest::make_flood_county("run");
+  const auto out = dir / "out.h5";
+  const auto r = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " + out.string() +
+                                    " --summary-json " + (dir / "s.json").string() + " --cache-dir " +
+                                    (dir / "cache").string() + " --threads 1 -q");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("Drill summary"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("people rescued"), std::string::npos);
+  const std::string js = slurp(dir / "s.json");
+  for (const char* key : {"incidents_total", "incidents_served", "incidents_unreachable", "response_time_median_s",
+                          "response_time_p90_s", "people_rescued", "people_evacuated", "shelter_overflow",
+                          "supply_shortfall", "hazard_wall_s", "response_wall_s", "wall_s", "seed"})
+    EXPECT_NE(js.find(std::string("\"") + key + "\""), std::string::npos) << key;
+  auto f = sd::h5::File::open_read(out.string());
+  EXPECT_TRUE(sd::h5::exists(f, "hazard/depth")) << "the external link to the hazard cache resolves";
+  EXPECT_GT(sd::h5::read_vector<std::int32_t>(f, "incidents/id").size(), 0u) << "the bowl floods: incidents happen";
+  EXPECT_TRUE(fs::exists(dir / "out.xmf"));
+  // Second run: hazard from the cache.
+  const auto r2 = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " + (dir / "out2.h5").string() +
+                                     " --summary-json " + (dir / "s2.json").string() + " --cache-dir " +
+                                     (dir / "cache").string() + " --threads 1 -q");
+  ASSERT_EQ(r2.exit_code, 0) << r2.output;
+  EXPECT_NE(slurp(dir / "s2.json").find("\"hazard_from_cache\": true"), std::string::npos);
+}
+
+TEST(RunCli, BitIdenticalForOneAndTwoThreads) {
+  const auto dir = sdtest::make_flood_county("threads");
+  for (int t : {1, 2}) {
+    const auto r = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " +
+                                      (dir / ("t" + std::to_string(t) + ".h5")).string() + " --no-cache --cache-dir " +
+                                      (dir / ("cache" + std::to_string(t))).string() + " --threads " + std::to_string(t) + " -q");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+  }
+  auto a = sd::h5::File::open_read((dir / "t1.h5").string());
+  auto b = sd::h5::File::open_read((dir / "t2.h5").string());
+  for (const char* ds : {"hazard/max_depth", "hazard/total_rain"}) {
+    std::size_t r1, c1, r2, c2;
+    const auto x = sd::h5::read_matrix<float>(a, ds, r1, c1);
+    const auto y = sd::h5::read_matrix<float>(b, ds, r2, c2);
+    ASSERT_EQ(x.size(), y.size());
+    for (std::size_t k = 0; k < x.size(); ++k)
+      if (!(std::isnan(x[k]) && std::isnan(y[k]))) {
+        ASSERT_EQ(x[k], y[k]) << ds << " cell " << k;
+      }
+  }
+  std::vector<float> fa, fb;
+  sd::h5::read_frame<float>(a, "hazard/depth", 10, fa);
+  sd::h5::read_frame<float>(b, "hazard/depth", 10, fb);
+  ASSERT_EQ(fa.size(), fb.size());
+  for (std::size_t k = 0; k < fa.size(); ++k)
+    if (!(std::isnan(fa[k]) && std::isnan(fb[k]))) {
+      ASSERT_EQ(fa[k], fb[k]) << "depth frame 10 cell " << k;
+    }
+  EXPECT_EQ(sd::h5::read_vector<double>(a, "kpi/final/value"), sd::h5::read_vector<double>(b, "kpi/final/value"));
+  EXPECT_EQ(sd::h5::read_vector<double>(a, "incidents/t_arrived").size(),
+            sd::h5::read_vector<double>(b, "incidents/t_arrived").size());
+}
+
+TEST(RunCli, InputErrorsExitWithCode2AndNameTheFile) {
+  const auto dir = sdtest::make_flood_county("bad");
+  std::ofstream(dir / "broken.toml") << "include = [\"scenario.toml\"]\n[scenario]\nduraton_h = 3.0\n";
+  const auto r = sdtest::stormdrill("validate " + (dir / "broken.toml").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("broken.toml:3:1: error: scenario.duraton_h: unknown key 'duraton_h' — did you mean 'duration_h'?"),
+            std::string::npos)
+      << r.output;
+  const auto m = sdtest::stormdrill("run /nonexistent/scenario.toml");
+  EXPECT_EQ(m.exit_code, 2);
+  EXPECT_NE(m.output.find("/nonexistent/scenario.toml"), std::string::npos);
+  const auto i = sdtest::stormdrill("info " + (dir / "scenario.toml").string());
+  EXPECT_EQ(i.exit_code, 2);
+  EXPECT_NE(i.output.find("not an HDF5 file"), std::string::npos) << i.output;
+}
+
+}  // namespace
