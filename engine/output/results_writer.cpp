@@ -1,5 +1,6 @@
 #include "output/results_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -274,8 +275,46 @@ void write_assets(hid_t f, const Scenario& s, const Plan& plan, const RunResult&
   }
 }
 
+// Response time statistics by incident type (/kpi/by_type).
+void write_by_type(hid_t k, const RunResult& r) {
+  Handle g = h5::create_group(k, "by_type");
+  std::vector<std::int32_t> type, count, served;
+  std::vector<double> med, p90, mx;
+  for (std::size_t ty = 0; ty < kIncidentTypes; ++ty) {
+    std::vector<double> rt;
+    int n = 0, sv = 0;
+    for (std::size_t i = 0; i < r.incidents.size(); ++i) {
+      if (static_cast<std::size_t>(r.incidents[i].type) != ty || r.outcomes[i].averted) continue;
+      ++n;
+      sv += r.outcomes[i].state == IncidentState::Served;
+      if (r.outcomes[i].t_arrived >= 0) rt.push_back(r.outcomes[i].t_arrived - r.incidents[i].t);
+    }
+    std::sort(rt.begin(), rt.end());
+    auto q = [&](double f) {
+      if (rt.empty()) return NAN;
+      const double pos = f * static_cast<double>(rt.size() - 1);
+      const std::size_t lo = static_cast<std::size_t>(pos), hi = std::min(lo + 1, rt.size() - 1);
+      return rt[lo] + (pos - static_cast<double>(lo)) * (rt[hi] - rt[lo]);
+    };
+    type.push_back(static_cast<std::int32_t>(ty));
+    count.push_back(n);
+    served.push_back(sv);
+    med.push_back(q(0.5));
+    p90.push_back(q(0.9));
+    mx.push_back(rt.empty() ? NAN : rt.back());
+  }
+  col(g, "type", type);
+  labels(g, "type", kIncidentTypeNames.joined());
+  col(g, "count", count);
+  col(g, "served", served);
+  col(g, "median_s", med);
+  col(g, "p90_s", p90);
+  col(g, "max_s", mx);
+}
+
 void write_kpis(hid_t f, const RunResult& r) {
   Handle k = h5::create_group(f, "kpi");
+  write_by_type(k, r);
   col(k, "time", r.kpi_time);
   for (const auto& [name, v] : r.kpi_series) col(k, name, v);
   Handle fin = h5::create_group(k, "final");
