@@ -291,7 +291,7 @@ void write_by_type(hid_t k, const RunResult& r) {
     }
     std::sort(rt.begin(), rt.end());
     auto q = [&](double f) {
-      if (rt.empty()) return NAN;
+      if (rt.empty()) return static_cast<double>(NAN);
       const double pos = f * static_cast<double>(rt.size() - 1);
       const std::size_t lo = static_cast<std::size_t>(pos), hi = std::min(lo + 1, rt.size() - 1);
       return rt[lo] + (pos - static_cast<double>(lo)) * (rt[hi] - rt[lo]);
