@@ -187,8 +187,13 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     tl.edge_depth.insert(tl.edge_depth.end(), edge.begin(), edge.end());
     net::edge_depths(m.edge_cells, std::span<const float>(gust), 100.0, edge);
     tl.edge_gust.insert(tl.edge_gust.end(), edge.begin(), edge.end());
-    for (std::size_t c = 0; c < N; ++c)
-      if (m.population[c] > 0 && depth[c] >= 0.15f) tl.flooded.push_back({static_cast<std::uint32_t>(c), depth[c]});
+    std::size_t flooded_land = 0;
+    for (std::size_t c = 0; c < N; ++c) {
+      if (!(depth[c] >= 0.15f)) continue;
+      if (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse) ++flooded_land;
+      if (m.population[c] > 0) tl.flooded.push_back({static_cast<std::uint32_t>(c), depth[c]});
+    }
+    tl.peak_flooded_area_km2 = std::max(tl.peak_flooded_area_km2, flooded_land * g.cell_area() / 1e6);
     tl.flooded_offset.push_back(static_cast<std::uint32_t>(tl.flooded.size()));
     std::vector<float> bg(nb, 0.0f);
     for (int j = 0; j < g.ny; ++j)

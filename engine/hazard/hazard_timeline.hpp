@@ -30,6 +30,7 @@ struct HazardTimeline {
   std::vector<float> max_depth;    // (cells) for the risk map and evacuation zones
   double landfall_s = -1;          // landfall (or closest approach) time, s; < 0 unknown
   double total_rain_mean_mm = 0;
+  double peak_flooded_area_km2 = 0;  // largest land area under >= 0.15 m at any frame
   double max_wind_ms = 0;
   double wall_s = 0;               // time the hazard took to compute
   std::string frames_path;         // HDF5 file holding /hazard frames (for external links)

@@ -127,7 +127,8 @@ void RunState::finish_kpis() {
        {"shelter_overflow", shelter_overflow},
        {"supply_shortfall", supply_shortfall},
        {"team_utilisation", util_den > 0 ? util_num / util_den : 0},
-       {"road_km_closed_peak", peak_closed}};
+       {"road_km_closed_peak", peak_closed},
+       {"peak_flooded_area_km2", h.peak_flooded_area_km2}};
   // Response time by incident type.
   for (std::size_t ty = 0; ty < kIncidentTypes; ++ty) {
     std::vector<double> v;
