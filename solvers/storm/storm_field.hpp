@@ -64,7 +64,7 @@ class StormField {
 
   StormState state_at(double t) const;  // storm centre etc. at scenario time t
   double t_begin() const { return track_.start() - params_.epoch_s; }  // scenario seconds
-  double t_end() const { return track_.end() - params_.epoch_s; }
+  double t_end() const { return track_.end() - params_.epoch_s; }      // incl. decay extension
   double landfall_t() const { return landfall_t_; }  // scenario seconds; NaN = none
   const Grid& grid() const { return grid_; }
   const StormParams& params() const { return params_; }
@@ -76,6 +76,8 @@ class StormField {
   void band_tables(Frame& f, double t) const;
   void cell(const Frame& f, std::size_t c, float* rain, float* wind, float* gust) const;
   bool is_land(double lat, double lon) const;
+  bool inside(double lat, double lon) const;
+  bool locate(double lat, double lon, int& i, int& j) const;
   Track track_;
   StormParams params_;
   Grid grid_;
