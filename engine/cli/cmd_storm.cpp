@@ -252,12 +252,13 @@ void run_fields(const FieldsArgs& a) {
       if (!e) throw InputError("--start: not an ISO-8601 date-time: '" + a.start + "'");
       p.epoch_s = static_cast<double>(*e);
     }
-    duration = a.duration_h > 0 ? a.duration_h * 3600.0 : tr.end() - p.epoch_s;
     std::optional<io::RefLonLat> ref;
     if (!std::isnan(a.ref_lon) && !std::isnan(a.ref_lat)) ref = io::RefLonLat{a.ref_lon, a.ref_lat};
     io::CellLonLat ll = io::cell_lonlat(dem, ref);
     field = std::make_unique<storm::StormField>(tr, p, dem.grid, std::move(ll.lon),
                                                 std::move(ll.lat), dem.data);
+    // Default span: to the end of the track including any inland-decay extension.
+    duration = a.duration_h > 0 ? a.duration_h * 3600.0 : field->t_end();
   } else {
     storm::DesignStorm ds = read_design_storm(a.design);
     try {

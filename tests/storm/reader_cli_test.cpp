@@ -251,7 +251,7 @@ TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
   const fs::path d = temp_dir();
   const std::string dem = small_dem(d), track = write(d / "track.csv", kTrack);
   const CliRun r = run("storm fields --track " + track + " --grid " + dem +
-                       " --ref-lon 120.95 --ref-lat 30.53 " + "--frame-interval-s 1800 --out " +
+                       " --ref-lon 120.95 --ref-lat 30.53 " + "--frame-interval-s 1800 --duration-h 12 --out " +
                        (d / "s.h5").string() + " --out-total " + (d / "tot.asc").string() +
                        " --out-max-wind " + (d / "mw.tif").string() + " --summary-json " +
                        (d / "s.json").string() + " --rain-structure bands+bursts");
