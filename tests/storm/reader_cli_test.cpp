@@ -13,6 +13,7 @@
 #include "io/lonlat.hpp"
 #include "io/raster_io.hpp"
 #include "io/track_reader.hpp"
+#include "storm/design_storm.hpp"
 #include "storm/rain_profile.hpp"
 #include "storm/storm_field.hpp"
 #include "storm/wind_profile.hpp"
@@ -250,11 +251,11 @@ const char* kTrack =
 TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
   const fs::path d = temp_dir();
   const std::string dem = small_dem(d), track = write(d / "track.csv", kTrack);
-  const CliRun r = run("storm fields --track " + track + " --grid " + dem +
-                       " --ref-lon 120.95 --ref-lat 30.53 " + "--frame-interval-s 1800 --duration-h 12 --out " +
-                       (d / "s.h5").string() + " --out-total " + (d / "tot.asc").string() +
-                       " --out-max-wind " + (d / "mw.tif").string() + " --summary-json " +
-                       (d / "s.json").string() + " --rain-structure bands+bursts");
+  const CliRun r = run(
+      "storm fields --track " + track + " --grid " + dem + " --ref-lon 120.95 --ref-lat 30.53 " +
+      "--frame-interval-s 1800 --duration-h 12 --out " + (d / "s.h5").string() + " --out-total " +
+      (d / "tot.asc").string() + " --out-max-wind " + (d / "mw.tif").string() + " --summary-json " +
+      (d / "s.json").string() + " --rain-structure bands+bursts");
   ASSERT_EQ(r.rc, 0) << r.out;
   std::ifstream js(d / "s.json");
   const std::string json((std::istreambuf_iterator<char>(js)), std::istreambuf_iterator<char>());
@@ -298,6 +299,20 @@ TEST(StormCli, FieldsFromDesignStormAndBadInput) {
   const auto pos = json.find("total_rain_max_mm");
   ASSERT_NE(pos, std::string::npos);
   EXPECT_NEAR(std::stod(json.substr(json.find(':', pos) + 1)), h, 0.01 * h);
+  // areal_reduction = true uses the grid's valid area: 119 cells of 4 km^2.
+  const std::string dsa = write(d / "design_arf.toml",
+                                "a1 = 10.6\nc = 0.61\nb = 11.26\nn = 0.658\nreturn_period_y = 5\n"
+                                "duration_min = 120\nareal_reduction = true\n");
+  const CliRun ra = run("storm fields --design-storm " + dsa + " --grid " + dem +
+                        " --frame-interval-s 300 --out " + (d / "a.h5").string() +
+                        " --summary-json " + (d / "a.json").string());
+  ASSERT_EQ(ra.rc, 0) << ra.out;
+  std::ifstream ja(d / "a.json");
+  const std::string jsa((std::istreambuf_iterator<char>(ja)), std::istreambuf_iterator<char>());
+  const auto pa = jsa.find("total_rain_max_mm");
+  const double arf = storm::areal_reduction_factor(2.0, 476.0);
+  EXPECT_LT(arf, 0.95);
+  EXPECT_NEAR(std::stod(jsa.substr(jsa.find(':', pa) + 1)), arf * h, 0.01 * h);
   const std::string bad = write(d / "bad.toml", "[storm.design]\na1 = 10.6\nc = 0.61\nb = 11.26\n");
   const CliRun rb = run("storm fields --design-storm " + bad + " --grid " + dem + " --out " +
                         (d / "x.h5").string());
