@@ -1,6 +1,7 @@
 // `stormdrill storm profile|fields|ensemble|tide` — storm forcing from tracks and design storms.
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -119,6 +120,8 @@ struct FieldsArgs {
   double shear_u = 0, shear_v = 0, rain_mult = 1.0;
   std::uint64_t seed = 1;
   int deflate = 4, offset_min = 480;
+  bool gust = false;
+  std::string out_max_gust;
   static double kNaNd() { return std::numeric_limits<double>::quiet_NaN(); }
 };
 
@@ -177,13 +180,13 @@ storm::StormParams params_of(const FieldsArgs& a) {
 
 struct Outputs {
   h5::File file;
-  std::unique_ptr<h5::FrameWriter<float>> rain, wind;
+  std::unique_ptr<h5::FrameWriter<float>> rain, wind, gust;
   std::vector<double> times;
 };
 
 Outputs open_h5(const FieldsArgs& a, const io::Raster& dem) {
   h5::quiet_errors();
-  Outputs o{h5::File::create(a.out), nullptr, nullptr, {}};
+  Outputs o{h5::File::create(a.out), nullptr, nullptr, nullptr, {}};
   const h5::Handle grid = h5::create_group(o.file, "grid");
   h5::set_attr(grid, "nx", dem.grid.nx);
   h5::set_attr(grid, "ny", dem.grid.ny);
@@ -200,6 +203,10 @@ Outputs open_h5(const FieldsArgs& a, const io::Raster& dem) {
   h5::set_cf(o.rain->id(), "mm/h", "rain rate");
   o.wind = std::make_unique<h5::FrameWriter<float>>(hz, "wind", dims, a.deflate);
   h5::set_cf(o.wind->id(), "m/s", "10-min mean wind speed at 10 m");
+  if (a.gust) {
+    o.gust = std::make_unique<h5::FrameWriter<float>>(hz, "gust", dims, a.deflate);
+    h5::set_cf(o.gust->id(), "m/s", "3-s gust at 10 m");
+  }
   return o;
 }
 
@@ -282,11 +289,12 @@ void design_source(const FieldsArgs& a, const io::Raster& dem, Source& s) {
 }
 
 void fill_frame(Source& s, const io::Raster& dem, double t, std::vector<float>& rain,
-                std::vector<float>& wind) {
+                std::vector<float>& wind, std::vector<float>& gust) {
   if (s.frames) {
-    s.frames->fill(t, rain.data(), wind.data());
+    s.frames->fill(t, rain.data(), wind.data(), gust.empty() ? nullptr : gust.data());
     return;
   }
+  std::fill(gust.begin(), gust.end(), 0.0f);
   const float r = static_cast<float>(s.hyetograph.at(t));
   for (std::size_t c = 0; c < rain.size(); ++c) {
     rain[c] = std::isnan(dem.data[c]) ? NAN : r;
@@ -362,27 +370,38 @@ void run_fields(const FieldsArgs& a) {
   Outputs o = open_h5(a, dem);
   storm::StormAccumulator acc(dem.grid.size(), a.frame_s);
   std::vector<float> rain(dem.grid.size()), wind(dem.grid.size());
+  std::vector<float> gust(a.gust ? dem.grid.size() : 0), max_gust(gust.size(), 0.0f);
   double compute_s = 0, write_s = 0;
   for (long k = 0; k < frames; ++k) {
     const double t = k * a.frame_s;
     auto t0 = Clock::now();
-    fill_frame(s, dem, t, rain, wind);
+    fill_frame(s, dem, t, rain, wind, gust);
     acc.add(rain.data(), wind.data());
+    for (std::size_t c = 0; c < gust.size(); ++c)
+      max_gust[c] = std::isnan(gust[c]) ? NAN : std::max(max_gust[c], gust[c]);
     compute_s += seconds_since(t0);
     t0 = Clock::now();
     o.rain->append(rain.data());
     o.wind->append(wind.data());
+    if (o.gust) o.gust->append(gust.data());
     o.times.push_back(t);
     write_s += seconds_since(t0);
   }
   const auto t_fin = Clock::now();
   write_hazard_maps(o.file, dem.grid, acc, o.times);
+  if (a.gust)
+    h5::write_matrix(h5::open_group(o.file, "hazard"), "max_gust", max_gust.data(),
+                     static_cast<std::size_t>(dem.grid.ny), static_cast<std::size_t>(dem.grid.nx));
   write_meta(o.file, a, s, seconds_since(t_start));
   o.file.commit();
   write_s += seconds_since(t_fin);
   if (!a.out_total.empty()) io::write_raster(a.out_total, io::with_values(dem, acc.total_mm()));
   if (!a.out_max_wind.empty())
     io::write_raster(a.out_max_wind, io::with_values(dem, acc.max_wind_ms()));
+  if (!a.out_max_gust.empty()) {
+    if (!a.gust) throw InputError("--out-max-gust needs --gust");
+    io::write_raster(a.out_max_gust, io::with_values(dem, max_gust));
+  }
   if (!a.summary.empty()) write_summary(a, s, acc, compute_s, write_s, seconds_since(t_start));
 }
 
@@ -398,6 +417,8 @@ void add_fields(CLI::App& storm) {
   c->add_option("--out", a->out, "output HDF5 (kind=storm)")->required();
   c->add_option("--out-total", a->out_total, "storm-total rain raster (mm)");
   c->add_option("--out-max-wind", a->out_max_wind, "maximum 10-min wind raster (m/s)");
+  c->add_flag("--gust", a->gust, "also write 3-s gust frames (/hazard/gust) and /hazard/max_gust");
+  c->add_option("--out-max-gust", a->out_max_gust, "maximum 3-s gust raster (m/s; needs --gust)");
   c->add_option("--summary-json", a->summary, "summary JSON");
   c->add_option("--rain-structure", a->structure, "mean|bands|bands+bursts")->capture_default_str();
   c->add_option("--format", a->format, "track format: auto|cma_bst|ibtracs|csv")

@@ -251,11 +251,12 @@ const char* kTrack =
 TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
   const fs::path d = temp_dir();
   const std::string dem = small_dem(d), track = write(d / "track.csv", kTrack);
-  const CliRun r = run(
-      "storm fields --track " + track + " --grid " + dem + " --ref-lon 120.95 --ref-lat 30.53 " +
-      "--frame-interval-s 1800 --duration-h 12 --out " + (d / "s.h5").string() + " --out-total " +
-      (d / "tot.asc").string() + " --out-max-wind " + (d / "mw.tif").string() + " --summary-json " +
-      (d / "s.json").string() + " --rain-structure bands+bursts");
+  const CliRun r =
+      run("storm fields --track " + track + " --grid " + dem +
+          " --ref-lon 120.95 --ref-lat 30.53 " + "--frame-interval-s 1800 --duration-h 12 --out " +
+          (d / "s.h5").string() + " --out-total " + (d / "tot.asc").string() + " --out-max-wind " +
+          (d / "mw.tif").string() + " --summary-json " + (d / "s.json").string() +
+          " --rain-structure bands+bursts --gust --out-max-gust " + (d / "mg.asc").string());
   ASSERT_EQ(r.rc, 0) << r.out;
   std::ifstream js(d / "s.json");
   const std::string json((std::istreambuf_iterator<char>(js)), std::istreambuf_iterator<char>());
@@ -267,6 +268,12 @@ TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
   EXPECT_EQ(h5::attr_string(h5::open_group(f, "meta"), "kind"), "storm");
   EXPECT_EQ(h5::shape(f, "hazard/rain"), (std::vector<hsize_t>{25, 10, 12}));
   EXPECT_EQ(h5::shape(f, "hazard/wind"), (std::vector<hsize_t>{25, 10, 12}));
+  EXPECT_EQ(h5::shape(f, "hazard/gust"), (std::vector<hsize_t>{25, 10, 12}));
+  std::vector<float> wind0, gust0;
+  h5::read_frame<float>(f, "hazard/wind", 4, wind0);
+  h5::read_frame<float>(f, "hazard/gust", 4, gust0);
+  EXPECT_NEAR(gust0[30], wind0[30] * 1.49, 1e-3 * gust0[30]);  // land cell: off-land gust factor
+  EXPECT_NEAR(gust0[12], wind0[12] * 1.23, 1e-3 * gust0[12]);  // column 0 is sea
   const auto t = h5::read_vector<double>(f, "hazard/time");
   ASSERT_EQ(t.size(), 25u);
   EXPECT_DOUBLE_EQ(t[1], 1800.0);
