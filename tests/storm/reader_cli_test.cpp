@@ -23,13 +23,22 @@ namespace fs = std::filesystem;
 namespace sd {
 namespace {
 
-fs::path temp_dir() {
-  const fs::path d =
-      fs::temp_directory_path() / ("sd_storm_" + std::to_string(::getpid()) + "_" +
-                                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::create_directories(d);
-  return d;
-}
+// A per-test scratch folder, removed when the test ends.
+struct TempDir {
+  fs::path path;
+  TempDir()
+      : path(fs::temp_directory_path() /
+             ("sd_storm_" + std::to_string(::getpid()) + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  operator const fs::path&() const { return path; }
+  fs::path operator/(const std::string& name) const { return path / name; }
+};
 
 std::string write(const fs::path& p, const std::string& text) {
   std::ofstream(p) << text;
@@ -61,7 +70,7 @@ CliRun run(const std::string& args) {
 }
 
 TEST(StormReader, PlainCsvWithMissingFieldsAndRadii) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string f = write(d / "t.csv",
                               "# averaging: 1min\n"
                               "time,lat,lon,pressure_hpa,wind_ms,r30_km,type\n"
@@ -87,7 +96,7 @@ TEST(StormReader, PlainCsvWithMissingFieldsAndRadii) {
 }
 
 TEST(StormReader, MalformedRowsNameFileLineAndField) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string head =
       "time,lat,lon,pressure_hpa,wind_ms\n2021-07-25T08:00+08:00,29.6,123.1,965,38\n";
   const std::string a = write(d / "a.csv", head + "2021-07-25T09:00+08:00,abc,123.1,965,38\n");
@@ -105,7 +114,7 @@ TEST(StormReader, MalformedRowsNameFileLineAndField) {
 }
 
 TEST(StormReader, CmaBestTrackAndIbtracs) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string cma = write(d / "CH2021BST.txt",
                                 "66666 0000    3 0005 2105 0 6 Champi 20210628\n"
                                 "2021062100 1 129 1480 1002      13\n"
@@ -249,7 +258,7 @@ const char* kTrack =
     "2021-07-25T20:00+08:00,30.8,120.4,980,25,TS\n";
 
 TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string dem = small_dem(d), track = write(d / "track.csv", kTrack);
   const CliRun r =
       run("storm fields --track " + track + " --grid " + dem +
@@ -291,7 +300,7 @@ TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
 }
 
 TEST(StormCli, FieldsFromDesignStormAndBadInput) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string dem = small_dem(d);
   const std::string ds = write(d / "design.toml",
                                "[storm.design]\na1 = 10.6\nc = 0.61\nb = 11.26\nn = 0.658\n"
@@ -339,7 +348,7 @@ TEST(StormCli, FieldsFromDesignStormAndBadInput) {
 }
 
 TEST(StormCli, EnsembleIsReproducibleForASeed) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string track = write(d / "track.csv", kTrack);
   for (const char* sub : {"a", "b"}) {
     const CliRun r =
