@@ -31,9 +31,9 @@ struct StormParams {
   double overland_wind_factor = 0.8;  // 10-min wind over land / at sea (Harper et al. 2010)
   double gust_factor_sea = 1.23;      // 3-s gust / 10-min mean, at sea (Harper 2010 T1.1)
   double gust_factor_land = 1.49;     // 3-s gust / 10-min mean, off-land roughness
-  double inflow_deg_sea = 20.0;
-  double inflow_deg_land = 40.0;
-  double translation_weight = 1.0;  // scales the Jelesnianski asymmetry
+  double inflow_deg_sea = 25.0;       // Bretschneider (1972) beyond 1.2 Rm
+  double inflow_deg_land = 40.0;      // rougher surface, stronger inflow
+  double translation_weight = 1.0;    // scales the Jelesnianski asymmetry
   // Rain
   double rain_multiplier = 1.0;
   double shear_u_ms = 0.0, shear_v_ms = 0.0;  // 200-850 hPa environmental shear vector
