@@ -1,6 +1,7 @@
 // `stormdrill storm profile|fields|ensemble|tide` — storm forcing from tracks and design storms.
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -119,6 +120,8 @@ struct FieldsArgs {
   double shear_u = 0, shear_v = 0, rain_mult = 1.0;
   std::uint64_t seed = 1;
   int deflate = 4, offset_min = 480;
+  bool gust = false;
+  std::string out_max_gust;
   static double kNaNd() { return std::numeric_limits<double>::quiet_NaN(); }
 };
 
@@ -157,6 +160,8 @@ storm::DesignStorm read_design_storm(const std::string& path) {
   num("peak_ratio", ds.peak_ratio, false);
   num("step_min", ds.step_min, false);
   num("area_km2", ds.area_km2, false);
+  if (const auto ar = (*t)["areal_reduction"].value<bool>(); ar && *ar && ds.area_km2 <= 0)
+    ds.area_km2 = -1.0;  // resolved to the grid's valid area by the caller
   return ds;
 }
 
@@ -175,13 +180,13 @@ storm::StormParams params_of(const FieldsArgs& a) {
 
 struct Outputs {
   h5::File file;
-  std::unique_ptr<h5::FrameWriter<float>> rain, wind;
+  std::unique_ptr<h5::FrameWriter<float>> rain, wind, gust;
   std::vector<double> times;
 };
 
 Outputs open_h5(const FieldsArgs& a, const io::Raster& dem) {
   h5::quiet_errors();
-  Outputs o{h5::File::create(a.out), nullptr, nullptr, {}};
+  Outputs o{h5::File::create(a.out), nullptr, nullptr, nullptr, {}};
   const h5::Handle grid = h5::create_group(o.file, "grid");
   h5::set_attr(grid, "nx", dem.grid.nx);
   h5::set_attr(grid, "ny", dem.grid.ny);
@@ -198,6 +203,10 @@ Outputs open_h5(const FieldsArgs& a, const io::Raster& dem) {
   h5::set_cf(o.rain->id(), "mm/h", "rain rate");
   o.wind = std::make_unique<h5::FrameWriter<float>>(hz, "wind", dims, a.deflate);
   h5::set_cf(o.wind->id(), "m/s", "10-min mean wind speed at 10 m");
+  if (a.gust) {
+    o.gust = std::make_unique<h5::FrameWriter<float>>(hz, "gust", dims, a.deflate);
+    h5::set_cf(o.gust->id(), "m/s", "3-s gust at 10 m");
+  }
   return o;
 }
 
@@ -223,135 +232,177 @@ Stats grid_stats(const storm::StormAccumulator& acc) {
   return s;
 }
 
+double start_epoch(const FieldsArgs& a, double fallback) {
+  if (a.start.empty()) return fallback;
+  const auto e = parse_iso8601(a.start);
+  if (!e) throw InputError("--start: not an ISO-8601 date-time: '" + a.start + "'");
+  return static_cast<double>(*e);
+}
+
+// What drives the frames: a track's storm field, or a design storm's uniform hyetograph.
+struct Source {
+  std::string name;
+  storm::StormParams params;
+  double duration_s = 0;
+  std::unique_ptr<storm::StormField> field;
+  std::optional<storm::StormFrames> frames;
+  TimeSeries hyetograph;  // design storm (mm/h)
+};
+
+void track_source(const FieldsArgs& a, const io::Raster& dem, Source& s) {
+  std::optional<storm::Averaging> avg;
+  if (!a.averaging.empty()) {
+    storm::Averaging v;
+    if (!storm::parse_averaging(a.averaging, v))
+      throw InputError("--averaging: unknown '" + a.averaging + "'");
+    avg = v;
+  }
+  const storm::Track tr = io::read_track(a.track, io::parse_track_format(a.format), avg, a.select);
+  s.name = tr.name;
+  s.params.epoch_s = start_epoch(a, tr.start());
+  std::optional<io::RefLonLat> ref;
+  if (!std::isnan(a.ref_lon) && !std::isnan(a.ref_lat)) ref = io::RefLonLat{a.ref_lon, a.ref_lat};
+  io::CellLonLat ll = io::cell_lonlat(dem, ref);
+  s.field = std::make_unique<storm::StormField>(tr, s.params, dem.grid, std::move(ll.lon),
+                                                std::move(ll.lat), dem.data);
+  // Default span: to the end of the track including any inland-decay extension.
+  s.duration_s = a.duration_h > 0 ? a.duration_h * 3600.0 : s.field->t_end();
+  // Burst blocks at the output spacing, so the written frames carry the exact block totals.
+  s.frames.emplace(*s.field, a.frame_s);
+}
+
+void design_source(const FieldsArgs& a, const io::Raster& dem, Source& s) {
+  storm::DesignStorm ds = read_design_storm(a.design);
+  if (ds.area_km2 < 0) {  // areal_reduction = true: the DEM's valid area
+    std::size_t valid = 0;
+    for (float v : dem.data) valid += !std::isnan(v);
+    ds.area_km2 = static_cast<double>(valid) * dem.grid.cell_area() / 1e6;
+  }
+  try {
+    s.hyetograph = storm::chicago_hyetograph(ds);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(where(a.design) + ": " + e.what());
+  }
+  s.name = "design storm";
+  s.params.epoch_s = start_epoch(a, 0.0);
+  s.duration_s = a.duration_h > 0 ? a.duration_h * 3600.0 : ds.duration_min * 60.0;
+}
+
+void fill_frame(Source& s, const io::Raster& dem, double t, std::vector<float>& rain,
+                std::vector<float>& wind, std::vector<float>& gust) {
+  if (s.frames) {
+    s.frames->fill(t, rain.data(), wind.data(), gust.empty() ? nullptr : gust.data());
+    return;
+  }
+  std::fill(gust.begin(), gust.end(), 0.0f);
+  const float r = static_cast<float>(s.hyetograph.at(t));
+  for (std::size_t c = 0; c < rain.size(); ++c) {
+    rain[c] = std::isnan(dem.data[c]) ? NAN : r;
+    wind[c] = std::isnan(dem.data[c]) ? NAN : 0.0f;
+  }
+}
+
+void write_meta(hid_t file, const FieldsArgs& a, const Source& s, double wall_s) {
+  const h5::Handle meta = h5::create_group(file, "meta");
+  h5::set_attr(meta, "format", "stormdrill-results");
+  h5::set_attr(meta, "format_version", 1);
+  h5::set_attr(meta, "kind", "storm");
+  h5::set_attr(meta, "engine_version", kVersion);
+  h5::set_attr(meta, "git_commit", kGitCommit);
+  h5::set_attr(meta, "scenario_name", s.name);
+  h5::set_attr(meta, "start_time",
+               format_iso8601(static_cast<std::int64_t>(s.params.epoch_s), a.offset_min));
+  h5::set_attr(meta, "duration_s", s.duration_s);
+  h5::set_attr(meta, "seed", static_cast<std::int64_t>(a.seed));
+  h5::set_attr(meta, "wall_s", wall_s);
+  h5::set_attr(meta, "rain_structure", a.structure);
+  h5::set_attr(meta, "wind_model", a.wind_model);
+}
+
+void write_hazard_maps(hid_t file, const Grid& g, const storm::StormAccumulator& acc,
+                       const std::vector<double>& times) {
+  const h5::Handle hz = h5::open_group(file, "hazard");
+  const auto rows = static_cast<std::size_t>(g.ny), cols = static_cast<std::size_t>(g.nx);
+  h5::write_vector(hz, "time", times);
+  h5::write_matrix(hz, "total_rain", acc.total_mm().data(), rows, cols);
+  h5::write_matrix(hz, "max_wind", acc.max_wind_ms().data(), rows, cols);
+  h5::write_matrix(hz, "max_hourly_rain", acc.max_hourly_mm().data(), rows, cols);
+}
+
+void write_summary(const FieldsArgs& a, const Source& s, const storm::StormAccumulator& acc,
+                   double compute_s, double write_s, double wall_s) {
+  const Stats st = grid_stats(acc);
+  io::Json j = io::Json::object();
+  j.set("frames", acc.frames());
+  j.set("frame_interval_s", a.frame_s);
+  j.set("total_rain_max_mm", st.total_max);
+  j.set("total_rain_mean_mm", st.total_mean);
+  j.set("max_wind_ms", st.wind_max);
+  j.set("max_hourly_rain_mm", st.hourly_max);
+  j.set("max_10min_rain_mm", st.tenmin_max);
+  j.set("rain_structure", a.structure);
+  const bool landfall = s.field && !std::isnan(s.field->landfall_t());
+  j.set("landfall_time",
+        landfall ? io::Json(format_iso8601(
+                       static_cast<std::int64_t>(s.params.epoch_s + s.field->landfall_t()),
+                       a.offset_min))
+                 : io::Json::null());
+  j.set("compute_s", compute_s);
+  j.set("write_s", write_s);
+  j.set("wall_s", wall_s);
+  io::write_text_atomic(a.summary, j.dump() + "\n");
+}
+
 void run_fields(const FieldsArgs& a) {
   const auto t_start = Clock::now();
   if (a.track.empty() == a.design.empty())
     throw InputError("give exactly one of --track and --design-storm");
   if (!(a.frame_s > 0)) throw InputError("--frame-interval-s: must be > 0");
   const io::Raster dem = io::read_raster(a.grid);
-  const std::size_t n = dem.grid.size();
-  storm::StormParams p = params_of(a);
-  std::unique_ptr<storm::StormField> field;
-  TimeSeries hyeto;
-  double duration = 0;
-  std::string name;
-  if (!a.track.empty()) {
-    std::optional<storm::Averaging> avg;
-    if (!a.averaging.empty()) {
-      storm::Averaging v;
-      if (!storm::parse_averaging(a.averaging, v))
-        throw InputError("--averaging: unknown '" + a.averaging + "'");
-      avg = v;
-    }
-    const storm::Track tr =
-        io::read_track(a.track, io::parse_track_format(a.format), avg, a.select);
-    name = tr.name;
-    p.epoch_s = tr.start();
-    if (!a.start.empty()) {
-      const auto e = parse_iso8601(a.start);
-      if (!e) throw InputError("--start: not an ISO-8601 date-time: '" + a.start + "'");
-      p.epoch_s = static_cast<double>(*e);
-    }
-    duration = a.duration_h > 0 ? a.duration_h * 3600.0 : tr.end() - p.epoch_s;
-    std::optional<io::RefLonLat> ref;
-    if (!std::isnan(a.ref_lon) && !std::isnan(a.ref_lat)) ref = io::RefLonLat{a.ref_lon, a.ref_lat};
-    io::CellLonLat ll = io::cell_lonlat(dem, ref);
-    field = std::make_unique<storm::StormField>(tr, p, dem.grid, std::move(ll.lon),
-                                                std::move(ll.lat), dem.data);
-  } else {
-    storm::DesignStorm ds = read_design_storm(a.design);
-    try {
-      hyeto = storm::chicago_hyetograph(ds);
-    } catch (const std::invalid_argument& e) {
-      throw InputError(where(a.design) + ": " + e.what());
-    }
-    name = "design storm";
-    duration = a.duration_h > 0 ? a.duration_h * 3600.0 : ds.duration_min * 60.0;
-    if (!a.start.empty()) {
-      const auto e = parse_iso8601(a.start);
-      if (!e) throw InputError("--start: not an ISO-8601 date-time: '" + a.start + "'");
-      p.epoch_s = static_cast<double>(*e);
-    }
-  }
-  if (!(duration > 0)) throw InputError("the storm has no duration after --start");
-  const long frames = static_cast<long>(std::floor(duration / a.frame_s + 1e-9)) + 1;
+  Source s;
+  s.params = params_of(a);
+  if (!a.track.empty())
+    track_source(a, dem, s);
+  else
+    design_source(a, dem, s);
+  if (!(s.duration_s > 0)) throw InputError("the storm has no duration after --start");
+  const long frames = static_cast<long>(std::floor(s.duration_s / a.frame_s + 1e-9)) + 1;
   Outputs o = open_h5(a, dem);
-  std::optional<storm::StormFrames> source;
-  // Burst blocks at the output spacing, so the written frames carry the exact block totals.
-  if (field) source.emplace(*field, a.frame_s);
-  storm::StormAccumulator acc(n, a.frame_s);
-  std::vector<float> rain(n), wind(n);
+  storm::StormAccumulator acc(dem.grid.size(), a.frame_s);
+  std::vector<float> rain(dem.grid.size()), wind(dem.grid.size());
+  std::vector<float> gust(a.gust ? dem.grid.size() : 0), max_gust(gust.size(), 0.0f);
   double compute_s = 0, write_s = 0;
   for (long k = 0; k < frames; ++k) {
     const double t = k * a.frame_s;
     auto t0 = Clock::now();
-    if (source) {
-      source->fill(t, rain.data(), wind.data());
-    } else {
-      const float r = static_cast<float>(hyeto.at(t));
-      for (std::size_t c = 0; c < n; ++c) {
-        rain[c] = std::isnan(dem.data[c]) ? NAN : r;
-        wind[c] = std::isnan(dem.data[c]) ? NAN : 0.0f;
-      }
-    }
+    fill_frame(s, dem, t, rain, wind, gust);
     acc.add(rain.data(), wind.data());
+    for (std::size_t c = 0; c < gust.size(); ++c)
+      max_gust[c] = std::isnan(gust[c]) ? NAN : std::max(max_gust[c], gust[c]);
     compute_s += seconds_since(t0);
     t0 = Clock::now();
     o.rain->append(rain.data());
     o.wind->append(wind.data());
+    if (o.gust) o.gust->append(gust.data());
     o.times.push_back(t);
     write_s += seconds_since(t0);
   }
   const auto t_fin = Clock::now();
-  const h5::Handle hz = h5::open_group(o.file, "hazard");
-  h5::write_vector(hz, "time", o.times);
-  h5::write_matrix(hz, "total_rain", acc.total_mm().data(), static_cast<std::size_t>(dem.grid.ny),
-                   static_cast<std::size_t>(dem.grid.nx));
-  h5::write_matrix(hz, "max_wind", acc.max_wind_ms().data(), static_cast<std::size_t>(dem.grid.ny),
-                   static_cast<std::size_t>(dem.grid.nx));
-  h5::write_matrix(hz, "max_hourly_rain", acc.max_hourly_mm().data(),
-                   static_cast<std::size_t>(dem.grid.ny), static_cast<std::size_t>(dem.grid.nx));
-  const Stats st = grid_stats(acc);
-  const double wall = seconds_since(t_start);
-  const h5::Handle meta = h5::create_group(o.file, "meta");
-  h5::set_attr(meta, "format", "stormdrill-results");
-  h5::set_attr(meta, "format_version", 1);
-  h5::set_attr(meta, "kind", "storm");
-  h5::set_attr(meta, "engine_version", kVersion);
-  h5::set_attr(meta, "git_commit", kGitCommit);
-  h5::set_attr(meta, "scenario_name", name);
-  h5::set_attr(meta, "start_time",
-               format_iso8601(static_cast<std::int64_t>(p.epoch_s), a.offset_min));
-  h5::set_attr(meta, "duration_s", duration);
-  h5::set_attr(meta, "seed", static_cast<std::int64_t>(a.seed));
-  h5::set_attr(meta, "wall_s", wall);
-  h5::set_attr(meta, "rain_structure", a.structure);
-  h5::set_attr(meta, "wind_model", a.wind_model);
+  write_hazard_maps(o.file, dem.grid, acc, o.times);
+  if (a.gust)
+    h5::write_matrix(h5::open_group(o.file, "hazard"), "max_gust", max_gust.data(),
+                     static_cast<std::size_t>(dem.grid.ny), static_cast<std::size_t>(dem.grid.nx));
+  write_meta(o.file, a, s, seconds_since(t_start));
   o.file.commit();
   write_s += seconds_since(t_fin);
   if (!a.out_total.empty()) io::write_raster(a.out_total, io::with_values(dem, acc.total_mm()));
   if (!a.out_max_wind.empty())
     io::write_raster(a.out_max_wind, io::with_values(dem, acc.max_wind_ms()));
-  if (!a.summary.empty()) {
-    io::Json j = io::Json::object();
-    j.set("frames", static_cast<long>(frames));
-    j.set("frame_interval_s", a.frame_s);
-    j.set("total_rain_max_mm", st.total_max);
-    j.set("total_rain_mean_mm", st.total_mean);
-    j.set("max_wind_ms", st.wind_max);
-    j.set("max_hourly_rain_mm", st.hourly_max);
-    j.set("max_10min_rain_mm", st.tenmin_max);
-    j.set("rain_structure", a.structure);
-    j.set("landfall_time",
-          field && !std::isnan(field->landfall_t())
-              ? io::Json(format_iso8601(static_cast<std::int64_t>(p.epoch_s + field->landfall_t()),
-                                        a.offset_min))
-              : io::Json::null());
-    j.set("compute_s", compute_s);
-    j.set("write_s", write_s);
-    j.set("wall_s", seconds_since(t_start));
-    io::write_text_atomic(a.summary, j.dump() + "\n");
+  if (!a.out_max_gust.empty()) {
+    if (!a.gust) throw InputError("--out-max-gust needs --gust");
+    io::write_raster(a.out_max_gust, io::with_values(dem, max_gust));
   }
+  if (!a.summary.empty()) write_summary(a, s, acc, compute_s, write_s, seconds_since(t_start));
 }
 
 void add_fields(CLI::App& storm) {
@@ -366,6 +417,8 @@ void add_fields(CLI::App& storm) {
   c->add_option("--out", a->out, "output HDF5 (kind=storm)")->required();
   c->add_option("--out-total", a->out_total, "storm-total rain raster (mm)");
   c->add_option("--out-max-wind", a->out_max_wind, "maximum 10-min wind raster (m/s)");
+  c->add_flag("--gust", a->gust, "also write 3-s gust frames (/hazard/gust) and /hazard/max_gust");
+  c->add_option("--out-max-gust", a->out_max_gust, "maximum 3-s gust raster (m/s; needs --gust)");
   c->add_option("--summary-json", a->summary, "summary JSON");
   c->add_option("--rain-structure", a->structure, "mean|bands|bands+bursts")->capture_default_str();
   c->add_option("--format", a->format, "track format: auto|cma_bst|ibtracs|csv")

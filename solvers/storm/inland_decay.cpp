@@ -74,7 +74,7 @@ Track apply_inland_decay(const Track& tr, double landfall_t, const LandPredicate
   }
   const TrackPoint last = tr.points.back();
   out.points.push_back(last);
-  if (p.extend_h > 0 && land({last.lat, last.lon})) {
+  if (p.extend_h > 0 && last.t >= landfall_t && land({last.lat, last.lon})) {
     const StormState s = interpolate(tr, last.t, p.penv_hpa);
     for (double dt = step; dt <= p.extend_h * 3600.0 + 1e-6; dt += step) {
       const LatLon c = destination({last.lat, last.lon}, s.heading_deg, s.speed_ms * dt / 1000.0);

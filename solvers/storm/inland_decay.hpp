@@ -15,7 +15,7 @@ struct DecayParams {
   double alpha_per_h = 0.095;
   double reduction = 0.9;     // R: the sudden drop at the coast
   double coarse_gap_h = 6.0;  // over land, gaps longer than this are filled with decay
-  double extend_h = 0.0;      // extend a track that ends over land by this many hours
+  double extend_h = 12.0;     // extend a track that ends over land by this many hours
   double step_h = 1.0;        // spacing of inserted fixes
   double penv_hpa = 1005.0;
 };
@@ -29,7 +29,8 @@ double detect_landfall(const Track& track, const LandPredicate& over_land);
 // Kaplan-DeMaria wind (same units as v0) t_h hours after landfall.
 double kaplan_demaria_wind(double v0, double t_h, const DecayParams& p, double kt_per_unit);
 
-// Fills over-land gaps longer than coarse_gap_h and extends a track ending over land with
+// Fills over-land gaps longer than coarse_gap_h and extends a track ending over land (after
+// landfall) with
 // fixes whose wind follows Kaplan-DeMaria from the landfall wind (never above the track's
 // own value); positions continue at the last heading and speed.
 Track apply_inland_decay(const Track& track, double landfall_t, const LandPredicate& over_land,

@@ -100,22 +100,34 @@ StormField::StormField(const Track& track, const StormParams& params, const Grid
   const double lf = detect_landfall(t, over_land);
   DecayParams dp = params_.decay;
   dp.penv_hpa = params_.penv_hpa;
-  t = apply_inland_decay(t, lf, over_land, dp);
+  // Beyond the DEM we cannot see land; after landfall assume the storm stays over it.
+  const LandPredicate after_landfall = [this](double la, double lo) {
+    return land_.empty() || !inside(la, lo) || is_land(la, lo);
+  };
+  t = apply_inland_decay(t, lf, after_landfall, dp);
   track_ = convert_averaging(std::move(t), Averaging::ten_min);
   landfall_t_ = lf - params_.epoch_s;
 }
 
+bool StormField::inside(double lat, double lon) const {
+  int i = 0, j = 0;
+  return locate(lat, lon, i, j);
+}
+
+bool StormField::is_land(double lat, double lon) const {
+  int i = 0, j = 0;
+  return locate(lat, lon, i, j) && land_[grid_.index(i, j)] == 1.0f;
+}
+
 // Nearest cell by a local linear map from the grid centre (grid assumed near north-up in
 // lon/lat, true for UTM/Gauss-Krueger near their central meridian).
-bool StormField::is_land(double lat, double lon) const {
+bool StormField::locate(double lat, double lon, int& i, int& j) const {
   const std::size_t c0 = grid_.index(grid_.nx / 2, grid_.ny / 2);
   const double kx = kEarthRadiusKm * 1000.0 * kDeg * std::cos(lat_[c0] * kDeg);
   const double ky = kEarthRadiusKm * 1000.0 * kDeg;
   const double x = grid_.cx(grid_.nx / 2) + (lon - lon_[c0]) * kx;
   const double y = grid_.cy(grid_.ny / 2) + (lat - lat_[c0]) * ky;
-  int i = 0, j = 0;
-  if (!grid_.locate(x, y, i, j)) return false;
-  return land_[grid_.index(i, j)] == 1.0f;
+  return grid_.locate(x, y, i, j);
 }
 
 StormState StormField::state_at(double t) const {

@@ -31,9 +31,9 @@ struct StormParams {
   double overland_wind_factor = 0.8;  // 10-min wind over land / at sea (Harper et al. 2010)
   double gust_factor_sea = 1.23;      // 3-s gust / 10-min mean, at sea (Harper 2010 T1.1)
   double gust_factor_land = 1.49;     // 3-s gust / 10-min mean, off-land roughness
-  double inflow_deg_sea = 20.0;
-  double inflow_deg_land = 40.0;
-  double translation_weight = 1.0;  // scales the Jelesnianski asymmetry
+  double inflow_deg_sea = 25.0;       // Bretschneider (1972) beyond 1.2 Rm
+  double inflow_deg_land = 40.0;      // rougher surface, stronger inflow
+  double translation_weight = 1.0;    // scales the Jelesnianski asymmetry
   // Rain
   double rain_multiplier = 1.0;
   double shear_u_ms = 0.0, shear_v_ms = 0.0;  // 200-850 hPa environmental shear vector
@@ -64,7 +64,7 @@ class StormField {
 
   StormState state_at(double t) const;  // storm centre etc. at scenario time t
   double t_begin() const { return track_.start() - params_.epoch_s; }  // scenario seconds
-  double t_end() const { return track_.end() - params_.epoch_s; }
+  double t_end() const { return track_.end() - params_.epoch_s; }      // incl. decay extension
   double landfall_t() const { return landfall_t_; }  // scenario seconds; NaN = none
   const Grid& grid() const { return grid_; }
   const StormParams& params() const { return params_; }
@@ -76,6 +76,8 @@ class StormField {
   void band_tables(Frame& f, double t) const;
   void cell(const Frame& f, std::size_t c, float* rain, float* wind, float* gust) const;
   bool is_land(double lat, double lon) const;
+  bool inside(double lat, double lon) const;
+  bool locate(double lat, double lon, int& i, int& j) const;
   Track track_;
   StormParams params_;
   Grid grid_;

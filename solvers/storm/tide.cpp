@@ -24,7 +24,7 @@ double constituent_speed_deg_per_h(const std::string& name) {
 }
 
 double tide_level(const TideSpec& spec, double t_s) {
-  const double t_h = t_s / 3600.0, deg = std::numbers::pi / 180.0;
+  const double t_h = t_s / 3600.0 - spec.phase_shift_h, deg = std::numbers::pi / 180.0;
   double eta = spec.mean_level_m;
   for (const TideConstituent& c : spec.constituents)
     eta +=

@@ -22,6 +22,7 @@ struct TideConstituent {
 struct TideSpec {
   double mean_level_m = 0.0;
   std::vector<TideConstituent> constituents;
+  double phase_shift_h = 0.0;   // harmonic tide taken at t - shift (high/low-tide variants)
   double surge_peak_m = 0.0;    // 0: no surge
   double surge_peak_t_s = 0.0;  // scenario seconds
   double surge_width_h = 10.0;

@@ -83,6 +83,9 @@ TEST(StormTide, SingleConstituentPeriodAndAmplitude) {
   ASSERT_GE(ups.size(), 3u);
   EXPECT_NEAR((ups.back() - ups.front()) / (ups.size() - 1) / 3600, 360.0 / 28.9841042,
               1e-3);  // 12.42 h
+  TideSpec shifted = spec;  // shifting by 3 h moves the whole curve 3 h later
+  shifted.phase_shift_h = 3.0;
+  EXPECT_NEAR(tide_level(shifted, 10 * 3600.0), tide_level(spec, 7 * 3600.0), 1e-12);
 }
 
 // Durations of rise (low -> high) and fall over one M2 cycle, by sampling.

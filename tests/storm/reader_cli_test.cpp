@@ -13,6 +13,7 @@
 #include "io/lonlat.hpp"
 #include "io/raster_io.hpp"
 #include "io/track_reader.hpp"
+#include "storm/design_storm.hpp"
 #include "storm/rain_profile.hpp"
 #include "storm/storm_field.hpp"
 #include "storm/wind_profile.hpp"
@@ -22,13 +23,22 @@ namespace fs = std::filesystem;
 namespace sd {
 namespace {
 
-fs::path temp_dir() {
-  const fs::path d =
-      fs::temp_directory_path() / ("sd_storm_" + std::to_string(::getpid()) + "_" +
-                                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::create_directories(d);
-  return d;
-}
+// A per-test scratch folder, removed when the test ends.
+struct TempDir {
+  fs::path path;
+  TempDir()
+      : path(fs::temp_directory_path() /
+             ("sd_storm_" + std::to_string(::getpid()) + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  operator const fs::path&() const { return path; }
+  fs::path operator/(const std::string& name) const { return path / name; }
+};
 
 std::string write(const fs::path& p, const std::string& text) {
   std::ofstream(p) << text;
@@ -60,7 +70,7 @@ CliRun run(const std::string& args) {
 }
 
 TEST(StormReader, PlainCsvWithMissingFieldsAndRadii) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string f = write(d / "t.csv",
                               "# averaging: 1min\n"
                               "time,lat,lon,pressure_hpa,wind_ms,r30_km,type\n"
@@ -86,7 +96,7 @@ TEST(StormReader, PlainCsvWithMissingFieldsAndRadii) {
 }
 
 TEST(StormReader, MalformedRowsNameFileLineAndField) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string head =
       "time,lat,lon,pressure_hpa,wind_ms\n2021-07-25T08:00+08:00,29.6,123.1,965,38\n";
   const std::string a = write(d / "a.csv", head + "2021-07-25T09:00+08:00,abc,123.1,965,38\n");
@@ -104,7 +114,7 @@ TEST(StormReader, MalformedRowsNameFileLineAndField) {
 }
 
 TEST(StormReader, CmaBestTrackAndIbtracs) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string cma = write(d / "CH2021BST.txt",
                                 "66666 0000    3 0005 2105 0 6 Champi 20210628\n"
                                 "2021062100 1 129 1480 1002      13\n"
@@ -248,13 +258,14 @@ const char* kTrack =
     "2021-07-25T20:00+08:00,30.8,120.4,980,25,TS\n";
 
 TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string dem = small_dem(d), track = write(d / "track.csv", kTrack);
-  const CliRun r = run("storm fields --track " + track + " --grid " + dem +
-                       " --ref-lon 120.95 --ref-lat 30.53 " + "--frame-interval-s 1800 --out " +
-                       (d / "s.h5").string() + " --out-total " + (d / "tot.asc").string() +
-                       " --out-max-wind " + (d / "mw.tif").string() + " --summary-json " +
-                       (d / "s.json").string() + " --rain-structure bands+bursts");
+  const CliRun r =
+      run("storm fields --track " + track + " --grid " + dem +
+          " --ref-lon 120.95 --ref-lat 30.53 " + "--frame-interval-s 1800 --duration-h 12 --out " +
+          (d / "s.h5").string() + " --out-total " + (d / "tot.asc").string() + " --out-max-wind " +
+          (d / "mw.tif").string() + " --summary-json " + (d / "s.json").string() +
+          " --rain-structure bands+bursts --gust --out-max-gust " + (d / "mg.asc").string());
   ASSERT_EQ(r.rc, 0) << r.out;
   std::ifstream js(d / "s.json");
   const std::string json((std::istreambuf_iterator<char>(js)), std::istreambuf_iterator<char>());
@@ -266,6 +277,12 @@ TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
   EXPECT_EQ(h5::attr_string(h5::open_group(f, "meta"), "kind"), "storm");
   EXPECT_EQ(h5::shape(f, "hazard/rain"), (std::vector<hsize_t>{25, 10, 12}));
   EXPECT_EQ(h5::shape(f, "hazard/wind"), (std::vector<hsize_t>{25, 10, 12}));
+  EXPECT_EQ(h5::shape(f, "hazard/gust"), (std::vector<hsize_t>{25, 10, 12}));
+  std::vector<float> wind0, gust0;
+  h5::read_frame<float>(f, "hazard/wind", 4, wind0);
+  h5::read_frame<float>(f, "hazard/gust", 4, gust0);
+  EXPECT_NEAR(gust0[30], wind0[30] * 1.49, 1e-3 * gust0[30]);  // land cell: off-land gust factor
+  EXPECT_NEAR(gust0[12], wind0[12] * 1.23, 1e-3 * gust0[12]);  // column 0 is sea
   const auto t = h5::read_vector<double>(f, "hazard/time");
   ASSERT_EQ(t.size(), 25u);
   EXPECT_DOUBLE_EQ(t[1], 1800.0);
@@ -283,7 +300,7 @@ TEST(StormCli, FieldsWritesHdf5RastersAndSummary) {
 }
 
 TEST(StormCli, FieldsFromDesignStormAndBadInput) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string dem = small_dem(d);
   const std::string ds = write(d / "design.toml",
                                "[storm.design]\na1 = 10.6\nc = 0.61\nb = 11.26\nn = 0.658\n"
@@ -298,6 +315,20 @@ TEST(StormCli, FieldsFromDesignStormAndBadInput) {
   const auto pos = json.find("total_rain_max_mm");
   ASSERT_NE(pos, std::string::npos);
   EXPECT_NEAR(std::stod(json.substr(json.find(':', pos) + 1)), h, 0.01 * h);
+  // areal_reduction = true uses the grid's valid area: 119 cells of 4 km^2.
+  const std::string dsa = write(d / "design_arf.toml",
+                                "a1 = 10.6\nc = 0.61\nb = 11.26\nn = 0.658\nreturn_period_y = 5\n"
+                                "duration_min = 120\nareal_reduction = true\n");
+  const CliRun ra = run("storm fields --design-storm " + dsa + " --grid " + dem +
+                        " --frame-interval-s 300 --out " + (d / "a.h5").string() +
+                        " --summary-json " + (d / "a.json").string());
+  ASSERT_EQ(ra.rc, 0) << ra.out;
+  std::ifstream ja(d / "a.json");
+  const std::string jsa((std::istreambuf_iterator<char>(ja)), std::istreambuf_iterator<char>());
+  const auto pa = jsa.find("total_rain_max_mm");
+  const double arf = storm::areal_reduction_factor(2.0, 476.0);
+  EXPECT_LT(arf, 0.95);
+  EXPECT_NEAR(std::stod(jsa.substr(jsa.find(':', pa) + 1)), arf * h, 0.01 * h);
   const std::string bad = write(d / "bad.toml", "[storm.design]\na1 = 10.6\nc = 0.61\nb = 11.26\n");
   const CliRun rb = run("storm fields --design-storm " + bad + " --grid " + dem + " --out " +
                         (d / "x.h5").string());
@@ -317,7 +348,7 @@ TEST(StormCli, FieldsFromDesignStormAndBadInput) {
 }
 
 TEST(StormCli, EnsembleIsReproducibleForASeed) {
-  const fs::path d = temp_dir();
+  const TempDir d;
   const std::string track = write(d / "track.csv", kTrack);
   for (const char* sub : {"a", "b"}) {
     const CliRun r =
