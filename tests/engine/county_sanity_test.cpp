@@ -238,9 +238,9 @@ TEST_P(CountyFolder, ScenarioFollowsTheDraftContract) {
   auto plan = toml::parse_file((dir / "plan-current.toml").string());
   for (const char* k : {"name", "dispatch", "warning_lead_h"})
     EXPECT_TRUE(plan["plan"].as_table()->contains(k));
-  // Storm and clock: the track covers the 36 h window, which covers In-fa's Pinghu landfall.
-  EXPECT_EQ(scenario["scenario"]["start"].value_or(std::string()), "2021-07-25T08:00:00+08:00");
-  EXPECT_DOUBLE_EQ(scenario["scenario"]["duration_h"].value_or(0.0), 36.0);
+  // Storm and clock: the track covers the 24 h window, which covers In-fa's Pinghu landfall.
+  EXPECT_EQ(scenario["scenario"]["start"].value_or(std::string()), "2021-07-25T20:00:00+08:00");
+  EXPECT_DOUBLE_EQ(scenario["scenario"]["duration_h"].value_or(0.0), 24.0);
 }
 
 TEST_P(CountyFolder, TideVariantsDifferOnlyInTidePhase) {
