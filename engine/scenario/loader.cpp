@@ -282,7 +282,7 @@ void read_flood(TableReader& root, Scenario& s) {
   auto t = root.table("flood");
   if (!t) return;
   s.flood.cfl = t->number("cfl", 0.7, 0.05, 1.0);
-  s.flood.theta = t->number("theta", 1.0, 0.5, 1.0);
+  s.flood.theta = t->number("theta", 0.8, 0.5, 1.0);
   s.flood.frame_interval_s = t->number("frame_interval_min", 30, 1, 1440) * 60;
   s.flood.road_close_depth_m = t->number("road_close_depth_m", 0.3, 0.01, 5);
   s.flood.road_slow_depth_m = t->number("road_slow_depth_m", 0.05, 0, 5);

@@ -65,7 +65,7 @@ struct StormSpec {
 
 struct FloodSpec {
   double cfl = 0.7;
-  double theta = 1.0;
+  double theta = 0.8;
   double frame_interval_s = 1800;
   double road_close_depth_m = 0.3;
   double road_slow_depth_m = 0.05;
