@@ -156,7 +156,11 @@ void BM_MatrixCache_250k_50x500_LocalFlood(benchmark::State& state) {
   }
   state.counters["rows_recomputed"] = benchmark::Counter(rows, benchmark::Counter::kAvgIterations);
 }
-BENCHMARK(BM_MatrixCache_250k_50x500_LocalFlood)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(20)->UseRealTime();
+BENCHMARK(BM_MatrixCache_250k_50x500_LocalFlood)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(20)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -86,14 +86,14 @@ void Router::run(const NetworkState& state, Metric metric, NodeId source,
 }
 
 // Marks u settled; true when the search may stop (every target settled).
-#define SD_SETTLE(u)                                           \
-  do {                                                         \
-    ++settled_;                                                \
-    done_[u] = epoch_;                                         \
-    if (target_mark_[u]) {                                     \
-      target_mark_[u] = 0;                                     \
-      if (--remaining == 0 && !all) stop = true;               \
-    }                                                          \
+#define SD_SETTLE(u)                             \
+  do {                                           \
+    ++settled_;                                  \
+    done_[u] = epoch_;                           \
+    if (target_mark_[u]) {                       \
+      target_mark_[u] = 0;                       \
+      if (--remaining == 0 && !all) stop = true; \
+    }                                            \
   } while (0)
 
 template <class Relax>

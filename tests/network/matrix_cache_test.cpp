@@ -30,7 +30,8 @@ TEST(TravelMatrixCache, EqualsFreshMatrixOverFloodFramesAndSkipsUntouchedRows) {
     const CostMatrix& m = cache.refresh(s, 2);
     const CostMatrix ref = travel_matrix(s, Metric::Time, teams, incidents, 1);
     ASSERT_EQ(m.values.size(), ref.values.size());
-    for (std::size_t k = 0; k < ref.values.size(); ++k) EXPECT_EQ(m.values[k], ref.values[k]) << "frame " << frame;
+    for (std::size_t k = 0; k < ref.values.size(); ++k)
+      EXPECT_EQ(m.values[k], ref.values[k]) << "frame " << frame;
     if (frame > 0 && frame < 8 && cache.rows_recomputed() < teams.size()) some_row_skipped = true;
     if (receded) {
       EXPECT_EQ(cache.rows_recomputed(), teams.size());  // cheaper edges: every row
