@@ -78,14 +78,14 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
       auto polish = [&](const std::vector<std::uint32_t>& sites) {
         Interchange ic(w);
         ic.set_sites(sites);
-        offer(ic, ic.local_search());
+        offer(ic, ic.local_search(deadline));
       };
       const BoundResult lb = lagrangian_bound(w, upper, bound_deadline, polish);
       lower.store(lb.bound);
       if (!lb.sites.empty()) {  // Lagrangian heuristic (Beasley 1993): polish S*
         Interchange ic(w);
         ic.set_sites(lb.sites);
-        offer(ic, ic.local_search());
+        offer(ic, ic.local_search(deadline));
       }
     }
 #pragma omp section
@@ -103,7 +103,7 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
         }
         Interchange trial = inc;
         trial.shake(k, rng);
-        const double v = trial.local_search();
+        const double v = trial.local_search(deadline);
         if (v < inc_value - 1e-12 * std::max(1.0, inc_value)) {
           inc = std::move(trial), inc_value = v, k = 1, idle = 0;
           offer(inc, v);
