@@ -9,6 +9,7 @@
 #include <memory>
 #include <random>
 
+#include "network/matrix_cache.hpp"
 #include "network/router.hpp"
 
 namespace {
@@ -123,6 +124,42 @@ BENCHMARK(BM_MatrixRefresh_250k_50x500)
     ->Arg(2)
     ->Unit(benchmark::kMillisecond)
     ->MinTime(3.0)
+    ->UseRealTime();
+
+// Rising water in one district per frame: a disc holding ~5 % of the edges gets 5 cm more
+// (costs only grow, as while a flood builds); the cache re-searches only the rows whose
+// paths cross a changed edge.
+void BM_MatrixCache_250k_50x500_LocalFlood(benchmark::State& state) {
+  const RoadGraph& g = graph_250k();
+  NetworkState s(g);
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<NodeId> pick(0, NodeId(g.num_nodes() - 1));
+  std::vector<NodeId> teams(50), incidents(500);
+  for (auto& v : teams) v = pick(rng);
+  for (auto& v : incidents) v = pick(rng);
+  TravelMatrixCache cache(g, Metric::Time, teams, incidents);
+  cache.refresh(s, 2);
+  std::vector<float> depth(g.num_edges(), 0.0f);
+  const double r2 = 0.05 * 500.0 * 500.0 * 100.0 * 100.0 / 3.14159265;  // 5 % of the area
+  double rows = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const NodeId c = pick(rng);
+    for (EdgeId e = 0; e < g.num_edges(); ++e) {
+      const double dx = g.x()[g.tail()[e]] - g.x()[c], dy = g.y()[g.tail()[e]] - g.y()[c];
+      if (dx * dx + dy * dy < r2) depth[e] += 0.05f;
+    }
+    state.ResumeTiming();
+    s.apply_depths(depth);
+    cache.refresh(s, static_cast<int>(state.range(0)));
+    rows += static_cast<double>(cache.rows_recomputed());
+  }
+  state.counters["rows_recomputed"] = benchmark::Counter(rows, benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_MatrixCache_250k_50x500_LocalFlood)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(20)
     ->UseRealTime();
 
 }  // namespace

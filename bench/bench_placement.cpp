@@ -1,5 +1,5 @@
 // p-median on Beasley's OR-Library instances (../shared/data/orlib): one timed solve per
-// instance with the 10 s budget of issue 5; counters give the error against the published
+// instance within the 10 s budget of issue 5; counters give the error against the published
 // optimum and the Lagrangian gap. Run: bench_placement [--benchmark_filter=pmed1/]
 #include <benchmark/benchmark.h>
 
@@ -28,7 +28,7 @@ void BM_OrlibPMedian(benchmark::State& state) {
   const auto inst = sd::test::read_orlib(kDir + name + ".txt");
   const double opt = sd::test::read_optima(kDir + "pmedopt.txt").at(name);
   sd::place::Options o;
-  o.time_limit_s = 10.0;
+  o.time_limit_s = 9.5;   // margin for the last local search and setup: <= 10 s wall
   o.idle_iterations = 0;  // use the budget unless the bound proves optimality
   o.threads = 2;
   sd::place::Solution s;

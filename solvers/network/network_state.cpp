@@ -16,6 +16,18 @@ NetworkState::NetworkState(const RoadGraph& graph, VehicleProfile vehicle)
   changed_flag_.assign(m, 0);
   for (EdgeId e = 0; e < m; ++e) refresh_edge(e);
   clear_changes();
+  recompute_bounds();
+}
+
+void NetworkState::recompute_bounds() {
+  const std::vector<double>* costs[2] = {&time_s_, &length_};
+  for (int k = 0; k < 2; ++k) {
+    double lo = kInf, hi = 0.0;
+    for (double c : *costs[k])
+      if (c != kInf) lo = std::min(lo, c), hi = std::max(hi, c);
+    min_[k] = lo == kInf ? 0.0 : lo;
+    max_[k] = hi;
+  }
 }
 
 // Recomputes the costs of one edge from depth, vehicle and injected closure; records it in
@@ -40,6 +52,7 @@ void NetworkState::refresh_edge(EdgeId e) {
 void NetworkState::set_vehicle(const VehicleProfile& vehicle) {
   vehicle_ = vehicle;
   for (EdgeId e = 0; e < graph_->num_edges(); ++e) refresh_edge(e);
+  recompute_bounds();
 }
 
 void NetworkState::apply_depths(std::span<const float> edge_depth_m) {
@@ -50,6 +63,7 @@ void NetworkState::apply_depths(std::span<const float> edge_depth_m) {
     depth_m_[e] = edge_depth_m[e];
     refresh_edge(e);
   }
+  recompute_bounds();
 }
 
 void NetworkState::set_injected_closed(EdgeId e, bool closed) {
@@ -57,12 +71,17 @@ void NetworkState::set_injected_closed(EdgeId e, bool closed) {
   if (static_cast<bool>(injected_[e]) == closed) return;
   injected_[e] = closed ? 1 : 0;
   refresh_edge(e);
+  if (!closed && time_s_[e] != kInf) {  // a re-opened edge may widen the bounds
+    min_[0] = std::min(min_[0], time_s_[e]), max_[0] = std::max(max_[0], time_s_[e]);
+    min_[1] = std::min(min_[1], length_[e]), max_[1] = std::max(max_[1], length_[e]);
+  }
 }
 
 void NetworkState::reset() {
   std::fill(depth_m_.begin(), depth_m_.end(), 0.0f);
   std::fill(injected_.begin(), injected_.end(), 0);
   for (EdgeId e = 0; e < depth_m_.size(); ++e) refresh_edge(e);
+  recompute_bounds();
 }
 
 void NetworkState::clear_changes() {

@@ -35,6 +35,11 @@ class NetworkState {
   // Edge costs for a metric; +infinity for a closed edge.
   std::span<const double> cost(Metric m) const { return m == Metric::Time ? time_s_ : length_; }
 
+  // Bounds on the costs of open edges (min may be stale-low and max stale-high, never the
+  // reverse): the router's bucket queue needs only min <= every open cost <= max.
+  double min_cost(Metric m) const { return min_[m == Metric::Time ? 0 : 1]; }
+  double max_cost(Metric m) const { return max_[m == Metric::Time ? 0 : 1]; }
+
   // Edges whose cost changed since the last clear_changes() (each listed once).
   std::span<const EdgeId> changed_edges() const { return changed_; }
   void clear_changes();
@@ -44,6 +49,7 @@ class NetworkState {
 
  private:
   void refresh_edge(EdgeId e);
+  void recompute_bounds();
   const RoadGraph* graph_;
   VehicleProfile vehicle_;
   std::vector<float> depth_m_;
@@ -52,6 +58,7 @@ class NetworkState {
   std::vector<std::uint8_t> changed_flag_;
   std::vector<EdgeId> changed_;
   std::uint64_t version_ = 0;
+  double min_[2] = {0, 0}, max_[2] = {0, 0};
 };
 
 // Closures and re-openings at given times: every edge from -> to is closed during

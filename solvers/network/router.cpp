@@ -13,6 +13,8 @@ namespace {
 std::uint64_t key_of(double d) {
   return std::bit_cast<std::uint64_t>(d);
 }
+constexpr double kMaxRing = 1 << 20;  // most buckets the queue may use
+constexpr double kInfRing = 2.0 * kMaxRing;
 
 }  // namespace
 
@@ -43,39 +45,102 @@ void Router::run(const NetworkState& state, Metric metric, NodeId source,
   }
   const bool all = targets.empty();
 
-  const std::span<const double> cost = state.cost(metric);
+  const double* cost = state.cost(metric).data();
   const bool fwd = dir == Direction::Forward;
   const EdgeId* first = fwd ? graph_->first_out().data() : graph_->first_in().data();
   const EdgeId* in_edge = graph_->in_edge().data();
   const NodeId* other = fwd ? graph_->head().data() : graph_->tail().data();
+  double* dist = dist_.data();
+  EdgeId* parent = parent_.data();
+  std::uint32_t* stamp = stamp_.data();
+  const std::uint32_t epoch = epoch_;
 
-  heap_.clear();
-  dist_[source] = 0.0, parent_[source] = kNoEdge, stamp_[source] = epoch_;
-  heap_.push(key_of(0.0), source);
-  while (!heap_.empty()) {
-    const auto [key, u] = heap_.pop();
-    if (key != key_of(dist_[u])) continue;  // stale duplicate (lazy decrease-key)
-    ++settled_;
-    done_[u] = epoch_;
-    if (target_mark_[u]) {
-      target_mark_[u] = 0;
-      if (--remaining == 0 && !all) break;
-    }
-    const double du = dist_[u];
+  // Relaxes the edges of settled node u; push(v, d) enqueues an improved label.
+  auto relax = [=](NodeId u, auto&& push) {
+    const double du = dist[u];
     for (EdgeId k = first[u]; k < first[u + 1]; ++k) {
       const EdgeId e = fwd ? k : in_edge[k];
       const double w = cost[e];
       if (w == NetworkState::kInf) continue;  // closed
       const double nd = du + w;
       const NodeId v = other[e];
-      if (stamp_[v] != epoch_ || nd < dist_[v]) {
-        stamp_[v] = epoch_, dist_[v] = nd, parent_[v] = e;
-        heap_.push(key_of(nd), v);
+      if (stamp[v] != epoch || nd < dist[v]) {
+        stamp[v] = epoch, dist[v] = nd, parent[v] = e;
+        push(v, nd);
       }
     }
-  }
+  };
+  dist_[source] = 0.0, parent_[source] = kNoEdge, stamp_[source] = epoch_;
+
+  // Bucket width just under the smallest open cost, so a relaxed label always lands in a
+  // later bucket even after rounding; the ring spans the largest cost.
+  const double lo = state.min_cost(metric), hi = state.max_cost(metric);
+  const double delta = 0.999 * lo;
+  const double ring = delta > 0.0 ? hi / delta + 2.0 : kInfRing;
+  const bool buckets = queue_ == Queue::Bucket || (queue_ == Queue::Auto && ring <= kMaxRing);
+  if (buckets && delta > 0.0 && ring <= kMaxRing)
+    settle_buckets(source, delta, static_cast<std::size_t>(ring), relax, remaining, all);
+  else
+    settle_radix(source, relax, remaining, all);
   for (NodeId t : targets) target_mark_[t] = 0;  // unreachable targets stay marked otherwise
 }
+
+// Marks u settled; true when the search may stop (every target settled).
+#define SD_SETTLE(u)                             \
+  do {                                           \
+    ++settled_;                                  \
+    done_[u] = epoch_;                           \
+    if (target_mark_[u]) {                       \
+      target_mark_[u] = 0;                       \
+      if (--remaining == 0 && !all) stop = true; \
+    }                                            \
+  } while (0)
+
+template <class Relax>
+void Router::settle_radix(NodeId source, Relax&& relax, std::size_t remaining, bool all) {
+  heap_.clear();
+  heap_.push(key_of(0.0), source);
+  auto push = [this](NodeId v, double d) { heap_.push(key_of(d), v); };
+  bool stop = false;
+  while (!heap_.empty()) {
+    const auto [key, u] = heap_.pop();
+    if (key != key_of(dist_[u])) continue;  // stale duplicate (lazy decrease-key)
+    SD_SETTLE(u);
+    if (stop) return;
+    relax(u, push);
+  }
+}
+
+template <class Relax>
+void Router::settle_buckets(NodeId source, double delta, std::size_t ring, Relax&& relax,
+                            std::size_t remaining, bool all) {
+  if (ring_.size() < ring) ring_.resize(ring);
+  for (auto& b : ring_) b.clear();
+  std::size_t pending = 1;
+  ring_[0].push_back(source);
+  auto push = [&](NodeId v, double d) {
+    ring_[static_cast<std::size_t>(d / delta) % ring].push_back(v);
+    ++pending;
+  };
+  bool stop = false;
+  std::vector<NodeId> current;
+  for (std::size_t k = 0; pending > 0; ++k) {
+    std::vector<NodeId>& slot = ring_[k % ring];
+    if (slot.empty()) continue;
+    current.swap(slot);  // relaxations never land in bucket k (every cost > delta)
+    pending -= current.size();
+    for (NodeId u : current) {
+      // Stale entries: settled already, or improved into an earlier bucket.
+      if (done_[u] == epoch_ || static_cast<std::size_t>(dist_[u] / delta) != k) continue;
+      SD_SETTLE(u);
+      if (stop) break;
+      relax(u, push);
+    }
+    current.clear();
+    if (stop) return;
+  }
+}
+#undef SD_SETTLE
 
 Path Router::path(NodeId v) const {
   Path p;

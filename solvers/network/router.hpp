@@ -20,6 +20,14 @@ namespace sd::net {
 
 enum class Direction { Forward, Backward };  // Backward: costs *to* the source (many-to-one)
 
+// Priority queue of the search. Bucket: Dial's (1969) buckets of width just under the
+// smallest open edge cost, so no node can improve another in its own bucket and every
+// node of the current bucket is final (the argument of Delta-stepping with Delta <= min
+// edge weight; Meyer & Sanders 2003): exact, with O(1) queue work per node. Used when the
+// cost spread max/min needs at most 2^20 buckets; otherwise (e.g. zero-cost edges) the
+// radix heap. Auto picks; the others force one (tests).
+enum class Queue { Auto, Radix, Bucket };
+
 // A route for moving a team: nodes[0] = origin ... nodes.back() = destination;
 // edges[k] joins nodes[k] -> nodes[k+1] and takes edge_cost[k] (seconds or metres).
 struct Path {
@@ -46,6 +54,7 @@ class Router {
   // Point to point with early stop.
   Path shortest_path(const NetworkState& state, Metric metric, NodeId from, NodeId to);
   std::size_t settled_count() const { return settled_; }  // nodes settled by the last run
+  void set_queue(Queue q) { queue_ = q; }
 
  private:
   const RoadGraph* graph_;
@@ -61,6 +70,14 @@ class Router {
   std::uint32_t epoch_ = 0;
   std::size_t settled_ = 0;
   RadixHeap heap_;
+  std::vector<std::vector<NodeId>> ring_;  // bucket queue, reused between runs
+  Queue queue_ = Queue::Auto;
+
+  template <class Relax>
+  void settle_radix(NodeId source, Relax&& relax, std::size_t remaining, bool all);
+  template <class Relax>
+  void settle_buckets(NodeId source, double delta, std::size_t ring, Relax&& relax,
+                      std::size_t remaining, bool all);
 };
 
 // Rows = sources, columns = targets; +inf where unreachable.

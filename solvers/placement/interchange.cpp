@@ -84,9 +84,10 @@ void Interchange::swap(std::uint32_t in, std::uint32_t out) {
   }
 }
 
-double Interchange::local_search() {
+double Interchange::local_search(std::chrono::steady_clock::time_point deadline) {
   const std::size_t n = w_->n;
   for (;;) {
+    if (std::chrono::steady_clock::now() >= deadline) return objective();
     const double tol = 1e-12 * std::max(1.0, objective());
     double best_delta = -tol;
     std::uint32_t best_in = kNone, best_out = kNone;

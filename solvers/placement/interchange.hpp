@@ -3,6 +3,7 @@
 // for each closed candidate, one pass over the demand nodes gives the gain of opening it and
 // the loss of closing every open site, using each node's closest and second-closest site.
 // Shaking for variable neighbourhood search (Hansen & Mladenovic 1997) is random swaps.
+#include <chrono>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -17,8 +18,9 @@ class Interchange {
 
   void set_sites(const std::vector<std::uint32_t>& sites);  // fixed sites must be included
   void greedy();  // fixed sites, then add the best site one at a time up to p
-  // Best-improvement swaps until none improves; returns the objective.
-  double local_search();
+  // Best-improvement swaps until none improves or the deadline passes; returns the objective.
+  double local_search(std::chrono::steady_clock::time_point deadline =
+                          std::chrono::steady_clock::time_point::max());
   void shake(int k, std::mt19937_64& rng);  // k random swaps of non-fixed sites
   double objective() const;
   const std::vector<std::uint32_t>& sites() const { return open_; }

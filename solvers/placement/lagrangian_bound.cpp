@@ -6,8 +6,11 @@
 
 namespace sd::place {
 
-BoundResult lagrangian_bound(const WeightedCosts& w, const std::atomic<double>& upper,
-                             std::chrono::steady_clock::time_point deadline) {
+BoundResult lagrangian_bound(
+    const WeightedCosts& w, const std::atomic<double>& upper,
+    std::chrono::steady_clock::time_point deadline,
+    const std::function<void(const std::vector<std::uint32_t>&)>& on_sites) {
+  int last_offer = -1000;
   const std::size_t n = w.n, m = w.m;
   BoundResult out;
   out.bound = -std::numeric_limits<double>::infinity();
@@ -50,6 +53,7 @@ BoundResult lagrangian_bound(const WeightedCosts& w, const std::atomic<double>& 
     ++out.iterations;
     if (out.iterations == 1 || L > out.bound + 1e-12 * std::abs(out.bound)) {
       out.bound = L, out.sites = chosen, stall = 0;
+      if (on_sites && it - last_offer >= 25) on_sites(chosen), last_offer = it;
     } else if (++stall >= 40) {
       t *= 0.5, stall = 0;
     }

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "placement/weighted_costs.hpp"
@@ -22,8 +23,11 @@ struct BoundResult {
 };
 
 // Runs until the step is tiny, the bound meets `upper` (which other threads may lower),
-// or the deadline passes.
-BoundResult lagrangian_bound(const WeightedCosts& w, const std::atomic<double>& upper,
-                             std::chrono::steady_clock::time_point deadline);
+// or the deadline passes. `on_sites`, if given, receives the relaxed site set S* each time
+// the bound improves (at most every 25 iterations): a seed for the Lagrangian heuristic.
+BoundResult lagrangian_bound(
+    const WeightedCosts& w, const std::atomic<double>& upper,
+    std::chrono::steady_clock::time_point deadline,
+    const std::function<void(const std::vector<std::uint32_t>&)>& on_sites = {});
 
 }  // namespace sd::place

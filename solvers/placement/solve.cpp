@@ -75,12 +75,17 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
   {
 #pragma omp section
     {
-      const BoundResult lb = lagrangian_bound(w, upper, bound_deadline);
+      auto polish = [&](const std::vector<std::uint32_t>& sites) {
+        Interchange ic(w);
+        ic.set_sites(sites);
+        offer(ic, ic.local_search(deadline));
+      };
+      const BoundResult lb = lagrangian_bound(w, upper, bound_deadline, polish);
       lower.store(lb.bound);
       if (!lb.sites.empty()) {  // Lagrangian heuristic (Beasley 1993): polish S*
         Interchange ic(w);
         ic.set_sites(lb.sites);
-        offer(ic, ic.local_search());
+        offer(ic, ic.local_search(deadline));
       }
     }
 #pragma omp section
@@ -92,9 +97,13 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
       int k = 1, idle = 0;
       while (kmax > 0 && Clock::now() < deadline && !closed() &&
              (opt.idle_iterations <= 0 || idle < opt.idle_iterations)) {
+        {  // adopt a better solution found by the other thread (Lagrangian heuristic)
+          std::lock_guard lock(mu);
+          if (best.value < inc_value) inc.set_sites(best.sites), inc_value = best.value;
+        }
         Interchange trial = inc;
         trial.shake(k, rng);
-        const double v = trial.local_search();
+        const double v = trial.local_search(deadline);
         if (v < inc_value - 1e-12 * std::max(1.0, inc_value)) {
           inc = std::move(trial), inc_value = v, k = 1, idle = 0;
           offer(inc, v);
@@ -208,7 +217,6 @@ bool packing_infeasible(const Problem& pb, double r) {
   }
   std::sort(order.begin(), order.end());
   std::vector<char> used(pb.n_cand, 0);
-  for (auto f : pb.fixed) used[f] = 0;
   std::size_t picked = 0;
   for (auto [k, i] : order) {
     bool free = true;

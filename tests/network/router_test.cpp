@@ -164,3 +164,30 @@ TEST(Router, RerouteWhenAnEdgeOnThePathCloses) {
     EXPECT_EQ(first_closed_edge(s, q), kNoEdge);
   }
 }
+
+TEST(Router, BucketAndRadixQueuesGiveTheSameCosts) {
+  for (unsigned seed = 20; seed < 24; ++seed) {
+    auto rg = sd::test::random_graph(200, 2, seed);
+    if (seed == 23) rg.edges.push_back({3, 4, 0.0, 50, 1, 0});  // a zero-cost edge: Auto -> radix
+    const RoadGraph g(rg.x, rg.y, rg.edges);
+    NetworkState s(g);
+    std::vector<float> d(g.num_edges());
+    for (EdgeId e = 0; e < g.num_edges(); ++e) d[e] = (e % 5 == 0) ? 0.25f : 0.0f;  // slow 20 %
+    s.apply_depths(d);
+    s.set_injected_closed(0, true);
+    s.set_injected_closed(0, false);  // re-opening keeps the cost bounds valid
+    Router bucket(g), radix(g), autoq(g);
+    bucket.set_queue(Queue::Bucket);
+    radix.set_queue(Queue::Radix);
+    for (Metric m : {Metric::Time, Metric::Length}) {
+      const auto ref = sd::test::bellman_ford(s, m, 3);
+      const std::vector<NodeId> targets = {10, 20, 199};
+      bucket.run(s, m, 3), radix.run(s, m, 3), autoq.run(s, m, 3, targets);
+      for (NodeId v = 0; v < g.num_nodes(); ++v) {
+        expect_same(radix.cost(v), ref[v]);
+        if (seed != 23) expect_same(bucket.cost(v), ref[v]);  // zero cost: bucket falls back
+      }
+      for (NodeId t : targets) expect_same(autoq.cost(t), ref[t]);
+    }
+  }
+}
