@@ -18,8 +18,10 @@ std::unique_ptr<Document> Document::load(const std::filesystem::path& path,
   d->frames = std::make_unique<FrameCache>(*d->file, cache_bytes);
   d->replay = Replay::load(*d->file);
   d->elevation = d->file->read_raster("/grid/elevation");
-  if (!d->elevation.empty())
+  if (!d->elevation.empty()) {
     d->shade = hillshade(d->elevation, d->file->grid(), kReliefExaggeration);
+    d->terrain = terrain_image(d->elevation, d->shade);
+  }
   d->first_above = d->file->read_raster("/hazard/first_above_0p15m");
   d->hazard_rating = d->file->read_raster("/hazard/hazard_rating");
   return d;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/colormap.hpp"
 #include "core/frame_cache.hpp"
 #include "core/replay.hpp"
 #include "core/results_file.hpp"
@@ -21,6 +22,7 @@ struct Document {
   Replay replay;
   std::vector<float> elevation;
   std::vector<std::uint8_t> shade;
+  std::vector<Rgba> terrain;       // hillshaded base map, empty without /grid/elevation
   std::vector<float> first_above;  // /hazard/first_above_0p15m (arrival time), may be empty
   std::vector<float> hazard_rating;
   std::optional<ClockOrigin> clock;

@@ -58,10 +58,7 @@ bool MapTexture::update(Document& doc, Document* other, const Layers& layers, do
         doc.frames->prefetch(Series::depth, n);
   if (missing && tex_) return false;  // keep showing the previous image meanwhile
   RasterLayers in;
-  if (layers.terrain && !doc.shade.empty()) {
-    in.elevation = &doc.elevation;
-    in.shade = &doc.shade;
-  }
+  if (layers.terrain && !doc.terrain.empty()) in.terrain = &doc.terrain;
   in.depth = depth ? depth->data() : nullptr;
   in.depth_other = (depth && depth_other) ? depth_other->data() : nullptr;
   in.rain = rain ? rain->data() : nullptr;

@@ -16,10 +16,13 @@ namespace sd::viz {
 std::vector<std::uint8_t> hillshade(const std::vector<float>& elevation, const GridInfo& g,
                                     double z_factor = 1.0);
 
+// The opaque base map: hypsometric tint modulated by the hillshade (computed once per file).
+std::vector<Rgba> terrain_image(const std::vector<float>& elevation,
+                                const std::vector<std::uint8_t>& shade);
+
 struct RasterLayers {
-  const std::vector<float>* elevation = nullptr;  // with `shade`, drawn when non-null
-  const std::vector<std::uint8_t>* shade = nullptr;
-  const float* depth = nullptr;  // each nullptr = layer off
+  const std::vector<Rgba>* terrain = nullptr;  // opaque base map; plain paper colour when null
+  const float* depth = nullptr;                // each nullptr = layer off
   const float* rain = nullptr;
   const float* wind = nullptr;
   const float* depth_other = nullptr;  // with depth: difference map other - depth
