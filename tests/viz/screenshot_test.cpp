@@ -23,8 +23,8 @@ struct ViewerRun {
   std::string output;
 };
 
-ViewerRun run_viewer(const std::string& args, bool needs_display) {
-  std::string cmd = std::string(STORMDRILL_VIZ_BINARY) + " " + args + " 2>&1";
+ViewerRun run_viewer(const std::string& args, bool needs_display, const std::string& env = "") {
+  std::string cmd = env + std::string(STORMDRILL_VIZ_BINARY) + " " + args + " 2>&1";
   // CI runs the suite under `xvfb-run -a`; a bare developer shell gets its own Xvfb here.
   if (needs_display && !std::getenv("DISPLAY") &&
       std::system("command -v xvfb-run >/dev/null 2>&1") == 0)
@@ -143,6 +143,24 @@ TEST(VizScreenshot, FullUiHasTheRequestedSizeAndClampsTime) {
   const Image img = load_png(png);
   EXPECT_EQ(img.w, 640);
   EXPECT_EQ(img.h, 400);
+}
+
+TEST(VizScreenshot, EglSurfacelessPathRendersTheSameMap) {
+  const auto dir = scratch_dir();
+  fx::Options o;
+  fx::write_results(dir / "run.h5", o);
+  const auto png = dir / "egl.png";
+  const ViewerRun r = run_viewer((dir / "run.h5").string() + " --screenshot " + png.string() +
+                                     " --time 7200 --layers depth --size 640x480 --view map",
+                                 false, "SDVIZ_GL=egl ");
+  if (r.code == 3) GTEST_SKIP() << "Mesa EGL surfaceless is not available here: " << r.output;
+  ASSERT_EQ(r.code, 0) << r.output;
+  EXPECT_NE(r.output.find("EGL surfaceless"), std::string::npos) << r.output;
+  const Image img = load_png(png);
+  ASSERT_EQ(img.w, 640);
+  const fx::Cell probe{fx::wet_cell(o).i, fx::wet_cell(o).j - 4};
+  const auto [wx, wy] = pixel_of(o, img.w, img.h, probe);
+  EXPECT_LT(distance(img.at(wx, wy), depth_color(fx::fixture_depth(o, probe.i, probe.j, 2))), 30);
 }
 
 TEST(VizCli, BadFilesExitWithCode2AndAClearMessage) {

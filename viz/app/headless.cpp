@@ -20,9 +20,9 @@ namespace sd::viz {
 
 namespace {
 
-void render_once(App& app, const Offscreen& fb, const HeadlessOptions& o) {
+void render_once(App& app, GlWindow& win, const Offscreen& fb, const HeadlessOptions& o) {
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
+  win.new_frame();
   ImGuiIO& io = ImGui::GetIO();
   // The window is only a context holder; the frame has the offscreen buffer's size.
   io.DisplaySize = ImVec2(static_cast<float>(fb.width()), static_cast<float>(fb.height()));
@@ -43,11 +43,11 @@ void render_once(App& app, const Offscreen& fb, const HeadlessOptions& o) {
 
 }  // namespace
 
-void write_screenshot(App& app, GlWindow&, const HeadlessOptions& o,
+void write_screenshot(App& app, GlWindow& win, const HeadlessOptions& o,
                       const std::filesystem::path& out) {
   Offscreen fb(o.width, o.height);
   // ImGui sizes tables, tabs and auto-fit windows from the previous frame: settle first.
-  for (int k = 0; k < 3; ++k) render_once(app, fb, o);
+  for (int k = 0; k < 3; ++k) render_once(app, win, fb, o);
   const auto px = fb.read();
   const std::filesystem::path tmp = out.string() + ".tmp" + std::to_string(::getpid());
   if (!stbi_write_png(tmp.c_str(), o.width, o.height, 4, px.data(), o.width * 4))
@@ -55,7 +55,7 @@ void write_screenshot(App& app, GlWindow&, const HeadlessOptions& o,
   std::filesystem::rename(tmp, out);
 }
 
-void run_frame_benchmark(App& app, GlWindow&, const HeadlessOptions& o, int n) {
+void run_frame_benchmark(App& app, GlWindow& win, const HeadlessOptions& o, int n) {
   Offscreen fb(o.width, o.height);
   Document* doc = app.run();
   if (!doc || doc->file->frame_times().empty())
@@ -78,7 +78,7 @@ void run_frame_benchmark(App& app, GlWindow&, const HeadlessOptions& o, int n) {
       app.view().t = times[static_cast<std::size_t>(k % frames)];
       const auto t0 = clock::now();
       const double c0 = cpu_ms();
-      render_once(app, fb, o);
+      render_once(app, win, fb, o);
       cpu.push_back(cpu_ms() - c0);
       ms.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
     }
@@ -86,7 +86,7 @@ void run_frame_benchmark(App& app, GlWindow&, const HeadlessOptions& o, int n) {
     std::sort(cpu.begin(), cpu.end());
     return ms;
   };
-  render_once(app, fb, o);  // warm-up: GL objects, fonts, static rasters
+  render_once(app, win, fb, o);  // warm-up: GL objects, fonts, static rasters
   const auto cold = measure(1, frames - 1);
   const auto cold_cpu = cpu;
   const int window =
@@ -114,7 +114,7 @@ void run_frame_benchmark(App& app, GlWindow&, const HeadlessOptions& o, int n) {
   for (int k = 0; k < 20; ++k) {
     const auto t0 = clock::now();
     const double c0 = cpu_ms();
-    render_once(app, fb, o);
+    render_once(app, win, fb, o);
     same_cpu.push_back(cpu_ms() - c0);
     same.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
   }

@@ -117,7 +117,8 @@ int run(const Args& a) {
   if (!a.screenshot.empty()) {
     write_screenshot(app, win, ho, a.screenshot);
     std::cerr << "stormdrill-viz: wrote " << a.screenshot << " (" << ho.width << "x" << ho.height
-              << ", t = " << vs.t << " s, renderer " << win.renderer() << ")\n";
+              << ", t = " << vs.t << " s, renderer " << win.renderer() << " via " << win.backend()
+              << ")\n";
     return 0;
   }
   interactive(app, win);
