@@ -283,14 +283,18 @@ void draw_map(const char* id, const char* title, Document& doc, Document* other,
     pick(cam, doc, vs);
   handle_input(cam, g, vs, hovered);
 
-  tex.update(doc, other, vs.layers, vs.t, blocking);
+  // Sample at about one cell per screen pixel: a power-of-two stride, so zooming changes it
+  // rarely and each level is an exact sub-grid.
+  int stride = 1;
+  while (stride < 8 && g.cell * stride * 2 <= vs.m_per_px) stride *= 2;
+  tex.update(doc, other, vs.layers, vs.t, blocking, stride);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
   dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, IM_COL32(32, 34, 40, 255));
   if (tex.ready())
     dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex.id())),
                  cam.to_screen(g.x0, g.y0),
-                 cam.to_screen(g.x0 + g.nx * g.cell, g.y0 - g.ny * g.cell));
+                 cam.to_screen(g.x0 + tex.cells_x() * g.cell, g.y0 - tex.cells_y() * g.cell));
   if (vs.layers.roads) draw_roads(dl, cam, doc, vs.t);
   if (vs.layers.assets) draw_assets(dl, cam, doc, vs.t);
   if (vs.layers.incidents) draw_incidents(dl, cam, doc, vs);

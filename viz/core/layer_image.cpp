@@ -68,20 +68,26 @@ inline Rgba over_opaque(Rgba u, Rgba o) {
 
 }  // namespace
 
-void compose(const GridInfo& g, const RasterLayers& L, std::vector<Rgba>& out) {
-  const std::size_t n = g.size();
-  out.resize(n);
-  const bool terrain = L.terrain && L.terrain->size() == n;
+void compose(const GridInfo& g, const RasterLayers& L, std::vector<Rgba>& out, int stride) {
+  stride = std::max(stride, 1);
+  const int w = strided(g.nx, stride), h = strided(g.ny, stride);
+  out.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+  const bool terrain = L.terrain && L.terrain->size() == g.size();
   const Rgba paper{225, 225, 220, 255};
-  for (std::size_t k = 0; k < n; ++k) {
-    Rgba p = terrain ? (*L.terrain)[k] : paper;
-    if (L.rain) p = over_opaque(p, rain_color(L.rain[k]));
-    if (L.wind) p = over_opaque(p, wind_color(L.wind[k]));
-    if (L.depth && L.depth_other)
-      p = over_opaque(p, diff_color(L.depth_other[k] - L.depth[k]));
-    else if (L.depth)
-      p = over_opaque(p, depth_color(L.depth[k]));
-    out[k] = p;
+  for (int jo = 0; jo < h; ++jo) {
+    const std::size_t row = static_cast<std::size_t>(jo) * stride * g.nx;
+    Rgba* dst = out.data() + static_cast<std::size_t>(jo) * w;
+    for (int io = 0; io < w; ++io) {
+      const std::size_t k = row + static_cast<std::size_t>(io) * stride;
+      Rgba p = terrain ? (*L.terrain)[k] : paper;
+      if (L.rain) p = over_opaque(p, rain_color(L.rain[k]));
+      if (L.wind) p = over_opaque(p, wind_color(L.wind[k]));
+      if (L.depth && L.depth_other)
+        p = over_opaque(p, diff_color(L.depth_other[k] - L.depth[k]));
+      else if (L.depth)
+        p = over_opaque(p, depth_color(L.depth[k]));
+      dst[io] = p;
+    }
   }
 }
 
