@@ -184,6 +184,34 @@ void draw_teams(ImDrawList* dl, const Camera& cam, Document& doc, const ViewStat
   }
 }
 
+// A colour ramp with its end labels, for the continuous rain and wind layers.
+void draw_ramp(ImDrawList* dl, ImVec2 p, const char* title, Rgba (*color)(float), float lo,
+               float hi, bool log_scale) {
+  dl->AddRectFilled({p.x - 4, p.y - 4}, {p.x + 150, p.y + 36}, IM_COL32(255, 255, 255, 220));
+  dl->AddText(p, IM_COL32(0, 0, 0, 255), title);
+  constexpr int kSteps = 28;
+  for (int s = 0; s < kSteps; ++s) {
+    const float f = (s + 0.5f) / kSteps;
+    const float v = log_scale ? lo * std::pow(hi / lo, f) : lo + (hi - lo) * f;
+    const float x = p.x + 142.0f * s / kSteps;
+    dl->AddRectFilled({x, p.y + 15}, {x + 142.0f / kSteps + 0.5f, p.y + 22}, col(color(v)));
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", lo);
+  dl->AddText({p.x, p.y + 22}, IM_COL32(0, 0, 0, 255), buf);
+  std::snprintf(buf, sizeof buf, "%g", hi);
+  dl->AddText({p.x + 142 - ImGui::CalcTextSize(buf).x, p.y + 22}, IM_COL32(0, 0, 0, 255), buf);
+}
+
+void draw_ramps(ImDrawList* dl, ImVec2 top_right, const Layers& layers) {
+  ImVec2 p{top_right.x - 156, top_right.y + 10};
+  if (layers.rain) {
+    draw_ramp(dl, p, "rain rate (mm/h)", rain_color, 0.5f, 50.0f, true);
+    p.y += 46;
+  }
+  if (layers.wind) draw_ramp(dl, p, "wind speed (m/s)", wind_color, 10.0f, 51.0f, false);
+}
+
 void draw_legend(ImDrawList* dl, ImVec2 corner, const Layers& layers, bool difference) {
   if (!layers.depth) return;
   const float w = 34, h = 14;
@@ -299,6 +327,7 @@ void draw_map(const char* id, const char* title, Document& doc, Document* other,
   if (vs.layers.assets) draw_assets(dl, cam, doc, vs.t);
   if (vs.layers.incidents) draw_incidents(dl, cam, doc, vs);
   if (vs.layers.teams) draw_teams(dl, cam, doc, vs);
+  draw_ramps(dl, {origin.x + size.x, origin.y}, vs.layers);
   draw_legend(dl, {origin.x + 10, origin.y + size.y - 10}, vs.layers,
               vs.layers.difference && other);
   if (title) {
