@@ -194,3 +194,45 @@ TEST(VizCli, UnknownLayerIsRejected) {
 
 }  // namespace
 }  // namespace sd::viz
+
+namespace sd::viz {
+namespace {
+
+namespace fx = fixture;
+using test::scratch_dir;
+
+// Files with optional groups missing, and batch files, render without errors.
+TEST(VizScreenshot, FloodOnlyStormOnlyAndBatchFilesRender) {
+  const auto dir = scratch_dir();
+  fx::Options o;
+  o.kind = "flood";
+  fx::write_results(dir / "flood.h5", o);
+  o.kind = "storm";
+  fx::write_results(dir / "storm.h5", o);
+  fx::write_batch(dir / "batch.h5", {"flood.h5"});
+  for (const char* name : {"flood", "storm", "batch"}) {
+    const auto png = dir / (std::string(name) + ".png");
+    const ViewerRun r = run_viewer((dir / (std::string(name) + ".h5")).string() + " --screenshot " +
+                                       png.string() + " --time 3600 --size 480x320 --panel kpi",
+                                   true);
+    SKIP_WITHOUT_DISPLAY(r);
+    ASSERT_EQ(r.code, 0) << name << ": " << r.output;
+    EXPECT_EQ(load_png(png).w, 480) << name;
+  }
+}
+
+TEST(VizCli, CompareRejectsADifferentGrid) {
+  const auto dir = scratch_dir();
+  fx::write_results(dir / "a.h5", {});
+  fx::Options o;
+  o.nx = 32;
+  fx::write_results(dir / "b.h5", o);
+  const ViewerRun r = run_viewer(
+      (dir / "a.h5").string() + " --compare " + (dir / "b.h5").string() + " --screenshot x.png",
+      false);
+  EXPECT_EQ(r.code, 2) << r.output;
+  EXPECT_NE(r.output.find("grid differs"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace sd::viz
