@@ -14,6 +14,7 @@ std::unique_ptr<Document> Document::load(const std::filesystem::path& path,
   auto d = std::make_unique<Document>();
   d->file = ResultsFile::open(path);
   d->clock = parse_iso8601(d->file->meta().start_time);
+  d->scenario_text = d->file->read_text("/meta/scenario_text");
   if (d->is_batch()) return d;
   d->frames = std::make_unique<FrameCache>(*d->file, cache_bytes);
   d->replay = Replay::load(*d->file);

@@ -26,6 +26,7 @@ struct Document {
   std::vector<float> first_above;  // /hazard/first_above_0p15m (arrival time), may be empty
   std::vector<float> hazard_rating;
   std::optional<ClockOrigin> clock;
+  std::string scenario_text;  // /meta/scenario_text, for provenance
 
   // Throws ResultsError (see ResultsFile::open). `cache_bytes` bounds the frame cache.
   static std::unique_ptr<Document> load(const std::filesystem::path& path, std::size_t cache_bytes);
