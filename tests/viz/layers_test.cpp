@@ -78,3 +78,30 @@ TEST(Compose, DepthOverTerrainAndDifferenceMap) {
 
 }  // namespace
 }  // namespace sd::viz
+
+namespace sd::viz {
+namespace {
+
+TEST(Compose, StrideSamplesEveryNthCellOfEveryNthRow) {
+  GridInfo g;
+  g.nx = 5;
+  g.ny = 3;
+  std::vector<float> depth(15, 0.0f);
+  depth[2 * 5 + 4] = 0.4f;  // cell (4, 2): sampled at stride 2
+  depth[1 * 5 + 1] = 0.4f;  // cell (1, 1): skipped at stride 2
+  RasterLayers L;
+  L.depth = depth.data();
+  std::vector<Rgba> out;
+  compose(g, L, out, 2);
+  ASSERT_EQ(out.size(), 6u);  // ceil(5/2) x ceil(3/2)
+  EXPECT_EQ(strided(5, 2), 3);
+  int wet = 0;
+  for (const Rgba& p : out) wet += p != Rgba{225, 225, 220, 255};
+  EXPECT_EQ(wet, 1);
+  EXPECT_NE(out[1 * 3 + 2], (Rgba{225, 225, 220, 255}));
+  compose(g, L, out, 1);
+  EXPECT_EQ(out.size(), 15u);
+}
+
+}  // namespace
+}  // namespace sd::viz

@@ -77,6 +77,8 @@ TEST(ResultsFile, TablesAreColumnWiseWithLabels) {
   EXPECT_EQ(inc.label("state", 2), "failed");
   EXPECT_TRUE(std::isnan(inc.num("t_done", 3, 0)));
   EXPECT_EQ(f->read_table("/nope").rows(), 0u);
+  EXPECT_EQ(f->read_text("/meta/scenario_text"), "name = \"Haiyan fixture\"");
+  EXPECT_EQ(f->read_text("/meta/nope"), "");
   const auto state_row = f->read_row("/roads/state", 5);
   ASSERT_EQ(state_row.size(), 7u);
   EXPECT_EQ(state_row[4], 2.0f);  // closed by water from 2 h

@@ -124,6 +124,11 @@ void App::draw_run(ImVec2 avail, bool blocking) {
                       a_->file->grid().cell);
   if (const std::string err = a_->frames->last_error(); !err.empty())
     ImGui::TextColored(ImVec4(1, .4f, .4f, 1), "%s", err.c_str());
+  if (!a_->scenario_text.empty() && ImGui::CollapsingHeader("scenario file (as loaded)")) {
+    ImGui::BeginChild("scenario", {0, 160}, true, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::TextUnformatted(a_->scenario_text.c_str());
+    ImGui::EndChild();
+  }
   draw_layer_toggles(vs_, compare);
   ImGui::Separator();
   if (ImGui::BeginTabBar("panels")) {

@@ -14,12 +14,15 @@ std::unique_ptr<Document> Document::load(const std::filesystem::path& path,
   auto d = std::make_unique<Document>();
   d->file = ResultsFile::open(path);
   d->clock = parse_iso8601(d->file->meta().start_time);
+  d->scenario_text = d->file->read_text("/meta/scenario_text");
   if (d->is_batch()) return d;
   d->frames = std::make_unique<FrameCache>(*d->file, cache_bytes);
   d->replay = Replay::load(*d->file);
   d->elevation = d->file->read_raster("/grid/elevation");
-  if (!d->elevation.empty())
+  if (!d->elevation.empty()) {
     d->shade = hillshade(d->elevation, d->file->grid(), kReliefExaggeration);
+    d->terrain = terrain_image(d->elevation, d->shade);
+  }
   d->first_above = d->file->read_raster("/hazard/first_above_0p15m");
   d->hazard_rating = d->file->read_raster("/hazard/hazard_rating");
   return d;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/colormap.hpp"
 #include "core/frame_cache.hpp"
 #include "core/replay.hpp"
 #include "core/results_file.hpp"
@@ -21,9 +22,11 @@ struct Document {
   Replay replay;
   std::vector<float> elevation;
   std::vector<std::uint8_t> shade;
+  std::vector<Rgba> terrain;       // hillshaded base map, empty without /grid/elevation
   std::vector<float> first_above;  // /hazard/first_above_0p15m (arrival time), may be empty
   std::vector<float> hazard_rating;
   std::optional<ClockOrigin> clock;
+  std::string scenario_text;  // /meta/scenario_text, for provenance
 
   // Throws ResultsError (see ResultsFile::open). `cache_bytes` bounds the frame cache.
   static std::unique_ptr<Document> load(const std::filesystem::path& path, std::size_t cache_bytes);

@@ -5,6 +5,10 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -19,36 +23,96 @@ void on_glfw_error(int, const char* msg) {
 }
 }  // namespace
 
-GlWindow::GlWindow(int width, int height, bool visible, const char* title) {
+bool GlWindow::init_glfw(int width, int height, bool visible, const char* title) {
   glfwSetErrorCallback(on_glfw_error);
-  if (!glfwInit()) throw std::runtime_error("no display: " + g_glfw_error);
+  if (!glfwInit()) {
+    error_ = "GLFW: " + g_glfw_error;
+    return false;
+  }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
   win_ = glfwCreateWindow(width, height, title, nullptr, nullptr);
   if (!win_) {
+    error_ = "GLFW: cannot create an OpenGL 3.3 window (" + g_glfw_error + ")";
     glfwTerminate();
-    throw std::runtime_error("no display: cannot create an OpenGL 3.3 window (" + g_glfw_error +
-                             ")");
+    return false;
   }
   glfwMakeContextCurrent(win_);
   glfwSwapInterval(1);
+  return true;
+}
+
+bool GlWindow::init_egl() {
+  // Mesa's surfaceless platform: a GL context with no window system at all; rendering goes to
+  // the offscreen framebuffer only (EGL_MESA_platform_surfaceless, EGL_KHR_no_config_context).
+  auto get_display = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(
+      eglGetProcAddress("eglGetPlatformDisplayEXT"));
+  EGLDisplay dpy = get_display
+                       ? get_display(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr)
+                       : EGL_NO_DISPLAY;
+  if (dpy == EGL_NO_DISPLAY || !eglInitialize(dpy, nullptr, nullptr)) {
+    error_ += "; EGL surfaceless: no display";
+    return false;
+  }
+  const EGLint attrs[] = {EGL_CONTEXT_MAJOR_VERSION,
+                          3,
+                          EGL_CONTEXT_MINOR_VERSION,
+                          3,
+                          EGL_CONTEXT_OPENGL_PROFILE_MASK,
+                          EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                          EGL_NONE};
+  EGLContext ctx = EGL_NO_CONTEXT;
+  if (eglBindAPI(EGL_OPENGL_API))
+    ctx = eglCreateContext(dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attrs);
+  if (ctx == EGL_NO_CONTEXT || !eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx)) {
+    if (ctx != EGL_NO_CONTEXT) eglDestroyContext(dpy, ctx);
+    eglTerminate(dpy);
+    error_ += "; EGL surfaceless: no OpenGL 3.3 core context";
+    return false;
+  }
+  egl_display_ = dpy;
+  egl_context_ = ctx;
+  return true;
+}
+
+GlWindow::GlWindow(int width, int height, bool visible, const char* title) {
+  const char* force = std::getenv("SDVIZ_GL");
+  const bool want_egl = !visible && force && std::string(force) == "egl";
+  const bool ok =
+      (!want_egl && init_glfw(width, height, visible, title)) || (!visible && init_egl());
+  if (!ok) throw std::runtime_error("no display: " + error_);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is computed, nothing to persist
   ImGui::StyleColorsDark();
-  ImGui_ImplGlfw_InitForOpenGL(win_, true);
+  if (win_) ImGui_ImplGlfw_InitForOpenGL(win_, true);
   ImGui_ImplOpenGL3_Init("#version 330");
 }
 
 GlWindow::~GlWindow() {
   ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplGlfw_Shutdown();
+  if (win_) ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
-  glfwDestroyWindow(win_);
-  glfwTerminate();
+  if (win_) {
+    glfwDestroyWindow(win_);
+    glfwTerminate();
+  }
+  if (egl_display_) {
+    eglMakeCurrent(egl_display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    eglDestroyContext(egl_display_, egl_context_);
+    eglTerminate(egl_display_);
+  }
+}
+
+void GlWindow::new_frame() {
+  if (win_) {
+    ImGui_ImplGlfw_NewFrame();
+    return;
+  }
+  ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // headless: a nominal frame interval
 }
 
 std::string GlWindow::renderer() const {

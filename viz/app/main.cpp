@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "app/app.hpp"
 #include "app/gl.hpp"
@@ -74,6 +75,12 @@ int run(const Args& a) {
   ho.map_only = a.view == "map";
   if (a.view != "map" && a.view != "full")
     throw std::invalid_argument("--view: expected full or map, got '" + a.view + "'");
+  // Validate every argument before opening files or a display: bad input is exit code 2 even
+  // on a machine without X.
+  const std::optional<Layers> layers =
+      a.layers.empty() ? std::nullopt : std::optional<Layers>(parse_layers(a.layers));
+  const std::optional<Panel> panel =
+      a.panel.empty() ? std::nullopt : std::optional<Panel>(parse_panel(a.panel));
   const std::size_t cache = a.cache_mb << 20;
   auto doc_a = Document::load(a.results, cache);
   std::unique_ptr<Document> doc_b;
@@ -90,13 +97,9 @@ int run(const Args& a) {
   GlWindow win(headless ? 64 : 1600, headless ? 64 : 1000, !headless, "stormdrill-viz");
   App app(std::move(doc_a), std::move(doc_b), cache);
   ViewState& vs = app.view();
-  if (!a.layers.empty()) {
-    const bool diff = vs.layers.difference;
-    vs.layers = parse_layers(a.layers);
-    vs.layers.difference = vs.layers.difference || diff;
-  }
-  if (!a.panel.empty()) {
-    vs.panel = parse_panel(a.panel);
+  if (layers) vs.layers = *layers;
+  if (panel) {
+    vs.panel = *panel;
     vs.panel_forced = true;
   }
   vs.selected_team = a.select_team;
@@ -117,7 +120,8 @@ int run(const Args& a) {
   if (!a.screenshot.empty()) {
     write_screenshot(app, win, ho, a.screenshot);
     std::cerr << "stormdrill-viz: wrote " << a.screenshot << " (" << ho.width << "x" << ho.height
-              << ", t = " << vs.t << " s, renderer " << win.renderer() << ")\n";
+              << ", t = " << vs.t << " s, renderer " << win.renderer() << " via " << win.backend()
+              << ")\n";
     return 0;
   }
   interactive(app, win);

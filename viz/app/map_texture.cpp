@@ -7,8 +7,9 @@ namespace sd::viz {
 
 bool MapTexture::Key::operator==(const Key& o) const {
   const Layers &a = layers, &b = o.layers;
-  return doc == o.doc && other == o.other && frame == o.frame && a.terrain == b.terrain &&
-         a.depth == b.depth && a.rain == b.rain && a.wind == b.wind && a.difference == b.difference;
+  return doc == o.doc && other == o.other && frame == o.frame && stride == o.stride &&
+         a.terrain == b.terrain && a.depth == b.depth && a.rain == b.rain && a.wind == b.wind &&
+         a.difference == b.difference;
 }
 
 MapTexture::~MapTexture() {
@@ -25,10 +26,10 @@ FrameCache::Frame fetch(Document& d, Series s, std::size_t k, bool blocking) {
 }  // namespace
 
 bool MapTexture::update(Document& doc, Document* other, const Layers& layers, double t,
-                        bool blocking) {
+                        bool blocking, int stride) {
   const auto& times = doc.file->frame_times();
   Key key{&doc, layers.difference ? other : nullptr,
-          times.empty() ? -1 : static_cast<long>(frame_at(times, t)), layers};
+          times.empty() ? -1 : static_cast<long>(frame_at(times, t)), std::max(stride, 1), layers};
   if (tex_ && key == shown_) return true;
   const std::size_t k = key.frame < 0 ? 0 : static_cast<std::size_t>(key.frame);
   FrameCache::Frame depth, depth_other, rain, wind;
@@ -58,16 +59,16 @@ bool MapTexture::update(Document& doc, Document* other, const Layers& layers, do
         doc.frames->prefetch(Series::depth, n);
   if (missing && tex_) return false;  // keep showing the previous image meanwhile
   RasterLayers in;
-  if (layers.terrain && !doc.shade.empty()) {
-    in.elevation = &doc.elevation;
-    in.shade = &doc.shade;
-  }
+  if (layers.terrain && !doc.terrain.empty()) in.terrain = &doc.terrain;
   in.depth = depth ? depth->data() : nullptr;
   in.depth_other = (depth && depth_other) ? depth_other->data() : nullptr;
   in.rain = rain ? rain->data() : nullptr;
   in.wind = wind ? wind->data() : nullptr;
   const GridInfo& g = doc.file->grid();
-  compose(g, in, pixels_);
+  compose(g, in, pixels_, key.stride);
+  const int w = strided(g.nx, key.stride), h = strided(g.ny, key.stride);
+  cells_x_ = w * key.stride;
+  cells_y_ = h * key.stride;
   if (!tex_) glGenTextures(1, &tex_);
   glBindTexture(GL_TEXTURE_2D, tex_);
   // Nearest when zoomed in shows true cells; linear minification keeps big grids readable.
@@ -76,8 +77,7 @@ bool MapTexture::update(Document& doc, Document* other, const Layers& layers, do
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, g.nx, g.ny, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-               pixels_.data());
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels_.data());
   depth_ = depth;
   depth_other_ = depth_other;
   rain_ = rain;

@@ -20,7 +20,12 @@ class MapTexture {
 
   // Recomposes if the frame, layers or compare partner changed. Returns true when the image
   // shows time `t` (false while frames are still streaming in).
-  bool update(Document& doc, Document* other, const Layers& layers, double t, bool blocking);
+  // `stride` >= 1 samples every stride-th cell (see compose()).
+  bool update(Document& doc, Document* other, const Layers& layers, double t, bool blocking,
+              int stride = 1);
+  // Grid cells covered by the image along x and y (a multiple of the stride, >= nx, ny).
+  int cells_x() const { return cells_x_; }
+  int cells_y() const { return cells_y_; }
   unsigned id() const { return tex_; }
   bool ready() const { return tex_ != 0; }
   // The depth frame currently shown (for the inspector); null when the layer is off or absent.
@@ -31,10 +36,12 @@ class MapTexture {
     const Document* doc = nullptr;
     const Document* other = nullptr;
     long frame = -1;
+    int stride = 1;
     Layers layers;
     bool operator==(const Key& o) const;
   };
   unsigned tex_ = 0;
+  int cells_x_ = 0, cells_y_ = 0;
   Key shown_;
   FrameCache::Frame depth_, depth_other_, rain_, wind_;
   std::vector<Rgba> pixels_;

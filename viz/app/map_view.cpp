@@ -184,6 +184,34 @@ void draw_teams(ImDrawList* dl, const Camera& cam, Document& doc, const ViewStat
   }
 }
 
+// A colour ramp with its end labels, for the continuous rain and wind layers.
+void draw_ramp(ImDrawList* dl, ImVec2 p, const char* title, Rgba (*color)(float), float lo,
+               float hi, bool log_scale) {
+  dl->AddRectFilled({p.x - 4, p.y - 4}, {p.x + 150, p.y + 36}, IM_COL32(255, 255, 255, 220));
+  dl->AddText(p, IM_COL32(0, 0, 0, 255), title);
+  constexpr int kSteps = 28;
+  for (int s = 0; s < kSteps; ++s) {
+    const float f = (s + 0.5f) / kSteps;
+    const float v = log_scale ? lo * std::pow(hi / lo, f) : lo + (hi - lo) * f;
+    const float x = p.x + 142.0f * s / kSteps;
+    dl->AddRectFilled({x, p.y + 15}, {x + 142.0f / kSteps + 0.5f, p.y + 22}, col(color(v)));
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", lo);
+  dl->AddText({p.x, p.y + 22}, IM_COL32(0, 0, 0, 255), buf);
+  std::snprintf(buf, sizeof buf, "%g", hi);
+  dl->AddText({p.x + 142 - ImGui::CalcTextSize(buf).x, p.y + 22}, IM_COL32(0, 0, 0, 255), buf);
+}
+
+void draw_ramps(ImDrawList* dl, ImVec2 top_right, const Layers& layers) {
+  ImVec2 p{top_right.x - 156, top_right.y + 10};
+  if (layers.rain) {
+    draw_ramp(dl, p, "rain rate (mm/h)", rain_color, 0.5f, 50.0f, true);
+    p.y += 46;
+  }
+  if (layers.wind) draw_ramp(dl, p, "wind speed (m/s)", wind_color, 10.0f, 51.0f, false);
+}
+
 void draw_legend(ImDrawList* dl, ImVec2 corner, const Layers& layers, bool difference) {
   if (!layers.depth) return;
   const float w = 34, h = 14;
@@ -283,18 +311,23 @@ void draw_map(const char* id, const char* title, Document& doc, Document* other,
     pick(cam, doc, vs);
   handle_input(cam, g, vs, hovered);
 
-  tex.update(doc, other, vs.layers, vs.t, blocking);
+  // Sample at about one cell per screen pixel: a power-of-two stride, so zooming changes it
+  // rarely and each level is an exact sub-grid.
+  int stride = 1;
+  while (stride < 8 && g.cell * stride * 2 <= vs.m_per_px) stride *= 2;
+  tex.update(doc, other, vs.layers, vs.t, blocking, stride);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
   dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, IM_COL32(32, 34, 40, 255));
   if (tex.ready())
     dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex.id())),
                  cam.to_screen(g.x0, g.y0),
-                 cam.to_screen(g.x0 + g.nx * g.cell, g.y0 - g.ny * g.cell));
+                 cam.to_screen(g.x0 + tex.cells_x() * g.cell, g.y0 - tex.cells_y() * g.cell));
   if (vs.layers.roads) draw_roads(dl, cam, doc, vs.t);
   if (vs.layers.assets) draw_assets(dl, cam, doc, vs.t);
   if (vs.layers.incidents) draw_incidents(dl, cam, doc, vs);
   if (vs.layers.teams) draw_teams(dl, cam, doc, vs);
+  draw_ramps(dl, {origin.x + size.x, origin.y}, vs.layers);
   draw_legend(dl, {origin.x + 10, origin.y + size.y - 10}, vs.layers,
               vs.layers.difference && other);
   if (title) {

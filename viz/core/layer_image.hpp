@@ -16,17 +16,25 @@ namespace sd::viz {
 std::vector<std::uint8_t> hillshade(const std::vector<float>& elevation, const GridInfo& g,
                                     double z_factor = 1.0);
 
+// The opaque base map: hypsometric tint modulated by the hillshade (computed once per file).
+std::vector<Rgba> terrain_image(const std::vector<float>& elevation,
+                                const std::vector<std::uint8_t>& shade);
+
 struct RasterLayers {
-  const std::vector<float>* elevation = nullptr;  // with `shade`, drawn when non-null
-  const std::vector<std::uint8_t>* shade = nullptr;
-  const float* depth = nullptr;  // each nullptr = layer off
+  const std::vector<Rgba>* terrain = nullptr;  // opaque base map; plain paper colour when null
+  const float* depth = nullptr;                // each nullptr = layer off
   const float* rain = nullptr;
   const float* wind = nullptr;
   const float* depth_other = nullptr;  // with depth: difference map other - depth
 };
 
-// Fills `out` (grid.size() pixels, row 0 = north) from the layers, bottom to top:
-// terrain, rain, wind, depth (or the difference map).
-void compose(const GridInfo& g, const RasterLayers& layers, std::vector<Rgba>& out);
+// Fills `out` (row 0 = north) from the layers, bottom to top: terrain, rain, wind, depth (or
+// the difference map). With stride s > 1 it samples every s-th cell of every s-th row, giving
+// ceil(nx/s) x ceil(ny/s) pixels: when a 2048^2 grid is shown in 1000 screen pixels, the cells
+// that would be averaged away anyway are neither composed nor uploaded.
+void compose(const GridInfo& g, const RasterLayers& layers, std::vector<Rgba>& out, int stride = 1);
+inline int strided(int n, int stride) {
+  return (n + stride - 1) / stride;
+}
 
 }  // namespace sd::viz

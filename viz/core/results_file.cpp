@@ -291,6 +291,26 @@ Table ResultsFile::read_table(const std::string& group) const {
   }
 }
 
+std::string ResultsFile::read_text(const std::string& h5path) const {
+  std::lock_guard lk(h5_lock());
+  if (!has(h5path)) return {};
+  auto [loc, rel] = locate(file_.get(), hazard_.get(), h5path);
+  {
+    Hid d(H5Dopen2(loc, rel.c_str(), H5P_DEFAULT));
+    if (!d.valid() || !h5_is_string(d.get())) return {};
+  }
+  std::string out;
+  try {
+    for (const auto& line : h5_read_strings(loc, rel)) {
+      if (!out.empty()) out += '\n';
+      out += line;
+    }
+  } catch (const std::exception&) {
+    return {};
+  }
+  return out;
+}
+
 double ResultsFile::end_time() const {
   double end = meta_.duration_s;
   if (!frame_times_.empty()) end = std::max(end, frame_times_.back());

@@ -68,6 +68,8 @@ class ResultsFile {
   template <class T>
   std::vector<T> read_matrix(const std::string& h5path, std::size_t& rows, std::size_t& cols) const;
   Table read_table(const std::string& group) const;
+  // A string dataset (scalar or 1-D, joined by newlines); empty when absent.
+  std::string read_text(const std::string& h5path) const;
   // Start of the run's clock and its end (duration, else the last frame/KPI time).
   double end_time() const;
 
