@@ -3,6 +3,7 @@
 // boundary is higher), and the drill's KPIs say so.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <regex>
