@@ -221,7 +221,7 @@ void add_flood(CLI::App& app) {
   cmd->add_option("--drainage-mmph", a->drainage, "sewer drainage capacity everywhere (mm/h)");
   cmd->add_option("--cfl", a->cfl, "CFL coefficient alpha (default 0.7)");
   cmd->add_option("--theta", a->theta,
-                  "q-centring weight (1 = Bates 2010; 0.7-0.9 de Almeida 2012)");
+                  "q-centring weight theta (default 0.8, de Almeida 2012; 1 = Bates 2010)");
   cmd->add_option("--stats-interval-s", a->stats_interval,
                   "summary raster sampling interval (0 = every step)");
   cmd->add_option("--frame-interval-s", a->frame_interval, "depth frame interval (s)");

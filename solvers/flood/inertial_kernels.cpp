@@ -60,7 +60,7 @@ template <bool kCellN2, bool kTheta>
 __attribute__((target_clones("avx2", "default"))) void flux_x_impl(int j, const FaceParams& p,
                                                                    const double* h, const float* z,
                                                                    float* __restrict qx,
-                                                                   const float* qo) {
+                                                                   const float* __restrict qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const float n2u = p.n2;
@@ -68,15 +68,12 @@ __attribute__((target_clones("avx2", "default"))) void flux_x_impl(int j, const 
   const float* zr0 = z + static_cast<std::ptrdiff_t>(j) * nx;
   float* __restrict q = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* n2c = kCellN2 ? p.n2_cell + static_cast<std::ptrdiff_t>(j) * nx : nullptr;
-  const float* o = kTheta ? qo + static_cast<std::ptrdiff_t>(j) * (nx + 1) : nullptr;
+  const float* o = qo + static_cast<std::ptrdiff_t>(j) * (nx + 1);
 #pragma omp simd
   for (int i = 1; i < nx; ++i) {
-    float n2 = n2u, q0 = q[i], qc = q[i];
+    float n2 = n2u, q0 = o[i], qc = o[i];
     if constexpr (kCellN2) n2 = 0.5f * (n2c[i - 1] + n2c[i]);
-    if constexpr (kTheta) {
-      q0 = o[i];
-      qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
-    }
+    if constexpr (kTheta) qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
     q[i] = face_q(static_cast<float>(hr0[i - 1]), static_cast<float>(hr0[i]), zr0[i - 1], zr0[i],
                   q0, qc, n2, c);
   }
@@ -86,7 +83,7 @@ template <bool kCellN2, bool kTheta>
 __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const FaceParams& p,
                                                                    const double* h, const float* z,
                                                                    float* __restrict qy,
-                                                                   const float* qo) {
+                                                                   const float* __restrict qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const float n2u = p.n2;
@@ -99,17 +96,14 @@ __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const 
   const float* n2n = kCellN2 ? p.n2_cell + nrow : nullptr;
   const float* n2s = kCellN2 ? p.n2_cell + s : nullptr;
   // Old neighbours along y (faces j-1 and j+1); at the outer faces the boundary value.
-  const float* on = kTheta ? qo + s - nx : nullptr;
-  const float* oc = kTheta ? qo + s : nullptr;
-  const float* os = kTheta ? qo + s + nx : nullptr;
+  const float* on = qo + s - nx;
+  const float* oc = qo + s;
+  const float* os = qo + s + nx;
 #pragma omp simd
   for (int i = 0; i < nx; ++i) {
-    float n2 = n2u, q0 = q[i], qc = q[i];
+    float n2 = n2u, q0 = oc[i], qc = oc[i];
     if constexpr (kCellN2) n2 = 0.5f * (n2n[i] + n2s[i]);
-    if constexpr (kTheta) {
-      q0 = oc[i];
-      qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
-    }
+    if constexpr (kTheta) qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
     q[i] =
         face_q(static_cast<float>(hn[i]), static_cast<float>(hs[i]), zn[i], zs[i], q0, qc, n2, c);
   }
@@ -154,7 +148,7 @@ __attribute__((target_clones("avx2", "default"))) RowStats update_impl(
 
 void flux_x_row(int j, const FaceParams& p, const double* h, const float* z, float* qx,
                 const float* qo) {
-  const bool cell = p.n2_cell != nullptr, theta = qo != nullptr;
+  const bool cell = p.n2_cell != nullptr, theta = p.theta < 1.0f;
   if (cell && theta)
     flux_x_impl<true, true>(j, p, h, z, qx, qo);
   else if (cell)
@@ -167,7 +161,7 @@ void flux_x_row(int j, const FaceParams& p, const double* h, const float* z, flo
 
 void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, float* qy,
                 const float* qo) {
-  const bool cell = p.n2_cell != nullptr, theta = qo != nullptr;
+  const bool cell = p.n2_cell != nullptr, theta = p.theta < 1.0f;
   if (cell && theta)
     flux_y_impl<true, true>(j, p, h, z, qy, qo);
   else if (cell)
