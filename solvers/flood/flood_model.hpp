@@ -69,6 +69,9 @@ struct Options {
   double stats_interval_s = 0.0;  // summary rasters sampled this often (0 = every step)
   float velocity_min_depth_m = 0.01f;  // velocities are not evaluated in thinner films
   int threads = 0;                     // OpenMP threads; 0 = OpenMP default
+  // Fewer threads on small grids: below this many cells per thread the per-step barriers
+  // cost more than the work (results are identical for any thread count anyway).
+  int min_cells_per_thread = 32768;
 };
 
 // Everything the solver needs, as plain arrays of grid.size() values (row 0 = north).

@@ -61,7 +61,9 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   const std::size_t n = g.size();
   auto& I = *impl_;
   const int req = model_->options().threads;
-  I.threads = req > 0 ? req : omp_get_max_threads();
+  const long per = std::max(1, model_->options().min_cells_per_thread);
+  const long cap = std::max(1L, std::min(static_cast<long>(n) / per, static_cast<long>(g.ny)));
+  I.threads = static_cast<int>(std::min<long>(req > 0 ? req : omp_get_max_threads(), cap));
   h_.assign(n, 0.0);
   qx_.assign(static_cast<std::size_t>(g.nx + 1) * static_cast<std::size_t>(g.ny), 0.0f);
   qy_.assign(static_cast<std::size_t>(g.nx) * static_cast<std::size_t>(g.ny + 1), 0.0f);
@@ -83,6 +85,10 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
 }
 
 State::~State() = default;
+
+int State::threads() const {
+  return impl_->threads;
+}
 
 void State::set_rain(const RainSource* rain) {
   rain_ = rain;
