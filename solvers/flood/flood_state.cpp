@@ -204,7 +204,7 @@ void State::advance_to(double t_end) {
                                      I.dur.data(),  I.maxv.data(), I.hr.data()};
     I.bnd.begin_step(M, t_, dt);
     auto finish_row = [&](int r) {
-      const auto rs = detail::update_row(r, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m,
+      const auto rs = detail::update_row(r, nx, dtdx, qx, qy, z, rain_grid, dt, rain_m,
                                          o.g, o.velocity_min_depth_m, h);
       const auto ru = static_cast<std::size_t>(r);
       I.row_max[ru] = rs.hmax;

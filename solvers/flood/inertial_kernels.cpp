@@ -111,37 +111,43 @@ __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const 
 
 template <bool kGridRain>
 __attribute__((target_clones("avx2", "default"))) RowStats update_impl(
-    int j, int nx, double dt_over_dx, const float* qx, const float* qy, const std::uint8_t* act,
+    int j, int nx, double dt_over_dx, const float* qx, const float* qy, const float* zrel,
     const float* rain_ms, double dt, double rain_m, float g, float h_vel, double* h) {
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
   const float* qw = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* qn = qy + s;
   const float* qs = qy + s + nx;
   double* hr = h + s;
-  const std::uint8_t* a = act + s;
+  const float* zr = zrel + s;  // inactive cells have z = 1e9 (flood_model.cpp): no rain there
   const float* r = kGridRain ? rain_ms + s : nullptr;
-  double m = 0.0, lo = 0.0;
-  float c = 0.0f;
+  double m = 0.0, lo = 0.0, c = 0.0;
 #pragma omp simd reduction(max : m, c) reduction(min : lo)
   for (int i = 0; i < nx; ++i) {
     // Fluxes summed in double: each face's volume leaves one cell and enters the other
     // with the same rounding, so continuity conserves volume to double precision.
-    const double net = (static_cast<double>(qw[i]) - static_cast<double>(qw[i + 1])) +
-                       (static_cast<double>(qn[i]) - static_cast<double>(qs[i]));
-    const double add = kGridRain ? static_cast<double>(r[i]) * dt : rain_m;
-    double hn = hr[i] + net * dt_over_dx + add;
-    hn = a[i] ? hn : 0.0;
+    const float w = qw[i], e = qw[i + 1], n = qn[i], so = qs[i];
+    const double net = (static_cast<double>(w) - static_cast<double>(e)) +
+                       (static_cast<double>(n) - static_cast<double>(so));
+    double add = rain_m;
+    if constexpr (kGridRain) add = static_cast<double>(r[i]) * dt;
+    const double hraw = hr[i] + net * dt_over_dx + add;
+    const double hn = zr[i] < 1e8f ? hraw : 0.0;
     hr[i] = hn;
-    m = std::max(m, hn);
-    lo = std::min(lo, hn);
+    m = m > hn ? m : hn;
+    lo = lo < hn ? lo : hn;
     // Celerity |u| + sqrt(g h): the velocity term keeps shallow fast sheet flow on slopes
     // stable (sqrt(g h) alone lets dt exceed dx / |u| there).
-    const float hf = std::max(static_cast<float>(hn), 0.0f);
-    const float qm = std::max(std::max(std::fabs(qw[i]), std::fabs(qw[i + 1])),
-                              std::max(std::fabs(qn[i]), std::fabs(qs[i])));
-    c = std::max(c, std::sqrt(g * hf) + qm / std::max(hf, h_vel));
+    const float hf0 = static_cast<float>(hn);
+    const float hf = hf0 > 0.0f ? hf0 : 0.0f;
+    const float aw = w < 0 ? -w : w, ae = e < 0 ? -e : e, an = n < 0 ? -n : n,
+                as = so < 0 ? -so : so;
+    const float q1 = aw > ae ? aw : ae, q2 = an > as ? an : as;
+    const float qm = q1 > q2 ? q1 : q2;
+    const float hd = hf > h_vel ? hf : h_vel;
+    const double ci = static_cast<double>(std::sqrt(g * hf) + qm / hd);
+    c = c > ci ? c : ci;
   }
-  return RowStats{m, lo, static_cast<double>(c)};
+  return RowStats{m, lo, c};
 }
 
 }  // namespace
@@ -173,13 +179,11 @@ void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, flo
 }
 
 RowStats update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
-                    const std::uint8_t* active, const float* rain_ms, double dt,
-                    double rain_uniform_m, double g, double h_vel, double* h) {
+                    const float* z, const float* rain_ms, double dt, double rain_uniform_m,
+                    double g, double h_vel, double* h) {
   const float gf = static_cast<float>(g), hv = static_cast<float>(h_vel);
-  if (rain_ms)
-    return update_impl<true>(j, nx, dt_over_dx, qx, qy, active, rain_ms, dt, 0.0, gf, hv, h);
-  return update_impl<false>(j, nx, dt_over_dx, qx, qy, active, nullptr, dt, rain_uniform_m, gf, hv,
-                            h);
+  if (rain_ms) return update_impl<true>(j, nx, dt_over_dx, qx, qy, z, rain_ms, dt, 0.0, gf, hv, h);
+  return update_impl<false>(j, nx, dt_over_dx, qx, qy, z, nullptr, dt, rain_uniform_m, gf, hv, h);
 }
 
 }  // namespace sd::flood::detail

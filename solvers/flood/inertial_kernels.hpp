@@ -33,8 +33,8 @@ struct RowStats {
 // Continuity for row j: h += dt/dx * (net inflow) + rain. rain_ms: per-cell rate (m/s) or
 // null, then rain_uniform_m (a depth for this step) is used.
 RowStats update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
-                    const std::uint8_t* active, const float* rain_ms, double dt,
-                    double rain_uniform_m, double g, double h_vel, double* h);
+                    const float* z, const float* rain_ms, double dt, double rain_uniform_m,
+                    double g, double h_vel, double* h);
 
 // Inverse cube root without pow: bit-level first guess, three Newton steps (rel. err ~1e-7).
 float inv_cbrt(float x);
