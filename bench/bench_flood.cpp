@@ -61,6 +61,7 @@ BENCHMARK(BM_FloodStatsEveryStep)
 BENCHMARK(BM_FloodStatsEvery60s)
     ->Args({2048, 1})
     ->Args({2048, 2})
+    ->Args({256, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

@@ -34,6 +34,7 @@ struct FloodArgs {
   std::optional<double> checkpoint_every, theta, stats_interval;
   double duration = -1;
   int threads = 0;
+  int min_cells_per_thread = 0;
   std::vector<std::string> boundary;
 };
 
@@ -92,6 +93,7 @@ flood::ModelSpec build_spec(const FloodArgs& a, const io::Raster& dem) {
   if (a.theta) s.options.theta = *a.theta;
   if (a.stats_interval) s.options.stats_interval_s = *a.stats_interval;
   s.options.threads = a.threads;
+  if (a.min_cells_per_thread > 0) s.options.min_cells_per_thread = a.min_cells_per_thread;
   return s;
 }
 
@@ -191,7 +193,7 @@ void run_flood(const FloodArgs& a) {
         .set("mass_error_m3", b.error())
         .set("mass_error_rel", b.error_rel())
         .set("max_depth_m", dmax)
-        .set("threads", a.threads > 0 ? a.threads : omp_get_max_threads());
+        .set("threads", st.threads());
     io::write_text_atomic(a.summary_json, j.dump() + "\n");
   }
 }
@@ -221,7 +223,7 @@ void add_flood(CLI::App& app) {
   cmd->add_option("--drainage-mmph", a->drainage, "sewer drainage capacity everywhere (mm/h)");
   cmd->add_option("--cfl", a->cfl, "CFL coefficient alpha (default 0.7)");
   cmd->add_option("--theta", a->theta,
-                  "q-centring weight (1 = Bates 2010; 0.7-0.9 de Almeida 2012)");
+                  "q-centring weight theta (default 0.8, de Almeida 2012; 1 = Bates 2010)");
   cmd->add_option("--stats-interval-s", a->stats_interval,
                   "summary raster sampling interval (0 = every step)");
   cmd->add_option("--frame-interval-s", a->frame_interval, "depth frame interval (s)");
@@ -230,6 +232,8 @@ void add_flood(CLI::App& app) {
   cmd->add_option("--out-depth", a->out_depth, "depth at the end time (.tif or .asc)");
   cmd->add_option("--summary-json", a->summary_json, "run summary and volume budget (JSON)");
   cmd->add_option("--threads", a->threads, "OpenMP threads (default: all)");
+  cmd->add_option("--min-cells-per-thread", a->min_cells_per_thread,
+                  "use fewer threads on grids smaller than threads x this (default 32768)");
   cmd->add_option("--checkpoint", a->checkpoint, "checkpoint file (rewritten atomically)");
   cmd->add_option("--checkpoint-every-s", a->checkpoint_every,
                   "checkpoint interval (s of simulated time)");

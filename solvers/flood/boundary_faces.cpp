@@ -84,7 +84,7 @@ namespace {
 // toward the edge (normal depth), outflow only. Level: ghost surface at the imposed level,
 // bed = the edge cell's bed, one dx beyond it.
 void edge_face(const Model& m, const Edge& edge, double level, const EdgeFace& e, double dt,
-               const std::vector<double>& h, float* q, EdgeFlow& flow) {
+               const std::vector<double>& h, const float* qold, float* q, EdgeFlow& flow) {
   const Options& o = m.options();
   const auto& z = m.z_rel();
   const auto& act = m.active();
@@ -94,7 +94,7 @@ void edge_face(const Model& m, const Edge& edge, double level, const EdgeFace& e
     const auto& n2c = m.n2();
     const double nu = m.spec().manning_uniform;
     const double n2 = n2c.empty() ? nu * nu : n2c[e.k];
-    const double q0 = e.sgn * q[e.f];
+    const double q0 = e.sgn * qold[e.f];
     const double hk = h[e.k], zk = z[e.k];
     double hf = 0.0, grad_out = 0.0;  // d(eta)/d(outward distance)
     if (edge.kind == Edge::Kind::Open) {
@@ -127,18 +127,19 @@ void edge_face(const Model& m, const Edge& edge, double level, const EdgeFace& e
 }  // namespace
 
 EdgeFlow BoundaryFaces::apply_side(const Model& m, int side, double dt,
-                                   const std::vector<double>& h, std::vector<float>& qy) const {
+                                   const std::vector<double>& h, const float* qy_old,
+                                   float* qy) const {
   EdgeFlow f;
   const Edge& edge = m.spec().edges[static_cast<std::size_t>(side)];
   if (edge.kind == Edge::Kind::Closed) return f;
   const double lv = level[static_cast<std::size_t>(side)];
   for_edge(m.grid(), side,
-           [&](const EdgeFace& e) { edge_face(m, edge, lv, e, dt, h, qy.data(), f); });
+           [&](const EdgeFace& e) { edge_face(m, edge, lv, e, dt, h, qy_old, qy, f); });
   return f;
 }
 
 EdgeFlow BoundaryFaces::apply_row(const Model& m, int j, double dt, const std::vector<double>& h,
-                                  std::vector<float>& qx) const {
+                                  const float* qx_old, float* qx) const {
   EdgeFlow f;
   const Grid& g = m.grid();
   const std::size_t nx = static_cast<std::size_t>(g.nx), ju = static_cast<std::size_t>(j);
@@ -149,13 +150,13 @@ EdgeFlow BoundaryFaces::apply_row(const Model& m, int j, double dt, const std::v
     const std::size_t k = ju * nx;
     edge_face(m, west, level[3],
               EdgeFace{k, nx > 1 ? static_cast<long>(k + 1) : -1, ju * (nx + 1), -1.0f}, dt, h,
-              qx.data(), f);
+              qx_old, qx, f);
   }
   if (east.kind != Edge::Kind::Closed) {
     const std::size_t k = ju * nx + nx - 1;
     edge_face(m, east, level[1],
               EdgeFace{k, nx > 1 ? static_cast<long>(k - 1) : -1, ju * (nx + 1) + nx, 1.0f}, dt, h,
-              qx.data(), f);
+              qx_old, qx, f);
   }
   return f;
 }

@@ -26,10 +26,10 @@ struct BoundaryFaces {
   void begin_step(const Model& m, double t, double dt);
   // North (side 0) or South (side 2) faces: qy rows 0 / ny, from the depths before the step.
   EdgeFlow apply_side(const Model& m, int side, double dt, const std::vector<double>& h,
-                      std::vector<float>& qy) const;
+                      const float* qy_old, float* qy) const;
   // West and East faces of row j.
   EdgeFlow apply_row(const Model& m, int j, double dt, const std::vector<double>& h,
-                     std::vector<float>& qx) const;
+                     const float* qx_old, float* qx) const;
 };
 
 }  // namespace sd::flood

@@ -57,8 +57,9 @@ enum DebrisClass : std::uint8_t { kPastureArable = 0, kWoodland = 1, kUrban = 2 
 
 struct Options {
   double g = 9.81;
-  double cfl = 0.7;      // alpha in dt = alpha dx / sqrt(g h_max) (Bates 2010, eq. 12)
-  double theta = 1.0;    // 1 = Bates 2010; 0.7-0.9 = de Almeida et al. 2012 q-centred form
+  double cfl = 0.7;  // alpha in dt = alpha dx / sqrt(g h_max) (Bates 2010, eq. 12)
+  double theta =
+      0.8;  // de Almeida et al. 2012 q-centring; 1 = Bates 2010 (see docs/flood-model.md)
   double dt_max = 10.0;  // s, cap when the domain is (nearly) dry
   float h_dry = 1e-4f;   // m; a face with less flow depth carries no flux
   double open_min_slope = 1e-4;
@@ -68,6 +69,9 @@ struct Options {
   double stats_interval_s = 0.0;  // summary rasters sampled this often (0 = every step)
   float velocity_min_depth_m = 0.01f;  // velocities are not evaluated in thinner films
   int threads = 0;                     // OpenMP threads; 0 = OpenMP default
+  // Fewer threads on small grids: below this many cells per thread the per-step barriers
+  // cost more than the work (results are identical for any thread count anyway).
+  int min_cells_per_thread = 32768;
 };
 
 // Everything the solver needs, as plain arrays of grid.size() values (row 0 = north).

@@ -46,8 +46,8 @@ struct State::Impl {
   std::vector<double> rain_total_m;  // per cell (grid rain)
   double rain_total_uniform_m = 0.0;
   std::vector<double> row_max, row_sum, row_min, row_cel;
-  double cmax = 0.0;  // max celerity after the last step (CFL)
-  std::vector<float> qx_old, qy_old;
+  double cmax = 0.0;                    // max celerity after the last step (CFL)
+  std::vector<float> qx_next, qy_next;  // double buffers: a step reads q, writes these
   std::vector<float> maxd, tmax, first, dur, maxv, hr;
   double next_stats = 0.0, last_stats = 0.0;
   SinkState sinks;
@@ -61,7 +61,9 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   const std::size_t n = g.size();
   auto& I = *impl_;
   const int req = model_->options().threads;
-  I.threads = req > 0 ? req : omp_get_max_threads();
+  const long per = std::max(1, model_->options().min_cells_per_thread);
+  const long cap = std::max(1L, std::min(static_cast<long>(n) / per, static_cast<long>(g.ny)));
+  I.threads = static_cast<int>(std::min<long>(req > 0 ? req : omp_get_max_threads(), cap));
   h_.assign(n, 0.0);
   qx_.assign(static_cast<std::size_t>(g.nx + 1) * static_cast<std::size_t>(g.ny), 0.0f);
   qy_.assign(static_cast<std::size_t>(g.nx) * static_cast<std::size_t>(g.ny + 1), 0.0f);
@@ -70,10 +72,8 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   I.row_min.assign(static_cast<std::size_t>(g.ny), 0.0);
   I.row_cel.assign(static_cast<std::size_t>(g.ny), 0.0);
   I.row_edge.assign(static_cast<std::size_t>(g.ny), EdgeFlow{});
-  if (model_->options().theta < 1.0) {
-    I.qx_old = qx_;
-    I.qy_old = qy_;
-  }
+  I.qx_next = qx_;
+  I.qy_next = qy_;
   I.maxd.assign(n, 0.0f);
   I.tmax.assign(n, 0.0f);
   I.first.assign(n, kNaN);
@@ -85,6 +85,10 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
 }
 
 State::~State() = default;
+
+int State::threads() const {
+  return impl_->threads;
+}
 
 void State::set_rain(const RainSource* rain) {
   rain_ = rain;
@@ -132,7 +136,6 @@ void State::advance_to(double t_end) {
   fp.n2 = M.spec().manning_uniform * M.spec().manning_uniform;
   fp.n2_cell = M.n2().empty() ? nullptr : M.n2().data();
   fp.theta = static_cast<float>(o.theta);
-  const bool theta = o.theta < 1.0;
 
   while (t_ < t_end) {
     // 1. Rain window: a mean rate over [t, win_end), win_end on the source's breaks.
@@ -173,10 +176,6 @@ void State::advance_to(double t_end) {
       dt = 0.5 * left;  // no sliver step before the landing time
     const double t_new = dt == left ? land : t_ + dt;
     fp.dt = static_cast<float>(dt);
-    if (theta) {
-      I.qx_old = qx_;
-      I.qy_old = qy_;
-    }
     // 3. One fused sweep per thread over its block of rows: momentum for row j (x faces, the
     //    y faces to row j-1, edge faces), then continuity + rain and the summary rasters for
     //    row j-1, whose fluxes are now all known, while its data is still in cache. The y faces
@@ -186,11 +185,11 @@ void State::advance_to(double t_end) {
     const double rain_m = I.rain_uniform_ms * dt;
     const float* rain_grid = I.rain_grid ? I.rain_ms.data() : nullptr;
     double* h = h_.data();
-    float* qx = qx_.data();
-    float* qy = qy_.data();
+    const float* qxo = qx_.data();
+    const float* qyo = qy_.data();
+    float* qx = I.qx_next.data();
+    float* qy = I.qy_next.data();
     const float* z = M.z_rel().data();
-    const float* qxo = theta ? I.qx_old.data() : nullptr;
-    const float* qyo = theta ? I.qy_old.data() : nullptr;
     const bool stats_now = t_new >= I.next_stats || t_new >= t_end;
     detail::SummaryParams sp;
     sp.nx = nx;
@@ -205,7 +204,7 @@ void State::advance_to(double t_end) {
                                      I.dur.data(),  I.maxv.data(), I.hr.data()};
     I.bnd.begin_step(M, t_, dt);
     auto finish_row = [&](int r) {
-      const auto rs = detail::update_row(r, nx, dtdx, qx, qy, act.data(), rain_grid, dt, rain_m,
+      const auto rs = detail::update_row(r, nx, dtdx, qx, qy, z, rain_grid, dt, rain_m,
                                          o.g, o.velocity_min_depth_m, h);
       const auto ru = static_cast<std::size_t>(r);
       I.row_max[ru] = rs.hmax;
@@ -218,17 +217,19 @@ void State::advance_to(double t_end) {
       const long nth = omp_get_num_threads(), tid = omp_get_thread_num();
       const int j0 = static_cast<int>(ny * tid / nth), j1 = static_cast<int>(ny * (tid + 1) / nth);
       if (j0 > 0 && j0 < j1) detail::flux_y_row(j0, fp, h, z, qy, qyo);
-      if (tid == 0) I.edge_n = I.bnd.apply_side(M, 0, dt, h_, qy_);
-      if (tid == nth - 1) I.edge_s = I.bnd.apply_side(M, 2, dt, h_, qy_);
+      if (tid == 0) I.edge_n = I.bnd.apply_side(M, 0, dt, h_, qyo, qy);
+      if (tid == nth - 1) I.edge_s = I.bnd.apply_side(M, 2, dt, h_, qyo, qy);
 #pragma omp barrier
       for (int j = j0; j < j1; ++j) {
         detail::flux_x_row(j, fp, h, z, qx, qxo);
         if (j > j0) detail::flux_y_row(j, fp, h, z, qy, qyo);
-        I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, h_, qx_);
+        I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, h_, qxo, qx);
         if (j > j0) finish_row(j - 1);
       }
       if (j0 < j1) finish_row(j1 - 1);
     }
+    qx_.swap(I.qx_next);
+    qy_.swap(I.qy_next);
     for (const EdgeFlow* f : {&I.edge_n, &I.edge_s}) {
       budget_.boundary_in += f->in;
       budget_.boundary_out += f->out;
@@ -416,10 +417,9 @@ void State::restore(std::istream& is) {
       qy_.size() != static_cast<std::size_t>(g.nx) * (g.ny + 1) ||
       I.sinks.pump_on.size() != model_->spec().pumps.size())
     throw std::runtime_error("flood checkpoint: array sizes do not match the model");
-  if (model_->options().theta < 1.0) {
-    I.qx_old = qx_;
-    I.qy_old = qy_;
-  }
+  // Faces a step never writes (closed edges) must read zero in both buffers.
+  I.qx_next.assign(qx_.size(), 0.0f);
+  I.qy_next.assign(qy_.size(), 0.0f);
 }
 
 }  // namespace sd::flood

@@ -57,6 +57,7 @@ class State {
   double time() const { return t_; }
   std::uint64_t steps() const { return steps_; }
   double solver_wall_s() const { return wall_; }  // wall time spent inside advance_to
+  int threads() const;                            // OpenMP threads actually used
   const Model& model() const { return *model_; }
 
   const std::vector<double>& depth() const { return h_; }  // m, per cell

@@ -60,7 +60,7 @@ template <bool kCellN2, bool kTheta>
 __attribute__((target_clones("avx2", "default"))) void flux_x_impl(int j, const FaceParams& p,
                                                                    const double* h, const float* z,
                                                                    float* __restrict qx,
-                                                                   const float* qo) {
+                                                                   const float* __restrict qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const float n2u = p.n2;
@@ -68,15 +68,12 @@ __attribute__((target_clones("avx2", "default"))) void flux_x_impl(int j, const 
   const float* zr0 = z + static_cast<std::ptrdiff_t>(j) * nx;
   float* __restrict q = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* n2c = kCellN2 ? p.n2_cell + static_cast<std::ptrdiff_t>(j) * nx : nullptr;
-  const float* o = kTheta ? qo + static_cast<std::ptrdiff_t>(j) * (nx + 1) : nullptr;
+  const float* o = qo + static_cast<std::ptrdiff_t>(j) * (nx + 1);
 #pragma omp simd
   for (int i = 1; i < nx; ++i) {
-    float n2 = n2u, q0 = q[i], qc = q[i];
+    float n2 = n2u, q0 = o[i], qc = o[i];
     if constexpr (kCellN2) n2 = 0.5f * (n2c[i - 1] + n2c[i]);
-    if constexpr (kTheta) {
-      q0 = o[i];
-      qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
-    }
+    if constexpr (kTheta) qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
     q[i] = face_q(static_cast<float>(hr0[i - 1]), static_cast<float>(hr0[i]), zr0[i - 1], zr0[i],
                   q0, qc, n2, c);
   }
@@ -86,7 +83,7 @@ template <bool kCellN2, bool kTheta>
 __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const FaceParams& p,
                                                                    const double* h, const float* z,
                                                                    float* __restrict qy,
-                                                                   const float* qo) {
+                                                                   const float* __restrict qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const float n2u = p.n2;
@@ -99,17 +96,14 @@ __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const 
   const float* n2n = kCellN2 ? p.n2_cell + nrow : nullptr;
   const float* n2s = kCellN2 ? p.n2_cell + s : nullptr;
   // Old neighbours along y (faces j-1 and j+1); at the outer faces the boundary value.
-  const float* on = kTheta ? qo + s - nx : nullptr;
-  const float* oc = kTheta ? qo + s : nullptr;
-  const float* os = kTheta ? qo + s + nx : nullptr;
+  const float* on = qo + s - nx;
+  const float* oc = qo + s;
+  const float* os = qo + s + nx;
 #pragma omp simd
   for (int i = 0; i < nx; ++i) {
-    float n2 = n2u, q0 = q[i], qc = q[i];
+    float n2 = n2u, q0 = oc[i], qc = oc[i];
     if constexpr (kCellN2) n2 = 0.5f * (n2n[i] + n2s[i]);
-    if constexpr (kTheta) {
-      q0 = oc[i];
-      qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
-    }
+    if constexpr (kTheta) qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
     q[i] =
         face_q(static_cast<float>(hn[i]), static_cast<float>(hs[i]), zn[i], zs[i], q0, qc, n2, c);
   }
@@ -117,44 +111,50 @@ __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, const 
 
 template <bool kGridRain>
 __attribute__((target_clones("avx2", "default"))) RowStats update_impl(
-    int j, int nx, double dt_over_dx, const float* qx, const float* qy, const std::uint8_t* act,
+    int j, int nx, double dt_over_dx, const float* qx, const float* qy, const float* zrel,
     const float* rain_ms, double dt, double rain_m, float g, float h_vel, double* h) {
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
   const float* qw = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* qn = qy + s;
   const float* qs = qy + s + nx;
   double* hr = h + s;
-  const std::uint8_t* a = act + s;
+  const float* zr = zrel + s;  // inactive cells have z = 1e9 (flood_model.cpp): no rain there
   const float* r = kGridRain ? rain_ms + s : nullptr;
-  double m = 0.0, lo = 0.0;
-  float c = 0.0f;
+  double m = 0.0, lo = 0.0, c = 0.0;
 #pragma omp simd reduction(max : m, c) reduction(min : lo)
   for (int i = 0; i < nx; ++i) {
     // Fluxes summed in double: each face's volume leaves one cell and enters the other
     // with the same rounding, so continuity conserves volume to double precision.
-    const double net = (static_cast<double>(qw[i]) - static_cast<double>(qw[i + 1])) +
-                       (static_cast<double>(qn[i]) - static_cast<double>(qs[i]));
-    const double add = kGridRain ? static_cast<double>(r[i]) * dt : rain_m;
-    double hn = hr[i] + net * dt_over_dx + add;
-    hn = a[i] ? hn : 0.0;
+    const float w = qw[i], e = qw[i + 1], n = qn[i], so = qs[i];
+    const double net = (static_cast<double>(w) - static_cast<double>(e)) +
+                       (static_cast<double>(n) - static_cast<double>(so));
+    double add = rain_m;
+    if constexpr (kGridRain) add = static_cast<double>(r[i]) * dt;
+    const double hraw = hr[i] + net * dt_over_dx + add;
+    const double hn = zr[i] < 1e8f ? hraw : 0.0;
     hr[i] = hn;
-    m = std::max(m, hn);
-    lo = std::min(lo, hn);
+    m = m > hn ? m : hn;
+    lo = lo < hn ? lo : hn;
     // Celerity |u| + sqrt(g h): the velocity term keeps shallow fast sheet flow on slopes
     // stable (sqrt(g h) alone lets dt exceed dx / |u| there).
-    const float hf = std::max(static_cast<float>(hn), 0.0f);
-    const float qm = std::max(std::max(std::fabs(qw[i]), std::fabs(qw[i + 1])),
-                              std::max(std::fabs(qn[i]), std::fabs(qs[i])));
-    c = std::max(c, std::sqrt(g * hf) + qm / std::max(hf, h_vel));
+    const float hf0 = static_cast<float>(hn);
+    const float hf = hf0 > 0.0f ? hf0 : 0.0f;
+    const float aw = w < 0 ? -w : w, ae = e < 0 ? -e : e, an = n < 0 ? -n : n,
+                as = so < 0 ? -so : so;
+    const float q1 = aw > ae ? aw : ae, q2 = an > as ? an : as;
+    const float qm = q1 > q2 ? q1 : q2;
+    const float hd = hf > h_vel ? hf : h_vel;
+    const double ci = static_cast<double>(std::sqrt(g * hf) + qm / hd);
+    c = c > ci ? c : ci;
   }
-  return RowStats{m, lo, static_cast<double>(c)};
+  return RowStats{m, lo, c};
 }
 
 }  // namespace
 
 void flux_x_row(int j, const FaceParams& p, const double* h, const float* z, float* qx,
                 const float* qo) {
-  const bool cell = p.n2_cell != nullptr, theta = qo != nullptr;
+  const bool cell = p.n2_cell != nullptr, theta = p.theta < 1.0f;
   if (cell && theta)
     flux_x_impl<true, true>(j, p, h, z, qx, qo);
   else if (cell)
@@ -167,7 +167,7 @@ void flux_x_row(int j, const FaceParams& p, const double* h, const float* z, flo
 
 void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, float* qy,
                 const float* qo) {
-  const bool cell = p.n2_cell != nullptr, theta = qo != nullptr;
+  const bool cell = p.n2_cell != nullptr, theta = p.theta < 1.0f;
   if (cell && theta)
     flux_y_impl<true, true>(j, p, h, z, qy, qo);
   else if (cell)
@@ -179,13 +179,11 @@ void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, flo
 }
 
 RowStats update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
-                    const std::uint8_t* active, const float* rain_ms, double dt,
-                    double rain_uniform_m, double g, double h_vel, double* h) {
+                    const float* z, const float* rain_ms, double dt, double rain_uniform_m,
+                    double g, double h_vel, double* h) {
   const float gf = static_cast<float>(g), hv = static_cast<float>(h_vel);
-  if (rain_ms)
-    return update_impl<true>(j, nx, dt_over_dx, qx, qy, active, rain_ms, dt, 0.0, gf, hv, h);
-  return update_impl<false>(j, nx, dt_over_dx, qx, qy, active, nullptr, dt, rain_uniform_m, gf, hv,
-                            h);
+  if (rain_ms) return update_impl<true>(j, nx, dt_over_dx, qx, qy, z, rain_ms, dt, 0.0, gf, hv, h);
+  return update_impl<false>(j, nx, dt_over_dx, qx, qy, z, nullptr, dt, rain_uniform_m, gf, hv, h);
 }
 
 }  // namespace sd::flood::detail

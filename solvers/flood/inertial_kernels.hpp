@@ -15,8 +15,8 @@ struct FaceParams {
   float theta = 1.0f;
 };
 
-// x faces i = 1..nx-1 of row j (qx index j*(nx+1)+i). qx_old: copy of the previous qx for
-// the theta form (null when theta == 1).
+// x faces i = 1..nx-1 of row j (qx index j*(nx+1)+i): new discharges into qx from the
+// previous step's qx_old (double-buffered, so the theta form's neighbours are always old).
 void flux_x_row(int j, const FaceParams& p, const double* h, const float* z, float* qx,
                 const float* qx_old);
 // y faces between rows j-1 and j, j = 1..ny-1 (qy index j*nx+i, +q toward row j).
@@ -33,8 +33,8 @@ struct RowStats {
 // Continuity for row j: h += dt/dx * (net inflow) + rain. rain_ms: per-cell rate (m/s) or
 // null, then rain_uniform_m (a depth for this step) is used.
 RowStats update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
-                    const std::uint8_t* active, const float* rain_ms, double dt,
-                    double rain_uniform_m, double g, double h_vel, double* h);
+                    const float* z, const float* rain_ms, double dt, double rain_uniform_m,
+                    double g, double h_vel, double* h);
 
 // Inverse cube root without pow: bit-level first guess, three Newton steps (rel. err ~1e-7).
 float inv_cbrt(float x);

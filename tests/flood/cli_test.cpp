@@ -68,12 +68,12 @@ std::string write_dem(const fs::path& dir) {
 TEST(FloodCli, ContractOutputsSummaryAndFullPrecisionAscii) {
   const auto dir = tmpdir("contract");
   const auto dem = write_dem(dir);
-  const auto r =
-      run("--dem " + dem + " --rain-mmph 36 --rain-hours 0.5 --duration-s 3600 --boundary closed" +
-              " --frame-interval-s 600 --out " + (dir / "r.h5").string() + " --out-depth " +
-              (dir / "d.asc").string() + " --out-max " + (dir / "m.tif").string() +
-              " --summary-json " + (dir / "s.json").string() + " --threads 2",
-          dir);
+  const auto r = run(
+      "--dem " + dem + " --rain-mmph 36 --rain-hours 0.5 --duration-s 3600 --boundary closed" +
+          " --frame-interval-s 600 --out " + (dir / "r.h5").string() + " --out-depth " +
+          (dir / "d.asc").string() + " --out-max " + (dir / "m.tif").string() + " --summary-json " +
+          (dir / "s.json").string() + " --threads 2 --min-cells-per-thread 1",
+      dir);
   ASSERT_EQ(r.rc, 0) << r.err;
   const std::string js = slurp(dir / "s.json");
   for (const char* k : {"cells", "steps", "wall_s", "solver_wall_s", "cell_updates_per_s",
@@ -154,15 +154,15 @@ TEST(FloodCli, ResumedRunAndThreadCountAreBitIdentical) {
   const auto dem = write_dem(dir);
   const std::string base = "--dem " + dem +
                            " --rain-mmph 60 --rain-hours 0.25 --boundary closed --boundary S=open" +
-                           " --checkpoint-every-s 600 ";
+                           " --checkpoint-every-s 300 --min-cells-per-thread 1 ";
   const auto ck = (dir / "ck.bin").string();
-  ASSERT_EQ(run(base + "--duration-s 1200 --threads 1 --checkpoint " + (dir / "full.bin").string() +
+  ASSERT_EQ(run(base + "--duration-s 600 --threads 1 --checkpoint " + (dir / "full.bin").string() +
                     " --out-depth " + (dir / "a.asc").string(),
                 dir)
                 .rc,
             0);
-  ASSERT_EQ(run(base + "--duration-s 600 --threads 2 --checkpoint " + ck, dir).rc, 0);
-  ASSERT_EQ(run(base + "--duration-s 1200 --threads 2 --resume " + ck + " --checkpoint " +
+  ASSERT_EQ(run(base + "--duration-s 300 --threads 2 --checkpoint " + ck, dir).rc, 0);
+  ASSERT_EQ(run(base + "--duration-s 600 --threads 2 --resume " + ck + " --checkpoint " +
                     (dir / "ck2.bin").string() + " --out-depth " + (dir / "c.asc").string(),
                 dir)
                 .rc,
