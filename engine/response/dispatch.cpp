@@ -74,12 +74,13 @@ void RunState::dispatch_incident(int i, double t) {
     }
   }
   if (best >= 0) {
+    out.outcomes[i].unreachable_now = false;
     assign(best, i, t, best_cost);
     return;
   }
-  if (any_candidate) {
+  if (any_candidate) {  // free, capable teams exist but the water keeps them all out
     out.outcomes[i].ever_unreachable = true;
-    out.outcomes[i].state = IncidentState::Unreachable;
+    out.outcomes[i].unreachable_now = true;
   }
 }
 
@@ -99,10 +100,7 @@ void RunState::dispatch_team(int team, double t) {
   for (int i : cand) {
     const Incident& inc = out.incidents[i];
     const double cost = router->cost(inc.node);
-    if (!std::isfinite(cost)) {
-      out.outcomes[i].ever_unreachable = true;
-      continue;
-    }
+    if (!std::isfinite(cost)) continue;
     double key = cost;
     if (plan.dispatch == DispatchPolicy::Priority) {
       const double wait = t - inc.t;

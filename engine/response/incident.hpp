@@ -36,8 +36,9 @@ struct Incident {
 std::vector<Incident> generate_incidents(const ResponseModel& model, const HazardTimeline& hazard,
                                          std::uint64_t seed, int member);
 
-// Expected fatalities of an incident served after waiting `wait_s` (a proxy: risk grows with
-// the square of the wait measured in deadlines, as survival curves for entrapment do).
+// Expected fatalities of an incident served after waiting `wait_s` (a proxy: the per-person
+// risk grows with the square of the wait measured in deadlines, as survival curves for
+// entrapment do, and saturates at 1).
 double incident_risk(const Incident& inc, double wait_s);
 
 }  // namespace sd

@@ -131,7 +131,8 @@ void finish(Incident& inc, const IncidentRates& r, Rng& rng) {
 
 double incident_risk(const Incident& inc, double wait_s) {
   const double w = wait_s / std::max(inc.deadline_s, 1.0);
-  return inc.base_risk * std::max(inc.people, 1) * (1.0 + w * w);
+  // A probability per person: it grows with the wait but cannot exceed 1.
+  return std::max(inc.people, 1) * std::min(1.0, inc.base_risk * (1.0 + w * w));
 }
 
 std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTimeline& h, std::uint64_t seed,
@@ -214,11 +215,11 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
     if (!h.edge_depth.empty())
       edge_process(IncidentType::StrandedVehicle, r.stranded_per_km_h, [&](std::size_t e) {
         const float d = h.edge_depth_at(k)[e];
-        return d >= 0.15f && d <= 0.6f ? m.edge_km[e] : 0.0f;
+        return d >= 0.15f && d <= 0.6f ? m.road_km[e] : 0.0f;
       });
     if (!h.edge_gust.empty())
       edge_process(IncidentType::TreeDown, r.tree_per_km_h, [&](std::size_t e) {
-        return h.edge_gust_at(k)[e] >= r.tree_gust_ms ? m.edge_km[e] : 0.0f;
+        return h.edge_gust_at(k)[e] >= r.tree_gust_ms ? m.road_km[e] : 0.0f;
       });
     // Power failures: population under damaging gusts, by wind block.
     if (!h.block_gust.empty()) {

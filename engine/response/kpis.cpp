@@ -97,8 +97,8 @@ void RunState::finish_kpis() {
     } else {
       // Still waiting at the end: its risk grows with the whole wait.
       o.risk = incident_risk(inc, end - inc.t);
-      if (o.state == IncidentState::Waiting && o.ever_unreachable) o.state = IncidentState::Unreachable;
-      if (o.state == IncidentState::Unreachable || o.ever_unreachable) ++unreachable;
+      if (o.state == IncidentState::Waiting && o.unreachable_now) o.state = IncidentState::Unreachable;
+      if (o.state == IncidentState::Unreachable) ++unreachable;
       ++late;
     }
     risk += o.risk;

@@ -38,6 +38,13 @@ void compile_roads(const Scenario& s, const io::RoadNetworkData& d, ResponseMode
     m.edge_km[e] = static_cast<float>(len[e] / 1000.0);
     m.edge_underpass[e] = underpass >= 0 && cls[e] == underpass;
   }
+  // A two-way road is two directed edges: its exposure to incidents counts once.
+  m.road_km.assign(len.size(), 0.0f);
+  for (std::size_t e = 0; e < len.size(); ++e) {
+    const auto a = m.graph->tail()[e], b = m.graph->head()[e];
+    const bool has_reverse = !m.graph->edges_between(b, a).empty();
+    if (!has_reverse || a < b) m.road_km[e] = m.edge_km[e];
+  }
   m.edge_cells = net::rasterize_edges(*m.graph, s.dem.grid);
 }
 

@@ -21,7 +21,8 @@ struct ResponseModel {
   std::unique_ptr<net::RoadGraph> graph;
   std::unique_ptr<net::Snapper> snapper;
   net::EdgeCells edge_cells;
-  std::vector<float> edge_km;        // per edge, for road-km KPIs and incident rates
+  std::vector<float> edge_km;        // per edge, for road-km KPIs
+  std::vector<float> road_km;        // per edge, counting a two-way road once (incident exposure)
   std::vector<std::uint8_t> edge_underpass;  // edges a level-rule may close pre-emptively
   std::vector<net::NodeId> team_node, depot_node, shelter_node, site_node, town_node;
 

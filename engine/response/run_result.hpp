@@ -18,6 +18,7 @@ struct IncidentOutcome {
   int team = -1;
   double risk = 0;  // expected fatalities (proxy)
   bool ever_unreachable = false;
+  bool unreachable_now = false;  // the last dispatch attempt found capable free teams, none could reach it
   bool averted = false;  // the people had evacuated before it happened
 };
 

@@ -94,14 +94,14 @@ struct IncidentRates {
   double trapped_per_person_h = 2.0e-4;      // per person in water deeper than trapped_depth_m
   double trapped_depth_m = 0.5;
   double people_per_trapped = 3.0;           // mean household size (China 2020 census ~2.6) plus visitors
-  double stranded_per_km_h = 0.6;            // per km of road under 0.15–0.6 m of water, per hour
+  double stranded_per_km_h = 0.1;            // per km of road under 0.15–0.6 m of water, per hour
   double basement_per_person_h = 4.0e-5;     // per urban resident in water deeper than 0.15 m
   double power_per_person_h = 1.5e-5;        // per person under gusts above power_gust_ms
   double power_gust_ms = 25.0;
   double gas_per_person_h = 3.0e-6;          // per person in water deeper than 0.3 m
   double medical_per_person_h = 4.0e-6;      // baseline emergencies (~35 per 100k per day)
-  double tree_per_km_h = 0.05;               // per road km under gusts above tree_gust_ms
-  double tree_gust_ms = 22.0;
+  double tree_per_km_h = 0.01;               // per road km under gusts above tree_gust_ms
+  double tree_gust_ms = 28.0;
   double deadline_trapped_s = 3 * 3600.0;    // risk doubles past this wait
   double deadline_default_s = 6 * 3600.0;
 };
