@@ -105,7 +105,8 @@ std::string RunReport::summary_table() const {
   os << "  team utilisation          " << 100 * v("team_utilisation") << " %\n";
   os.precision(1);
   os << "  road km closed (peak)     " << v("road_km_closed_peak") << " km\n";
-  os << "  flooded area (peak)       " << v("peak_flooded_area_km2") << " km2 of land under >= 0.15 m\n";
+  os << "  flooded land              " << v("peak_flooded_area_km2") << " km2 at the peak, " << v("flooded_extent_km2")
+     << " km2 reached 0.15 m at some time\n";
   os << "  hazard " << hazard_wall_s << " s" << (hazard_from_cache ? " (cached)" : "") << ", response "
      << response_wall_s << " s, total " << wall_s << " s\n";
   os << "  results: " << results_path << "\n";

@@ -16,6 +16,22 @@ int cell_of(const Scenario& s, double x, double y) {
   return static_cast<int>(s.dem.grid.index(i, j));
 }
 
+// The water an outfall discharges into: the lowest cell within three cells of the given point
+// (a sluice sits in the seawall or on a canal bank; its water goes to the sea or canal beside it).
+int receiving_cell(const Scenario& s, double x, double y) {
+  const Grid& g = s.dem.grid;
+  int i0, j0;
+  if (!g.locate(x, y, i0, j0)) return -1;
+  int best = static_cast<int>(g.index(i0, j0));
+  float zb = std::isnan(s.dem.data[best]) ? INFINITY : s.dem.data[best];
+  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
+    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
+      const float z = s.dem.data[g.index(i, j)];
+      if (!std::isnan(z) && z < zb) zb = z, best = static_cast<int>(g.index(i, j));
+    }
+  return best;
+}
+
 TimeSeries read_level_csv(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open level series");
@@ -82,7 +98,7 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
   // Outfalls: drained water is delivered to the outfall cell (a canal, river or sea cell).
   for (const auto& o : s.outfalls) {
     flood::Outfall of;
-    of.cell = cell_of(s, o.x, o.y);
+    of.cell = receiving_cell(s, o.x, o.y);
     spec.outfalls.push_back(of);
   }
   for (std::size_t c = 0; c < N; ++c) {

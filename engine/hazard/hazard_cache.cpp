@@ -53,6 +53,7 @@ void write_timeline(long long file_id, const HazardTimeline& t) {
   h5::set_attr(g, "total_rain_mean_mm", t.total_rain_mean_mm);
   h5::set_attr(g, "max_wind_ms", t.max_wind_ms);
   h5::set_attr(g, "peak_flooded_area_km2", t.peak_flooded_area_km2);
+  h5::set_attr(g, "flooded_extent_km2", t.flooded_extent_km2);
   h5::set_attr(g, "wall_s", t.wall_s);
   h5::write_vector(g, "time", t.time);
   h5::write_vector(g, "edge_depth", t.edge_depth);
@@ -88,6 +89,7 @@ std::optional<HazardTimeline> read_timeline(const std::string& path) {
     t.total_rain_mean_mm = h5::attr_double(g, "total_rain_mean_mm");
     t.max_wind_ms = h5::attr_double(g, "max_wind_ms");
     t.peak_flooded_area_km2 = h5::attr_double(g, "peak_flooded_area_km2");
+    t.flooded_extent_km2 = h5::attr_double(g, "flooded_extent_km2");
     t.wall_s = h5::attr_double(g, "wall_s");
     t.time = h5::read_vector<double>(g, "time");
     t.edge_depth = h5::read_vector<float>(g, "edge_depth");

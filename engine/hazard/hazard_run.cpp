@@ -249,6 +249,9 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   h5::set_attr(hz, "hazard_key", key);
   h5::set_attr(hz, "steps", static_cast<std::int64_t>(st.steps()));
   tl.max_depth = sm.max_depth;
+  for (std::size_t c = 0; c < N; ++c)
+    if (sm.max_depth[c] >= 0.15f && (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse))
+      tl.flooded_extent_km2 += g.cell_area() / 1e6;
   double rain_sum = 0, wmax = 0;
   std::size_t valid = 0;
   for (std::size_t c = 0; c < N; ++c) {

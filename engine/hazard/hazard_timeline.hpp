@@ -31,6 +31,7 @@ struct HazardTimeline {
   double landfall_s = -1;          // landfall (or closest approach) time, s; < 0 unknown
   double total_rain_mean_mm = 0;
   double peak_flooded_area_km2 = 0;  // largest land area under >= 0.15 m at any frame
+  double flooded_extent_km2 = 0;     // land whose maximum depth reached 0.15 m (risk-map extent)
   double max_wind_ms = 0;
   double wall_s = 0;               // time the hazard took to compute
   std::string frames_path;         // HDF5 file holding /hazard frames (for external links)

@@ -128,7 +128,8 @@ void RunState::finish_kpis() {
        {"supply_shortfall", supply_shortfall},
        {"team_utilisation", util_den > 0 ? util_num / util_den : 0},
        {"road_km_closed_peak", peak_closed},
-       {"peak_flooded_area_km2", h.peak_flooded_area_km2}};
+       {"peak_flooded_area_km2", h.peak_flooded_area_km2},
+       {"flooded_extent_km2", h.flooded_extent_km2}};
   // Response time by incident type.
   for (std::size_t ty = 0; ty < kIncidentTypes; ++ty) {
     std::vector<double> v;
