@@ -2,7 +2,6 @@
 // line and field, all at once, with suggestions where one is obvious.
 #include <gtest/gtest.h>
 
-#include <regex>
 
 #include "core/error.hpp"
 #include "scenario/scenario.hpp"
@@ -11,6 +10,21 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+// True when `text` holds "<file>:<line>:<col>: <rest>" with line in [lo, hi]. (No std::regex:
+// GCC 12's <regex> trips -Wmaybe-uninitialized under the sanitizer build.)
+bool has_location(const std::string& text, const std::string& file, long lo, long hi, const std::string& rest) {
+  for (std::size_t p = text.find(file + ":"); p != std::string::npos; p = text.find(file + ":", p + 1)) {
+    const char* c = text.c_str() + p + file.size() + 1;
+    char* end = nullptr;
+    const long line = std::strtol(c, &end, 10);
+    if (end == c || *end != ':') continue;
+    const long col = std::strtol(end + 1, &end, 10);
+    if (col <= 0 || *end != ':') continue;
+    if (line >= lo && line <= hi && std::string(end + 2).rfind(rest, 0) == 0) return true;
+  }
+  return false;
+}
 
 std::string load_error(const fs::path& file) {
   try {
@@ -54,7 +68,7 @@ TEST(ScenarioLoader, UnknownKeyNamesLineAndSuggests) {
   const std::string err = load_error(dir / "s.toml");
   EXPECT_NE(err.find("unknown key 'capcity'"), std::string::npos) << err;
   EXPECT_NE(err.find("did you mean 'capacity'"), std::string::npos) << err;
-  EXPECT_TRUE(std::regex_search(err, std::regex("s\\.toml:4[0-9]:[0-9]+: error: shelter\\[0\\]\\.capcity"))) << err;
+  EXPECT_TRUE(has_location(err, "s.toml", 40, 49, "error: shelter[0].capcity")) << err;
 }
 
 TEST(ScenarioLoader, WrongTypeIsReported) {
@@ -115,7 +129,7 @@ TEST(ScenarioLoader, SyntaxErrorNamesLine) {
   const auto dir = sdtest::make_scenario_dir("syntax");
   sdtest::write_file(dir / "s.toml", "[scenario]\nname = \"x\nduration_h = 1\n");
   const std::string err = load_error(dir / "s.toml");
-  EXPECT_TRUE(std::regex_search(err, std::regex("s\\.toml:2:[0-9]+: error"))) << err;
+  EXPECT_TRUE(has_location(err, "s.toml", 2, 2, "error")) << err;
 }
 
 TEST(ScenarioLoader, IncludeCycleIsAnError) {

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <cstdio>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "cli_runner.hpp"
@@ -20,10 +19,11 @@ double json_number(const fs::path& file, const std::string& key) {
   std::ifstream in(file);
   std::stringstream ss;
   ss << in.rdbuf();
-  std::smatch m;
   const std::string text = ss.str();
-  if (!std::regex_search(text, m, std::regex("\"" + key + "\": ([-0-9.e+]+)"))) return NAN;
-  return std::stod(m[1]);
+  const std::string tag = "\"" + key + "\": ";
+  const auto p = text.find(tag);
+  if (p == std::string::npos) return NAN;
+  return std::strtod(text.c_str() + p + tag.size(), nullptr);
 }
 
 TEST(TideVariants, HighTideFloodsMoreThanLowTide) {
