@@ -1,5 +1,5 @@
 // Flood solver throughput (cell-updates per second) on a fully wet 2048 x 2048 grid, and
-// the machine's STREAM-triad memory bandwidth for comparison (docs/benchmarks/flood.md).
+// the machine's STREAM-triad memory bandwidth for comparison (docs/benchmarks.md).
 #include <benchmark/benchmark.h>
 #include <omp.h>
 

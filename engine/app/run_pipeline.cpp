@@ -47,11 +47,14 @@ RunReport run_drill(const RunRequest& rq) {
     rep.result.events.push_back(LogEvent{n.t, EventType::CriticalSite, -1, -1, 0, 0, n.text});
   std::stable_sort(rep.result.events.begin(), rep.result.events.end(),
                    [](const LogEvent& a, const LogEvent& b) { return a.t < b.t; });
-  rep.response_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count();
-  rep.results_path = !rq.out_path.empty()      ? rq.out_path
-                     : !s.output_path.empty() ? s.output_path
-                                               : (fs::path(s.path).replace_extension("").string() + "-results.h5");
-  if (fs::path(rep.results_path).has_parent_path()) fs::create_directories(fs::path(rep.results_path).parent_path());
+  rep.response_wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count();
+  rep.results_path = !rq.out_path.empty() ? rq.out_path
+                     : !s.output_path.empty()
+                         ? s.output_path
+                         : (fs::path(s.path).replace_extension("").string() + "-results.h5");
+  if (fs::path(rep.results_path).has_parent_path())
+    fs::create_directories(fs::path(rep.results_path).parent_path());
   rep.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   RunMeta meta;
   meta.seed = rep.seed;
@@ -67,7 +70,8 @@ RunReport run_drill(const RunRequest& rq) {
 io::Json RunReport::summary_json() const {
   io::Json j = io::Json::object();
   j.set("scenario", scenario_name).set("plan", plan_name).set("results", results_path);
-  for (const auto& k : result.final_kpis) j.set(k.name, std::isfinite(k.value) ? io::Json(k.value) : io::Json::null());
+  for (const auto& k : result.final_kpis)
+    j.set(k.name, std::isfinite(k.value) ? io::Json(k.value) : io::Json::null());
   j.set("hazard_from_cache", hazard_from_cache);
   j.set("hazard_wall_s", hazard_wall_s);
   j.set("response_wall_s", response_wall_s);
@@ -87,16 +91,19 @@ std::string RunReport::summary_table() const {
     o << s / 60.0 << " min";
     return o.str();
   };
-  os << "\n  Drill summary — " << scenario_name << "\n  plan: " << plan_name << "   seed: " << seed << "\n";
+  os << "\n  Drill summary — " << scenario_name << "\n  plan: " << plan_name << "   seed: " << seed
+     << "\n";
   os << "  ---------------------------------------------------------------\n";
   os.setf(std::ios::fixed);
   os.precision(0);
-  os << "  incidents                 " << v("incidents_total") << " total, " << v("incidents_served") << " served, "
-     << v("incidents_unreachable") << " unreachable, " << v("incidents_late_or_unserved") << " late or unserved\n";
+  os << "  incidents                 " << v("incidents_total") << " total, "
+     << v("incidents_served") << " served, " << v("incidents_unreachable") << " unreachable, "
+     << v("incidents_late_or_unserved") << " late or unserved\n";
   os << "  response time             median " << mins(v("response_time_median_s")) << ", p90 "
      << mins(v("response_time_p90_s")) << ", max " << mins(v("response_time_max_s")) << "\n";
   os << "  people rescued            " << v("people_rescued") << "\n";
-  os << "  people evacuated          " << v("people_evacuated") << " (shelter overflow " << v("shelter_overflow") << ")\n";
+  os << "  people evacuated          " << v("people_evacuated") << " (shelter overflow "
+     << v("shelter_overflow") << ")\n";
   os.precision(2);
   os << "  expected fatalities       " << v("expected_fatalities") << " (proxy)\n";
   os.precision(0);
@@ -105,10 +112,10 @@ std::string RunReport::summary_table() const {
   os << "  team utilisation          " << 100 * v("team_utilisation") << " %\n";
   os.precision(1);
   os << "  road km closed (peak)     " << v("road_km_closed_peak") << " km\n";
-  os << "  flooded land              " << v("peak_flooded_area_km2") << " km2 at the peak, " << v("flooded_extent_km2")
-     << " km2 reached 0.15 m at some time\n";
-  os << "  hazard " << hazard_wall_s << " s" << (hazard_from_cache ? " (cached)" : "") << ", response "
-     << response_wall_s << " s, total " << wall_s << " s\n";
+  os << "  flooded land              " << v("peak_flooded_area_km2") << " km2 at the peak, "
+     << v("flooded_extent_km2") << " km2 reached 0.15 m at some time\n";
+  os << "  hazard " << hazard_wall_s << " s" << (hazard_from_cache ? " (cached)" : "")
+     << ", response " << response_wall_s << " s, total " << wall_s << " s\n";
   os << "  results: " << results_path << "\n";
   return os.str();
 }

@@ -15,8 +15,8 @@ namespace sd {
 
 struct RunRequest {
   std::string scenario_path;
-  std::string plan_path;        // empty = the scenario's own plan
-  std::string out_path;         // empty = scenario [output] path, else "<scenario>-results.h5"
+  std::string plan_path;  // empty = the scenario's own plan
+  std::string out_path;   // empty = scenario [output] path, else "<scenario>-results.h5"
   std::optional<std::uint64_t> seed;
   int member = 0;
   int threads = 0;

@@ -66,7 +66,8 @@ void write_batch_h5(const std::string& path, const BatchResult& r) {
     h5::write_strings(g, "path", paths);
     for (std::size_t k = 0; k < kpis.size(); ++k) {
       std::vector<double> m, lo, hi;
-      for (const auto& st : r.stats) m.push_back(st.kpi[k].mean), lo.push_back(st.kpi[k].lo), hi.push_back(st.kpi[k].hi);
+      for (const auto& st : r.stats)
+        m.push_back(st.kpi[k].mean), lo.push_back(st.kpi[k].lo), hi.push_back(st.kpi[k].hi);
       h5::write_vector(g, std::string(kpis[k].name) + "_mean", m);
       h5::write_vector(g, std::string(kpis[k].name) + "_lo", lo);
       h5::write_vector(g, std::string(kpis[k].name) + "_hi", hi);
@@ -108,8 +109,9 @@ void write_batch_h5(const std::string& path, const BatchResult& r) {
     std::vector<std::int32_t> id, ok;
     std::vector<double> wall;
     std::vector<std::string> key, err;
-    for (const auto& m : r.members) id.push_back(m.member), ok.push_back(m.ok), wall.push_back(m.hazard_wall_s),
-                                        key.push_back(m.hazard_key), err.push_back(m.error);
+    for (const auto& m : r.members)
+      id.push_back(m.member), ok.push_back(m.ok), wall.push_back(m.hazard_wall_s),
+          key.push_back(m.hazard_key), err.push_back(m.error);
     h5::write_vector(g, "member", id);
     h5::write_vector(g, "ok", ok);
     h5::write_vector(g, "hazard_wall_s", wall);
@@ -129,13 +131,15 @@ void write_batch_h5(const std::string& path, const BatchResult& r) {
 void write_batch_csv(const std::string& path, const BatchResult& r) {
   std::ostringstream os;
   os << "plan";
-  for (const auto& k : batch_kpis()) os << "," << k.name << "_mean," << k.name << "_lo," << k.name << "_hi";
+  for (const auto& k : batch_kpis())
+    os << "," << k.name << "_mean," << k.name << "_lo," << k.name << "_hi";
   os << "," << r.rank_by << "_diff_mean," << r.rank_by << "_diff_lo," << r.rank_by << "_diff_hi";
   os << ",rank,p_best,response_wall_s_mean\n";
   for (const auto& st : r.stats) {
     os << csv_escape(st.plan);
     for (const auto& m : st.kpi) os << "," << num(m.mean) << "," << num(m.lo) << "," << num(m.hi);
-    os << "," << num(st.diff_vs_baseline.mean) << "," << num(st.diff_vs_baseline.lo) << "," << num(st.diff_vs_baseline.hi);
+    os << "," << num(st.diff_vs_baseline.mean) << "," << num(st.diff_vs_baseline.lo) << ","
+       << num(st.diff_vs_baseline.hi);
     os << "," << st.rank << "," << num(st.p_best) << "," << num(st.response_wall_mean_s) << "\n";
   }
   io::write_text_atomic(path, os.str());
@@ -166,34 +170,38 @@ std::string batch_table(const BatchResult& r) {
   int ok_members = 0;
   for (const auto& m : r.members) ok_members += m.ok;
   char line[512];
-  os << "\n  Plan comparison — " << r.scenario_name << " — " << ok_members << " of " << r.members.size()
-     << " storm members (95 % confidence intervals; ranked by " << r.rank_by << ")\n";
-  std::snprintf(line, sizeof line, "  %-4s %-28s %-26s %-24s %-12s %s\n", "rank", "plan", r.rank_by.c_str(),
-                "p90 response (min)", "served", "P(best)");
+  os << "\n  Plan comparison — " << r.scenario_name << " — " << ok_members << " of "
+     << r.members.size() << " storm members (95 % confidence intervals; ranked by " << r.rank_by
+     << ")\n";
+  std::snprintf(line, sizeof line, "  %-4s %-28s %-26s %-24s %-12s %s\n", "rank", "plan",
+                r.rank_by.c_str(), "p90 response (min)", "served", "P(best)");
   os << line;
   std::vector<std::size_t> order(r.stats.size());
   for (std::size_t p = 0; p < order.size(); ++p) order[p] = p;
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return r.stats[a].rank < r.stats[b].rank; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](auto a, auto b) { return r.stats[a].rank < r.stats[b].rank; });
   for (auto p : order) {
     const auto& st = r.stats[p];
     char a[64], b[64];
     std::snprintf(a, sizeof a, "%.3g [%.3g, %.3g]", st.kpi[rk].mean, st.kpi[rk].lo, st.kpi[rk].hi);
-    std::snprintf(b, sizeof b, "%.1f [%.1f, %.1f]", st.kpi[p90].mean / 60, st.kpi[p90].lo / 60, st.kpi[p90].hi / 60);
-    std::snprintf(line, sizeof line, "  %-4d %-28s %-26s %-24s %-12.0f %.0f %%\n", st.rank, st.plan.c_str(), a, b,
-                  st.kpi[served].mean, 100 * st.p_best);
+    std::snprintf(b, sizeof b, "%.1f [%.1f, %.1f]", st.kpi[p90].mean / 60, st.kpi[p90].lo / 60,
+                  st.kpi[p90].hi / 60);
+    std::snprintf(line, sizeof line, "  %-4d %-28s %-26s %-24s %-12.0f %.0f %%\n", st.rank,
+                  st.plan.c_str(), a, b, st.kpi[served].mean, 100 * st.p_best);
     os << line;
   }
   if (r.stats.size() > 1) {
-    os << "  Against the baseline plan '" << r.stats[0].plan << "' (paired over the same storms):\n";
+    os << "  Against the baseline plan '" << r.stats[0].plan
+       << "' (paired over the same storms):\n";
     for (std::size_t p = 1; p < r.stats.size(); ++p) {
       const auto& d = r.stats[p].diff_vs_baseline;
       const bool lower = kpis[rk].lower_is_better;
-      const char* verdict = !(d.n > 1) ? "not enough storms to tell"
+      const char* verdict = !(d.n > 1)                      ? "not enough storms to tell"
                             : (lower ? d.hi < 0 : d.lo > 0) ? "better, and the difference is clear"
                             : (lower ? d.lo > 0 : d.hi < 0) ? "worse, and the difference is clear"
-                                                             : "no clear difference";
-      std::snprintf(line, sizeof line, "    %-28s %+.3g [%+.3g, %+.3g]  %s\n", r.stats[p].plan.c_str(), d.mean, d.lo,
-                    d.hi, verdict);
+                                                            : "no clear difference";
+      std::snprintf(line, sizeof line, "    %-28s %+.3g [%+.3g, %+.3g]  %s\n",
+                    r.stats[p].plan.c_str(), d.mean, d.lo, d.hi, verdict);
       os << line;
     }
   }

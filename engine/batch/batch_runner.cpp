@@ -24,10 +24,12 @@ namespace fs = std::filesystem;
 
 const std::vector<BatchKpi>& batch_kpis() {
   static const std::vector<BatchKpi> k = {
-      {"expected_fatalities", true},     {"incidents_total", true},          {"incidents_served", false},
-      {"incidents_unreachable", true},   {"incidents_late_or_unserved", true}, {"response_time_median_s", true},
-      {"response_time_p90_s", true},     {"people_rescued", false},          {"people_evacuated", false},
-      {"shelter_overflow", true},        {"supply_shortfall", true},         {"team_utilisation", false},
+      {"expected_fatalities", true},        {"incidents_total", true},
+      {"incidents_served", false},          {"incidents_unreachable", true},
+      {"incidents_late_or_unserved", true}, {"response_time_median_s", true},
+      {"response_time_p90_s", true},        {"people_rescued", false},
+      {"people_evacuated", false},          {"shelter_overflow", true},
+      {"supply_shortfall", true},           {"team_utilisation", false},
       {"road_km_closed_peak", true},
   };
   return k;
@@ -38,17 +40,20 @@ namespace {
 // The journal: one line per finished run, so a killed batch resumes. Its first line is a
 // signature of the batch (scenario, plans, members, seeds); a journal with another signature
 // is ignored.
-std::string journal_path(const BatchRequest& rq, int rank) { return rq.out_path + ".journal." + std::to_string(rank); }
+std::string journal_path(const BatchRequest& rq, int rank) {
+  return rq.out_path + ".journal." + std::to_string(rank);
+}
 
 std::string signature(const BatchRequest& rq, std::uint64_t seed) {
   std::ostringstream os;
-  os << "stormdrill-batch-journal v1 " << fs::absolute(rq.scenario_path).string() << " members=" << rq.members
-     << " eseed=" << rq.ensemble_seed << " seed=" << seed;
+  os << "stormdrill-batch-journal v1 " << fs::absolute(rq.scenario_path).string()
+     << " members=" << rq.members << " eseed=" << rq.ensemble_seed << " seed=" << seed;
   for (const auto& p : rq.plan_paths) os << " " << fs::absolute(p).string();
   return os.str();
 }
 
-void load_journal(const std::string& path, const std::string& sig, std::map<std::pair<int, int>, BatchRun>& done,
+void load_journal(const std::string& path, const std::string& sig,
+                  std::map<std::pair<int, int>, BatchRun>& done,
                   std::map<int, BatchMember>& members) {
   std::ifstream in(path);
   std::string line;
@@ -115,10 +120,13 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   std::map<int, BatchMember> done_members;
   if (rq.resume)
     for (int r = 0; r < 64; ++r)
-      if (fs::exists(journal_path(rq, r))) load_journal(journal_path(rq, r), sig, done, done_members);
-  if (fs::path(rq.out_path).has_parent_path()) fs::create_directories(fs::path(rq.out_path).parent_path());
+      if (fs::exists(journal_path(rq, r)))
+        load_journal(journal_path(rq, r), sig, done, done_members);
+  if (fs::path(rq.out_path).has_parent_path())
+    fs::create_directories(fs::path(rq.out_path).parent_path());
   std::ofstream journal(journal_path(rq, comm.rank()), std::ios::app);
-  if (fs::file_size(journal_path(rq, comm.rank())) == 0) journal << sig << "\n" << std::flush;
+  if (fs::file_size(journal_path(rq, comm.rank())) == 0)
+    journal << sig << "\n" << std::flush;
   else if (!rq.resume) {
     journal.close();
     journal.open(journal_path(rq, comm.rank()), std::ios::trunc);
@@ -155,12 +163,15 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
         const std::string dir = rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir;
         if (auto t = read_timeline((fs::path(dir) / (hazard_key(s, *model, ho) + ".h5")).string()))
           for (const auto& inc : generate_incidents(*model, *t, seed, m))
-            if (inc.need == Capability::Rescue || inc.need == Capability::WaterRescue) demand[inc.node] += 1.0 / rq.members;
+            if (inc.need == Capability::Rescue || inc.need == Capability::WaterRescue)
+              demand[inc.node] += 1.0 / rq.members;
       }
       continue;
     }
     try {
-      if (m == rq.fail_member) throw std::runtime_error("injected failure of member " + std::to_string(m) + " (testing aid)");
+      if (m == rq.fail_member)
+        throw std::runtime_error("injected failure of member " + std::to_string(m) +
+                                 " (testing aid)");
       HazardOptions ho;
       ho.member = m;
       ho.ensemble_seed = rq.ensemble_seed;
@@ -169,7 +180,8 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
       ho.use_cache = rq.use_cache;
       const auto h0 = std::chrono::steady_clock::now();
       hz = run_hazard(s, *model, ho);
-      mem.hazard_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
+      mem.hazard_wall_s =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
       mem.hazard_key = hz.key;
       mem.ok = true;
     } catch (const std::exception& e) {
@@ -179,13 +191,16 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
         if (c == '\n') c = ' ';
     }
     journal << "member " << m << " " << mem.ok << " " << fmt(mem.hazard_wall_s) << " "
-            << (mem.hazard_key.empty() ? "-" : mem.hazard_key) << " " << mem.error << "\n" << std::flush;
+            << (mem.hazard_key.empty() ? "-" : mem.hazard_key) << " " << mem.error << "\n"
+            << std::flush;
     my_members.push_back(mem);
     if (mem.ok)
       for (const auto& inc : generate_incidents(*model, hz, seed, m))
-        if (inc.need == Capability::Rescue || inc.need == Capability::WaterRescue) demand[inc.node] += 1.0 / rq.members;
+        if (inc.need == Capability::Rescue || inc.need == Capability::WaterRescue)
+          demand[inc.node] += 1.0 / rq.members;
     std::vector<BatchRun> runs(P);
-#pragma omp parallel for schedule(dynamic, 1) num_threads(rq.threads > 0 ? rq.threads : omp_get_max_threads())
+#pragma omp parallel for schedule(dynamic, 1) \
+    num_threads(rq.threads > 0 ? rq.threads : omp_get_max_threads())
     for (int p = 0; p < P; ++p) {
       BatchRun& r = runs[p];
       r.plan = p;
@@ -223,8 +238,8 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
     }
     journal.flush();
     if (!rq.quiet)
-      std::fprintf(stderr, "batch: member %d/%d %s (hazard %.1f s), %d plans replayed\n", m, rq.members,
-                   mem.ok ? "ok" : "FAILED", mem.hazard_wall_s, P);
+      std::fprintf(stderr, "batch: member %d/%d %s (hazard %.1f s), %d plans replayed\n", m,
+                   rq.members, mem.ok ? "ok" : "FAILED", mem.hazard_wall_s, P);
   }
 
   // Gather at rank 0: runs as doubles (plan, member, ok, wall, kpis...) + error strings.
@@ -232,7 +247,8 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   std::vector<double> flat, all;
   std::vector<std::string> errs, all_errs;
   for (const auto& r : my_runs) {
-    flat.insert(flat.end(), {static_cast<double>(r.plan), static_cast<double>(r.member), r.ok ? 1.0 : 0.0, r.wall_s});
+    flat.insert(flat.end(), {static_cast<double>(r.plan), static_cast<double>(r.member),
+                             r.ok ? 1.0 : 0.0, r.wall_s});
     flat.insert(flat.end(), r.kpi.begin(), r.kpi.end());
     errs.push_back(r.error);
   }
@@ -241,7 +257,8 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   std::vector<double> mflat, mall;
   std::vector<std::string> mstr, mall_str;
   for (const auto& mb : my_members) {
-    mflat.insert(mflat.end(), {static_cast<double>(mb.member), mb.ok ? 1.0 : 0.0, mb.hazard_wall_s});
+    mflat.insert(mflat.end(),
+                 {static_cast<double>(mb.member), mb.ok ? 1.0 : 0.0, mb.hazard_wall_s});
     mstr.push_back(mb.hazard_key);
     mstr.push_back(mb.error);
   }
@@ -261,7 +278,8 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
     r.member = static_cast<int>(all[q * stride + 1]);
     r.ok = all[q * stride + 2] != 0;
     r.wall_s = all[q * stride + 3];
-    r.kpi.assign(all.begin() + static_cast<long>(q * stride + 4), all.begin() + static_cast<long>((q + 1) * stride));
+    r.kpi.assign(all.begin() + static_cast<long>(q * stride + 4),
+                 all.begin() + static_cast<long>((q + 1) * stride));
     r.error = q < all_errs.size() ? all_errs[q] : "";
     res.runs.push_back(r);
   }
@@ -274,9 +292,11 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
     mb.error = mall_str[2 * q + 1];
     res.members.push_back(mb);
   }
-  std::sort(res.runs.begin(), res.runs.end(),
-            [](const BatchRun& a, const BatchRun& b) { return a.member != b.member ? a.member < b.member : a.plan < b.plan; });
-  std::sort(res.members.begin(), res.members.end(), [](auto& a, auto& b) { return a.member < b.member; });
+  std::sort(res.runs.begin(), res.runs.end(), [](const BatchRun& a, const BatchRun& b) {
+    return a.member != b.member ? a.member < b.member : a.plan < b.plan;
+  });
+  std::sort(res.members.begin(), res.members.end(),
+            [](auto& a, auto& b) { return a.member < b.member; });
   for (std::size_t v = 0; v < N; ++v) {
     if (demand[v] <= 0) continue;
     res.demand_node_id.push_back(model->node_id[v]);
@@ -295,7 +315,8 @@ void compute_stats(BatchResult& r, std::uint64_t seed) {
   int M = 0;
   for (const auto& run : r.runs) M = std::max(M, run.member);
   // values[k][p][m-1]
-  std::vector<std::vector<std::vector<double>>> v(K, std::vector<std::vector<double>>(P, std::vector<double>(M, NAN)));
+  std::vector<std::vector<std::vector<double>>> v(
+      K, std::vector<std::vector<double>>(P, std::vector<double>(M, NAN)));
   std::vector<double> wall_sum(P, 0.0), wall_n(P, 0.0);
   for (const auto& run : r.runs) {
     if (!run.ok) continue;

@@ -15,19 +15,19 @@ namespace sd {
 struct BatchRequest {
   std::string scenario_path;
   std::vector<std::string> plan_paths;
-  int members = 10;                 // ensemble members 1..members (perturbed storms)
-  std::uint64_t ensemble_seed = 0;  // 0 = the scenario seed
+  int members = 10;                   // ensemble members 1..members (perturbed storms)
+  std::uint64_t ensemble_seed = 0;    // 0 = the scenario seed
   std::optional<std::uint64_t> seed;  // response seed (common to every plan: CRN)
   int threads = 0;
   std::string cache_dir;
   bool use_cache = true;
-  std::string out_path;             // BATCH.h5
+  std::string out_path;  // BATCH.h5
   std::string csv_path, runs_csv_path;
   std::string rank_by = "expected_fatalities";
-  bool resume = true;               // reuse the journal of an interrupted batch
+  bool resume = true;  // reuse the journal of an interrupted batch
   bool quiet = false;
-  int fail_member = -1;             // testing aid: this member's hazard fails
-  int stop_after_members = -1;      // testing aid: stop (as if killed) after this many members
+  int fail_member = -1;         // testing aid: this member's hazard fails
+  int stop_after_members = -1;  // testing aid: stop (as if killed) after this many members
 };
 
 // The KPIs a batch compares, and which direction is better.
@@ -55,9 +55,9 @@ struct BatchMember {
 };
 
 struct PlanStats {
-  std::string plan;  // file name without extension
-  std::vector<MeanCi> kpi;        // batch_kpis() order
-  MeanCi diff_vs_baseline;        // of the ranking KPI, against plans[0]
+  std::string plan;         // file name without extension
+  std::vector<MeanCi> kpi;  // batch_kpis() order
+  MeanCi diff_vs_baseline;  // of the ranking KPI, against plans[0]
   int rank = 0;
   double p_best = 0;
   double response_wall_mean_s = 0;

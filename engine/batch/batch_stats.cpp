@@ -8,14 +8,16 @@
 namespace sd {
 
 double t975(int df) {
-  static const double table[] = {0,      12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                                 2.201,  2.179,  2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                                 2.080,  2.074,  2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+  static const double table[] = {0,     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365,
+                                 2.306, 2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+                                 2.120, 2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069,
+                                 2.064, 2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
   if (df <= 0) return NAN;
   if (df <= 30) return table[df];
   // Cornish–Fisher expansion of t around the normal quantile (Abramowitz & Stegun 26.7.5).
   const double z = 1.959963984540054, v = df;
-  return z + (z * z * z + z) / (4 * v) + (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * v * v);
+  return z + (z * z * z + z) / (4 * v) +
+         (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * v * v);
 }
 
 MeanCi mean_ci(const std::vector<double>& x) {
@@ -58,8 +60,8 @@ std::vector<int> competition_ranks(const std::vector<double>& means, bool lower)
   return rank;
 }
 
-std::vector<double> probability_best(const std::vector<std::vector<double>>& values, bool lower, int resamples,
-                                     std::uint64_t seed) {
+std::vector<double> probability_best(const std::vector<std::vector<double>>& values, bool lower,
+                                     int resamples, std::uint64_t seed) {
   const std::size_t P = values.size();
   std::vector<double> wins(P, 0.0);
   if (P == 0) return wins;

@@ -28,7 +28,7 @@ MeanCi paired_diff(const std::vector<double>& a, const std::vector<double>& b);
 
 // values[p][m]: KPI of plan p on member m. lower_is_better chooses the direction.
 std::vector<int> competition_ranks(const std::vector<double>& means, bool lower_is_better);
-std::vector<double> probability_best(const std::vector<std::vector<double>>& values, bool lower_is_better,
-                                     int resamples, std::uint64_t seed);
+std::vector<double> probability_best(const std::vector<std::vector<double>>& values,
+                                     bool lower_is_better, int resamples, std::uint64_t seed);
 
 }  // namespace sd

@@ -47,7 +47,8 @@ void Comm::gather(const std::vector<double>& mine, std::vector<double>& all) con
     std::exclusive_scan(counts.begin(), counts.end(), displs.begin(), 0);
     all.resize(static_cast<std::size_t>(displs.back() + counts.back()));
   }
-  MPI_Gatherv(mine.data(), n, MPI_DOUBLE, all.data(), counts.data(), displs.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+  MPI_Gatherv(mine.data(), n, MPI_DOUBLE, all.data(), counts.data(), displs.data(), MPI_DOUBLE, 0,
+              MPI_COMM_WORLD);
 }
 
 void Comm::gather(const std::vector<std::string>& mine, std::vector<std::string>& all) const {
@@ -65,7 +66,8 @@ void Comm::gather(const std::vector<std::string>& mine, std::vector<std::string>
     std::exclusive_scan(counts.begin(), counts.end(), displs.begin(), 0);
     out.resize(static_cast<std::size_t>(displs.back() + counts.back()));
   }
-  MPI_Gatherv(buf.data(), n, MPI_CHAR, out.data(), counts.data(), displs.data(), MPI_CHAR, 0, MPI_COMM_WORLD);
+  MPI_Gatherv(buf.data(), n, MPI_CHAR, out.data(), counts.data(), displs.data(), MPI_CHAR, 0,
+              MPI_COMM_WORLD);
   all.clear();
   if (rank_ != 0) return;
   std::size_t start = 0;
@@ -79,7 +81,8 @@ void Comm::gather(const std::vector<std::string>& mine, std::vector<std::string>
 void Comm::sum(std::vector<double>& v) const {
   if (size_ == 1) return;
   std::vector<double> out(v.size());
-  MPI_Reduce(v.data(), out.data(), static_cast<int>(v.size()), MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);
+  MPI_Reduce(v.data(), out.data(), static_cast<int>(v.size()), MPI_DOUBLE, MPI_SUM, 0,
+             MPI_COMM_WORLD);
   if (rank_ == 0) v = out;
 }
 
@@ -89,8 +92,12 @@ void Comm::barrier() const {
 #else
 Comm::Comm() = default;
 Comm::~Comm() = default;
-void Comm::gather(const std::vector<double>& mine, std::vector<double>& all) const { all = mine; }
-void Comm::gather(const std::vector<std::string>& mine, std::vector<std::string>& all) const { all = mine; }
+void Comm::gather(const std::vector<double>& mine, std::vector<double>& all) const {
+  all = mine;
+}
+void Comm::gather(const std::vector<std::string>& mine, std::vector<std::string>& all) const {
+  all = mine;
+}
 void Comm::sum(std::vector<double>&) const {}
 void Comm::barrier() const {}
 #endif

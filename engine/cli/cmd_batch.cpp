@@ -17,23 +17,32 @@ void add_batch(CLI::App& app) {
   auto rq = std::make_shared<BatchRequest>();
   auto common = std::make_shared<CommonOptions>();
   auto no_resume = std::make_shared<bool>(false);
-  auto* cmd = app.add_subcommand("batch", "Compare contingency plans across an ensemble of perturbed storms");
+  auto* cmd = app.add_subcommand(
+      "batch", "Compare contingency plans across an ensemble of perturbed storms");
   cmd->footer(
       "Examples:\n"
       "  stormdrill batch --scenario scenarios/haiyan-demo/scenario.toml \\\n"
-      "      --plans scenarios/haiyan-demo/plan-current.toml scenarios/haiyan-demo/plan-prepositioned.toml \\\n"
+      "      --plans scenarios/haiyan-demo/plan-current.toml "
+      "scenarios/haiyan-demo/plan-prepositioned.toml \\\n"
       "      --members 20 -o out/batch.h5 --csv out/batch.csv\n"
       "  mpirun -n 4 stormdrill batch ... (members spread over ranks; rank 0 writes the file)");
   cmd->add_option("--scenario", rq->scenario_path, "Base scenario (TOML)")->required();
-  cmd->add_option("--plans", rq->plan_paths, "Plan files to compare (the first is the baseline)")->required();
+  cmd->add_option("--plans", rq->plan_paths, "Plan files to compare (the first is the baseline)")
+      ->required();
   cmd->add_option("--members", rq->members, "Storm ensemble members")->check(CLI::PositiveNumber);
-  cmd->add_option("--ensemble-seed", rq->ensemble_seed, "Seed of the storm ensemble (default: the scenario seed)");
+  cmd->add_option("--ensemble-seed", rq->ensemble_seed,
+                  "Seed of the storm ensemble (default: the scenario seed)");
   cmd->add_option("--csv", rq->csv_path, "Per-plan table (CSV)");
   cmd->add_option("--runs-csv", rq->runs_csv_path, "Per-run rows, plan x member (CSV)");
-  cmd->add_option("--rank-by", rq->rank_by, "KPI that ranks the plans (default expected_fatalities)");
-  cmd->add_flag("--no-resume", *no_resume, "Ignore the journal of an interrupted batch and start over");
-  cmd->add_option("--fail-member", rq->fail_member, "Testing aid: make this member's hazard fail")->group("");
-  cmd->add_option("--stop-after-members", rq->stop_after_members, "Testing aid: stop after N members")->group("");
+  cmd->add_option("--rank-by", rq->rank_by,
+                  "KPI that ranks the plans (default expected_fatalities)");
+  cmd->add_flag("--no-resume", *no_resume,
+                "Ignore the journal of an interrupted batch and start over");
+  cmd->add_option("--fail-member", rq->fail_member, "Testing aid: make this member's hazard fail")
+      ->group("");
+  cmd->add_option("--stop-after-members", rq->stop_after_members,
+                  "Testing aid: stop after N members")
+      ->group("");
   add_common_options(cmd, *common);
   cmd->callback([rq, common, no_resume] {
     Comm comm;
@@ -51,20 +60,26 @@ void add_batch(CLI::App& app) {
     BatchResult res = run_batch(r, comm);
     if (comm.rank() != 0) return;
     if (!res.complete) {
-      std::fprintf(stderr, "batch: stopped early (testing aid); the journal keeps finished runs for --resume\n");
+      std::fprintf(
+          stderr,
+          "batch: stopped early (testing aid); the journal keeps finished runs for --resume\n");
       return;
     }
     write_batch_h5(r.out_path, res);
     if (!r.csv_path.empty()) write_batch_csv(r.csv_path, res);
     if (!r.runs_csv_path.empty()) write_runs_csv(r.runs_csv_path, res);
-    for (int k = 0; k < 64; ++k) std::filesystem::remove(r.out_path + ".journal." + std::to_string(k));
+    for (int k = 0; k < 64; ++k)
+      std::filesystem::remove(r.out_path + ".journal." + std::to_string(k));
     std::printf("%s", batch_table(res).c_str());
-    std::printf("  batch file: %s  (wall %.1f s, %d rank%s)\n", r.out_path.c_str(), res.wall_s, res.ranks,
-                res.ranks > 1 ? "s" : "");
+    std::printf("  batch file: %s  (wall %.1f s, %d rank%s)\n", r.out_path.c_str(), res.wall_s,
+                res.ranks, res.ranks > 1 ? "s" : "");
     if (!common->summary_json.empty()) {
       io::Json j = io::Json::object();
-      j.set("plans", static_cast<long long>(res.plans.size())).set("members", static_cast<long long>(res.members.size()));
-      j.set("runs", static_cast<long long>(res.runs.size())).set("wall_s", res.wall_s).set("ranks", res.ranks);
+      j.set("plans", static_cast<long long>(res.plans.size()))
+          .set("members", static_cast<long long>(res.members.size()));
+      j.set("runs", static_cast<long long>(res.runs.size()))
+          .set("wall_s", res.wall_s)
+          .set("ranks", res.ranks);
       double hz = 0;
       for (const auto& m : res.members) hz += m.hazard_wall_s;
       j.set("hazard_wall_s_per_member", res.members.empty() ? 0.0 : hz / res.members.size());

@@ -16,7 +16,7 @@ std::string demo_scenario_path() {
   if (const char* e = std::getenv("STORMDRILL_DEMO"); e && *e) return e;
   namespace fs = std::filesystem;
   for (const fs::path& p : {fs::path(kSourceDir) / "scenarios/haiyan-demo/scenario.toml",
-                           fs::path("scenarios/haiyan-demo/scenario.toml")})
+                            fs::path("scenarios/haiyan-demo/scenario.toml")})
     if (fs::exists(p)) return p.string();
   throw InputError("demo scenario not found (looked in " + std::string(kSourceDir) +
                    "/scenarios/haiyan-demo); set STORMDRILL_DEMO to its scenario.toml");
@@ -24,8 +24,11 @@ std::string demo_scenario_path() {
 
 void add_demo(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
-  auto* cmd = app.add_subcommand("demo", "Run the default county drill (Haiyan County, In-fa 2021-like typhoon)");
-  cmd->footer("Examples:\n  stormdrill demo -o out/demo.h5\n  stormdrill demo --plan scenarios/haiyan-demo/plan-prepositioned.toml");
+  auto* cmd = app.add_subcommand(
+      "demo", "Run the default county drill (Haiyan County, In-fa 2021-like typhoon)");
+  cmd->footer(
+      "Examples:\n  stormdrill demo -o out/demo.h5\n  stormdrill demo --plan "
+      "scenarios/haiyan-demo/plan-prepositioned.toml");
   cmd->add_option("--plan", args->plan, "Plan file to use instead of the current plan");
   cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)");
   add_common_options(cmd, args->common);

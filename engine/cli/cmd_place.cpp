@@ -13,9 +13,9 @@
 #include "cli/network_args.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/h5.hpp"
 #include "io/json_writer.hpp"
 #include "network/router.hpp"
-#include "io/h5.hpp"
 #include "placement/solve.hpp"
 #include "response/assignment.hpp"
 #include "scenario/scenario.hpp"
@@ -52,7 +52,8 @@ BatchDemand read_batch_demand(const std::string& path) {
   d.scenario_path = h5::attr_string(meta, "scenario_path");
   d.node_id = h5::read_vector<std::int64_t>(f, "demand/node_id");
   d.weight = h5::read_vector<double>(f, "demand/expected_incidents");
-  if (d.node_id.empty()) throw InputError(path + ": the batch recorded no rescue calls (no demand to place for)");
+  if (d.node_id.empty())
+    throw InputError(path + ": the batch recorded no rescue calls (no demand to place for)");
   return d;
 }
 
@@ -68,11 +69,13 @@ void write_plan(const std::string& out, const Scenario& s, const std::vector<dou
   std::vector<double> cost(static_cast<std::size_t>(R) * C);
   for (int r = 0; r < R; ++r)
     for (int c = 0; c < C; ++c)
-      cost[static_cast<std::size_t>(r) * C + c] = std::hypot(site_x[r] - s.teams[teams[c]].x, site_y[r] - s.teams[teams[c]].y);
+      cost[static_cast<std::size_t>(r) * C + c] =
+          std::hypot(site_x[r] - s.teams[teams[c]].x, site_y[r] - s.teams[teams[c]].y);
   const std::vector<int> match = min_cost_assignment(cost, R, C);
-  std::string text = "# Plan written by `stormdrill place --from-batch " + source +
-                     "`: rescue teams stationed at the p-median sites for the batch's expected rescue calls.\n"
-                     "[plan]\nname = \"optimised\"\ndispatch = \"nearest\"\n";
+  std::string text =
+      "# Plan written by `stormdrill place --from-batch " + source +
+      "`: rescue teams stationed at the p-median sites for the batch's expected rescue calls.\n"
+      "[plan]\nname = \"optimised\"\ndispatch = \"nearest\"\n";
   for (int r = 0; r < R; ++r) {
     if (match[r] < 0) continue;
     char buf[512];
@@ -206,7 +209,8 @@ void run_place(PlaceArgs a) {
       for (const auto& t : scenario->teams)
         a.p += (t.capabilities & (bit(Capability::Rescue) | bit(Capability::WaterRescue))) ? 1 : 0;
   } else if (!a.out_plan.empty()) {
-    throw InputError("--out-plan needs --from-batch (the plan's teams come from the batch's scenario)");
+    throw InputError(
+        "--out-plan needs --from-batch (the plan's teams come from the batch's scenario)");
   }
   if (a.p < 1) throw InputError("--p must be at least 1");
 
@@ -292,7 +296,8 @@ void run_place(PlaceArgs a) {
   if (!a.summary_json.empty()) write_summary(a, s, ln, sites, wall, pb.n_demand);
   if (!a.out_plan.empty() && scenario) {
     std::vector<double> sx, sy;
-    for (auto c : s.sites) sx.push_back(ln.graph->x()[sites.node[c]]), sy.push_back(ln.graph->y()[sites.node[c]]);
+    for (auto c : s.sites)
+      sx.push_back(ln.graph->x()[sites.node[c]]), sy.push_back(ln.graph->y()[sites.node[c]]);
     write_plan(a.out_plan, *scenario, sx, sy, a.from_batch);
     std::printf("plan written: %s\n", a.out_plan.c_str());
   }
@@ -305,9 +310,14 @@ void add_place(CLI::App& app) {
   auto* cmd =
       app.add_subcommand("place", "Choose team stations or supply depots on the road graph");
   a->net.add_to(*cmd);
-  cmd->add_option("--p", a->p, "number of sites to open (fixed sites included; with --from-batch default: the rescue teams)");
-  cmd->add_option("--from-batch", a->from_batch, "demand = expected rescue calls per node from a batch file (its scenario gives roads and teams)");
-  cmd->add_option("--out-plan", a->out_plan, "with --from-batch: write a plan file stationing the rescue teams at the sites");
+  cmd->add_option("--p", a->p,
+                  "number of sites to open (fixed sites included; with --from-batch default: the "
+                  "rescue teams)");
+  cmd->add_option("--from-batch", a->from_batch,
+                  "demand = expected rescue calls per node from a batch file (its scenario gives "
+                  "roads and teams)");
+  cmd->add_option("--out-plan", a->out_plan,
+                  "with --from-batch: write a plan file stationing the rescue teams at the sites");
   cmd->add_option("--objective", a->objective, "pmedian | mclp | pcenter (default pmedian)")
       ->check(CLI::IsMember({"pmedian", "mclp", "pcenter"}));
   cmd->add_option("--cover-m", a->cover_m, "MCLP coverage standard in metres (metric length)");

@@ -6,8 +6,8 @@
 #include "app/run_pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/run_args.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_args.hpp"
 #include "io/atomic_file.hpp"
 
 namespace sd::cli {
@@ -33,21 +33,25 @@ int run_and_report(const RunArgs& a) {
   RunReport rep = run_drill(rq);
   progress->done();
   std::printf("%s", rep.summary_table().c_str());
-  if (!a.common.summary_json.empty()) io::write_text_atomic(a.common.summary_json, rep.summary_json().dump() + "\n");
+  if (!a.common.summary_json.empty())
+    io::write_text_atomic(a.common.summary_json, rep.summary_json().dump() + "\n");
   return 0;
 }
 
 void add_run(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
-  auto* cmd = app.add_subcommand("run", "Run one drill scenario: storm -> flood -> response, results to HDF5");
+  auto* cmd = app.add_subcommand(
+      "run", "Run one drill scenario: storm -> flood -> response, results to HDF5");
   cmd->footer(
       "Examples:\n"
       "  stormdrill run scenarios/haiyan-demo/scenario.toml -o out/run.h5\n"
-      "  stormdrill run scenarios/haiyan-demo/scenario.toml --plan scenarios/haiyan-demo/plan-prepositioned.toml \\\n"
+      "  stormdrill run scenarios/haiyan-demo/scenario.toml --plan "
+      "scenarios/haiyan-demo/plan-prepositioned.toml \\\n"
       "      --seed 7 --summary-json out/run.json");
   cmd->add_option("scenario", args->scenario, "Scenario file (TOML)")->required();
   cmd->add_option("--plan", args->plan, "Plan file to use instead of the scenario's own [plan]");
-  cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)")
+      ->check(CLI::NonNegativeNumber);
   add_common_options(cmd, args->common);
   cmd->callback([args] { run_and_report(*args); });
 }

@@ -11,8 +11,11 @@ namespace sd::cli {
 void add_validate(CLI::App& app) {
   auto path = std::make_shared<std::string>();
   auto plans = std::make_shared<std::vector<std::string>>();
-  auto* cmd = app.add_subcommand("validate", "Check a scenario (and plan files): every error at once, exit 2 if any");
-  cmd->footer("Example:\n  stormdrill validate scenarios/haiyan-demo/scenario.toml --plan scenarios/haiyan-demo/plan-prepositioned.toml");
+  auto* cmd = app.add_subcommand(
+      "validate", "Check a scenario (and plan files): every error at once, exit 2 if any");
+  cmd->footer(
+      "Example:\n  stormdrill validate scenarios/haiyan-demo/scenario.toml --plan "
+      "scenarios/haiyan-demo/plan-prepositioned.toml");
   cmd->add_option("scenario", *path, "Scenario file (TOML)")->required();
   cmd->add_option("--plan", *plans, "Plan files to check against the scenario");
   cmd->callback([path, plans] {
@@ -21,11 +24,15 @@ void add_validate(CLI::App& app) {
     for (const auto& p : *plans) load_plan(p, s);
     auto model = build_response_model(s);
     for (const auto& w : warnings) std::printf("%s\n", w.c_str());
-    for (const auto& w : model->warnings) std::printf("%s: warning: %s\n", path->c_str(), w.c_str());
-    std::printf("%s: OK — %s: %d x %d cells of %g m, %zu road nodes, %zu road edges, %zu teams, %zu depots, "
-                "%zu shelters, %zu injects\n",
-                path->c_str(), s.name.c_str(), s.dem.grid.nx, s.dem.grid.ny, s.dem.grid.cell, model->graph->num_nodes(),
-                model->graph->num_edges(), s.teams.size(), s.depots.size(), s.shelters.size(), s.injects.size());
+    for (const auto& w : model->warnings)
+      std::printf("%s: warning: %s\n", path->c_str(), w.c_str());
+    std::printf(
+        "%s: OK — %s: %d x %d cells of %g m, %zu road nodes, %zu road edges, %zu teams, %zu "
+        "depots, "
+        "%zu shelters, %zu injects\n",
+        path->c_str(), s.name.c_str(), s.dem.grid.nx, s.dem.grid.ny, s.dem.grid.cell,
+        model->graph->num_nodes(), model->graph->num_edges(), s.teams.size(), s.depots.size(),
+        s.shelters.size(), s.injects.size());
   });
 }
 

@@ -6,14 +6,17 @@ namespace sd::cli {
 
 void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache) {
   cmd->add_option("-o,--out", o.out, "Results file (HDF5)");
-  cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--seed", o.seed, "Seed of the response's random streams (default: the scenario's)");
+  cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", o.seed,
+                  "Seed of the response's random streams (default: the scenario's)");
   cmd->add_option("--summary-json", o.summary_json, "Write a machine-readable summary here");
   cmd->add_flag("-q,--quiet", o.quiet, "Print only errors and the final summary");
   cmd->add_flag("-v,--verbose", o.verbose, "Print validation warnings and progress details");
   if (with_cache) {
     cmd->add_option("--cache-dir", o.cache_dir,
-                    "Hazard cache folder (default $STORMDRILL_CACHE_DIR, $XDG_CACHE_HOME/stormdrill or ~/.cache/stormdrill)");
+                    "Hazard cache folder (default $STORMDRILL_CACHE_DIR, "
+                    "$XDG_CACHE_HOME/stormdrill or ~/.cache/stormdrill)");
     cmd->add_flag("--no-cache", o.no_cache, "Recompute the hazard even when it is cached");
   }
 }

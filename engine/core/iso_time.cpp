@@ -45,7 +45,8 @@ std::optional<std::int64_t> parse_iso8601(const std::string& text) {
   int y, mo, d, h, mi;
   double s = 0;
   int n = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) < 5) return std::nullopt;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) < 5)
+    return std::nullopt;
   const char* rest = text.c_str() + n;
   if (*rest == ':') {
     int m = 0;
@@ -58,7 +59,8 @@ std::optional<std::int64_t> parse_iso8601(const std::string& text) {
     ++rest;
   } else if (*rest == '+' || *rest == '-') {
     int oh = 0, om = 0;
-    if (std::sscanf(rest + 1, "%2d:%2d", &oh, &om) < 1 && std::sscanf(rest + 1, "%2d%2d", &oh, &om) < 1)
+    if (std::sscanf(rest + 1, "%2d:%2d", &oh, &om) < 1 &&
+        std::sscanf(rest + 1, "%2d%2d", &oh, &om) < 1)
       return std::nullopt;
     offset = (*rest == '-' ? -1 : 1) * (oh * 60 + om);
     rest = "";
@@ -81,9 +83,9 @@ std::string format_iso8601(std::int64_t epoch_s, int offset_min) {
   civil_from_days(days, y, m, d);
   char buf[40];
   const int a = offset_min < 0 ? -offset_min : offset_min;
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%c%02d:%02d", y, m, d, static_cast<int>(secs / 3600),
-                static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60), offset_min < 0 ? '-' : '+', a / 60,
-                a % 60);
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%c%02d:%02d", y, m, d,
+                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60), offset_min < 0 ? '-' : '+', a / 60, a % 60);
   return buf;
 }
 

@@ -40,12 +40,15 @@ TimeSeries read_level_csv(const std::string& path) {
   long n = 0;
   while (std::getline(in, line)) {
     ++n;
-    if (line.empty() || line[0] == '#' || std::isalpha(static_cast<unsigned char>(line[0]))) continue;
+    if (line.empty() || line[0] == '#' || std::isalpha(static_cast<unsigned char>(line[0])))
+      continue;
     double t, v;
     char comma;
     std::istringstream ss(line);
-    if (!(ss >> t >> comma >> v) || comma != ',') throw InputError(where(path, n) + ": expected 't_s,level_m'");
-    if (!ts.t.empty() && t <= ts.t.back()) throw InputError(where(path, n) + ": times must increase");
+    if (!(ss >> t >> comma >> v) || comma != ',')
+      throw InputError(where(path, n) + ": expected 't_s,level_m'");
+    if (!ts.t.empty() && t <= ts.t.back())
+      throw InputError(where(path, n) + ": times must increase");
     ts.t.push_back(t);
     ts.v.push_back(v);
   }
@@ -60,12 +63,14 @@ TimeSeries sea_level_series(const Scenario& s, double landfall_s) {
   storm::TideSpec spec;
   spec.mean_level_m = s.tide.mean_level_m;
   for (const auto& c : s.tide.constituents) {
-    // A phase shift of the whole tide by dt hours: each constituent's phase moves by its speed x dt.
+    // A phase shift of the whole tide by dt hours: each constituent's phase moves by its speed x
+    // dt.
     const double shift = storm::constituent_speed_deg_per_h(c.name) * s.tide.phase_shift_h;
     spec.constituents.push_back({c.name, c.amplitude_m, c.phase_deg + shift});
   }
   spec.surge_peak_m = s.tide.surge_peak_m;
-  spec.surge_peak_t_s = s.tide.surge_peak_time_s >= 0 ? s.tide.surge_peak_time_s : std::max(0.0, landfall_s);
+  spec.surge_peak_t_s =
+      s.tide.surge_peak_time_s >= 0 ? s.tide.surge_peak_time_s : std::max(0.0, landfall_s);
   spec.surge_width_h = s.tide.surge_width_h;
   return storm::tide_series(spec, 0.0, s.duration_s + 3600.0, 300.0);
 }
@@ -74,7 +79,8 @@ std::vector<float> initial_depth(const Scenario& s) {
   std::vector<float> h(s.dem.grid.size(), 0.0f);
   if (s.landuse.data.empty()) return h;
   for (std::size_t c = 0; c < h.size(); ++c)
-    if (s.landuse.data[c] == kWaterLanduse && !std::isnan(s.dem.data[c])) h[c] = std::max(0.0f, -s.dem.data[c]);
+    if (s.landuse.data[c] == kWaterLanduse && !std::isnan(s.dem.data[c]))
+      h[c] = std::max(0.0f, -s.dem.data[c]);
   return h;
 }
 
@@ -93,7 +99,9 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
     horton |= c.infiltration == Infiltration::Horton;
     ga |= c.infiltration == Infiltration::GreenAmpt;
   }
-  if (horton) spec.horton_f0_mmph.assign(N, 0), spec.horton_fc_mmph.assign(N, 0), spec.horton_k_per_h.assign(N, 0);
+  if (horton)
+    spec.horton_f0_mmph.assign(N, 0), spec.horton_fc_mmph.assign(N, 0),
+        spec.horton_k_per_h.assign(N, 0);
   if (ga) spec.ga_ks_mmph.assign(N, 0), spec.ga_psi_dtheta_m.assign(N, 0);
   // Outfalls: drained water is delivered to the outfall cell (a canal, river or sea cell).
   for (const auto& o : s.outfalls) {
@@ -116,7 +124,9 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
       spec.ga_psi_dtheta_m[c] = static_cast<float>(lc->ga_psi_mm / 1000.0 * lc->ga_dtheta);
     }
     const std::string& n = lc->name;
-    spec.debris_class[c] = n == "forest" ? flood::kWoodland : (n == "rural" || n == "farmland") ? flood::kPastureArable : flood::kUrban;
+    spec.debris_class[c] = n == "forest"                       ? flood::kWoodland
+                           : (n == "rural" || n == "farmland") ? flood::kPastureArable
+                                                               : flood::kUrban;
   }
   // Each drained cell sends its water to the nearest outfall (sewer catchments follow
   // distance in the absence of a pipe network); none = it leaves the domain.
@@ -169,7 +179,8 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
       in.m3s = TimeSeries{{j.t_s, j.t_s + 1800}, {0.0, j.peak_m3s}};
     spec.inflows.push_back(std::move(in));
   }
-  const flood::Side sides[4] = {flood::Side::North, flood::Side::East, flood::Side::South, flood::Side::West};
+  const flood::Side sides[4] = {flood::Side::North, flood::Side::East, flood::Side::South,
+                                flood::Side::West};
   for (int k = 0; k < 4; ++k) {
     flood::Edge& e = spec.edges[static_cast<int>(sides[k])];
     e.kind = s.boundary[k] == BoundaryKind::Closed ? flood::Edge::Kind::Closed

@@ -12,7 +12,8 @@ namespace sd {
 std::string default_cache_dir() {
   if (const char* d = std::getenv("STORMDRILL_CACHE_DIR"); d && *d) return d;
   if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::string(x) + "/stormdrill";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/stormdrill";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::string(home) + "/.cache/stormdrill";
   return ".stormdrill-cache";
 }
 
@@ -58,10 +59,12 @@ void write_timeline(long long file_id, const HazardTimeline& t) {
   h5::write_vector(g, "time", t.time);
   h5::write_vector(g, "edge_depth", t.edge_depth);
   h5::write_vector(g, "edge_gust", t.edge_gust);
-  h5::write_vector(g, "flooded_offset", std::vector<std::int64_t>(t.flooded_offset.begin(), t.flooded_offset.end()));
+  h5::write_vector(g, "flooded_offset",
+                   std::vector<std::int64_t>(t.flooded_offset.begin(), t.flooded_offset.end()));
   std::vector<std::int64_t> cell(t.flooded.size());
   std::vector<float> depth(t.flooded.size());
-  for (std::size_t k = 0; k < t.flooded.size(); ++k) cell[k] = t.flooded[k].cell, depth[k] = t.flooded[k].depth_m;
+  for (std::size_t k = 0; k < t.flooded.size(); ++k)
+    cell[k] = t.flooded[k].cell, depth[k] = t.flooded[k].depth_m;
   h5::write_vector(g, "flooded_cell", cell);
   h5::write_vector(g, "flooded_depth", depth);
   h5::write_vector(g, "block_gust", t.block_gust);
@@ -94,11 +97,13 @@ std::optional<HazardTimeline> read_timeline(const std::string& path) {
     t.time = h5::read_vector<double>(g, "time");
     t.edge_depth = h5::read_vector<float>(g, "edge_depth");
     t.edge_gust = h5::read_vector<float>(g, "edge_gust");
-    for (auto v : h5::read_vector<std::int64_t>(g, "flooded_offset")) t.flooded_offset.push_back(static_cast<std::uint32_t>(v));
+    for (auto v : h5::read_vector<std::int64_t>(g, "flooded_offset"))
+      t.flooded_offset.push_back(static_cast<std::uint32_t>(v));
     const auto cell = h5::read_vector<std::int64_t>(g, "flooded_cell");
     const auto depth = h5::read_vector<float>(g, "flooded_depth");
     t.flooded.resize(cell.size());
-    for (std::size_t k = 0; k < cell.size(); ++k) t.flooded[k] = {static_cast<std::uint32_t>(cell[k]), depth[k]};
+    for (std::size_t k = 0; k < cell.size(); ++k)
+      t.flooded[k] = {static_cast<std::uint32_t>(cell[k]), depth[k]};
     t.block_gust = h5::read_vector<float>(g, "block_gust");
     t.site_depth = h5::read_vector<float>(g, "site_depth");
     t.max_depth = h5::read_vector<float>(g, "max_depth");

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -24,36 +24,89 @@ std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOp
   std::uint64_t h = hash_bytes(kVersion, std::strlen(kVersion));
   auto mix = [&](const void* p, std::size_t n) { h = hash_bytes(p, n, h); };
   auto mixd = [&](double v) { mix(&v, sizeof v); };
-  auto mixs = [&](const std::string& v) { mix(v.data(), v.size()); mixd(static_cast<double>(v.size())); };
+  auto mixs = [&](const std::string& v) {
+    mix(v.data(), v.size());
+    mixd(static_cast<double>(v.size()));
+  };
   mix(s.dem.data.data(), s.dem.data.size() * sizeof(float));
   mix(&s.dem.grid, sizeof(Grid));
   mix(s.landuse.data.data(), s.landuse.data.size() * sizeof(float));
   mix(s.population.data.data(), s.population.data.size() * sizeof(float));
   for (const auto& c : s.landuse_classes) {
-    mixd(c.code); mixd(c.manning); mixd(static_cast<double>(c.infiltration)); mixd(c.horton_f0_mmph);
-    mixd(c.horton_fc_mmph); mixd(c.horton_k_per_h); mixd(c.ga_ksat_mmph); mixd(c.ga_psi_mm); mixd(c.ga_dtheta);
-    mixd(c.drainage_mmph); mixs(c.name);
+    mixd(c.code);
+    mixd(c.manning);
+    mixd(static_cast<double>(c.infiltration));
+    mixd(c.horton_f0_mmph);
+    mixd(c.horton_fc_mmph);
+    mixd(c.horton_k_per_h);
+    mixd(c.ga_ksat_mmph);
+    mixd(c.ga_psi_mm);
+    mixd(c.ga_dtheta);
+    mixd(c.drainage_mmph);
+    mixs(c.name);
   }
   for (auto b : s.boundary) mixd(static_cast<double>(b));
-  mixd(s.tide.mean_level_m); mixd(s.tide.phase_shift_h); mixd(s.tide.surge_peak_m); mixd(s.tide.surge_peak_time_s);
+  mixd(s.tide.mean_level_m);
+  mixd(s.tide.phase_shift_h);
+  mixd(s.tide.surge_peak_m);
+  mixd(s.tide.surge_peak_time_s);
   mixd(s.tide.surge_width_h);
-  for (const auto& c : s.tide.constituents) { mixs(c.name); mixd(c.amplitude_m); mixd(c.phase_deg); }
+  for (const auto& c : s.tide.constituents) {
+    mixs(c.name);
+    mixd(c.amplitude_m);
+    mixd(c.phase_deg);
+  }
   if (!s.tide.series_path.empty()) h = hash_file(s.tide.series_path, h);
-  mixs(s.storm.format); mixs(s.storm.averaging); mixs(s.storm.wind_model); mixs(s.storm.rain_structure);
-  mixd(s.storm.penv_hpa); mixd(s.storm.frame_interval_s); mixd(s.storm.rain_multiplier);
+  mixs(s.storm.format);
+  mixs(s.storm.averaging);
+  mixs(s.storm.wind_model);
+  mixs(s.storm.rain_structure);
+  mixd(s.storm.penv_hpa);
+  mixd(s.storm.frame_interval_s);
+  mixd(s.storm.rain_multiplier);
   if (!s.storm.track_path.empty()) h = hash_file(s.storm.track_path, h);
   if (s.storm.design) {
     const auto& d = *s.storm.design;
-    for (double v : {d.a1, d.c, d.b, d.n, d.return_period_y, d.duration_min, d.peak_ratio, d.start_s, d.areal_reduction}) mixd(v);
+    for (double v : {d.a1, d.c, d.b, d.n, d.return_period_y, d.duration_min, d.peak_ratio,
+                     d.start_s, d.areal_reduction})
+      mixd(v);
   }
-  mixd(s.flood.cfl); mixd(s.flood.theta); mixd(s.flood.frame_interval_s);
-  mixd(s.duration_s); mixs(s.start_iso);
+  mixd(s.flood.cfl);
+  mixd(s.flood.theta);
+  mixd(s.flood.frame_interval_s);
+  mixd(s.duration_s);
+  mixs(s.start_iso);
   mixd(static_cast<double>(s.seed));  // burst seeds derive from it
-  for (const auto& p : s.pumps) { mixd(p.x); mixd(p.y); mixd(p.capacity_m3s); mixd(p.serves_radius_m); mixd(p.substation); mixd(p.outfall); }
-  for (const auto& q : s.outfalls) { mixd(q.x); mixd(q.y); }
-  for (const auto& q : s.sites) { mixd(q.x); mixd(q.y); mixd(q.flood_depth_m); mixd(q.fed_by); }
+  for (const auto& p : s.pumps) {
+    mixd(p.x);
+    mixd(p.y);
+    mixd(p.capacity_m3s);
+    mixd(p.serves_radius_m);
+    mixd(p.substation);
+    mixd(p.outfall);
+  }
+  for (const auto& q : s.outfalls) {
+    mixd(q.x);
+    mixd(q.y);
+  }
+  for (const auto& q : s.sites) {
+    mixd(q.x);
+    mixd(q.y);
+    mixd(q.flood_depth_m);
+    mixd(q.fed_by);
+  }
   for (const auto& j : s.injects)
-    if (changes_hazard(j.kind)) { mixd(static_cast<double>(j.kind)); mixd(j.t_s); mixd(j.x); mixd(j.y); mixd(j.duration_s); mixd(j.peak_m3s); mixd(j.radius_m); mixd(j.factor); mixs(j.target); }
+    if (changes_hazard(j.kind)) {
+      mixd(static_cast<double>(j.kind));
+      mixd(j.t_s);
+      mixd(j.x);
+      mixd(j.y);
+      mixd(j.duration_s);
+      mixd(j.peak_m3s);
+      mixd(j.radius_m);
+      mixd(j.factor);
+      mixs(j.target);
+    }
   mixd(static_cast<double>(m.graph->num_edges()));
   mix(m.edge_cells.cells.data(), m.edge_cells.cells.size() * sizeof(std::uint32_t));
   mixd(o.member);
@@ -71,12 +124,15 @@ struct RainFields {
   void fill(double t, float* mmph) {
     frames->fill(t, mmph, wind_tmp.data());
     for (const auto& j : s.injects) {
-      if (j.kind != InjectKind::RainBand || t < j.t_s || (j.duration_s > 0 && t > j.t_s + j.duration_s)) continue;
+      if (j.kind != InjectKind::RainBand || t < j.t_s ||
+          (j.duration_s > 0 && t > j.t_s + j.duration_s))
+        continue;
       const Grid& g = s.dem.grid;
       for (int r = 0; r < g.ny; ++r)
         for (int i = 0; i < g.nx; ++i) {
           const double dx = g.cx(i) - j.x, dy = g.cy(r) - j.y;
-          if (dx * dx + dy * dy <= j.radius_m * j.radius_m) mmph[g.index(i, r)] *= static_cast<float>(j.factor);
+          if (dx * dx + dy * dy <= j.radius_m * j.radius_m)
+            mmph[g.index(i, r)] *= static_cast<float>(j.factor);
         }
     }
   }
@@ -109,10 +165,13 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     frames = std::make_unique<storm::StormFrames>(*storm.field, s.storm.frame_interval_s);
     rf = std::make_unique<RainFields>(RainFields{s, frames.get(), std::vector<float>(N)});
     std::vector<double> breaks;
-    for (double t = 0; t <= s.duration_s + s.storm.frame_interval_s; t += s.storm.frame_interval_s) breaks.push_back(t);
-    rain = std::make_unique<flood::CallbackRain>(N, [r = rf.get()](double t, float* mmph) { r->fill(t, mmph); }, breaks);
+    for (double t = 0; t <= s.duration_s + s.storm.frame_interval_s; t += s.storm.frame_interval_s)
+      breaks.push_back(t);
+    rain = std::make_unique<flood::CallbackRain>(
+        N, [r = rf.get()](double t, float* mmph) { r->fill(t, mmph); }, breaks);
   } else {
-    rain = std::make_unique<flood::UniformRain>(*storm.design_mmph, flood::UniformRain::Shape::Linear);
+    rain =
+        std::make_unique<flood::UniformRain>(*storm.design_mmph, flood::UniformRain::Shape::Linear);
   }
   st.set_rain(rain.get());
 
@@ -126,7 +185,8 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   write_meta_and_grid(file.id(), s, "hazard", s.seed, 0, true);
   h5::Handle hz = h5::create_group(file, "hazard");
   const std::vector<hsize_t> fdims = {static_cast<hsize_t>(g.ny), static_cast<hsize_t>(g.nx)};
-  h5::FrameWriter<float> w_depth(hz, "depth", fdims), w_rain(hz, "rain", fdims), w_wind(hz, "wind", fdims);
+  h5::FrameWriter<float> w_depth(hz, "depth", fdims), w_rain(hz, "rain", fdims),
+      w_wind(hz, "wind", fdims);
 
   HazardTimeline tl;
   tl.key = key;
@@ -137,7 +197,8 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   tl.landfall_s = storm.landfall_s;
   tl.time = times;
   tl.flooded_offset.push_back(0);
-  std::vector<float> depth(N), rainf(N, 0.0f), wind(N, 0.0f), gust(N, 0.0f), edge(tl.edges), max_wind(N, 0.0f);
+  std::vector<float> depth(N), rainf(N, 0.0f), wind(N, 0.0f), gust(N, 0.0f), edge(tl.edges),
+      max_wind(N, 0.0f);
   const std::size_t nb = m.block_population.size();
   std::vector<int> site_cell;
   for (const auto& q : s.sites) {
@@ -146,7 +207,11 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   }
   std::vector<char> substation_failed(s.sites.size(), 0);
   // Pump-failure injects switch a station off (and back on after their duration).
-  struct PumpSwitch { double t; std::size_t pump; bool on; };
+  struct PumpSwitch {
+    double t;
+    std::size_t pump;
+    bool on;
+  };
   std::vector<PumpSwitch> switches;
   for (const auto& j : s.injects) {
     if (j.kind != InjectKind::PumpFailure) continue;
@@ -165,7 +230,8 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       const auto& sw = switches[next_switch++];
       st.advance_to(sw.t);
       st.set_pump_available(sw.pump, sw.on);
-      tl.notes.push_back({sw.t, s.pumps[sw.pump].name + (sw.on ? " back in service" : " out of service (inject)")});
+      tl.notes.push_back({sw.t, s.pumps[sw.pump].name +
+                                    (sw.on ? " back in service" : " out of service (inject)")});
     }
     st.advance_to(t);
     st.depth_f32(depth.data());
@@ -176,8 +242,10 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       std::fill(rainf.begin(), rainf.end(), static_cast<float>(storm.design_mmph->at(t)));
     }
     for (std::size_t c = 0; c < N; ++c) {
-      if (std::isnan(s.dem.data[c])) rainf[c] = wind[c] = gust[c] = NAN;
-      else max_wind[c] = std::max(max_wind[c], wind[c]);
+      if (std::isnan(s.dem.data[c]))
+        rainf[c] = wind[c] = gust[c] = NAN;
+      else
+        max_wind[c] = std::max(max_wind[c], wind[c]);
     }
     w_depth.append(depth.data());
     w_rain.append(rainf.data());
@@ -193,13 +261,15 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       if (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse) ++flooded_land;
       if (m.population[c] > 0) tl.flooded.push_back({static_cast<std::uint32_t>(c), depth[c]});
     }
-    tl.peak_flooded_area_km2 = std::max(tl.peak_flooded_area_km2, flooded_land * g.cell_area() / 1e6);
+    tl.peak_flooded_area_km2 =
+        std::max(tl.peak_flooded_area_km2, flooded_land * g.cell_area() / 1e6);
     tl.flooded_offset.push_back(static_cast<std::uint32_t>(tl.flooded.size()));
     std::vector<float> bg(nb, 0.0f);
     for (int j = 0; j < g.ny; ++j)
       for (int i = 0; i < g.nx; ++i) {
         const float v = gust[g.index(i, j)];
-        const std::size_t b = static_cast<std::size_t>(j / m.block_cells) * m.blocks_x + i / m.block_cells;
+        const std::size_t b =
+            static_cast<std::size_t>(j / m.block_cells) * m.blocks_x + i / m.block_cells;
         if (!std::isnan(v)) bg[b] = std::max(bg[b], v);
       }
     tl.block_gust.insert(tl.block_gust.end(), bg.begin(), bg.end());
@@ -207,7 +277,8 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       const float d = site_cell[q] >= 0 ? depth[site_cell[q]] : 0.0f;
       tl.site_depth.push_back(std::isnan(d) ? 0.0f : d);
       // Cascade: a flooded substation stops the pumping stations it feeds.
-      if (s.sites[q].kind == SiteKind::Substation && !substation_failed[q] && d >= s.sites[q].flood_depth_m) {
+      if (s.sites[q].kind == SiteKind::Substation && !substation_failed[q] &&
+          d >= s.sites[q].flood_depth_m) {
         substation_failed[q] = 1;
         tl.notes.push_back({t, s.sites[q].name + " flooded: power lost"});
         for (std::size_t p = 0; p < s.pumps.size(); ++p)
@@ -221,13 +292,15 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   }
   h5::write_vector(hz, "time", times);
   const flood::Summary& sm = st.summary();
-  auto raster = [&](const char* name, const std::vector<float>& v, const char* units, const char* long_name) {
+  auto raster = [&](const char* name, const std::vector<float>& v, const char* units,
+                    const char* long_name) {
     h5::write_matrix<float>(hz, name, v.data(), g.ny, g.nx);
     h5::set_cf(h5::Handle(H5Dopen2(hz, name, H5P_DEFAULT)), units, long_name);
   };
   raster("max_depth", sm.max_depth, "m", "maximum water depth");
   raster("time_of_max_depth", sm.time_of_max_depth, "s", "time of maximum depth");
-  raster("first_above_0p15m", sm.first_above_ponding, "s", "first time depth exceeded 0.15 m (GB 51222)");
+  raster("first_above_0p15m", sm.first_above_ponding, "s",
+         "first time depth exceeded 0.15 m (GB 51222)");
   raster("duration_above_threshold", sm.duration_above, "s", "time above 0.15 m");
   raster("max_velocity", sm.max_velocity, "m/s", "maximum velocity");
   raster("hazard_rating", sm.hazard_rating, "1", "flood hazard rating HR = d(v+0.5)+DF (FD2320)");
@@ -265,7 +338,8 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   tl.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   write_timeline(file.id(), tl);
   file.commit();
-  write_xdmf((fs::path(path).replace_extension(".xmf")).string(), fs::path(path).filename().string(), g, times, true);
+  write_xdmf((fs::path(path).replace_extension(".xmf")).string(),
+             fs::path(path).filename().string(), g, times, true);
   tl.frames_path = fs::absolute(path).string();
   return tl;
 }

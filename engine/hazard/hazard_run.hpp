@@ -12,11 +12,11 @@
 namespace sd {
 
 struct HazardOptions {
-  int member = 0;                 // 0 = the scenario's own storm; k > 0 = ensemble member k
+  int member = 0;                   // 0 = the scenario's own storm; k > 0 = ensemble member k
   std::uint64_t ensemble_seed = 0;  // 0 = the scenario seed
   int threads = 0;
-  std::string cache_dir;          // empty = default_cache_dir()
-  bool use_cache = true;          // false: recompute (and overwrite the cache entry)
+  std::string cache_dir;  // empty = default_cache_dir()
+  bool use_cache = true;  // false: recompute (and overwrite the cache entry)
   // Called after each hazard frame with (simulated s, total s).
   std::function<void(double, double)> progress;
 };

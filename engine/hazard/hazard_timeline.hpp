@@ -14,32 +14,32 @@ struct FloodedCell {  // a populated cell under water at one frame
 };
 
 struct HazardTimeline {
-  std::string key;                 // cache key (hash of everything the hazard depends on)
-  std::vector<double> time;        // frame times, s since scenario start (frame k holds [t_k, t_k+1))
+  std::string key;           // cache key (hash of everything the hazard depends on)
+  std::vector<double> time;  // frame times, s since scenario start (frame k holds [t_k, t_k+1))
   std::size_t edges = 0;
-  std::vector<float> edge_depth;   // (T, E) water depth over each road edge, m
-  std::vector<float> edge_gust;    // (T, E) gust speed over each edge, m/s
+  std::vector<float> edge_depth;  // (T, E) water depth over each road edge, m
+  std::vector<float> edge_gust;   // (T, E) gust speed over each edge, m/s
   // Populated cells with depth >= 0.15 m, per frame: flooded[offset[k] .. offset[k+1]).
   std::vector<std::uint32_t> flooded_offset;
   std::vector<FloodedCell> flooded;
   // Wind exposure on coarse blocks (block_cells x block_cells grid cells), per frame.
   int block_cells = 10;
   int blocks_x = 0, blocks_y = 0;
-  std::vector<float> block_gust;   // (T, blocks) max gust in the block, m/s
-  std::vector<float> site_depth;   // (T, sites) depth at each critical site, m
-  std::vector<float> max_depth;    // (cells) for the risk map and evacuation zones
-  double landfall_s = -1;          // landfall (or closest approach) time, s; < 0 unknown
+  std::vector<float> block_gust;  // (T, blocks) max gust in the block, m/s
+  std::vector<float> site_depth;  // (T, sites) depth at each critical site, m
+  std::vector<float> max_depth;   // (cells) for the risk map and evacuation zones
+  double landfall_s = -1;         // landfall (or closest approach) time, s; < 0 unknown
   double total_rain_mean_mm = 0;
   double peak_flooded_area_km2 = 0;  // largest land area under >= 0.15 m at any frame
   double flooded_extent_km2 = 0;     // land whose maximum depth reached 0.15 m (risk-map extent)
   double max_wind_ms = 0;
-  double wall_s = 0;               // time the hazard took to compute
-  std::string frames_path;         // HDF5 file holding /hazard frames (for external links)
+  double wall_s = 0;        // time the hazard took to compute
+  std::string frames_path;  // HDF5 file holding /hazard frames (for external links)
   struct Note {
     double t;
     std::string text;
   };
-  std::vector<Note> notes;         // hazard-side happenings the debrief should show (pump lost, ...)
+  std::vector<Note> notes;  // hazard-side happenings the debrief should show (pump lost, ...)
 
   std::size_t frames() const { return time.size(); }
   // Frame in force at time t (the last frame with time <= t).

@@ -14,8 +14,8 @@ namespace {
 
 // Closest approach of the track to the grid centre, in scenario seconds (used as "landfall"
 // for warnings when the track never crosses the land mask).
-double closest_approach_s(const storm::StormField& f, const std::vector<double>& lon, const std::vector<double>& lat,
-                          const Scenario& s) {
+double closest_approach_s(const storm::StormField& f, const std::vector<double>& lon,
+                          const std::vector<double>& lat, const Scenario& s) {
   const std::size_t c = lon.size() / 2;
   double best = 1e300, best_t = -1;
   for (double t = std::max(0.0, f.t_begin()); t <= std::min(s.duration_s, f.t_end()); t += 600) {
@@ -45,9 +45,13 @@ StormSetup setup_storm(const Scenario& s, int member, std::uint64_t ensemble_see
     return out;
   }
   storm::Averaging avg;
-  if (!storm::parse_averaging(s.storm.averaging, avg)) throw InputError(s.path + ": storm.averaging: unknown period");
-  const std::string fmt = s.storm.format == "cma" ? "cma_bst" : s.storm.format == "cma-realtime" ? "csv" : s.storm.format;
-  storm::Track track = io::read_track(s.storm.track_path, io::parse_track_format(fmt == "auto" ? "auto" : fmt), avg);
+  if (!storm::parse_averaging(s.storm.averaging, avg))
+    throw InputError(s.path + ": storm.averaging: unknown period");
+  const std::string fmt = s.storm.format == "cma"            ? "cma_bst"
+                          : s.storm.format == "cma-realtime" ? "csv"
+                                                             : s.storm.format;
+  storm::Track track =
+      io::read_track(s.storm.track_path, io::parse_track_format(fmt == "auto" ? "auto" : fmt), avg);
   storm::StormParams p;
   if (!storm::parse_wind_model(s.storm.wind_model, p.wind_model))
     throw InputError(s.path + ": storm.wind_model: unknown model '" + s.storm.wind_model + "'");
@@ -58,13 +62,15 @@ StormSetup setup_storm(const Scenario& s, int member, std::uint64_t ensemble_see
   p.bursts.seed = s.seed ^ 0x5EEDB0B5ull;
   if (member > 0) {
     storm::EnsembleSpec spec;
-    storm::Member mb = storm::member(track, p, spec, ensemble_seed ? ensemble_seed : s.seed, member);
+    storm::Member mb =
+        storm::member(track, p, spec, ensemble_seed ? ensemble_seed : s.seed, member);
     track = std::move(mb.track);
     p = mb.params;
   }
   io::CellLonLat ll = io::cell_lonlat(s.dem, io::RefLonLat{});
   std::vector<float> elev = s.dem.data;
-  out.field = std::make_unique<storm::StormField>(track, p, s.dem.grid, ll.lon, ll.lat, std::move(elev));
+  out.field =
+      std::make_unique<storm::StormField>(track, p, s.dem.grid, ll.lon, ll.lat, std::move(elev));
   const double lf = out.field->landfall_t();
   out.landfall_s = std::isfinite(lf) ? lf : closest_approach_s(*out.field, ll.lon, ll.lat, s);
   return out;

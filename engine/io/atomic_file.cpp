@@ -23,7 +23,8 @@ AtomicFile::~AtomicFile() {
 void AtomicFile::commit() {
   std::error_code ec;
   std::filesystem::rename(temp_, final_, ec);
-  if (ec) throw std::runtime_error("cannot rename " + temp_ + " to " + final_ + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot rename " + temp_ + " to " + final_ + ": " + ec.message());
   committed_ = true;
 }
 

@@ -4,26 +4,43 @@
 
 #include <algorithm>
 #include <cstring>
-#include <limits>
-#include <type_traits>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
+#include <type_traits>
 
 #include "core/error.hpp"
 
 namespace sd::h5 {
 namespace {
 
-[[noreturn]] void fail(const std::string& what) { throw std::runtime_error("HDF5: " + what); }
+[[noreturn]] void fail(const std::string& what) {
+  throw std::runtime_error("HDF5: " + what);
+}
 
 template <class T>
 hid_t native_type();
-template <> hid_t native_type<double>() { return H5T_NATIVE_DOUBLE; }
-template <> hid_t native_type<float>() { return H5T_NATIVE_FLOAT; }
-template <> hid_t native_type<std::int32_t>() { return H5T_NATIVE_INT32; }
-template <> hid_t native_type<std::int64_t>() { return H5T_NATIVE_INT64; }
-template <> hid_t native_type<std::uint8_t>() { return H5T_NATIVE_UINT8; }
+template <>
+hid_t native_type<double>() {
+  return H5T_NATIVE_DOUBLE;
+}
+template <>
+hid_t native_type<float>() {
+  return H5T_NATIVE_FLOAT;
+}
+template <>
+hid_t native_type<std::int32_t>() {
+  return H5T_NATIVE_INT32;
+}
+template <>
+hid_t native_type<std::int64_t>() {
+  return H5T_NATIVE_INT64;
+}
+template <>
+hid_t native_type<std::uint8_t>() {
+  return H5T_NATIVE_UINT8;
+}
 
 Handle string_type(std::size_t len) {
   Handle t(H5Tcopy(H5T_C_S1));
@@ -66,14 +83,29 @@ Handle& Handle::operator=(Handle&& o) noexcept {
 void Handle::reset() {
   if (id_ < 0) return;
   switch (H5Iget_type(id_)) {
-    case H5I_FILE: H5Fclose(id_); break;
-    case H5I_GROUP: H5Gclose(id_); break;
-    case H5I_DATASET: H5Dclose(id_); break;
-    case H5I_DATASPACE: H5Sclose(id_); break;
-    case H5I_DATATYPE: H5Tclose(id_); break;
-    case H5I_ATTR: H5Aclose(id_); break;
-    case H5I_GENPROP_LST: H5Pclose(id_); break;
-    default: break;
+    case H5I_FILE:
+      H5Fclose(id_);
+      break;
+    case H5I_GROUP:
+      H5Gclose(id_);
+      break;
+    case H5I_DATASET:
+      H5Dclose(id_);
+      break;
+    case H5I_DATASPACE:
+      H5Sclose(id_);
+      break;
+    case H5I_DATATYPE:
+      H5Tclose(id_);
+      break;
+    case H5I_ATTR:
+      H5Aclose(id_);
+      break;
+    case H5I_GENPROP_LST:
+      H5Pclose(id_);
+      break;
+    default:
+      break;
   }
   id_ = H5I_INVALID_HID;
 }
@@ -165,13 +197,17 @@ void set_attr(hid_t obj, const std::string& name, std::int64_t v) {
 void set_attr(hid_t obj, const std::string& name, int v) {
   write_scalar_attr(obj, name, H5T_NATIVE_INT, &v);
 }
-void set_attr(hid_t obj, const std::string& name, const char* v) { set_attr(obj, name, std::string(v)); }
+void set_attr(hid_t obj, const std::string& name, const char* v) {
+  set_attr(obj, name, std::string(v));
+}
 void set_attr(hid_t obj, const std::string& name, const std::string& v) {
   Handle t = string_type(v.size());
   write_scalar_attr(obj, name, t, v.data());
 }
 
-bool has_attr(hid_t obj, const std::string& name) { return H5Aexists(obj, name.c_str()) > 0; }
+bool has_attr(hid_t obj, const std::string& name) {
+  return H5Aexists(obj, name.c_str()) > 0;
+}
 
 double attr_double(hid_t obj, const std::string& name) {
   Handle a(H5Aopen(obj, name.c_str(), H5P_DEFAULT));
@@ -226,7 +262,8 @@ void write_strings(hid_t loc, const std::string& name, const std::vector<std::st
   std::size_t len = 1;
   for (const auto& s : v) len = std::max(len, s.size());
   std::vector<char> buf(len * v.size(), '\0');
-  for (std::size_t k = 0; k < v.size(); ++k) std::copy(v[k].begin(), v[k].end(), buf.begin() + k * len);
+  for (std::size_t k = 0; k < v.size(); ++k)
+    std::copy(v[k].begin(), v[k].end(), buf.begin() + k * len);
   Handle t = string_type(len);
   const hsize_t n = v.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
@@ -239,7 +276,8 @@ void write_string(hid_t loc, const std::string& name, const std::string& s) {
   Handle t = string_type(s.size());
   Handle space(H5Screate(H5S_SCALAR));
   Handle ds = create_dataset(loc, name, t, space, H5P_DEFAULT);
-  if (H5Dwrite(ds, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.data()) < 0) fail("cannot write '" + name + "'");
+  if (H5Dwrite(ds, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.data()) < 0)
+    fail("cannot write '" + name + "'");
 }
 
 std::vector<hsize_t> shape(hid_t loc, const std::string& name) {
@@ -272,7 +310,8 @@ std::vector<std::string> read_strings(hid_t loc, const std::string& name) {
     std::vector<char*> ptrs(n, nullptr);
     Handle mt(H5Tcopy(H5T_C_S1));
     H5Tset_size(mt, H5T_VARIABLE);
-    if (n && H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0) fail("cannot read '" + name + "'");
+    if (n && H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
+      fail("cannot read '" + name + "'");
     for (std::size_t k = 0; k < n; ++k) out[k] = ptrs[k] ? ptrs[k] : "";
     H5Dvlen_reclaim(mt, space, H5P_DEFAULT, ptrs.data());
     return out;
@@ -280,7 +319,8 @@ std::vector<std::string> read_strings(hid_t loc, const std::string& name) {
   const std::size_t len = H5Tget_size(ft);
   std::vector<char> buf(len * n);
   Handle mt = string_type(len);
-  if (n && H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0) fail("cannot read '" + name + "'");
+  if (n && H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
+    fail("cannot read '" + name + "'");
   for (std::size_t k = 0; k < n; ++k) {
     const char* s = buf.data() + k * len;
     out[k] = std::string(s, strnlen(s, len));
@@ -294,13 +334,15 @@ std::string read_string(hid_t loc, const std::string& name) {
   const std::size_t len = H5Tget_size(ft);
   std::string out(len, '\0');
   Handle mt = string_type(len);
-  if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0) fail("cannot read '" + name + "'");
+  if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
+    fail("cannot read '" + name + "'");
   out.resize(strnlen(out.c_str(), len));
   return out;
 }
 
 template <class T>
-void write_matrix(hid_t loc, const std::string& name, const T* data, std::size_t rows, std::size_t cols) {
+void write_matrix(hid_t loc, const std::string& name, const T* data, std::size_t rows,
+                  std::size_t cols) {
   const hsize_t dims[2] = {rows, cols};
   Handle space(H5Screate_simple(2, dims, nullptr));
   Handle dcpl(H5Pcreate(H5P_DATASET_CREATE));
@@ -311,12 +353,14 @@ void write_matrix(hid_t loc, const std::string& name, const T* data, std::size_t
     H5Pset_deflate(dcpl, 4);
   }
   Handle ds = create_dataset(loc, name, native_type<T>(), space, dcpl);
-  if (rows > 0 && cols > 0 && H5Dwrite(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
+  if (rows > 0 && cols > 0 &&
+      H5Dwrite(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
     fail("cannot write '" + name + "'");
 }
 
 template <class T>
-std::vector<T> read_matrix(hid_t loc, const std::string& name, std::size_t& rows, std::size_t& cols) {
+std::vector<T> read_matrix(hid_t loc, const std::string& name, std::size_t& rows,
+                           std::size_t& cols) {
   const auto dims = shape(loc, name);
   if (dims.size() != 2) fail("'" + name + "' is not 2-D");
   rows = dims[0];
@@ -325,13 +369,15 @@ std::vector<T> read_matrix(hid_t loc, const std::string& name, std::size_t& rows
 }
 
 template <class T>
-FrameWriter<T>::FrameWriter(hid_t loc, const std::string& name, std::vector<hsize_t> frame_dims, int deflate)
+FrameWriter<T>::FrameWriter(hid_t loc, const std::string& name, std::vector<hsize_t> frame_dims,
+                            int deflate)
     : dims_(std::move(frame_dims)) {
   const int rank = static_cast<int>(dims_.size()) + 1;
   std::vector<hsize_t> cur(rank, 0), max(rank, H5S_UNLIMITED), chunk(rank, 1);
   for (std::size_t k = 0; k < dims_.size(); ++k) {
     cur[k + 1] = max[k + 1] = dims_[k];
-    chunk[k + 1] = std::max<hsize_t>(1, std::min<hsize_t>(dims_[k], dims_.size() == 1 ? 4096 : 256));
+    chunk[k + 1] =
+        std::max<hsize_t>(1, std::min<hsize_t>(dims_[k], dims_.size() == 1 ? 4096 : 256));
   }
   Handle space(H5Screate_simple(rank, cur.data(), max.data()));
   Handle dcpl(H5Pcreate(H5P_DATASET_CREATE));
@@ -359,7 +405,8 @@ void FrameWriter<T>::append(const T* frame) {
   Handle fspace(H5Dget_space(ds_));
   H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr);
   Handle mspace(H5Screate_simple(rank, count.data(), nullptr));
-  if (H5Dwrite(ds_, native_type<T>(), mspace, fspace, H5P_DEFAULT, frame) < 0) fail("cannot write frame");
+  if (H5Dwrite(ds_, native_type<T>(), mspace, fspace, H5P_DEFAULT, frame) < 0)
+    fail("cannot write frame");
   ++count_;
 }
 
@@ -370,7 +417,8 @@ void read_frame(hid_t loc, const std::string& name, hsize_t k, std::vector<T>& o
   const int rank = H5Sget_simple_extent_ndims(fspace);
   std::vector<hsize_t> dims(rank);
   H5Sget_simple_extent_dims(fspace, dims.data(), nullptr);
-  if (rank < 1 || k >= dims[0]) fail("frame " + std::to_string(k) + " out of range in '" + name + "'");
+  if (rank < 1 || k >= dims[0])
+    fail("frame " + std::to_string(k) + " out of range in '" + name + "'");
   std::vector<hsize_t> start(rank, 0), count(dims);
   start[0] = k;
   count[0] = 1;
@@ -390,12 +438,12 @@ void external_link(hid_t loc, const std::string& name, const std::string& file_p
     fail("cannot create external link '" + name + "'");
 }
 
-#define SD_H5_INSTANTIATE(T)                                                                 \
-  template void write_vector<T>(hid_t, const std::string&, const std::vector<T>&);          \
-  template std::vector<T> read_vector<T>(hid_t, const std::string&);                        \
-  template void write_matrix<T>(hid_t, const std::string&, const T*, std::size_t, std::size_t); \
+#define SD_H5_INSTANTIATE(T)                                                                     \
+  template void write_vector<T>(hid_t, const std::string&, const std::vector<T>&);               \
+  template std::vector<T> read_vector<T>(hid_t, const std::string&);                             \
+  template void write_matrix<T>(hid_t, const std::string&, const T*, std::size_t, std::size_t);  \
   template std::vector<T> read_matrix<T>(hid_t, const std::string&, std::size_t&, std::size_t&); \
-  template class FrameWriter<T>;                                                             \
+  template class FrameWriter<T>;                                                                 \
   template void read_frame<T>(hid_t, const std::string&, hsize_t, std::vector<T>&);
 SD_H5_INSTANTIATE(double)
 SD_H5_INSTANTIATE(float)

@@ -87,7 +87,8 @@ template <class T>
 void write_matrix(hid_t loc, const std::string& name, const T* data, std::size_t rows,
                   std::size_t cols);
 template <class T>
-std::vector<T> read_matrix(hid_t loc, const std::string& name, std::size_t& rows, std::size_t& cols);
+std::vector<T> read_matrix(hid_t loc, const std::string& name, std::size_t& rows,
+                           std::size_t& cols);
 
 // Dataset shape.
 std::vector<hsize_t> shape(hid_t loc, const std::string& name);

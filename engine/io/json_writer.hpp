@@ -15,8 +15,16 @@ namespace sd::io {
 class Json {
  public:
   Json() = default;
-  static Json object() { Json j; j.kind_ = Kind::Object; return j; }
-  static Json array() { Json j; j.kind_ = Kind::Array; return j; }
+  static Json object() {
+    Json j;
+    j.kind_ = Kind::Object;
+    return j;
+  }
+  static Json array() {
+    Json j;
+    j.kind_ = Kind::Array;
+    return j;
+  }
   static Json null() { return Json(); }
   Json(double v) : kind_(Kind::Number), num_(v) {}
   Json(int v) : kind_(Kind::Integer), int_(v) {}
@@ -32,13 +40,24 @@ class Json {
   Json& set(const std::string& key, Json value) {
     kind_ = Kind::Object;
     for (auto& kv : members_)
-      if (kv.first == key) { kv.second = std::move(value); return *this; }
+      if (kv.first == key) {
+        kv.second = std::move(value);
+        return *this;
+      }
     members_.emplace_back(key, std::move(value));
     return *this;
   }
-  Json& push(Json value) { kind_ = Kind::Array; items_.push_back(std::move(value)); return *this; }
+  Json& push(Json value) {
+    kind_ = Kind::Array;
+    items_.push_back(std::move(value));
+    return *this;
+  }
 
-  std::string dump(int indent = 2) const { std::ostringstream os; write(os, indent, 0); return os.str(); }
+  std::string dump(int indent = 2) const {
+    std::ostringstream os;
+    write(os, indent, 0);
+    return os.str();
+  }
 
  private:
   enum class Kind { Null, Bool, Integer, Number, String, Array, Object };
@@ -46,31 +65,62 @@ class Json {
     os << '"';
     for (unsigned char c : s) {
       switch (c) {
-        case '"': os << "\\\""; break;
-        case '\\': os << "\\\\"; break;
-        case '\n': os << "\\n"; break;
-        case '\t': os << "\\t"; break;
-        case '\r': os << "\\r"; break;
+        case '"':
+          os << "\\\"";
+          break;
+        case '\\':
+          os << "\\\\";
+          break;
+        case '\n':
+          os << "\\n";
+          break;
+        case '\t':
+          os << "\\t";
+          break;
+        case '\r':
+          os << "\\r";
+          break;
         default:
-          if (c < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); os << buf; }
-          else os << c;
+          if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            os << buf;
+          } else
+            os << c;
       }
     }
     os << '"';
   }
   void write(std::ostream& os, int indent, int depth) const {
-    const std::string pad = indent > 0 ? std::string(static_cast<std::size_t>(indent * (depth + 1)), ' ') : "";
-    const std::string pad_end = indent > 0 ? std::string(static_cast<std::size_t>(indent * depth), ' ') : "";
+    const std::string pad =
+        indent > 0 ? std::string(static_cast<std::size_t>(indent * (depth + 1)), ' ') : "";
+    const std::string pad_end =
+        indent > 0 ? std::string(static_cast<std::size_t>(indent * depth), ' ') : "";
     const char* nl = indent > 0 ? "\n" : "";
     switch (kind_) {
-      case Kind::Null: os << "null"; break;
-      case Kind::Bool: os << (bool_ ? "true" : "false"); break;
-      case Kind::Integer: os << int_; break;
-      case Kind::Number:
-        if (!std::isfinite(num_)) { os << "null"; break; }
-        { char buf[32]; std::snprintf(buf, sizeof buf, "%.10g", num_); os << buf; }
+      case Kind::Null:
+        os << "null";
         break;
-      case Kind::String: escape(os, str_); break;
+      case Kind::Bool:
+        os << (bool_ ? "true" : "false");
+        break;
+      case Kind::Integer:
+        os << int_;
+        break;
+      case Kind::Number:
+        if (!std::isfinite(num_)) {
+          os << "null";
+          break;
+        }
+        {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%.10g", num_);
+          os << buf;
+        }
+        break;
+      case Kind::String:
+        escape(os, str_);
+        break;
       case Kind::Array:
         os << '[';
         for (std::size_t k = 0; k < items_.size(); ++k) {

@@ -1,9 +1,9 @@
 #include "io/raster_io.hpp"
 
-#include <gdal_priv.h>
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <gdal_priv.h>
 
 #include <cmath>
 #include <cstdio>
@@ -45,13 +45,16 @@ void write_ascii(const std::string& tmp, const Raster& r) {
   if (!f) throw std::runtime_error("cannot write " + tmp);
   const Grid& g = r.grid;
   const double nodata = -9999.0;
-  std::fprintf(f, "ncols %d\nnrows %d\nxllcorner %.10g\nyllcorner %.10g\ncellsize %.10g\nNODATA_value %g\n",
-               g.nx, g.ny, g.x0, g.y0 - g.ny * g.cell, g.cell, nodata);
+  std::fprintf(
+      f, "ncols %d\nnrows %d\nxllcorner %.10g\nyllcorner %.10g\ncellsize %.10g\nNODATA_value %g\n",
+      g.nx, g.ny, g.x0, g.y0 - g.ny * g.cell, g.cell, nodata);
   for (int j = 0; j < g.ny; ++j) {
     for (int i = 0; i < g.nx; ++i) {
       const float v = r.data[g.index(i, j)];
-      if (std::isnan(v)) std::fprintf(f, i ? " %g" : "%g", nodata);
-      else std::fprintf(f, i ? " %.9g" : "%.9g", static_cast<double>(v));
+      if (std::isnan(v))
+        std::fprintf(f, i ? " %g" : "%g", nodata);
+      else
+        std::fprintf(f, i ? " %.9g" : "%.9g", static_cast<double>(v));
     }
     std::fputc('\n', f);
   }
@@ -83,7 +86,8 @@ void write_geotiff(const std::string& tmp, const Raster& r) {
   std::vector<float> buf(r.data);
   for (auto& v : buf)
     if (std::isnan(v)) v = -9999.0f;
-  if (band->RasterIO(GF_Write, 0, 0, g.nx, g.ny, buf.data(), g.nx, g.ny, GDT_Float32, 0, 0) != CE_None)
+  if (band->RasterIO(GF_Write, 0, 0, g.nx, g.ny, buf.data(), g.nx, g.ny, GDT_Float32, 0, 0) !=
+      CE_None)
     throw std::runtime_error("write failed: " + tmp + ": " + CPLGetLastErrorMsg());
 }
 
@@ -96,10 +100,16 @@ Raster read_raster(const std::string& path) {
   if (!ds) throw InputError(path + ": not a raster GDAL can read (" + CPLGetLastErrorMsg() + ")");
   double gt[6];
   if (ds->GetGeoTransform(gt) != CE_None) {
-    gt[0] = 0; gt[1] = 1; gt[2] = 0; gt[3] = ds->GetRasterYSize(); gt[4] = 0; gt[5] = -1;
+    gt[0] = 0;
+    gt[1] = 1;
+    gt[2] = 0;
+    gt[3] = ds->GetRasterYSize();
+    gt[4] = 0;
+    gt[5] = -1;
   }
   if (gt[2] != 0.0 || gt[4] != 0.0) throw InputError(path + ": rotated rasters are not supported");
-  if (gt[1] <= 0 || gt[5] >= 0) throw InputError(path + ": raster must be north-up with positive cell size");
+  if (gt[1] <= 0 || gt[5] >= 0)
+    throw InputError(path + ": raster must be north-up with positive cell size");
   if (std::fabs(gt[1] + gt[5]) > 1e-9 * gt[1])
     throw InputError(path + ": cells must be square (got " + std::to_string(gt[1]) + " x " +
                      std::to_string(-gt[5]) + ")");
@@ -118,14 +128,16 @@ Raster read_raster(const std::string& path) {
   if (has_nodata) {
     const float nd = static_cast<float>(nodata);
     for (auto& v : r.data)
-      if (v == nd || (std::isnan(nodata) && std::isnan(v))) v = std::numeric_limits<float>::quiet_NaN();
+      if (v == nd || (std::isnan(nodata) && std::isnan(v)))
+        v = std::numeric_limits<float>::quiet_NaN();
   }
   return r;
 }
 
 void write_raster(const std::string& path, const Raster& r) {
   ensure_gdal();
-  if (r.data.size() != r.grid.size()) throw std::runtime_error("write_raster: data/grid size mismatch");
+  if (r.data.size() != r.grid.size())
+    throw std::runtime_error("write_raster: data/grid size mismatch");
   const std::string ext = lower_ext(path);
   // Keep the real extension on the temporary name so GDAL picks the right driver.
   const std::string tmp = path + ".part" + ext;

@@ -15,10 +15,22 @@ struct RoadClass {
 };
 
 constexpr RoadClass kClasses[] = {
-    {"road", 50},          {"motorway", 110},     {"motorway_link", 60}, {"trunk", 90},
-    {"trunk_link", 50},    {"primary", 70},       {"primary_link", 40},  {"secondary", 60},
-    {"secondary_link", 40}, {"tertiary", 50},     {"tertiary_link", 30}, {"unclassified", 40},
-    {"residential", 30},   {"living_street", 10}, {"service", 20},       {"track", 15},
+    {"road", 50},
+    {"motorway", 110},
+    {"motorway_link", 60},
+    {"trunk", 90},
+    {"trunk_link", 50},
+    {"primary", 70},
+    {"primary_link", 40},
+    {"secondary", 60},
+    {"secondary_link", 40},
+    {"tertiary", 50},
+    {"tertiary_link", 30},
+    {"unclassified", 40},
+    {"residential", 30},
+    {"living_street", 10},
+    {"service", 20},
+    {"track", 15},
     // stormdrill extension: a road segment through an underpass (a low point that floods
     // first; response-level rules may close these pre-emptively).
     {"underpass", 30},
@@ -29,8 +41,11 @@ struct Alias {
   const char* name;
   const char* osm;
 };
-constexpr Alias kAliases[] = {{"expressway", "motorway"}, {"arterial", "primary"}, {"collector", "secondary"},
-                              {"street", "residential"}, {"local", "residential"}};
+constexpr Alias kAliases[] = {{"expressway", "motorway"},
+                              {"arterial", "primary"},
+                              {"collector", "secondary"},
+                              {"street", "residential"},
+                              {"local", "residential"}};
 constexpr int kCount = static_cast<int>(sizeof kClasses / sizeof kClasses[0]);
 
 }  // namespace

@@ -13,8 +13,8 @@ namespace sd {
 namespace fs = std::filesystem;
 using h5::Handle;
 
-void write_meta_and_grid(long long file_id, const Scenario& s, const std::string& kind, std::uint64_t seed,
-                         double wall_s, bool with_grid) {
+void write_meta_and_grid(long long file_id, const Scenario& s, const std::string& kind,
+                         std::uint64_t seed, double wall_s, bool with_grid) {
   const hid_t f = static_cast<hid_t>(file_id);
   Handle meta = h5::create_group(f, "meta");
   h5::set_attr(meta, "format", "stormdrill-results");
@@ -41,7 +41,8 @@ void write_meta_and_grid(long long file_id, const Scenario& s, const std::string
   h5::set_cf(Handle(H5Dopen2(grid, "elevation", H5P_DEFAULT)), "m", "bed elevation");
   if (!s.landuse.data.empty()) {
     std::vector<std::int32_t> lu(s.landuse.data.size());
-    for (std::size_t k = 0; k < lu.size(); ++k) lu[k] = std::isnan(s.landuse.data[k]) ? -1 : static_cast<std::int32_t>(s.landuse.data[k]);
+    for (std::size_t k = 0; k < lu.size(); ++k)
+      lu[k] = std::isnan(s.landuse.data[k]) ? -1 : static_cast<std::int32_t>(s.landuse.data[k]);
     h5::write_matrix<std::int32_t>(grid, "landuse", lu.data(), g.ny, g.nx);
   }
 }
@@ -49,26 +50,30 @@ void write_meta_and_grid(long long file_id, const Scenario& s, const std::string
 void write_xdmf(const std::string& xmf_path, const std::string& h5_name, const Grid& g,
                 const std::vector<double>& times, bool with_rain) {
   std::ostringstream x;
-  x << "<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"3.0\">\n <Domain>\n"
+  x << "<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"3.0\">\n "
+       "<Domain>\n"
     << "  <Grid Name=\"hazard\" GridType=\"Collection\" CollectionType=\"Temporal\">\n";
   for (std::size_t k = 0; k < times.size(); ++k) {
     x << "   <Grid Name=\"frame" << k << "\" GridType=\"Uniform\">\n"
       << "    <Time Value=\"" << times[k] << "\"/>\n"
-      << "    <Topology TopologyType=\"2DCoRectMesh\" Dimensions=\"" << g.ny + 1 << " " << g.nx + 1 << "\"/>\n"
+      << "    <Topology TopologyType=\"2DCoRectMesh\" Dimensions=\"" << g.ny + 1 << " " << g.nx + 1
+      << "\"/>\n"
       << "    <Geometry GeometryType=\"ORIGIN_DXDY\">\n"
-      << "     <DataItem Dimensions=\"2\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">" << g.y0 - g.height()
-      << " " << g.x0 << "</DataItem>\n"
-      << "     <DataItem Dimensions=\"2\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">" << g.cell << " "
-      << g.cell << "</DataItem>\n    </Geometry>\n";
+      << "     <DataItem Dimensions=\"2\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">"
+      << g.y0 - g.height() << " " << g.x0 << "</DataItem>\n"
+      << "     <DataItem Dimensions=\"2\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">"
+      << g.cell << " " << g.cell << "</DataItem>\n    </Geometry>\n";
     // Rows are stored north first; ParaView's y grows north, so the image appears flipped
     // vertically unless the reader flips it: documented in docs/results-format.md.
     auto attr = [&](const char* name, const char* ds) {
       x << "    <Attribute Name=\"" << name << "\" AttributeType=\"Scalar\" Center=\"Cell\">\n"
-        << "     <DataItem ItemType=\"HyperSlab\" Dimensions=\"" << g.ny << " " << g.nx << "\" Type=\"HyperSlab\">\n"
-        << "      <DataItem Dimensions=\"3 3\" Format=\"XML\">" << k << " 0 0 1 1 1 1 " << g.ny << " " << g.nx
-        << "</DataItem>\n"
+        << "     <DataItem ItemType=\"HyperSlab\" Dimensions=\"" << g.ny << " " << g.nx
+        << "\" Type=\"HyperSlab\">\n"
+        << "      <DataItem Dimensions=\"3 3\" Format=\"XML\">" << k << " 0 0 1 1 1 1 " << g.ny
+        << " " << g.nx << "</DataItem>\n"
         << "      <DataItem Dimensions=\"" << times.size() << " " << g.ny << " " << g.nx
-        << "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" << h5_name << ":" << ds << "</DataItem>\n"
+        << "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" << h5_name << ":" << ds
+        << "</DataItem>\n"
         << "     </DataItem>\n    </Attribute>\n";
     };
     attr("depth", "/hazard/depth");
@@ -241,7 +246,8 @@ void write_assets(hid_t f, const Scenario& s, const Plan& plan, const RunResult&
     col(d, "y", y);
     for (std::size_t k = 0; k < kStockKinds; ++k) {
       std::vector<double> v;
-      for (std::size_t q = 0; q < s.depots.size(); ++q) v.push_back(plan.depot_stock.empty() ? s.depots[q].stock[k] : plan.depot_stock[q][k]);
+      for (std::size_t q = 0; q < s.depots.size(); ++q)
+        v.push_back(plan.depot_stock.empty() ? s.depots[q].stock[k] : plan.depot_stock[q][k]);
       col(d, std::string(kStockNames.names[k]), v);
     }
   }
@@ -250,7 +256,8 @@ void write_assets(hid_t f, const Scenario& s, const Plan& plan, const RunResult&
     std::vector<std::string> name;
     std::vector<double> x, y;
     std::vector<std::int32_t> cap;
-    for (const auto& q : s.shelters) name.push_back(q.name), x.push_back(q.x), y.push_back(q.y), cap.push_back(q.capacity);
+    for (const auto& q : s.shelters)
+      name.push_back(q.name), x.push_back(q.x), y.push_back(q.y), cap.push_back(q.capacity);
     h5::write_strings(sh, "name", name);
     col(sh, "x", x);
     col(sh, "y", y);
@@ -259,14 +266,17 @@ void write_assets(hid_t f, const Scenario& s, const Plan& plan, const RunResult&
   if (!r.shelter_occupancy.empty() && !s.shelters.empty()) {
     std::vector<float> occ;
     for (const auto& row : r.shelter_occupancy) occ.insert(occ.end(), row.begin(), row.end());
-    h5::write_matrix<float>(a, "shelter_occupancy", occ.data(), r.shelter_occupancy.size(), s.shelters.size());
+    h5::write_matrix<float>(a, "shelter_occupancy", occ.data(), r.shelter_occupancy.size(),
+                            s.shelters.size());
   }
   {
     Handle c = h5::create_group(a, "critical_sites");
     std::vector<std::string> name;
     std::vector<double> x, y;
     std::vector<std::int32_t> kind;
-    for (const auto& q : s.sites) name.push_back(q.name), x.push_back(q.x), y.push_back(q.y), kind.push_back(static_cast<std::int32_t>(q.kind));
+    for (const auto& q : s.sites)
+      name.push_back(q.name), x.push_back(q.x), y.push_back(q.y),
+          kind.push_back(static_cast<std::int32_t>(q.kind));
     h5::write_strings(c, "name", name);
     col(c, "x", x);
     col(c, "y", y);
@@ -327,8 +337,8 @@ void write_kpis(hid_t f, const RunResult& r) {
 
 }  // namespace
 
-void write_results(const std::string& path, const ResponseModel& m, const HazardTimeline& hz, const Plan& plan,
-                   const RunResult& r, const RunMeta& meta) {
+void write_results(const std::string& path, const ResponseModel& m, const HazardTimeline& hz,
+                   const Plan& plan, const RunResult& r, const RunMeta& meta) {
   const Scenario& s = *m.scenario;
   auto file = h5::File::create(path);
   write_meta_and_grid(file.id(), s, meta.kind, meta.seed, meta.wall_s, true);

@@ -21,12 +21,13 @@ struct RunMeta {
   double response_wall_s = 0;
 };
 
-void write_results(const std::string& path, const ResponseModel& model, const HazardTimeline& hazard,
-                   const Plan& plan, const RunResult& run, const RunMeta& meta);
+void write_results(const std::string& path, const ResponseModel& model,
+                   const HazardTimeline& hazard, const Plan& plan, const RunResult& run,
+                   const RunMeta& meta);
 
 // Common /meta and /grid groups (also used by the hazard cache and batch files).
-void write_meta_and_grid(long long file_id, const Scenario& s, const std::string& kind, std::uint64_t seed,
-                         double wall_s, bool with_grid);
+void write_meta_and_grid(long long file_id, const Scenario& s, const std::string& kind,
+                         std::uint64_t seed, double wall_s, bool with_grid);
 
 // XDMF 3 sidecar describing /hazard/depth (and rain) of an HDF5 file for ParaView.
 void write_xdmf(const std::string& xmf_path, const std::string& h5_name, const Grid& grid,

@@ -35,8 +35,10 @@ std::vector<int> min_cost_assignment(const std::vector<double>& cost, int rows, 
         if (minv[j] < delta) delta = minv[j], j1 = j;
       }
       for (int j = 0; j <= n; ++j) {
-        if (used[j]) u[p[j]] += delta, v[j] -= delta;
-        else minv[j] -= delta;
+        if (used[j])
+          u[p[j]] += delta, v[j] -= delta;
+        else
+          minv[j] -= delta;
       }
       j0 = j1;
     } while (p[j0] != 0);
@@ -48,7 +50,8 @@ std::vector<int> min_cost_assignment(const std::vector<double>& cost, int rows, 
   }
   for (int j = 1; j <= n; ++j) {
     const int i = p[j] - 1;
-    if (i >= 0 && i < rows && j - 1 < cols && cost[static_cast<std::size_t>(i) * cols + (j - 1)] < kForbidden)
+    if (i >= 0 && i < rows && j - 1 < cols &&
+        cost[static_cast<std::size_t>(i) * cols + (j - 1)] < kForbidden)
       result[static_cast<std::size_t>(i)] = j - 1;
   }
   return result;

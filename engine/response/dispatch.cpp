@@ -53,14 +53,16 @@ void RunState::dispatch_incident(int i, double t) {
   for (std::size_t c = 0; c < nets.size(); ++c) {
     targets.clear();
     for (std::size_t k = 0; k < teams.size(); ++k)
-      if (teams[k].vclass == static_cast<int>(c) && available(static_cast<int>(k)) && capable(static_cast<int>(k), inc))
+      if (teams[k].vclass == static_cast<int>(c) && available(static_cast<int>(k)) &&
+          capable(static_cast<int>(k), inc))
         targets.push_back(position(static_cast<int>(k), t));
     if (targets.empty()) continue;
     any_candidate = true;
     router->run(*nets[c], net::Metric::Time, inc.node, targets, net::Direction::Backward);
     for (std::size_t k = 0; k < teams.size(); ++k) {
       const int team = static_cast<int>(k);
-      if (teams[k].vclass != static_cast<int>(c) || !available(team) || !capable(team, inc)) continue;
+      if (teams[k].vclass != static_cast<int>(c) || !available(team) || !capable(team, inc))
+        continue;
       double cost = router->cost(position(team, t));
       if (!std::isfinite(cost)) continue;
       if (plan.dispatch == DispatchPolicy::Coverage) {
@@ -94,7 +96,8 @@ void RunState::dispatch_team(int team, double t) {
       targets.push_back(out.incidents[i].node);
     }
   if (cand.empty()) return;
-  router->run(*nets[teams[team].vclass], net::Metric::Time, position(team, t), targets, net::Direction::Forward);
+  router->run(*nets[teams[team].vclass], net::Metric::Time, position(team, t), targets,
+              net::Direction::Forward);
   int best = -1;
   double best_key = INFINITY, best_cost = INFINITY;
   for (int i : cand) {
@@ -118,9 +121,13 @@ void RunState::dispatch_epoch(double t) {
   if (free_teams.empty() || waiting.empty()) return;
   // The most urgent 200 waiting incidents keep the matching small.
   std::vector<int> inc = waiting;
-  auto urgency = [&](int i) { return out.incidents[i].severity * (1.0 + (t - out.incidents[i].t) / out.incidents[i].deadline_s); };
+  auto urgency = [&](int i) {
+    return out.incidents[i].severity *
+           (1.0 + (t - out.incidents[i].t) / out.incidents[i].deadline_s);
+  };
   if (inc.size() > 200) {
-    std::partial_sort(inc.begin(), inc.begin() + 200, inc.end(), [&](int a, int b) { return urgency(a) > urgency(b); });
+    std::partial_sort(inc.begin(), inc.begin() + 200, inc.end(),
+                      [&](int a, int b) { return urgency(a) > urgency(b); });
     inc.resize(200);
   }
   const int R = static_cast<int>(free_teams.size()), C = static_cast<int>(inc.size());
@@ -129,7 +136,8 @@ void RunState::dispatch_epoch(double t) {
   for (int i : inc) targets.push_back(out.incidents[i].node);
   for (int r = 0; r < R; ++r) {
     const int team = free_teams[r];
-    router->run(*nets[teams[team].vclass], net::Metric::Time, position(team, t), targets, net::Direction::Forward);
+    router->run(*nets[teams[team].vclass], net::Metric::Time, position(team, t), targets,
+                net::Direction::Forward);
     for (int c = 0; c < C; ++c) {
       const Incident& x = out.incidents[inc[c]];
       const double tt = router->cost(x.node);
@@ -139,7 +147,8 @@ void RunState::dispatch_epoch(double t) {
   }
   const std::vector<int> match = min_cost_assignment(cost, R, C);
   for (int r = 0; r < R; ++r)
-    if (match[r] >= 0) assign(free_teams[r], inc[match[r]], t, cost[static_cast<std::size_t>(r) * C + match[r]]);
+    if (match[r] >= 0)
+      assign(free_teams[r], inc[match[r]], t, cost[static_cast<std::size_t>(r) * C + match[r]]);
 }
 
 }  // namespace sd

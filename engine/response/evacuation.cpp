@@ -33,7 +33,8 @@ double departed_share(double tau) {
 
 void RunState::on_warning(double t) {
   log(t, EventType::Warning, -1, -1, 0, 0, "warning issued; teams mobilising");
-  for (std::size_t k = 0; k < teams.size(); ++k) push(t + s.teams[k].mobilisation_s, Ev::Available, static_cast<int>(k));
+  for (std::size_t k = 0; k < teams.size(); ++k)
+    push(t + s.teams[k].mobilisation_s, Ev::Available, static_cast<int>(k));
   if (plan.levels.empty()) {
     preposition(t);
     order_evacuation(t);
@@ -46,7 +47,8 @@ void RunState::preposition(double t) {
   for (const Station& st : plan.stations) {
     if (st.team < 0) continue;
     teams[st.team].home = m.snap(st.x, st.y);
-    log(t, EventType::Level, st.team, -1, st.x, st.y, s.teams[st.team].name + " pre-positioned to its plan station");
+    log(t, EventType::Level, st.team, -1, st.x, st.y,
+        s.teams[st.team].name + " pre-positioned to its plan station");
     if (available(st.team) && teams[st.team].incident < 0) go_home(st.team, t);
   }
 }
@@ -72,7 +74,8 @@ void RunState::order_evacuation(double t) {
   double total = 0;
   for (double v : town_high_risk) total += v;
   log(t, EventType::Evacuation, -1, -1, 0, 0,
-      "evacuation ordered for " + std::to_string(static_cast<long>(total)) + " residents of high-risk zones");
+      "evacuation ordered for " + std::to_string(static_cast<long>(total)) +
+          " residents of high-risk zones");
   evac_curve.assign(W, {});
   const net::NetworkState& road = *nets[0];
   std::vector<double> room(s.shelters.size());
@@ -83,19 +86,25 @@ void RunState::order_evacuation(double t) {
     // Departures of this slice, each town to its nearest shelter with room (planned room;
     // real arrivals may still overflow and be redirected on arrival).
     std::vector<double> volume(m.graph->num_edges(), 0.0);
-    struct Flow { int town, shelter; double people; net::Path path; };
+    struct Flow {
+      int town, shelter;
+      double people;
+      net::Path path;
+    };
     std::vector<Flow> flows;
     for (std::size_t w = 0; w < W; ++w) {
       const double share = departed_share((sl + 1) * kSlice_s) - departed_share(sl * kSlice_s);
       double people = town_high_risk[w] * plan.evacuation_compliance * share;
-      evac_curve[w].push_back({t0, departed_share((sl + 1) * kSlice_s) * plan.evacuation_compliance});
+      evac_curve[w].push_back(
+          {t0, departed_share((sl + 1) * kSlice_s) * plan.evacuation_compliance});
       if (people < 0.5 || s.shelters.empty()) continue;
       router->run(road, net::Metric::Time, m.town_node[w], m.shelter_node, net::Direction::Forward);
       while (people > 0.5) {
         int best = -1;
         double bc = INFINITY;
         for (std::size_t q = 0; q < s.shelters.size(); ++q)
-          if (room[q] > 0.5 && router->cost(m.shelter_node[q]) < bc) bc = router->cost(m.shelter_node[q]), best = static_cast<int>(q);
+          if (room[q] > 0.5 && router->cost(m.shelter_node[q]) < bc)
+            bc = router->cost(m.shelter_node[q]), best = static_cast<int>(q);
         if (best < 0) break;
         const double take = std::min(people, room[best]);
         room[best] -= take;
@@ -107,8 +116,10 @@ void RunState::order_evacuation(double t) {
         int best = -1;
         double bc = INFINITY;
         for (std::size_t q = 0; q < s.shelters.size(); ++q)
-          if (router->cost(m.shelter_node[q]) < bc) bc = router->cost(m.shelter_node[q]), best = static_cast<int>(q);
-        if (best >= 0) flows.push_back({static_cast<int>(w), best, people, router->path(m.shelter_node[best])});
+          if (router->cost(m.shelter_node[q]) < bc)
+            bc = router->cost(m.shelter_node[q]), best = static_cast<int>(q);
+        if (best >= 0)
+          flows.push_back({static_cast<int>(w), best, people, router->path(m.shelter_node[best])});
       }
     }
     for (const Flow& f : flows)
@@ -139,7 +150,9 @@ void RunState::on_evac_group(int g, double t) {
     people -= take;
     people_evacuated += take;
     if (people <= 0.5) break;
-    if (room < people) log(t, EventType::ShelterFull, -1, -1, s.shelters[q].x, s.shelters[q].y, s.shelters[q].name + " full");
+    if (room < people)
+      log(t, EventType::ShelterFull, -1, -1, s.shelters[q].x, s.shelters[q].y,
+          s.shelters[q].name + " full");
     int next = -1;
     double best = INFINITY;
     for (std::size_t k = 0; k < s.shelters.size(); ++k) {
@@ -163,14 +176,16 @@ void RunState::on_level_check(double t) {
   for (std::size_t r = 0; r < plan.levels.size(); ++r) {
     if (level_done[r]) continue;
     const LevelRule& L = plan.levels[r];
-    const bool hit = (L.hours_before_landfall > 0 && fc_landfall - t <= L.hours_before_landfall * 3600) ||
-                     (L.forecast_wind_ms > 0 && fc_wind >= L.forecast_wind_ms) ||
-                     (L.forecast_rain_mm > 0 && fc_rain >= L.forecast_rain_mm);
+    const bool hit =
+        (L.hours_before_landfall > 0 && fc_landfall - t <= L.hours_before_landfall * 3600) ||
+        (L.forecast_wind_ms > 0 && fc_wind >= L.forecast_wind_ms) ||
+        (L.forecast_rain_mm > 0 && fc_rain >= L.forecast_rain_mm);
     if (!hit) continue;
     level_done[r] = 1;
     level = std::min(level, L.level);
     static const char* names[] = {"", "I", "II", "III", "IV"};
-    log(t, EventType::Level, -1, -1, 0, 0, std::string("response level ") + names[std::clamp(L.level, 1, 4)] + " raised");
+    log(t, EventType::Level, -1, -1, 0, 0,
+        std::string("response level ") + names[std::clamp(L.level, 1, 4)] + " raised");
     if (L.preposition) preposition(t);
     if (L.evacuate) order_evacuation(t);
     if (L.close_underpasses) {
@@ -181,7 +196,8 @@ void RunState::on_level_check(double t) {
           for (auto& ns : nets) ns->set_injected_closed(static_cast<net::EdgeId>(e), true);
           ++n;
         }
-      log(t, EventType::RoadClosed, -1, -1, 0, 0, std::to_string(n) + " underpass road segments closed pre-emptively");
+      log(t, EventType::RoadClosed, -1, -1, 0, 0,
+          std::to_string(n) + " underpass road segments closed pre-emptively");
       reroute_moving(t);
     }
   }

@@ -16,20 +16,20 @@ struct ResponseModel;
 struct Incident {
   int id = 0;
   IncidentType type = IncidentType::Medical;
-  double t = 0;          // time the incident happens (s)
+  double t = 0;  // time the incident happens (s)
   double x = 0, y = 0;
   net::NodeId node = 0;  // nearest road node
   int cell = -1;
   int town = -1;
   int people = 1;
-  float depth_m = 0;     // water depth at the incident when it happened
-  float severity = 0.5f; // 0..1
+  float depth_m = 0;      // water depth at the incident when it happened
+  float severity = 0.5f;  // 0..1
   Capability need = Capability::Rescue;
-  double work_s = 1800;      // on-scene work once a team arrives
+  double work_s = 1800;            // on-scene work once a team arrives
   double deadline_s = 6 * 3600.0;  // wait beyond which the outcome deteriorates fast
-  double base_risk = 0;      // fatality probability per person if served at once
-  double u_evac = 1;         // uniform draw used to thin trapped incidents by evacuation (CRN)
-  int site = -1;             // critical site for site evacuations
+  double base_risk = 0;            // fatality probability per person if served at once
+  double u_evac = 1;  // uniform draw used to thin trapped incidents by evacuation (CRN)
+  int site = -1;      // critical site for site evacuations
 };
 
 // Draws every incident of a run. Deterministic in (seed, member); independent of the plan.

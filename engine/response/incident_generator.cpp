@@ -135,8 +135,8 @@ double incident_risk(const Incident& inc, double wait_s) {
   return std::max(inc.people, 1) * std::min(1.0, inc.base_risk * (1.0 + w * w));
 }
 
-std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTimeline& h, std::uint64_t seed,
-                                         int member) {
+std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTimeline& h,
+                                         std::uint64_t seed, int member) {
   const Scenario& s = *m.scenario;
   const IncidentRates& r = s.rates;
   std::vector<Incident> out;
@@ -152,9 +152,13 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
     const double dt_h = (t1 - t0) / 3600.0;
     // One stream per (frame, type) so adding a type or changing one rate leaves the others'
     // draws untouched.
-    auto stream = [&](IncidentType type) { return Rng(seed, {0x1Cu, static_cast<std::uint64_t>(member), k, static_cast<std::uint64_t>(type)}); };
+    auto stream = [&](IncidentType type) {
+      return Rng(seed,
+                 {0x1Cu, static_cast<std::uint64_t>(member), k, static_cast<std::uint64_t>(type)});
+    };
     const FloodedCell* fc = h.flooded.data() + (h.flooded_offset.empty() ? 0 : h.flooded_offset[k]);
-    const std::size_t nfc = h.flooded_offset.empty() ? 0 : h.flooded_offset[k + 1] - h.flooded_offset[k];
+    const std::size_t nfc =
+        h.flooded_offset.empty() ? 0 : h.flooded_offset[k + 1] - h.flooded_offset[k];
 
     auto cell_process = [&](IncidentType type, double rate, auto weight) {
       cdf.clear();
@@ -182,8 +186,9 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
       }
     };
     const auto& pop = m.population;
-    cell_process(IncidentType::TrappedHome, r.trapped_per_person_h,
-                 [&](const FloodedCell& c) { return c.depth_m >= r.trapped_depth_m ? pop[c.cell] : 0.0f; });
+    cell_process(IncidentType::TrappedHome, r.trapped_per_person_h, [&](const FloodedCell& c) {
+      return c.depth_m >= r.trapped_depth_m ? pop[c.cell] : 0.0f;
+    });
     cell_process(IncidentType::BasementFlooding, r.basement_per_person_h,
                  [&](const FloodedCell& c) { return m.cell_urban[c.cell] ? pop[c.cell] : 0.0f; });
     cell_process(IncidentType::GasFailure, r.gas_per_person_h,
@@ -265,12 +270,14 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
     std::vector<double> fail_t(ns, -1);
     for (std::size_t k = 0; k < T; ++k)
       for (std::size_t q = 0; q < ns; ++q)
-        if (fail_t[q] < 0 && h.site_depth[k * ns + q] >= s.sites[q].flood_depth_m) fail_t[q] = h.time[k];
+        if (fail_t[q] < 0 && h.site_depth[k * ns + q] >= s.sites[q].flood_depth_m)
+          fail_t[q] = h.time[k];
     for (std::size_t q = 0; q < ns; ++q) {
       const auto& site = s.sites[q];
       if (site.kind != SiteKind::Hospital && site.kind != SiteKind::CareHome) continue;
       double t = fail_t[q];
-      if (site.fed_by >= 0 && fail_t[site.fed_by] >= 0 && (t < 0 || fail_t[site.fed_by] < t)) t = fail_t[site.fed_by];
+      if (site.fed_by >= 0 && fail_t[site.fed_by] >= 0 && (t < 0 || fail_t[site.fed_by] < t))
+        t = fail_t[site.fed_by];
       if (t < 0 || site.people <= 0) continue;
       Rng rng(seed, {0x51u, static_cast<std::uint64_t>(member), q});
       Incident inc;
@@ -299,7 +306,8 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
       Incident inc;
       inc.type = rng.uniform() < 0.6 ? IncidentType::TrappedHome : IncidentType::StrandedVehicle;
       inc.t = j.t_s + rng.uniform(0, 600);
-      const double a = rng.uniform(0, 6.283185307179586), rr = j.radius_m * std::sqrt(rng.uniform());
+      const double a = rng.uniform(0, 6.283185307179586),
+                   rr = j.radius_m * std::sqrt(rng.uniform());
       inc.x = j.x + rr * std::cos(a);
       inc.y = j.y + rr * std::sin(a);
       inc.node = m.snap(inc.x, inc.y);
@@ -313,7 +321,8 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
       out.push_back(inc);
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Incident& a, const Incident& b) { return a.t < b.t; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Incident& a, const Incident& b) { return a.t < b.t; });
   for (std::size_t k = 0; k < out.size(); ++k) out[k].id = static_cast<int>(k);
   return out;
 }

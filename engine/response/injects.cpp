@@ -15,19 +15,22 @@ void RunState::on_inject(int j, double t, bool end) {
       const auto& g = *m.graph;
       for (std::size_t e = 0; e < g.num_edges(); ++e) {
         const auto a = g.tail()[e], b = g.head()[e];
-        const double mx = 0.5 * (g.x()[a] + g.x()[b]) - in.x, my = 0.5 * (g.y()[a] + g.y()[b]) - in.y;
+        const double mx = 0.5 * (g.x()[a] + g.x()[b]) - in.x,
+                     my = 0.5 * (g.y()[a] + g.y()[b]) - in.y;
         if (mx * mx + my * my > in.radius_m * in.radius_m) continue;
         injected[e] = end ? 0 : 1;
         for (auto& ns : nets) ns->set_injected_closed(static_cast<net::EdgeId>(e), !end);
         ++n;
       }
       log(t, end ? EventType::RoadOpened : EventType::RoadClosed, -1, -1, in.x, in.y,
-          (end ? "inject ended: reopened " : "inject: closed ") + std::to_string(n) + " road segments" +
-              (in.note.empty() ? "" : " (" + in.note + ")"));
-      if (!end) reroute_moving(t);
+          (end ? "inject ended: reopened " : "inject: closed ") + std::to_string(n) +
+              " road segments" + (in.note.empty() ? "" : " (" + in.note + ")"));
+      if (!end)
+        reroute_moving(t);
       else
         for (std::size_t q = 0; q < teams.size(); ++q)
-          if (teams[q].status == TeamStatus::Idle && teams[q].activated) dispatch_team(static_cast<int>(q), t);
+          if (teams[q].status == TeamStatus::Idle && teams[q].activated)
+            dispatch_team(static_cast<int>(q), t);
       break;
     }
     case InjectKind::TeamOut: {
@@ -36,7 +39,8 @@ void RunState::on_inject(int j, double t, bool end) {
       TeamState& tm = teams[team];
       if (end) {
         tm.out_until = -1;
-        log(t, EventType::Inject, team, -1, m.graph->x()[tm.node], m.graph->y()[tm.node], in.target + " back in action");
+        log(t, EventType::Inject, team, -1, m.graph->x()[tm.node], m.graph->y()[tm.node],
+            in.target + " back in action");
         if (tm.activated) push(t, Ev::Available, team);
         break;
       }
@@ -59,23 +63,29 @@ void RunState::on_inject(int j, double t, bool end) {
       }
       tm.out_until = in.duration_s > 0 ? t + in.duration_s : INFINITY;
       set_status(team, TeamStatus::OutOfAction, t);
-      log(t, EventType::Inject, team, -1, m.graph->x()[tm.node], m.graph->y()[tm.node], "inject: " + in.target + " out of action");
+      log(t, EventType::Inject, team, -1, m.graph->x()[tm.node], m.graph->y()[tm.node],
+          "inject: " + in.target + " out of action");
       break;
     }
     case InjectKind::DepotLost:
       for (std::size_t d = 0; d < s.depots.size(); ++d)
         if (s.depots[d].name == in.target && !end) {
           for (std::size_t k = 0; k < kStockKinds; ++k) depot_stock[d * kStockKinds + k] = 0;
-          log(t, EventType::Inject, -1, -1, s.depots[d].x, s.depots[d].y, "inject: depot lost: " + in.target);
+          log(t, EventType::Inject, -1, -1, s.depots[d].x, s.depots[d].y,
+              "inject: depot lost: " + in.target);
         }
       break;
     case InjectKind::CommsOutage:
       comms_extra_s = end ? 0 : in.factor * 60.0;
       log(t, EventType::Inject, -1, -1, 0, 0,
-          end ? "communications restored" : "inject: communications outage (+" + std::to_string(static_cast<int>(in.factor)) + " min dispatch delay)");
+          end ? "communications restored"
+              : "inject: communications outage (+" + std::to_string(static_cast<int>(in.factor)) +
+                    " min dispatch delay)");
       break;
     default:
-      if (!end) log(t, EventType::Inject, -1, -1, in.x, in.y, "inject: " + what + (in.note.empty() ? "" : " (" + in.note + ")"));
+      if (!end)
+        log(t, EventType::Inject, -1, -1, in.x, in.y,
+            "inject: " + what + (in.note.empty() ? "" : " (" + in.note + ")"));
       break;
   }
 }

@@ -38,7 +38,8 @@ double RunState::coverage_within(double limit_s) {
     for (std::size_t c = 0; c < nets.size() && !ok; ++c) {
       std::vector<net::NodeId> targets;
       for (std::size_t k = 0; k < teams.size(); ++k)
-        if (teams[k].vclass == static_cast<int>(c) && available(static_cast<int>(k))) targets.push_back(teams[k].node);
+        if (teams[k].vclass == static_cast<int>(c) && available(static_cast<int>(k)))
+          targets.push_back(teams[k].node);
       if (targets.empty()) continue;
       router->run(*nets[c], net::Metric::Time, m.town_node[w], targets, net::Direction::Backward);
       for (auto v : targets) ok |= router->cost(v) <= limit_s;
@@ -53,11 +54,14 @@ void RunState::on_kpi(double t) {
   double open = 0, served = 0;
   for (std::size_t i = 0; i < out.outcomes.size(); ++i) {
     if (out.outcomes[i].t_known < 0 || out.outcomes[i].averted) continue;
-    if (out.outcomes[i].state == IncidentState::Served) ++served;
-    else ++open;
+    if (out.outcomes[i].state == IncidentState::Served)
+      ++served;
+    else
+      ++open;
   }
   double busy = 0;
-  for (const auto& tm : teams) busy += tm.status == TeamStatus::EnRoute || tm.status == TeamStatus::Working;
+  for (const auto& tm : teams)
+    busy += tm.status == TeamStatus::EnRoute || tm.status == TeamStatus::Working;
   double closed_km = 0;
   const net::NetworkState& ns = *nets[0];
   for (std::size_t e = 0; e < m.edge_km.size(); ++e)
@@ -97,7 +101,8 @@ void RunState::finish_kpis() {
     } else {
       // Still waiting at the end: its risk grows with the whole wait.
       o.risk = incident_risk(inc, end - inc.t);
-      if (o.state == IncidentState::Waiting && o.unreachable_now) o.state = IncidentState::Unreachable;
+      if (o.state == IncidentState::Waiting && o.unreachable_now)
+        o.state = IncidentState::Unreachable;
       if (o.state == IncidentState::Unreachable) ++unreachable;
       ++late;
     }

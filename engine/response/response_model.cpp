@@ -23,7 +23,8 @@ void compile_roads(const Scenario& s, const io::RoadNetworkData& d, ResponseMode
     for (net::NodeId v = 0; v < m.graph->num_nodes(); ++v)
       if (!out[v]) keep.push_back(v);
     std::string list;
-    for (std::size_t k = 0; k < outside.size() && k < 10; ++k) list += (k ? ", " : "") + std::to_string(d.node_id[outside[k]]);
+    for (std::size_t k = 0; k < outside.size() && k < 10; ++k)
+      list += (k ? ", " : "") + std::to_string(d.node_id[outside[k]]);
     m.warnings.push_back("road network: " + std::to_string(outside.size()) +
                          " node(s) outside the largest strongly connected component (e.g. " + list +
                          "); assets are snapped onto the connected part");
@@ -79,21 +80,26 @@ void aggregate_population(const Scenario& s, ResponseModel& m) {
         const std::size_t c = g.index(i, j);
         const int t = m.cell_town[c];
         if (t < 0 || std::isnan(s.dem.data[c])) continue;
-        const bool urban = !s.landuse.data.empty() && (s.landuse.data[c] == 1.0f || s.landuse.data[c] == 5.0f);
+        const bool urban =
+            !s.landuse.data.empty() && (s.landuse.data[c] == 1.0f || s.landuse.data[c] == 5.0f);
         const double dx = g.cx(i) - s.towns[t].x, dy = g.cy(j) - s.towns[t].y;
         const bool near = dx * dx + dy * dy < 1500.0 * 1500.0;
-        if (s.landuse.data.empty() ? near : (urban && near) || (near && dx * dx + dy * dy < 500.0 * 500.0)) {
+        if (s.landuse.data.empty()
+                ? near
+                : (urban && near) || (near && dx * dx + dy * dy < 500.0 * 500.0)) {
           w[c] = 1.0f;
           weight_sum[t] += 1.0;
         }
       }
     for (std::size_t c = 0; c < g.size(); ++c) {
       const int t = m.cell_town[c];
-      if (t >= 0 && w[c] > 0) m.population[c] = static_cast<float>(s.towns[t].population / weight_sum[t]);
+      if (t >= 0 && w[c] > 0)
+        m.population[c] = static_cast<float>(s.towns[t].population / weight_sum[t]);
     }
   }
   for (std::size_t c = 0; c < g.size(); ++c)
-    m.cell_urban[c] = !s.landuse.data.empty() && (s.landuse.data[c] == 1.0f || s.landuse.data[c] == 5.0f);
+    m.cell_urban[c] =
+        !s.landuse.data.empty() && (s.landuse.data[c] == 1.0f || s.landuse.data[c] == 5.0f);
   m.population_cdf.resize(g.size());
   double acc = 0;
   for (std::size_t c = 0; c < g.size(); ++c) m.population_cdf[c] = acc += m.population[c];
@@ -109,7 +115,8 @@ void aggregate_population(const Scenario& s, ResponseModel& m) {
     for (int i = 0; i < g.nx; ++i) {
       const std::size_t c = g.index(i, j);
       if (m.population[c] <= 0) continue;
-      const std::size_t b = static_cast<std::size_t>(j / m.block_cells) * m.blocks_x + i / m.block_cells;
+      const std::size_t b =
+          static_cast<std::size_t>(j / m.block_cells) * m.blocks_x + i / m.block_cells;
       m.block_population[b] += m.population[c];
       m.block_cells_list[b].push_back(static_cast<std::uint32_t>(c));
       m.block_cdf[b].push_back(m.block_population[b]);
@@ -125,7 +132,8 @@ std::shared_ptr<const ResponseModel> build_response_model(const Scenario& s) {
   return build_response_model(s, d);
 }
 
-std::shared_ptr<const ResponseModel> build_response_model(const Scenario& s, const io::RoadNetworkData& d) {
+std::shared_ptr<const ResponseModel> build_response_model(const Scenario& s,
+                                                          const io::RoadNetworkData& d) {
   auto m = std::make_shared<ResponseModel>();
   m->scenario = &s;
   compile_roads(s, d, *m);

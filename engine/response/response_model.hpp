@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "io/road_io.hpp"
 #include "network/edge_cells.hpp"
 #include "network/road_graph.hpp"
 #include "network/snapper.hpp"
-#include "io/road_io.hpp"
 #include "scenario/scenario.hpp"
 
 namespace sd {
@@ -21,8 +21,8 @@ struct ResponseModel {
   std::unique_ptr<net::RoadGraph> graph;
   std::unique_ptr<net::Snapper> snapper;
   net::EdgeCells edge_cells;
-  std::vector<float> edge_km;        // per edge, for road-km KPIs
-  std::vector<float> road_km;        // per edge, counting a two-way road once (incident exposure)
+  std::vector<float> edge_km;  // per edge, for road-km KPIs
+  std::vector<float> road_km;  // per edge, counting a two-way road once (incident exposure)
   std::vector<std::uint8_t> edge_underpass;  // edges a level-rule may close pre-emptively
   std::vector<net::NodeId> team_node, depot_node, shelter_node, site_node, town_node;
 
@@ -47,6 +47,7 @@ struct ResponseModel {
 // Loads the road network named by the scenario and compiles the response model.
 std::shared_ptr<const ResponseModel> build_response_model(const Scenario& scenario);
 // Same, from a road network already in memory (tests, generated networks).
-std::shared_ptr<const ResponseModel> build_response_model(const Scenario& scenario, const io::RoadNetworkData& roads);
+std::shared_ptr<const ResponseModel> build_response_model(const Scenario& scenario,
+                                                          const io::RoadNetworkData& roads);
 
 }  // namespace sd

@@ -18,7 +18,8 @@ struct IncidentOutcome {
   int team = -1;
   double risk = 0;  // expected fatalities (proxy)
   bool ever_unreachable = false;
-  bool unreachable_now = false;  // the last dispatch attempt found capable free teams, none could reach it
+  bool unreachable_now =
+      false;             // the last dispatch attempt found capable free teams, none could reach it
   bool averted = false;  // the people had evacuated before it happened
 };
 
@@ -53,8 +54,8 @@ struct RunResult {
   std::vector<std::vector<float>> shelter_occupancy;  // [k][shelter]
   // Road state per hazard frame / inject time: 0 open, 1 slowed, 2 closed by water, 3 by inject.
   std::vector<double> road_time;
-  std::vector<std::uint8_t> road_state;   // (R, E)
-  std::vector<float> road_speed_factor;   // (R, E)
+  std::vector<std::uint8_t> road_state;  // (R, E)
+  std::vector<float> road_speed_factor;  // (R, E)
   std::vector<double> road_closed_km;
   std::vector<Kpi> final_kpis;  // ordered; names are the --summary-json keys
   double wall_s = 0;

@@ -16,24 +16,36 @@ namespace sd {
 
 struct TeamState {
   TeamStatus status = TeamStatus::Mobilising;
-  int vclass = 0;              // index into RunState::nets
-  net::NodeId node = 0;        // last node reached
-  net::NodeId home = 0;        // base, or plan station once pre-positioned
-  net::Path path;              // current movement
-  std::vector<double> at;      // arrival time at path.nodes[k]
-  int incident = -1;           // job being travelled to or worked on
-  bool to_home = false;        // current movement goes home / to station
-  std::uint32_t version = 0;   // invalidates stale arrival events after a re-route
-  double worked_s = 0;         // on duty since the last rest
-  double busy_s = 0;           // total time on jobs (utilisation)
+  int vclass = 0;             // index into RunState::nets
+  net::NodeId node = 0;       // last node reached
+  net::NodeId home = 0;       // base, or plan station once pre-positioned
+  net::Path path;             // current movement
+  std::vector<double> at;     // arrival time at path.nodes[k]
+  int incident = -1;          // job being travelled to or worked on
+  bool to_home = false;       // current movement goes home / to station
+  std::uint32_t version = 0;  // invalidates stale arrival events after a re-route
+  double worked_s = 0;        // on duty since the last rest
+  double busy_s = 0;          // total time on jobs (utilisation)
   double job_start = -1;
-  double out_until = -1;       // out of action until (inject)
+  double out_until = -1;  // out of action until (inject)
   bool activated = false;
   std::size_t track_begin = 0;  // out.tracks index of path.nodes[0]'s predicted point
 };
 
 enum class Ev : std::uint8_t {
-  Frame, Known, Arrive, WorkDone, Available, Inject, InjectEnd, LevelCheck, Kpi, Epoch, Warning, EvacGroup, Supply
+  Frame,
+  Known,
+  Arrive,
+  WorkDone,
+  Available,
+  Inject,
+  InjectEnd,
+  LevelCheck,
+  Kpi,
+  Epoch,
+  Warning,
+  EvacGroup,
+  Supply
 };
 
 struct Event {
@@ -121,8 +133,8 @@ class RunState {
   std::vector<double> town_departed;   // cumulative departures recorded by time (see evac_curve)
   std::vector<EvacGroup> evac;
   std::vector<std::vector<std::pair<double, double>>> evac_curve;  // per town: (t, departed)
-  std::vector<std::uint8_t> injected;  // per edge: closed by an inject
-  std::vector<char> comms_delayed;     // per incident: already held back by a comms outage
+  std::vector<std::uint8_t> injected;                              // per edge: closed by an inject
+  std::vector<char> comms_delayed;  // per incident: already held back by a comms outage
   std::vector<char> level_done;
   int level = 5;  // 5 = no response level raised yet; 4 = IV ... 1 = I
   double warning_t = -1, evac_order_t = -1;

@@ -19,13 +19,15 @@ namespace {
 // closure); high-clearance trucks wade deeper; boat teams trail their boat on dry roads and
 // launch it where the water is deep, modelled as a vehicle that never closes below 3 m.
 net::VehicleProfile profile_for(const TeamSpec& t) {
-  if (t.vehicle == Vehicle::Boat) return net::VehicleProfile::truck(std::max(3.0, t.wading_depth_m));
+  if (t.vehicle == Vehicle::Boat)
+    return net::VehicleProfile::truck(std::max(3.0, t.wading_depth_m));
   if (t.wading_depth_m <= 0.3 + 1e-9) return net::VehicleProfile::car();
   return net::VehicleProfile::truck(t.wading_depth_m);
 }
 }  // namespace
 
-RunState::RunState(const ResponseModel& model, const HazardTimeline& hz, const Plan& p, const RunOptions& o)
+RunState::RunState(const ResponseModel& model, const HazardTimeline& hz, const Plan& p,
+                   const RunOptions& o)
     : m(model), s(*model.scenario), h(hz), plan(p), opt(o) {
   router = std::make_unique<net::Router>(*m.graph);
   teams.resize(s.teams.size());
@@ -33,7 +35,8 @@ RunState::RunState(const ResponseModel& model, const HazardTimeline& hz, const P
     const auto prof = profile_for(s.teams[k]);
     int cls = -1;
     for (std::size_t c = 0; c < profiles.size(); ++c)
-      if (profiles[c].kind == prof.kind && profiles[c].close_depth_m == prof.close_depth_m) cls = static_cast<int>(c);
+      if (profiles[c].kind == prof.kind && profiles[c].close_depth_m == prof.close_depth_m)
+        cls = static_cast<int>(c);
     if (cls < 0) {
       cls = static_cast<int>(profiles.size());
       profiles.push_back(prof);
@@ -49,7 +52,8 @@ RunState::RunState(const ResponseModel& model, const HazardTimeline& hz, const P
   depot_stock.assign(s.depots.size() * kStockKinds, 0.0);
   for (std::size_t d = 0; d < s.depots.size(); ++d)
     for (std::size_t k = 0; k < kStockKinds; ++k)
-      depot_stock[d * kStockKinds + k] = plan.depot_stock.empty() ? s.depots[d].stock[k] : plan.depot_stock[d][k];
+      depot_stock[d * kStockKinds + k] =
+          plan.depot_stock.empty() ? s.depots[d].stock[k] : plan.depot_stock[d][k];
   shelter_occ.assign(s.shelters.size(), 0.0);
   injected.assign(m.graph->num_edges(), 0);
   level_done.assign(plan.levels.size(), 0);
@@ -59,17 +63,20 @@ RunState::RunState(const ResponseModel& model, const HazardTimeline& hz, const P
   forecast_err_rain = frng.normal();
 }
 
-void RunState::push(double t, Ev kind, int a, int b) { queue.push(Event{t, seq++, kind, a, b}); }
+void RunState::push(double t, Ev kind, int a, int b) {
+  queue.push(Event{t, seq++, kind, a, b});
+}
 
-void RunState::log(double t, EventType type, int team, int incident, double x, double y, std::string text) {
+void RunState::log(double t, EventType type, int team, int incident, double x, double y,
+                   std::string text) {
   if (!opt.record_detail) return;
   out.events.push_back(LogEvent{t, type, team, incident, x, y, std::move(text)});
 }
 
 void RunState::track(int team, double t, net::NodeId node) {
   if (!opt.record_detail) return;
-  out.tracks.push_back(TrackPoint{team, t, m.graph->x()[node], m.graph->y()[node], teams[team].status,
-                                  teams[team].incident});
+  out.tracks.push_back(TrackPoint{team, t, m.graph->x()[node], m.graph->y()[node],
+                                  teams[team].status, teams[team].incident});
 }
 
 void RunState::truncate_track(int team, std::size_t keep) {
@@ -77,7 +84,8 @@ void RunState::truncate_track(int team, std::size_t keep) {
   if (!opt.record_detail || tm.path.nodes.empty()) return;
   for (std::size_t k = keep + 1; k < tm.path.nodes.size(); ++k) {
     const std::size_t idx = tm.track_begin + k;
-    if (idx < out.tracks.size() && out.tracks[idx].team == team) out.tracks[idx].team = -1;  // stale
+    if (idx < out.tracks.size() && out.tracks[idx].team == team)
+      out.tracks[idx].team = -1;  // stale
   }
 }
 
@@ -121,14 +129,15 @@ bool RunState::travel(int team, net::NodeId to, double t, double delay_s) {
   tm.at.resize(tm.path.nodes.size());
   double clock = t + delay_s;
   tm.at[0] = clock;
-  for (std::size_t k = 0; k < tm.path.edges.size(); ++k) tm.at[k + 1] = clock += tm.path.edge_cost[k];
+  for (std::size_t k = 0; k < tm.path.edges.size(); ++k)
+    tm.at[k + 1] = clock += tm.path.edge_cost[k];
   ++tm.version;
   push(clock, Ev::Arrive, team, static_cast<int>(tm.version));
   tm.track_begin = out.tracks.size();
   if (opt.record_detail)
     for (std::size_t k = 0; k < tm.path.nodes.size(); ++k)
-      out.tracks.push_back(TrackPoint{team, tm.at[k], m.graph->x()[tm.path.nodes[k]], m.graph->y()[tm.path.nodes[k]],
-                                      tm.status, tm.incident});
+      out.tracks.push_back(TrackPoint{team, tm.at[k], m.graph->x()[tm.path.nodes[k]],
+                                      m.graph->y()[tm.path.nodes[k]], tm.status, tm.incident});
   return true;
 }
 
@@ -159,7 +168,9 @@ void RunState::go_home(int team, double t) {
 void RunState::reroute_moving(double t) {
   for (std::size_t k = 0; k < teams.size(); ++k) {
     TeamState& tm = teams[k];
-    if (tm.path.nodes.empty() || (tm.status != TeamStatus::EnRoute && tm.status != TeamStatus::Returning)) continue;
+    if (tm.path.nodes.empty() ||
+        (tm.status != TeamStatus::EnRoute && tm.status != TeamStatus::Returning))
+      continue;
     std::size_t p = 0;
     while (p + 1 < tm.at.size() && tm.at[p + 1] <= t) ++p;
     if (p + 1 >= tm.path.nodes.size()) continue;  // arriving now
@@ -185,8 +196,8 @@ void RunState::reroute_moving(double t) {
       tm.track_begin = out.tracks.size();
       if (opt.record_detail)
         for (std::size_t q = 0; q < tm.path.nodes.size(); ++q)
-          out.tracks.push_back(TrackPoint{team, tm.at[q], m.graph->x()[tm.path.nodes[q]], m.graph->y()[tm.path.nodes[q]],
-                                          tm.status, tm.incident});
+          out.tracks.push_back(TrackPoint{team, tm.at[q], m.graph->x()[tm.path.nodes[q]],
+                                          m.graph->y()[tm.path.nodes[q]], tm.status, tm.incident});
     };
     net::Path rest = router->shortest_path(*nets[tm.vclass], net::Metric::Time, tm.node, dest);
     if (rest.reachable) {
@@ -232,10 +243,13 @@ void RunState::record_roads(double t) {
     const float d = h.edge_depth.empty() ? 0.0f : h.edge_depth_at(k)[e];
     std::uint8_t st = 0;
     float f = 1.0f;
-    if (injected[e]) st = 3, f = 0;
-    else if (ns.closed(static_cast<net::EdgeId>(e))) st = 2, f = 0;
+    if (injected[e])
+      st = 3, f = 0;
+    else if (ns.closed(static_cast<net::EdgeId>(e)))
+      st = 2, f = 0;
     else {
-      f = static_cast<float>(ns.speed_kph(static_cast<net::EdgeId>(e)) / std::max(1e-9, m.graph->speed_kph()[e]));
+      f = static_cast<float>(ns.speed_kph(static_cast<net::EdgeId>(e)) /
+                             std::max(1e-9, m.graph->speed_kph()[e]));
       if (d >= s.flood.road_slow_depth_m) st = 1;
     }
     if (st >= 2) closed_km += m.edge_km[e];
@@ -254,7 +268,8 @@ void RunState::on_frame(int k, double t) {
   // Network changed: idle teams look at the queue again (jobs cut off before may be
   // reachable now), and queued jobs look for teams.
   for (std::size_t q = 0; q < teams.size(); ++q)
-    if (teams[q].status == TeamStatus::Idle && teams[q].activated) dispatch_team(static_cast<int>(q), t);
+    if (teams[q].status == TeamStatus::Idle && teams[q].activated)
+      dispatch_team(static_cast<int>(q), t);
   if (k + 1 < static_cast<int>(h.frames())) push(h.time[k + 1], Ev::Frame, k + 1);
 }
 
@@ -310,7 +325,8 @@ void RunState::on_work_done(int team, double t) {
   if (inc.type == IncidentType::TrappedHome || inc.type == IncidentType::StrandedVehicle ||
       inc.type == IncidentType::SiteEvacuation)
     people_rescued += inc.people;
-  log(t, EventType::Done, team, i, inc.x, inc.y, std::string(kIncidentTypeNames[inc.type]) + " served");
+  log(t, EventType::Done, team, i, inc.x, inc.y,
+      std::string(kIncidentTypeNames[inc.type]) + " served");
   tm.busy_s += t - tm.job_start;
   tm.worked_s += t - tm.job_start;
   tm.incident = -1;
@@ -331,7 +347,8 @@ void RunState::on_available(int team, double t) {
   if (tm.status == TeamStatus::OutOfAction && tm.out_until > t + 1e-9) return;
   if (!tm.activated) {
     tm.activated = true;
-    log(t, EventType::Level, team, -1, m.graph->x()[tm.node], m.graph->y()[tm.node], s.teams[team].name + " mobilised");
+    log(t, EventType::Level, team, -1, m.graph->x()[tm.node], m.graph->y()[tm.node],
+        s.teams[team].name + " mobilised");
   }
   set_status(team, TeamStatus::Idle, t);
   dispatch_team(team, t);
@@ -346,7 +363,8 @@ RunResult RunState::run() {
   // Warning: the plan's lead before the forecast landfall (the true landfall plus a forecast
   // error that shrinks with lead time).
   const double landfall = h.landfall_s >= 0 ? h.landfall_s : 0.0;
-  const double lead_fc = std::max(0.0, landfall + forecast_err_landfall * 0.1 * plan.warning_lead_s);
+  const double lead_fc =
+      std::max(0.0, landfall + forecast_err_landfall * 0.1 * plan.warning_lead_s);
   warning_t = std::max(0.0, lead_fc - plan.warning_lead_s);
   push(warning_t, Ev::Warning);
   for (std::size_t k = 0; k < teams.size(); ++k) track(static_cast<int>(k), 0, teams[k].node);
@@ -356,13 +374,15 @@ RunResult RunState::run() {
   }
   for (std::size_t j = 0; j < s.injects.size(); ++j) {
     push(s.injects[j].t_s, Ev::Inject, static_cast<int>(j));
-    if (s.injects[j].duration_s > 0) push(s.injects[j].t_s + s.injects[j].duration_s, Ev::InjectEnd, static_cast<int>(j));
+    if (s.injects[j].duration_s > 0)
+      push(s.injects[j].t_s + s.injects[j].duration_s, Ev::InjectEnd, static_cast<int>(j));
   }
   if (!plan.levels.empty())
     for (double t = 0; t < s.duration_s; t += 3600) push(t, Ev::LevelCheck);
   for (double t = 0; t <= s.duration_s + 1e-9; t += opt.kpi_interval_s) push(t, Ev::Kpi);
   if (plan.dispatch == DispatchPolicy::BatchOptimal)
-    for (double t = plan.dispatch_epoch_s; t < s.duration_s; t += plan.dispatch_epoch_s) push(t, Ev::Epoch);
+    for (double t = plan.dispatch_epoch_s; t < s.duration_s; t += plan.dispatch_epoch_s)
+      push(t, Ev::Epoch);
   for (double t = 6 * 3600.0; t < s.duration_s; t += 6 * 3600.0) push(t, Ev::Supply);
 
   while (!queue.empty()) {
@@ -370,11 +390,14 @@ RunResult RunState::run() {
     if (e.t > s.duration_s) break;
     queue.pop();
     switch (e.kind) {
-      case Ev::Frame: on_frame(e.a, e.t); break;
+      case Ev::Frame:
+        on_frame(e.a, e.t);
+        break;
       case Ev::Known: {
         // People who had already left under an evacuation order are not trapped.
         const Incident& inc = out.incidents[e.a];
-        if (inc.type == IncidentType::TrappedHome && inc.town >= 0 && inc.u_evac < evacuated_fraction(inc.town, inc.t)) {
+        if (inc.type == IncidentType::TrappedHome && inc.town >= 0 &&
+            inc.u_evac < evacuated_fraction(inc.town, inc.t)) {
           out.outcomes[e.a].averted = true;
           out.outcomes[e.a].state = IncidentState::Served;
           break;
@@ -390,16 +413,36 @@ RunResult RunState::run() {
       case Ev::Arrive:
         if (static_cast<std::uint32_t>(e.b) == teams[e.a].version) on_arrive(e.a, e.t);
         break;
-      case Ev::WorkDone: on_work_done(e.a, e.t); break;
-      case Ev::Available: on_available(e.a, e.t); break;
-      case Ev::Inject: on_inject(e.a, e.t, false); break;
-      case Ev::InjectEnd: on_inject(e.a, e.t, true); break;
-      case Ev::LevelCheck: on_level_check(e.t); break;
-      case Ev::Kpi: on_kpi(e.t); break;
-      case Ev::Epoch: dispatch_epoch(e.t); break;
-      case Ev::Warning: on_warning(e.t); break;
-      case Ev::EvacGroup: on_evac_group(e.a, e.t); break;
-      case Ev::Supply: on_supply(e.t); break;
+      case Ev::WorkDone:
+        on_work_done(e.a, e.t);
+        break;
+      case Ev::Available:
+        on_available(e.a, e.t);
+        break;
+      case Ev::Inject:
+        on_inject(e.a, e.t, false);
+        break;
+      case Ev::InjectEnd:
+        on_inject(e.a, e.t, true);
+        break;
+      case Ev::LevelCheck:
+        on_level_check(e.t);
+        break;
+      case Ev::Kpi:
+        on_kpi(e.t);
+        break;
+      case Ev::Epoch:
+        dispatch_epoch(e.t);
+        break;
+      case Ev::Warning:
+        on_warning(e.t);
+        break;
+      case Ev::EvacGroup:
+        on_evac_group(e.a, e.t);
+        break;
+      case Ev::Supply:
+        on_supply(e.t);
+        break;
     }
   }
   finish_kpis();
@@ -408,8 +451,8 @@ RunResult RunState::run() {
   return std::move(out);
 }
 
-RunResult simulate_response(const ResponseModel& model, const HazardTimeline& hazard, const Plan& plan,
-                            const RunOptions& options) {
+RunResult simulate_response(const ResponseModel& model, const HazardTimeline& hazard,
+                            const Plan& plan, const RunOptions& options) {
   RunState st(model, hazard, plan, options);
   return st.run();
 }

@@ -20,7 +20,7 @@ struct RunOptions {
   const std::vector<Incident>* incidents = nullptr;
 };
 
-RunResult simulate_response(const ResponseModel& model, const HazardTimeline& hazard, const Plan& plan,
-                            const RunOptions& options);
+RunResult simulate_response(const ResponseModel& model, const HazardTimeline& hazard,
+                            const Plan& plan, const RunOptions& options);
 
 }  // namespace sd

@@ -15,12 +15,16 @@ std::string Diagnostic::str() const {
   return os.str();
 }
 
-void Diagnostics::error(std::string file, long line, long col, std::string field, std::string message) {
-  items_.push_back({Diagnostic::Level::Error, std::move(file), line, col, std::move(field), std::move(message)});
+void Diagnostics::error(std::string file, long line, long col, std::string field,
+                        std::string message) {
+  items_.push_back(
+      {Diagnostic::Level::Error, std::move(file), line, col, std::move(field), std::move(message)});
 }
 
-void Diagnostics::warning(std::string file, long line, long col, std::string field, std::string message) {
-  items_.push_back({Diagnostic::Level::Warning, std::move(file), line, col, std::move(field), std::move(message)});
+void Diagnostics::warning(std::string file, long line, long col, std::string field,
+                          std::string message) {
+  items_.push_back({Diagnostic::Level::Warning, std::move(file), line, col, std::move(field),
+                    std::move(message)});
 }
 
 bool Diagnostics::has_errors() const {

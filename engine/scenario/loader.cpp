@@ -39,8 +39,8 @@ void merge_into(toml::table& into, toml::table&& from) {
   }
 }
 
-void read_with_includes(const fs::path& path, toml::table& out, std::string& text, Diagnostics& diag,
-                        std::vector<std::string>& stack) {
+void read_with_includes(const fs::path& path, toml::table& out, std::string& text,
+                        Diagnostics& diag, std::vector<std::string>& stack) {
   const std::string p = fs::weakly_canonical(path).string();
   for (const auto& s : stack)
     if (s == p) {
@@ -55,8 +55,8 @@ void read_with_includes(const fs::path& path, toml::table& out, std::string& tex
   try {
     t = toml::parse_file(p);
   } catch (const toml::parse_error& e) {
-    diag.error(p, static_cast<long>(e.source().begin.line), static_cast<long>(e.source().begin.column), "",
-               std::string(e.description()));
+    diag.error(p, static_cast<long>(e.source().begin.line),
+               static_cast<long>(e.source().begin.column), "", std::string(e.description()));
     return;
   }
   {
@@ -69,12 +69,14 @@ void read_with_includes(const fs::path& path, toml::table& out, std::string& tex
   if (const toml::node* inc = t.get("include")) {
     const toml::array* arr = inc->as_array();
     if (!arr) {
-      diag.error(p, static_cast<long>(inc->source().begin.line), 0, "include", "expected an array of file names");
+      diag.error(p, static_cast<long>(inc->source().begin.line), 0, "include",
+                 "expected an array of file names");
     } else {
       for (const auto& e : *arr) {
         const auto* s = e.as_string();
         if (!s) {
-          diag.error(p, static_cast<long>(e.source().begin.line), 0, "include", "expected a file name string");
+          diag.error(p, static_cast<long>(e.source().begin.line), 0, "include",
+                     "expected a file name string");
           continue;
         }
         toml::table inc_table;
@@ -90,7 +92,8 @@ void read_with_includes(const fs::path& path, toml::table& out, std::string& tex
 bool same_crs(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return true;  // undeclared = local coordinates, nothing to compare
   OGRSpatialReference ra, rb;
-  if (ra.importFromWkt(a.c_str()) != OGRERR_NONE || rb.importFromWkt(b.c_str()) != OGRERR_NONE) return a == b;
+  if (ra.importFromWkt(a.c_str()) != OGRERR_NONE || rb.importFromWkt(b.c_str()) != OGRERR_NONE)
+    return a == b;
   return ra.IsSame(&rb);
 }
 
@@ -109,8 +112,8 @@ void read_position(TableReader& t, const Scenario& s, double& x, double& y) {
   os.precision(10);
   if (!s.dem.grid.locate(x, y, i, j)) {
     const Grid& g = s.dem.grid;
-    os << "position (" << x << ", " << y << ") is outside the DEM grid (x " << g.x0 << " .. " << g.x0 + g.width()
-       << ", y " << g.y0 - g.height() << " .. " << g.y0 << ")";
+    os << "position (" << x << ", " << y << ") is outside the DEM grid (x " << g.x0 << " .. "
+       << g.x0 + g.width() << ", y " << g.y0 - g.height() << " .. " << g.y0 << ")";
     t.error("x", os.str());
   } else if (std::isnan(s.dem.data[s.dem.grid.index(i, j)])) {
     os << "position (" << x << ", " << y << ") is on a NoData cell of the DEM (outside the domain)";
@@ -183,11 +186,13 @@ void read_landuse_classes(TableReader& root, Scenario& s) {
   for (auto& t : root.tables("landuse_class")) {
     LanduseClass c;
     c.code = static_cast<int>(t.integer("code", 0, 0, 1000000));
-    if (!seen.insert(c.code).second) t.error("code", "duplicate land-use code " + std::to_string(c.code));
+    if (!seen.insert(c.code).second)
+      t.error("code", "duplicate land-use code " + std::to_string(c.code));
     c.name = t.string("name", "class " + std::to_string(c.code));
     c.manning = t.required_number("manning", -kInf, kInf);
     if (c.manning <= 0 || c.manning > 1)
-      t.error("manning", "Manning n must be > 0 and at most 1 (got " + std::to_string(c.manning) + ")");
+      t.error("manning",
+              "Manning n must be > 0 and at most 1 (got " + std::to_string(c.manning) + ")");
     const std::string inf = t.choice("infiltration", "none", kInfiltration.list());
     c.infiltration = kInfiltration.parse(inf).value_or(Infiltration::None);
     c.horton_f0_mmph = t.number("horton_f0_mmph", 0, 0, 1000);
@@ -196,7 +201,8 @@ void read_landuse_classes(TableReader& root, Scenario& s) {
     c.ga_ksat_mmph = t.number("ga_ksat_mmph", 0, 0, 1000);
     c.ga_psi_mm = t.number("ga_psi_mm", 0, 0, 10000);
     c.ga_dtheta = t.number("ga_dtheta", 0, 0, 1);
-    if (c.horton_fc_mmph > c.horton_f0_mmph) t.error("horton_fc_mmph", "must not exceed horton_f0_mmph");
+    if (c.horton_fc_mmph > c.horton_f0_mmph)
+      t.error("horton_fc_mmph", "must not exceed horton_f0_mmph");
     c.drainage_mmph = t.number("drainage_mmph", 0, 0, 1000);
     t.finish();
     s.landuse_classes.push_back(c);
@@ -212,11 +218,13 @@ void read_landuse_classes(TableReader& root, Scenario& s) {
 }
 
 void read_boundary_and_tide(TableReader& root, Scenario& s) {
-  s.boundary = {BoundaryKind::Closed, BoundaryKind::Closed, BoundaryKind::Closed, BoundaryKind::Closed};
+  s.boundary = {BoundaryKind::Closed, BoundaryKind::Closed, BoundaryKind::Closed,
+                BoundaryKind::Closed};
   if (auto b = root.table("boundary")) {
     const char* sides[4] = {"N", "E", "S", "W"};
     for (int k = 0; k < 4; ++k)
-      s.boundary[k] = kBoundaryKinds.parse(b->choice(sides[k], "closed", kBoundaryKinds.list())).value();
+      s.boundary[k] =
+          kBoundaryKinds.parse(b->choice(sides[k], "closed", kBoundaryKinds.list())).value();
     b->finish();
   }
   if (auto t = root.table("tide")) {
@@ -224,12 +232,14 @@ void read_boundary_and_tide(TableReader& root, Scenario& s) {
     s.tide.series_path = t->path("series", false);
     s.tide.phase_shift_h = t->number("phase_shift_h", 0, -48, 48);
     s.tide.surge_peak_m = t->number("surge_peak_m", 0, 0, 10);
-    s.tide.surge_peak_time_s = t->number("surge_peak_time_h", -1, -1, 1e5) * (t->has("surge_peak_time_h") ? 3600 : 1);
+    s.tide.surge_peak_time_s =
+        t->number("surge_peak_time_h", -1, -1, 1e5) * (t->has("surge_peak_time_h") ? 3600 : 1);
     s.tide.surge_width_h = t->number("surge_width_h", 10, 0.1, 200);
     if (auto arr = t->tables("constituents"); !arr.empty()) {
       for (auto& c : arr) {
         TideConstituent tc;
-        tc.name = c.choice("name", "M2", {"M2", "S2", "N2", "K2", "K1", "O1", "P1", "Q1", "M4", "MS4", "M6"});
+        tc.name = c.choice("name", "M2",
+                           {"M2", "S2", "N2", "K2", "K1", "O1", "P1", "Q1", "M4", "MS4", "M6"});
         tc.amplitude_m = c.required_number("amplitude_m", 0, 20);
         tc.phase_deg = c.number("phase_deg", 0, -360, 360);
         c.finish();
@@ -254,8 +264,10 @@ void read_storm(TableReader& root, Scenario& s) {
   st.track_path = t->path("track", false);
   st.format = t->choice("format", "auto", {"auto", "cma", "ibtracs", "csv", "cma-realtime"});
   st.averaging = t->choice("averaging", "cma-2min", {"cma-2min", "jtwc-1min", "wmo-10min"});
-  st.wind_model = t->choice("wind_model", "holland1980", {"holland1980", "holland2008", "holland2010", "willoughby2006"});
-  st.rain_structure = t->choice("rain_structure", "bands+bursts", {"mean", "bands", "bands+bursts"});
+  st.wind_model = t->choice("wind_model", "holland1980",
+                            {"holland1980", "holland2008", "holland2010", "willoughby2006"});
+  st.rain_structure =
+      t->choice("rain_structure", "bands+bursts", {"mean", "bands", "bands+bursts"});
   st.penv_hpa = t->number("penv_hpa", 1005, 950, 1030);
   st.frame_interval_s = t->number("frame_interval_min", 10, 1, 180) * 60;
   st.rain_multiplier = t->number("rain_multiplier", 1, 0, 10);
@@ -273,8 +285,10 @@ void read_storm(TableReader& root, Scenario& s) {
     d->finish();
     st.design = ds;
   }
-  if (st.track_path.empty() && !st.design) t->error("", "give either 'track' or a [storm.design] table");
-  if (!st.track_path.empty() && st.design) t->error("design", "give either 'track' or [storm.design], not both");
+  if (st.track_path.empty() && !st.design)
+    t->error("", "give either 'track' or a [storm.design] table");
+  if (!st.track_path.empty() && st.design)
+    t->error("design", "give either 'track' or [storm.design], not both");
   t->finish();
 }
 
@@ -326,13 +340,16 @@ void read_assets(TableReader& root, Scenario& s) {
     m.mobilisation_s = t.number("mobilisation_min", 30, 0, 24 * 60) * 60;
     m.shift_s = t.number("shift_h", 12, 1, 72) * 3600;
     m.rest_s = t.number("rest_h", 4, 0, 72) * 3600;
-    const double default_wading = m.vehicle == Vehicle::HighClearance ? 0.6 : m.vehicle == Vehicle::Boat ? 10.0 : 0.3;
+    const double default_wading = m.vehicle == Vehicle::HighClearance ? 0.6
+                                  : m.vehicle == Vehicle::Boat        ? 10.0
+                                                                      : 0.3;
     m.wading_depth_m = t.number("wading_depth_m", default_wading, 0, 10);
     m.capabilities = default_capabilities(m.kind);
     if (t.has("capabilities")) {
       m.capabilities = 0;
       for (const auto& c : t.strings("capabilities")) {
-        if (auto cap = kCapabilities.parse(c)) m.capabilities |= bit(*cap);
+        if (auto cap = kCapabilities.parse(c))
+          m.capabilities |= bit(*cap);
         else {
           std::string msg = "unknown capability '" + c + "'";
           const std::string near = closest_match(c, kCapabilities.list());
@@ -390,7 +407,8 @@ void read_assets(TableReader& root, Scenario& s) {
   for (std::size_t k = 0; k < s.sites.size(); ++k) {
     if (fed_names[k].empty()) continue;
     s.sites[k].fed_by = site_index(fed_names[k]);
-    if (s.sites[k].fed_by < 0) site_readers[k].error("fed_by", "no [[critical_site]] named '" + fed_names[k] + "'");
+    if (s.sites[k].fed_by < 0)
+      site_readers[k].error("fed_by", "no [[critical_site]] named '" + fed_names[k] + "'");
   }
   for (auto& t : site_readers) t.finish();
   for (auto& t : root.tables("outfall")) {
@@ -436,7 +454,8 @@ void read_injects(TableReader& root, Scenario& s) {
     j.factor = t.number("factor", 1, 0, 1e5);
     j.target = t.string("target", "");
     j.note = t.string("note", "");
-    if (j.kind == InjectKind::DikeBreach && j.peak_m3s <= 0) t.error("peak_m3s", "a dike breach needs peak_m3s > 0");
+    if (j.kind == InjectKind::DikeBreach && j.peak_m3s <= 0)
+      t.error("peak_m3s", "a dike breach needs peak_m3s > 0");
     if (j.kind == InjectKind::TeamOut && s.team_index(j.target) < 0)
       t.error("target", "no [[team]] named '" + j.target + "'");
     if (j.kind == InjectKind::DepotLost) {
@@ -449,8 +468,10 @@ void read_injects(TableReader& root, Scenario& s) {
       for (const auto& p : s.pumps) found |= p.name == j.target;
       if (!found) t.error("target", "no [[pumping_station]] named '" + j.target + "'");
     }
-    if (j.kind == InjectKind::IncidentBurst && j.count <= 0) t.error("count", "an incident burst needs count > 0");
-    if (j.t_s > s.duration_s && s.duration_s > 0) t.warning("at_h", "inject time is after the end of the scenario");
+    if (j.kind == InjectKind::IncidentBurst && j.count <= 0)
+      t.error("count", "an incident burst needs count > 0");
+    if (j.t_s > s.duration_s && s.duration_s > 0)
+      t.warning("at_h", "inject time is after the end of the scenario");
     t.finish();
     s.injects.push_back(j);
   }
@@ -471,8 +492,10 @@ void read_incident_rates(TableReader& root, Scenario& s) {
   r.medical_per_person_h = t->number("medical_per_person_h", r.medical_per_person_h, 0, 1);
   r.tree_per_km_h = t->number("tree_per_km_h", r.tree_per_km_h, 0, 1000);
   r.tree_gust_ms = t->number("tree_gust_ms", r.tree_gust_ms, 0, 150);
-  r.deadline_trapped_s = t->number("deadline_trapped_h", r.deadline_trapped_s / 3600, 0.1, 240) * 3600;
-  r.deadline_default_s = t->number("deadline_default_h", r.deadline_default_s / 3600, 0.1, 240) * 3600;
+  r.deadline_trapped_s =
+      t->number("deadline_trapped_h", r.deadline_trapped_s / 3600, 0.1, 240) * 3600;
+  r.deadline_default_s =
+      t->number("deadline_default_h", r.deadline_default_s / 3600, 0.1, 240) * 3600;
   t->finish();
 }
 
@@ -495,10 +518,13 @@ Scenario load_scenario(const std::string& path, std::vector<std::string>* warnin
   if (auto t = r.table("scenario")) {
     s.name = t->string("name", fs::path(path).stem().string());
     s.start_iso = t->string("start", "2000-01-01T00:00:00+00:00");
-    if (auto e = parse_iso8601(s.start_iso)) s.start_epoch_s = *e;
-    else t->error("start", "not an ISO-8601 date-time with offset (e.g. 2021-07-25T08:00:00+08:00)");
+    if (auto e = parse_iso8601(s.start_iso))
+      s.start_epoch_s = *e;
+    else
+      t->error("start", "not an ISO-8601 date-time with offset (e.g. 2021-07-25T08:00:00+08:00)");
     s.duration_s = t->required_number("duration_h", 0.01, 24 * 60) * 3600;
-    s.seed = static_cast<std::uint64_t>(t->integer("seed", 1, 0, std::numeric_limits<long long>::max()));
+    s.seed =
+        static_cast<std::uint64_t>(t->integer("seed", 1, 0, std::numeric_limits<long long>::max()));
     t->finish();
   } else {
     r.error("", "missing [scenario] table (name, start, duration_h, seed)");
@@ -512,8 +538,10 @@ Scenario load_scenario(const std::string& path, std::vector<std::string>* warnin
   read_assets(r, s);
   read_injects(r, s);
   read_incident_rates(r, s);
-  if (auto p = r.table("plan")) s.plan = read_plan_table(*p, s);
-  else r.warning("", "no [plan] table: using the default plan (nearest-team dispatch)");
+  if (auto p = r.table("plan"))
+    s.plan = read_plan_table(*p, s);
+  else
+    r.warning("", "no [plan] table: using the default plan (nearest-team dispatch)");
   if (auto o = r.table("output")) {
     s.output_path = o->path("path", false, false);
     s.output_frame_interval_s = o->number("frame_interval_min", 30, 1, 1440) * 60;

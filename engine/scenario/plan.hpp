@@ -14,15 +14,15 @@ struct Station {  // re-stationing of a team before the storm (pre-positioning)
   double x = 0, y = 0;
 };
 
-struct LevelRule {      // China's emergency response levels IV (lowest) .. I (highest)
-  int level = 4;        // 4 = IV ... 1 = I
-  double forecast_wind_ms = 0;   // raise when the forecast max wind over the county exceeds this
-  double forecast_rain_mm = 0;   // ... or the forecast storm-total rain exceeds this
+struct LevelRule {              // China's emergency response levels IV (lowest) .. I (highest)
+  int level = 4;                // 4 = IV ... 1 = I
+  double forecast_wind_ms = 0;  // raise when the forecast max wind over the county exceeds this
+  double forecast_rain_mm = 0;  // ... or the forecast storm-total rain exceeds this
   double hours_before_landfall = 0;  // ... or landfall is forecast within this many hours
-  bool preposition = false;      // move teams to their plan stations
-  bool evacuate = false;         // order evacuation of high-risk zones
+  bool preposition = false;          // move teams to their plan stations
+  bool evacuate = false;             // order evacuation of high-risk zones
   bool close_underpasses = false;
-  bool lower_canals = false;     // pre-storm drawdown of canal levels
+  bool lower_canals = false;  // pre-storm drawdown of canal levels
 };
 
 struct Plan {

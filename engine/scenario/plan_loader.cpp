@@ -11,7 +11,8 @@ Plan read_plan_table(TableReader& p, const Scenario& s) {
   Plan plan;
   plan.name = p.string("name", "plan");
   plan.path = p.file();
-  plan.dispatch = kDispatchPolicies.parse(p.choice("dispatch", "nearest", kDispatchPolicies.list())).value();
+  plan.dispatch =
+      kDispatchPolicies.parse(p.choice("dispatch", "nearest", kDispatchPolicies.list())).value();
   plan.warning_lead_s = p.number("warning_lead_h", 12, 0, 240) * 3600;
   plan.dispatch_epoch_s = p.number("dispatch_epoch_min", 5, 0.5, 240) * 60;
   plan.comms_delay_s = p.number("comms_delay_min", 1, 0, 240) * 60;
@@ -25,7 +26,8 @@ Plan read_plan_table(TableReader& p, const Scenario& s) {
     st.x = t.required_number("x", -1e300, 1e300);
     st.y = t.required_number("y", -1e300, 1e300);
     int i, j;
-    if (!s.dem.data.empty() && !s.dem.grid.locate(st.x, st.y, i, j)) t.error("x", "station is outside the DEM grid");
+    if (!s.dem.data.empty() && !s.dem.grid.locate(st.x, st.y, i, j))
+      t.error("x", "station is outside the DEM grid");
     t.finish();
     plan.stations.push_back(st);
   }
@@ -71,13 +73,16 @@ Plan load_plan(const std::string& path, const Scenario& s) {
   try {
     root = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    throw InputError(where(path, static_cast<long>(e.source().begin.line), static_cast<long>(e.source().begin.column)) +
+    throw InputError(where(path, static_cast<long>(e.source().begin.line),
+                           static_cast<long>(e.source().begin.column)) +
                      ": error: " + std::string(e.description()));
   }
   TableReader r(root, "", diag, path);
   Plan plan;
-  if (auto p = r.table("plan")) plan = read_plan_table(*p, s);
-  else r.error("", "a plan file needs a [plan] table");
+  if (auto p = r.table("plan"))
+    plan = read_plan_table(*p, s);
+  else
+    r.error("", "a plan file needs a [plan] table");
   r.finish();
   diag.throw_if_errors();
   plan.path = std::filesystem::absolute(path).lexically_normal().string();

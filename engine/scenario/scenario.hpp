@@ -23,7 +23,7 @@ struct LanduseClass {
   Infiltration infiltration = Infiltration::None;
   double horton_f0_mmph = 0, horton_fc_mmph = 0, horton_k_per_h = 0;
   double ga_ksat_mmph = 0, ga_psi_mm = 0, ga_dtheta = 0;  // Green–Ampt
-  double drainage_mmph = 0;                                 // sewer design capacity
+  double drainage_mmph = 0;                               // sewer design capacity
 };
 
 struct TideConstituent {
@@ -35,8 +35,8 @@ struct TideConstituent {
 struct TideSpec {
   double mean_level_m = 0;
   std::vector<TideConstituent> constituents;
-  std::string series_path;  // CSV t_s,level_m (overrides constituents)
-  double phase_shift_h = 0; // shifts the harmonic tide in time (high- vs low-tide variants)
+  std::string series_path;   // CSV t_s,level_m (overrides constituents)
+  double phase_shift_h = 0;  // shifts the harmonic tide in time (high- vs low-tide variants)
   double surge_peak_m = 0;
   double surge_peak_time_s = -1;  // < 0: at the storm's closest approach
   double surge_width_h = 10;
@@ -106,8 +106,8 @@ struct CriticalSite {
   std::string name;
   SiteKind kind = SiteKind::Hospital;
   double x = 0, y = 0;
-  int fed_by = -1;      // index of the substation that feeds it, -1 none
-  double people = 0;    // patients/residents to move if it fails
+  int fed_by = -1;    // index of the substation that feeds it, -1 none
+  double people = 0;  // patients/residents to move if it fails
   double flood_depth_m = 0.3;
 };
 
@@ -128,22 +128,22 @@ struct Outfall {
 struct Inject {
   double t_s = 0;
   InjectKind kind = InjectKind::RoadClosure;
-  double x = 0, y = 0;          // where (breach, closure point, burst centre)
-  double duration_s = 0;        // 0 = for the rest of the run
-  double peak_m3s = 0;          // dike breach inflow
-  double radius_m = 500;        // closures and bursts within this radius
-  int count = 0;                // incident burst size
-  double factor = 1;            // rain band multiplier, comms delay seconds
-  std::string target;           // team / depot / pumping-station / road name
+  double x = 0, y = 0;    // where (breach, closure point, burst centre)
+  double duration_s = 0;  // 0 = for the rest of the run
+  double peak_m3s = 0;    // dike breach inflow
+  double radius_m = 500;  // closures and bursts within this radius
+  int count = 0;          // incident burst size
+  double factor = 1;      // rain band multiplier, comms delay seconds
+  std::string target;     // team / depot / pumping-station / road name
   std::string note;
 };
 
 struct Scenario {
   // Provenance
-  std::string path;        // the scenario file
+  std::string path;  // the scenario file
   std::string name;
-  std::string text;        // the scenario files as read (for results metadata)
-  std::string start_iso;   // clock origin
+  std::string text;                // the scenario files as read (for results metadata)
+  std::string start_iso;           // clock origin
   std::int64_t start_epoch_s = 0;  // UTC seconds of start_iso
   double duration_s = 0;
   std::uint64_t seed = 1;

@@ -11,14 +11,17 @@ std::string source_file(const toml::node& n) {
   return p ? *p : std::string();
 }
 
-TableReader::TableReader(const toml::table& t, std::string prefix, Diagnostics& diag, std::string fallback_file)
+TableReader::TableReader(const toml::table& t, std::string prefix, Diagnostics& diag,
+                         std::string fallback_file)
     : t_(&t), prefix_(std::move(prefix)), diag_(&diag), fallback_file_(std::move(fallback_file)) {}
 
 std::string TableReader::file() const {
   const std::string f = source_file(*t_);
   return f.empty() ? fallback_file_ : f;
 }
-long TableReader::line() const { return static_cast<long>(t_->source().begin.line); }
+long TableReader::line() const {
+  return static_cast<long>(t_->source().begin.line);
+}
 
 std::string TableReader::field(const std::string& key) const {
   if (prefix_.empty()) return key;
@@ -31,7 +34,8 @@ const toml::node* TableReader::get(const std::string& key) {
   return t_->get(key);
 }
 
-void TableReader::error_at(const toml::node* n, const std::string& key, const std::string& message) {
+void TableReader::error_at(const toml::node* n, const std::string& key,
+                           const std::string& message) {
   const toml::node& where = n ? *n : static_cast<const toml::node&>(*t_);
   diag_->error(n ? source_file(where) : file(), static_cast<long>(where.source().begin.line),
                static_cast<long>(where.source().begin.column), field(key), message);
@@ -51,21 +55,32 @@ void TableReader::warning(const std::string& key, const std::string& message) {
 namespace {
 const char* type_name(toml::node_type t) {
   switch (t) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    default:
+      return "nothing";
   }
 }
 }  // namespace
 
-void TableReader::type_error(const toml::node* n, const std::string& key, const std::string& expected) {
+void TableReader::type_error(const toml::node* n, const std::string& key,
+                             const std::string& expected) {
   std::ostringstream os;
   os << "expected " << expected << ", found " << type_name(n->type());
   error_at(n, key, os.str());
@@ -74,7 +89,8 @@ void TableReader::type_error(const toml::node* n, const std::string& key, const 
 namespace {
 std::string range_text(double lo, double hi) {
   std::ostringstream os;
-  os << "[" << lo << ", " << (std::isinf(hi) ? std::string("inf") : (std::ostringstream() << hi).str()) << "]";
+  os << "[" << lo << ", "
+     << (std::isinf(hi) ? std::string("inf") : (std::ostringstream() << hi).str()) << "]";
   return os.str();
 }
 }  // namespace
@@ -83,8 +99,10 @@ std::optional<double> TableReader::optional_number(const std::string& key, doubl
   const toml::node* n = get(key);
   if (!n) return std::nullopt;
   double v;
-  if (auto f = n->as_floating_point()) v = f->get();
-  else if (auto i = n->as_integer()) v = static_cast<double>(i->get());
+  if (auto f = n->as_floating_point())
+    v = f->get();
+  else if (auto i = n->as_integer())
+    v = static_cast<double>(i->get());
   else {
     type_error(n, key, "a number");
     return std::nullopt;
@@ -111,7 +129,8 @@ double TableReader::required_number(const std::string& key, double lo, double hi
   return optional_number(key, lo, hi).value_or(lo > -1e300 ? lo : 0.0);
 }
 
-long long TableReader::integer(const std::string& key, long long fallback, long long lo, long long hi) {
+long long TableReader::integer(const std::string& key, long long fallback, long long lo,
+                               long long hi) {
   const toml::node* n = get(key);
   if (!n) return fallback;
   auto i = n->as_integer();
@@ -198,9 +217,12 @@ std::vector<double> TableReader::numbers(const std::string& key) {
     return out;
   }
   for (const auto& e : *a) {
-    if (auto f = e.as_floating_point()) out.push_back(f->get());
-    else if (auto i = e.as_integer()) out.push_back(static_cast<double>(i->get()));
-    else type_error(&e, key, "a number");
+    if (auto f = e.as_floating_point())
+      out.push_back(f->get());
+    else if (auto i = e.as_integer())
+      out.push_back(static_cast<double>(i->get()));
+    else
+      type_error(&e, key, "a number");
   }
   return out;
 }
@@ -215,8 +237,10 @@ std::vector<std::string> TableReader::strings(const std::string& key) {
     return out;
   }
   for (const auto& e : *a) {
-    if (auto s = e.as_string()) out.push_back(s->get());
-    else type_error(&e, key, "a string");
+    if (auto s = e.as_string())
+      out.push_back(s->get());
+    else
+      type_error(&e, key, "a string");
   }
   return out;
 }
@@ -243,8 +267,10 @@ std::vector<TableReader> TableReader::tables(const std::string& key) {
   }
   std::size_t k = 0;
   for (const auto& e : *a) {
-    if (auto t = e.as_table()) out.emplace_back(*t, field(key) + "[" + std::to_string(k) + "]", *diag_, file());
-    else type_error(&e, key, "a table");
+    if (auto t = e.as_table())
+      out.emplace_back(*t, field(key) + "[" + std::to_string(k) + "]", *diag_, file());
+    else
+      type_error(&e, key, "a table");
     ++k;
   }
   return out;

@@ -18,7 +18,8 @@ class TableReader {
  public:
   // `fallback_file` names the file for errors on a table that has no source position
   // (the root of a merged document).
-  TableReader(const toml::table& t, std::string prefix, Diagnostics& diag, std::string fallback_file = "");
+  TableReader(const toml::table& t, std::string prefix, Diagnostics& diag,
+              std::string fallback_file = "");
 
   double number(const std::string& key, double fallback, double lo, double hi);
   double required_number(const std::string& key, double lo, double hi);

@@ -9,14 +9,22 @@ std::uint32_t default_capabilities(TeamKind k) {
   using C = Capability;
   switch (k) {
     case TeamKind::CountyRescue:
-      return bit(C::Rescue) | bit(C::WaterRescue) | bit(C::Pumping) | bit(C::RoadClearing) | bit(C::Medical);
-    case TeamKind::Fire: return bit(C::Rescue) | bit(C::WaterRescue) | bit(C::Pumping) | bit(C::RoadClearing);
-    case TeamKind::Water: return bit(C::Pumping);
-    case TeamKind::Power: return bit(C::PowerRepair);
-    case TeamKind::Gas: return bit(C::GasRepair);
-    case TeamKind::Transport: return bit(C::RoadClearing) | bit(C::Transport);
-    case TeamKind::Medical: return bit(C::Medical);
-    case TeamKind::Volunteer: return bit(C::Rescue) | bit(C::Transport) | bit(C::Pumping);
+      return bit(C::Rescue) | bit(C::WaterRescue) | bit(C::Pumping) | bit(C::RoadClearing) |
+             bit(C::Medical);
+    case TeamKind::Fire:
+      return bit(C::Rescue) | bit(C::WaterRescue) | bit(C::Pumping) | bit(C::RoadClearing);
+    case TeamKind::Water:
+      return bit(C::Pumping);
+    case TeamKind::Power:
+      return bit(C::PowerRepair);
+    case TeamKind::Gas:
+      return bit(C::GasRepair);
+    case TeamKind::Transport:
+      return bit(C::RoadClearing) | bit(C::Transport);
+    case TeamKind::Medical:
+      return bit(C::Medical);
+    case TeamKind::Volunteer:
+      return bit(C::Rescue) | bit(C::Transport) | bit(C::Pumping);
   }
   return 0;
 }

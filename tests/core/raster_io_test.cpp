@@ -14,7 +14,8 @@ sd::io::Raster sample() {
   sd::io::Raster r;
   r.grid = sd::Grid{5, 4, 500000.0, 3380000.0, 50.0};
   r.data.resize(r.grid.size());
-  for (std::size_t k = 0; k < r.data.size(); ++k) r.data[k] = 0.1234567f * static_cast<float>(k) - 1.0f;
+  for (std::size_t k = 0; k < r.data.size(); ++k)
+    r.data[k] = 0.1234567f * static_cast<float>(k) - 1.0f;
   r.data[7] = std::numeric_limits<float>::quiet_NaN();
   r.crs_wkt =
       "PROJCS[\"WGS 84 / UTM zone 51N\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\","
@@ -34,8 +35,10 @@ void expect_same(const sd::io::Raster& a, const sd::io::Raster& b) {
   EXPECT_DOUBLE_EQ(a.grid.cell, b.grid.cell);
   ASSERT_EQ(a.data.size(), b.data.size());
   for (std::size_t k = 0; k < a.data.size(); ++k) {
-    if (std::isnan(a.data[k])) EXPECT_TRUE(std::isnan(b.data[k])) << k;
-    else EXPECT_FLOAT_EQ(a.data[k], b.data[k]) << k;
+    if (std::isnan(a.data[k]))
+      EXPECT_TRUE(std::isnan(b.data[k])) << k;
+    else
+      EXPECT_FLOAT_EQ(a.data[k], b.data[k]) << k;
   }
   EXPECT_NE(b.crs_wkt.find("32651"), std::string::npos);
 }

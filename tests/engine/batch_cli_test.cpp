@@ -18,8 +18,9 @@ struct Batch {
   fs::path dir;
   std::string base;
   explicit Batch(const std::string& name) : dir(sdtest::make_flood_county(name)) {
-    base = "batch --scenario " + (dir / "scenario.toml").string() + " --plans " + (dir / "plan-a.toml").string() + " " +
-           (dir / "plan-b.toml").string() + " " + (dir / "plan-a.toml").string() + " --members 3 --threads 1 --cache-dir " +
+    base = "batch --scenario " + (dir / "scenario.toml").string() + " --plans " +
+           (dir / "plan-a.toml").string() + " " + (dir / "plan-b.toml").string() + " " +
+           (dir / "plan-a.toml").string() + " --members 3 --threads 1 --cache-dir " +
            (dir / "cache").string() + " -q";
   }
 };
@@ -36,12 +37,14 @@ std::vector<std::string> split_line(const std::string& line) {
 std::vector<std::vector<double>> run_kpis(const fs::path& file) {
   auto f = sd::h5::File::open_read(file.string());
   std::vector<std::vector<double>> cols;
-  for (const char* k : {"expected_fatalities", "incidents_total", "incidents_served", "response_time_p90_s", "people_rescued"})
+  for (const char* k : {"expected_fatalities", "incidents_total", "incidents_served",
+                        "response_time_p90_s", "people_rescued"})
     cols.push_back(sd::h5::read_vector<double>(f, std::string("runs/") + k));
   return cols;
 }
 
-void expect_same(const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
+void expect_same(const std::vector<std::vector<double>>& a,
+                 const std::vector<std::vector<double>>& b) {
   ASSERT_EQ(a.size(), b.size());
   for (std::size_t c = 0; c < a.size(); ++c) {
     ASSERT_EQ(a[c].size(), b[c].size());
@@ -54,8 +57,9 @@ void expect_same(const std::vector<std::vector<double>>& a, const std::vector<st
 
 TEST(BatchCli, CsvContractAndIdenticalPlansTie) {
   Batch b("csv");
-  const auto r = sdtest::stormdrill(b.base + " -o " + (b.dir / "b.h5").string() + " --csv " + (b.dir / "b.csv").string() +
-                                    " --runs-csv " + (b.dir / "runs.csv").string());
+  const auto r = sdtest::stormdrill(b.base + " -o " + (b.dir / "b.h5").string() + " --csv " +
+                                    (b.dir / "b.csv").string() + " --runs-csv " +
+                                    (b.dir / "runs.csv").string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("Plan comparison"), std::string::npos) << r.output;
   std::ifstream in(b.dir / "b.csv");
@@ -72,8 +76,8 @@ TEST(BatchCli, CsvContractAndIdenticalPlansTie) {
     ADD_FAILURE() << "missing column " << name;
     return 0;
   };
-  for (const char* c : {"expected_fatalities_mean", "expected_fatalities_lo", "expected_fatalities_hi", "rank", "p_best",
-                        "response_time_p90_s_mean"})
+  for (const char* c : {"expected_fatalities_mean", "expected_fatalities_lo",
+                        "expected_fatalities_hi", "rank", "p_best", "response_time_p90_s_mean"})
     col(c);
   EXPECT_EQ(h.back(), "response_wall_s_mean") << "the timing column carries 'wall'";
   const auto a = split_line(row1), bb = split_line(row2), c = split_line(row3);
@@ -91,7 +95,8 @@ TEST(BatchCli, CsvContractAndIdenticalPlansTie) {
 
 TEST(BatchCli, FailingMemberIsRecordedAndTheBatchCompletes) {
   Batch b("fail");
-  const auto r = sdtest::stormdrill(b.base + " -o " + (b.dir / "b.h5").string() + " --fail-member 2");
+  const auto r =
+      sdtest::stormdrill(b.base + " -o " + (b.dir / "b.h5").string() + " --fail-member 2");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto f = sd::h5::File::open_read((b.dir / "b.h5").string());
   const auto member = sd::h5::read_vector<std::int32_t>(f, "runs/member");
@@ -110,23 +115,27 @@ TEST(BatchCli, ResumeSkipsCompletedRunsAndGivesTheSameResults) {
   Batch b("resume");
   const auto full = sdtest::stormdrill(b.base + " -o " + (b.dir / "full.h5").string());
   ASSERT_EQ(full.exit_code, 0) << full.output;
-  const auto part = sdtest::stormdrill(b.base + " -o " + (b.dir / "resumed.h5").string() + " --stop-after-members 1");
+  const auto part = sdtest::stormdrill(b.base + " -o " + (b.dir / "resumed.h5").string() +
+                                       " --stop-after-members 1");
   ASSERT_EQ(part.exit_code, 0) << part.output;
   EXPECT_FALSE(fs::exists(b.dir / "resumed.h5")) << "an interrupted batch leaves no final file";
   EXPECT_TRUE(fs::exists(b.dir / "resumed.h5.journal.0"));
   const auto rest = sdtest::stormdrill(b.base + " -o " + (b.dir / "resumed.h5").string());
   ASSERT_EQ(rest.exit_code, 0) << rest.output;
-  EXPECT_FALSE(fs::exists(b.dir / "resumed.h5.journal.0")) << "the journal goes once the file is written";
+  EXPECT_FALSE(fs::exists(b.dir / "resumed.h5.journal.0"))
+      << "the journal goes once the file is written";
   expect_same(run_kpis(b.dir / "full.h5"), run_kpis(b.dir / "resumed.h5"));
 }
 
 TEST(BatchCli, MpiTwoRanksMatchTheLocalRun) {
-  if (sdtest::run_command("command -v mpirun").exit_code != 0) GTEST_SKIP() << "mpirun not installed";
+  if (sdtest::run_command("command -v mpirun").exit_code != 0)
+    GTEST_SKIP() << "mpirun not installed";
   Batch b("mpi");
   const auto local = sdtest::stormdrill(b.base + " -o " + (b.dir / "local.h5").string());
   ASSERT_EQ(local.exit_code, 0) << local.output;
-  const auto mpi = sdtest::run_command("mpirun -n 2 --oversubscribe --allow-run-as-root " + std::string(STORMDRILL_BINARY) +
-                                       " " + b.base + " -o " + (b.dir / "mpi.h5").string());
+  const auto mpi = sdtest::run_command("mpirun -n 2 --oversubscribe --allow-run-as-root " +
+                                       std::string(STORMDRILL_BINARY) + " " + b.base + " -o " +
+                                       (b.dir / "mpi.h5").string());
   ASSERT_EQ(mpi.exit_code, 0) << mpi.output;
   auto f = sd::h5::File::open_read((b.dir / "mpi.h5").string());
   EXPECT_EQ(sd::h5::attr_int(sd::h5::open_group(f, "meta"), "ranks"), 2);
@@ -136,8 +145,8 @@ TEST(BatchCli, MpiTwoRanksMatchTheLocalRun) {
 TEST(BatchCli, PlaceFromBatchWritesAPlanTheNextBatchAccepts) {
   Batch b("place");
   ASSERT_EQ(sdtest::stormdrill(b.base + " -o " + (b.dir / "b.h5").string()).exit_code, 0);
-  const auto p = sdtest::stormdrill("place --from-batch " + (b.dir / "b.h5").string() + " --out-plan " +
-                                    (b.dir / "plan-opt.toml").string());
+  const auto p = sdtest::stormdrill("place --from-batch " + (b.dir / "b.h5").string() +
+                                    " --out-plan " + (b.dir / "plan-opt.toml").string());
   ASSERT_EQ(p.exit_code, 0) << p.output;
   const auto v = sdtest::stormdrill("validate " + (b.dir / "scenario.toml").string() + " --plan " +
                                     (b.dir / "plan-opt.toml").string());

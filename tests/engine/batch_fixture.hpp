@@ -38,16 +38,23 @@ inline std::filesystem::path make_flood_county(const std::string& name) {
   edges << "from,to,length_m,speed_kph,lanes,class\n";
   auto id = [](int i, int j) { return 1 + j * 8 + i; };
   for (int j = 0; j < 6; ++j)
-    for (int i = 0; i < 8; ++i) nodes << id(i, j) << "," << 300125 + 250 * i << "," << 3380125 + 250 * j << "\n";
+    for (int i = 0; i < 8; ++i)
+      nodes << id(i, j) << "," << 300125 + 250 * i << "," << 3380125 + 250 * j << "\n";
   for (int j = 0; j < 6; ++j)
     for (int i = 0; i < 8; ++i) {
-      if (i + 1 < 8) edges << id(i, j) << "," << id(i + 1, j) << ",250,40,1,street\n" << id(i + 1, j) << "," << id(i, j) << ",250,40,1,street\n";
-      if (j + 1 < 6) edges << id(i, j) << "," << id(i, j + 1) << ",250,40,1,street\n" << id(i, j + 1) << "," << id(i, j) << ",250,40,1,street\n";
+      if (i + 1 < 8)
+        edges << id(i, j) << "," << id(i + 1, j) << ",250,40,1,street\n"
+              << id(i + 1, j) << "," << id(i, j) << ",250,40,1,street\n";
+      if (j + 1 < 6)
+        edges << id(i, j) << "," << id(i, j + 1) << ",250,40,1,street\n"
+              << id(i, j + 1) << "," << id(i, j) << ",250,40,1,street\n";
     }
   write_file(dir / "data/nodes.csv", nodes.str());
   write_file(dir / "data/edges.csv", edges.str());
-  write_file(dir / "plan-a.toml", "[plan]\nname = \"a\"\ndispatch = \"nearest\"\nwarning_lead_h = 0.0\n");
-  write_file(dir / "plan-b.toml", "[plan]\nname = \"b\"\ndispatch = \"priority\"\nwarning_lead_h = 0.0\n");
+  write_file(dir / "plan-a.toml",
+             "[plan]\nname = \"a\"\ndispatch = \"nearest\"\nwarning_lead_h = 0.0\n");
+  write_file(dir / "plan-b.toml",
+             "[plan]\nname = \"b\"\ndispatch = \"priority\"\nwarning_lead_h = 0.0\n");
   write_file(dir / "scenario.toml", R"(include = ["plan-a.toml"]
 [scenario]
 name = "bowl county"

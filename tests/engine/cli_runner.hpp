@@ -1,9 +1,9 @@
 #pragma once
 // Runs the built `stormdrill` (or another command) for CLI-level tests: exit code and output.
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 namespace sdtest {
 
@@ -24,6 +24,8 @@ inline CommandResult run_command(const std::string& cmd) {
   return r;
 }
 
-inline CommandResult stormdrill(const std::string& args) { return run_command(std::string(STORMDRILL_BINARY) + " " + args); }
+inline CommandResult stormdrill(const std::string& args) {
+  return run_command(std::string(STORMDRILL_BINARY) + " " + args);
+}
 
 }  // namespace sdtest

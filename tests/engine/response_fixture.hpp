@@ -55,7 +55,8 @@ struct Lattice {
       }
   }
 
-  void add_team(const std::string& name, sd::TeamKind kind, int i, int j, sd::Vehicle v = sd::Vehicle::Truck) {
+  void add_team(const std::string& name, sd::TeamKind kind, int i, int j,
+                sd::Vehicle v = sd::Vehicle::Truck) {
     sd::TeamSpec t;
     t.name = name;
     t.kind = kind;
@@ -81,8 +82,8 @@ struct Lattice {
     return h;
   }
 
-  sd::Incident incident(int id, double t, int i, int j, sd::Capability need = sd::Capability::Rescue,
-                        float severity = 0.5f) const {
+  sd::Incident incident(int id, double t, int i, int j,
+                        sd::Capability need = sd::Capability::Rescue, float severity = 0.5f) const {
     sd::Incident inc;
     inc.id = id;
     inc.type = sd::IncidentType::StrandedVehicle;

@@ -43,7 +43,8 @@ TEST(Dispatch, PriorityTakesTheUrgentJobFirstNearestTheClosest) {
   L.add_team("only", TeamKind::Fire, 0, 0);
   L.build();
   // The team is busy until both are known; then it picks one.
-  std::vector<sd::Incident> inc = {L.incident(0, 100, 0, 1), L.incident(1, 700, 1, 0, Capability::Rescue, 0.2f),
+  std::vector<sd::Incident> inc = {L.incident(0, 100, 0, 1),
+                                   L.incident(1, 700, 1, 0, Capability::Rescue, 0.2f),
                                    L.incident(2, 700, 4, 4, Capability::Rescue, 1.0f)};
   inc[0].work_s = 3600;
   sd::Plan nearest = L.scenario.plan;
@@ -51,8 +52,10 @@ TEST(Dispatch, PriorityTakesTheUrgentJobFirstNearestTheClosest) {
   priority.dispatch = sd::DispatchPolicy::Priority;
   const auto a = run(L, L.dry(), nearest, inc);
   const auto b = run(L, L.dry(), priority, inc);
-  EXPECT_LT(a.outcomes[1].t_arrived, a.outcomes[2].t_arrived) << "nearest serves the close, minor job first";
-  EXPECT_LT(b.outcomes[2].t_arrived, b.outcomes[1].t_arrived) << "priority serves the severe job first";
+  EXPECT_LT(a.outcomes[1].t_arrived, a.outcomes[2].t_arrived)
+      << "nearest serves the close, minor job first";
+  EXPECT_LT(b.outcomes[2].t_arrived, b.outcomes[1].t_arrived)
+      << "priority serves the severe job first";
 }
 
 TEST(Dispatch, BatchOptimalMatchingMinimisesTotalTravel) {
@@ -85,7 +88,9 @@ TEST(Network, TeamNeverDrivesAClosedRoad) {
   sd::Rng rng(42);
   for (auto& d : h.edge_depth) d = rng.uniform() < 0.3 ? 0.5f : 0.0f;
   std::vector<sd::Incident> inc;
-  for (int k = 0; k < 30; ++k) inc.push_back(L.incident(k, 300.0 * k, static_cast<int>(rng.uniform() * 6), static_cast<int>(rng.uniform() * 6)));
+  for (int k = 0; k < 30; ++k)
+    inc.push_back(L.incident(k, 300.0 * k, static_cast<int>(rng.uniform() * 6),
+                             static_cast<int>(rng.uniform() * 6)));
   const auto r = run(L, h, L.scenario.plan, inc);
   // Every consecutive pair of track points of a team at two different nodes is a road it
   // entered at the first time: that road must have been open then.
@@ -94,7 +99,8 @@ TEST(Network, TeamNeverDrivesAClosedRoad) {
   for (const auto& p : r.tracks) by_team[p.team].push_back(&p);
   auto node_at = [&](double x, double y) {
     for (std::size_t v = 0; v < L.roads.x.size(); ++v)
-      if (std::fabs(L.roads.x[v] - x) < 1e-6 && std::fabs(L.roads.y[v] - y) < 1e-6) return static_cast<int>(v);
+      if (std::fabs(L.roads.x[v] - x) < 1e-6 && std::fabs(L.roads.y[v] - y) < 1e-6)
+        return static_cast<int>(v);
     return -1;
   };
   for (auto& [team, pts] : by_team) {
@@ -103,9 +109,13 @@ TEST(Network, TeamNeverDrivesAClosedRoad) {
       const int a = node_at(pts[k]->x, pts[k]->y), b = node_at(pts[k + 1]->x, pts[k + 1]->y);
       if (a < 0 || b < 0 || a == b) continue;
       // Hazard depths are indexed by the graph's edge ids.
-      for (const auto e : L.model->graph->edges_between(static_cast<sd::net::NodeId>(a), static_cast<sd::net::NodeId>(b))) {
+      for (const auto e : L.model->graph->edges_between(static_cast<sd::net::NodeId>(a),
+                                                        static_cast<sd::net::NodeId>(b))) {
         const std::size_t f = h.frame_at(pts[k]->t);
-        EXPECT_LT(h.edge_depth[f * h.edges + e], 0.3f) << "team " << team << " entered a flooded road " << a << "->" << b << " at t=" << pts[k]->t << " next t=" << pts[k + 1]->t << " status " << static_cast<int>(pts[k]->status) << "," << static_cast<int>(pts[k + 1]->status);
+        EXPECT_LT(h.edge_depth[f * h.edges + e], 0.3f)
+            << "team " << team << " entered a flooded road " << a << "->" << b
+            << " at t=" << pts[k]->t << " next t=" << pts[k + 1]->t << " status "
+            << static_cast<int>(pts[k]->status) << "," << static_cast<int>(pts[k + 1]->status);
         ++checked;
       }
     }
@@ -130,7 +140,8 @@ TEST(Network, UnreachableIncidentIsReportedNotDropped) {
   EXPECT_EQ(r.outcomes[1].state, sd::IncidentState::Served);
   EXPECT_EQ(r.kpi("incidents_unreachable"), 1.0);
   EXPECT_EQ(r.kpi("incidents_total"), 2.0);
-  EXPECT_GT(r.outcomes[0].risk, r.outcomes[1].risk) << "waiting the whole run costs more than a quick rescue";
+  EXPECT_GT(r.outcomes[0].risk, r.outcomes[1].risk)
+      << "waiting the whole run costs more than a quick rescue";
 }
 
 TEST(Network, HighClearanceTruckWadesWhereACarCannot) {
@@ -166,8 +177,10 @@ TEST(CommonRandomNumbers, IdenticalPlansGiveIdenticalKpisAndIncidents) {
   ASSERT_GT(a.incidents.size(), 5u);
   ASSERT_EQ(a.final_kpis.size(), b.final_kpis.size());
   for (std::size_t k = 0; k < a.final_kpis.size(); ++k) {
-    if (std::isnan(a.final_kpis[k].value)) EXPECT_TRUE(std::isnan(b.final_kpis[k].value));
-    else EXPECT_EQ(a.final_kpis[k].value, b.final_kpis[k].value) << a.final_kpis[k].name;
+    if (std::isnan(a.final_kpis[k].value))
+      EXPECT_TRUE(std::isnan(b.final_kpis[k].value));
+    else
+      EXPECT_EQ(a.final_kpis[k].value, b.final_kpis[k].value) << a.final_kpis[k].name;
   }
   // A different plan sees exactly the same incidents (same times, places, people).
   ASSERT_EQ(a.incidents.size(), c.incidents.size());
@@ -196,7 +209,8 @@ TEST(Incidents, GenerationRatesMatchTheirParameters) {
     L.scenario.population.data[c * 7] = 100.0f;
   }
   L.build();
-  sd::HazardTimeline h = L.dry(8, 3600);  // 8 frames of 1 h; scenario lasts 6 h -> frames 0..5 count
+  sd::HazardTimeline h =
+      L.dry(8, 3600);  // 8 frames of 1 h; scenario lasts 6 h -> frames 0..5 count
   h.flooded_offset.push_back(0);
   for (std::size_t k = 0; k < h.frames(); ++k) {
     for (auto c : cells) h.flooded.push_back({c, k % 2 ? 0.3f : 0.8f});  // trapped only at >= 0.5 m
@@ -207,7 +221,8 @@ TEST(Incidents, GenerationRatesMatchTheirParameters) {
   const double expected = 1e-3 * 4000 * 3;
   double total = 0;
   const int reps = 40;
-  for (int s = 0; s < reps; ++s) total += static_cast<double>(sd::generate_incidents(*L.model, h, 1000 + s, 0).size());
+  for (int s = 0; s < reps; ++s)
+    total += static_cast<double>(sd::generate_incidents(*L.model, h, 1000 + s, 0).size());
   const double mean = total / reps, sd_mean = std::sqrt(expected / reps);
   EXPECT_NEAR(mean, expected, 4 * sd_mean);
   for (const auto& inc : sd::generate_incidents(*L.model, h, 5, 0)) {

@@ -23,24 +23,28 @@ std::string slurp(const fs::path& p) {
 TEST(RunCli, ProducesKpiTableSummaryJsonAndResultsFile) {
   const auto dir = sdtest::make_flood_county("run");
   const auto out = dir / "out.h5";
-  const auto r = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " + out.string() +
-                                    " --summary-json " + (dir / "s.json").string() + " --cache-dir " +
-                                    (dir / "cache").string() + " --threads 1 -q");
+  const auto r = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " +
+                                    out.string() + " --summary-json " + (dir / "s.json").string() +
+                                    " --cache-dir " + (dir / "cache").string() + " --threads 1 -q");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("Drill summary"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("people rescued"), std::string::npos);
   const std::string js = slurp(dir / "s.json");
-  for (const char* key : {"incidents_total", "incidents_served", "incidents_unreachable", "response_time_median_s",
-                          "response_time_p90_s", "people_rescued", "people_evacuated", "shelter_overflow",
-                          "supply_shortfall", "hazard_wall_s", "response_wall_s", "wall_s", "seed"})
+  for (const char* key :
+       {"incidents_total", "incidents_served", "incidents_unreachable", "response_time_median_s",
+        "response_time_p90_s", "people_rescued", "people_evacuated", "shelter_overflow",
+        "supply_shortfall", "hazard_wall_s", "response_wall_s", "wall_s", "seed"})
     EXPECT_NE(js.find(std::string("\"") + key + "\""), std::string::npos) << key;
   auto f = sd::h5::File::open_read(out.string());
-  EXPECT_TRUE(sd::h5::exists(f, "hazard/depth")) << "the external link to the hazard cache resolves";
-  EXPECT_GT(sd::h5::read_vector<std::int32_t>(f, "incidents/id").size(), 0u) << "the bowl floods: incidents happen";
+  EXPECT_TRUE(sd::h5::exists(f, "hazard/depth"))
+      << "the external link to the hazard cache resolves";
+  EXPECT_GT(sd::h5::read_vector<std::int32_t>(f, "incidents/id").size(), 0u)
+      << "the bowl floods: incidents happen";
   EXPECT_TRUE(fs::exists(dir / "out.xmf"));
   // Second run: hazard from the cache.
-  const auto r2 = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " + (dir / "out2.h5").string() +
-                                     " --summary-json " + (dir / "s2.json").string() + " --cache-dir " +
+  const auto r2 = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " +
+                                     (dir / "out2.h5").string() + " --summary-json " +
+                                     (dir / "s2.json").string() + " --cache-dir " +
                                      (dir / "cache").string() + " --threads 1 -q");
   ASSERT_EQ(r2.exit_code, 0) << r2.output;
   EXPECT_NE(slurp(dir / "s2.json").find("\"hazard_from_cache\": true"), std::string::npos);
@@ -49,9 +53,10 @@ TEST(RunCli, ProducesKpiTableSummaryJsonAndResultsFile) {
 TEST(RunCli, BitIdenticalForOneAndTwoThreads) {
   const auto dir = sdtest::make_flood_county("threads");
   for (int t : {1, 2}) {
-    const auto r = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " +
-                                      (dir / ("t" + std::to_string(t) + ".h5")).string() + " --no-cache --cache-dir " +
-                                      (dir / ("cache" + std::to_string(t))).string() + " --threads " + std::to_string(t) + " -q");
+    const auto r = sdtest::stormdrill(
+        "run " + (dir / "scenario.toml").string() + " -o " +
+        (dir / ("t" + std::to_string(t) + ".h5")).string() + " --no-cache --cache-dir " +
+        (dir / ("cache" + std::to_string(t))).string() + " --threads " + std::to_string(t) + " -q");
     ASSERT_EQ(r.exit_code, 0) << r.output;
   }
   auto a = sd::h5::File::open_read((dir / "t1.h5").string());
@@ -74,17 +79,20 @@ TEST(RunCli, BitIdenticalForOneAndTwoThreads) {
     if (!(std::isnan(fa[k]) && std::isnan(fb[k]))) {
       ASSERT_EQ(fa[k], fb[k]) << "depth frame 10 cell " << k;
     }
-  EXPECT_EQ(sd::h5::read_vector<double>(a, "kpi/final/value"), sd::h5::read_vector<double>(b, "kpi/final/value"));
+  EXPECT_EQ(sd::h5::read_vector<double>(a, "kpi/final/value"),
+            sd::h5::read_vector<double>(b, "kpi/final/value"));
   EXPECT_EQ(sd::h5::read_vector<double>(a, "incidents/t_arrived").size(),
             sd::h5::read_vector<double>(b, "incidents/t_arrived").size());
 }
 
 TEST(RunCli, InputErrorsExitWithCode2AndNameTheFile) {
   const auto dir = sdtest::make_flood_county("bad");
-  std::ofstream(dir / "broken.toml") << "include = [\"scenario.toml\"]\n[scenario]\nduraton_h = 3.0\n";
+  std::ofstream(dir / "broken.toml")
+      << "include = [\"scenario.toml\"]\n[scenario]\nduraton_h = 3.0\n";
   const auto r = sdtest::stormdrill("validate " + (dir / "broken.toml").string());
   EXPECT_EQ(r.exit_code, 2) << r.output;
-  EXPECT_NE(r.output.find("broken.toml:3:1: error: scenario.duraton_h: unknown key 'duraton_h' — did you mean 'duration_h'?"),
+  EXPECT_NE(r.output.find("broken.toml:3:1: error: scenario.duraton_h: unknown key 'duraton_h' — "
+                          "did you mean 'duration_h'?"),
             std::string::npos)
       << r.output;
   const auto m = sdtest::stormdrill("run /nonexistent/scenario.toml");

@@ -9,10 +9,13 @@
 namespace sdtest {
 
 inline const char* kUtm51 =
-    "PROJCS[\"WGS 84 / UTM zone 51N\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,"
+    "PROJCS[\"WGS 84 / UTM zone 51N\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS "
+    "84\",6378137,"
     "298.257223563]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],PROJECTION["
-    "\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",123],"
-    "PARAMETER[\"scale_factor\",0.9996],PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0],"
+    "\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\","
+    "123],"
+    "PARAMETER[\"scale_factor\",0.9996],PARAMETER[\"false_easting\",500000],PARAMETER[\"false_"
+    "northing\",0],"
     "UNIT[\"metre\",1],AUTHORITY[\"EPSG\",\"32651\"]]";
 
 inline void write_file(const std::filesystem::path& p, const std::string& text) {
@@ -20,7 +23,8 @@ inline void write_file(const std::filesystem::path& p, const std::string& text) 
   std::ofstream(p) << text;
 }
 
-// 20 x 16 cells of 50 m with x0 = 300000, y0 = 3380000: x in [300000, 301000], y in [3379200, 3380000].
+// 20 x 16 cells of 50 m with x0 = 300000, y0 = 3380000: x in [300000, 301000], y in [3379200,
+// 3380000].
 inline std::filesystem::path make_scenario_dir(const std::string& name) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("sd_scn_" + name);
@@ -31,12 +35,14 @@ inline std::filesystem::path make_scenario_dir(const std::string& name) {
   dem.crs_wkt = kUtm51;
   dem.data.resize(dem.grid.size());
   for (int j = 0; j < 16; ++j)
-    for (int i = 0; i < 20; ++i) dem.data[dem.grid.index(i, j)] = 2.0f + 0.1f * static_cast<float>(i);
+    for (int i = 0; i < 20; ++i)
+      dem.data[dem.grid.index(i, j)] = 2.0f + 0.1f * static_cast<float>(i);
   sd::io::write_raster((dir / "data/dem.tif").string(), dem);
   sd::io::Raster lu = dem;
   for (auto& v : lu.data) v = 1.0f;
   sd::io::write_raster((dir / "data/landuse.tif").string(), lu);
-  write_file(dir / "data/nodes.csv", "id,x,y\n1,300100,3379900\n2,300900,3379900\n3,300900,3379300\n");
+  write_file(dir / "data/nodes.csv",
+             "id,x,y\n1,300100,3379900\n2,300900,3379900\n3,300900,3379300\n");
   write_file(dir / "data/edges.csv",
              "from,to,length_m,speed_kph\n1,2,800,40\n2,1,800,40\n2,3,600,40\n3,2,600,40\n");
   write_file(dir / "data/track.csv",

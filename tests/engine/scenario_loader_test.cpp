@@ -2,7 +2,6 @@
 // line and field, all at once, with suggestions where one is obvious.
 #include <gtest/gtest.h>
 
-
 #include "core/error.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario_fixture.hpp"
@@ -13,8 +12,10 @@ namespace {
 
 // True when `text` holds "<file>:<line>:<col>: <rest>" with line in [lo, hi]. (No std::regex:
 // GCC 12's <regex> trips -Wmaybe-uninitialized under the sanitizer build.)
-bool has_location(const std::string& text, const std::string& file, long lo, long hi, const std::string& rest) {
-  for (std::size_t p = text.find(file + ":"); p != std::string::npos; p = text.find(file + ":", p + 1)) {
+bool has_location(const std::string& text, const std::string& file, long lo, long hi,
+                  const std::string& rest) {
+  for (std::size_t p = text.find(file + ":"); p != std::string::npos;
+       p = text.find(file + ":", p + 1)) {
     const char* c = text.c_str() + p + file.size() + 1;
     char* end = nullptr;
     const long line = std::strtol(c, &end, 10);
@@ -73,9 +74,11 @@ TEST(ScenarioLoader, UnknownKeyNamesLineAndSuggests) {
 
 TEST(ScenarioLoader, WrongTypeIsReported) {
   const auto dir = sdtest::make_scenario_dir("type");
-  sdtest::write_file(dir / "s.toml", valid_with("kind = \"fire\"", "kind = \"fire\"\ncrew = \"ten\""));
+  sdtest::write_file(dir / "s.toml",
+                     valid_with("kind = \"fire\"", "kind = \"fire\"\ncrew = \"ten\""));
   const std::string err = load_error(dir / "s.toml");
-  EXPECT_NE(err.find("team[0].crew: expected an integer, found a string"), std::string::npos) << err;
+  EXPECT_NE(err.find("team[0].crew: expected an integer, found a string"), std::string::npos)
+      << err;
 }
 
 TEST(ScenarioLoader, OutOfRangeValuesAreReported) {
@@ -101,7 +104,8 @@ TEST(ScenarioLoader, CrsMismatchIsReported) {
   const auto dir = sdtest::make_scenario_dir("crs");
   auto lu = sd::io::read_raster((dir / "data/landuse.tif").string());
   lu.crs_wkt =
-      "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],"
+      "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS "
+      "84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0],"
       "UNIT[\"degree\",0.0174532925199433],AUTHORITY[\"EPSG\",\"4326\"]]";
   sd::io::write_raster((dir / "data/landuse.tif").string(), lu);
   sdtest::write_file(dir / "s.toml", sdtest::valid_scenario_text());
@@ -113,7 +117,9 @@ TEST(ScenarioLoader, AssetOutsideGridIsReported) {
   const auto dir = sdtest::make_scenario_dir("outside");
   sdtest::write_file(dir / "s.toml", valid_with("x = 300150.0", "x = 250000.0"));
   const std::string err = load_error(dir / "s.toml");
-  EXPECT_NE(err.find("team[0].x: position (250000, 3379850) is outside the DEM grid"), std::string::npos) << err;
+  EXPECT_NE(err.find("team[0].x: position (250000, 3379850) is outside the DEM grid"),
+            std::string::npos)
+      << err;
 }
 
 TEST(ScenarioLoader, UnknownChoiceSuggestsTheClosest) {
@@ -153,13 +159,15 @@ TEST(ScenarioLoader, PlanFileValidatesTeamNames) {
   sdtest::write_file(dir / "s.toml", sdtest::valid_scenario_text());
   const sd::Scenario s = sd::load_scenario((dir / "s.toml").string());
   sdtest::write_file(dir / "p2.toml",
-                     "[plan]\nname = \"pre\"\n[[plan.station]]\nteam = \"Fire brigad\"\nx = 300500.0\ny = 3379500.0\n");
+                     "[plan]\nname = \"pre\"\n[[plan.station]]\nteam = \"Fire brigad\"\nx = "
+                     "300500.0\ny = 3379500.0\n");
   try {
     sd::load_plan((dir / "p2.toml").string(), s);
     FAIL();
   } catch (const sd::InputError& e) {
     EXPECT_NE(std::string(e.what()).find("p2.toml:4"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("no [[team]] named 'Fire brigad'"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("no [[team]] named 'Fire brigad'"), std::string::npos)
+        << e.what();
   }
 }
 

@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -31,23 +31,27 @@ TEST(TideVariants, HighTideFloodsMoreThanLowTide) {
   fs::remove_all(dir);
   const auto gen = sdtest::stormdrill("generate-county --cell-m 250 --out " + dir.string());
   ASSERT_EQ(gen.exit_code, 0) << gen.output;
-  fs::copy_file(fs::path(STORMDRILL_SOURCE_DIR) / "scenarios/haiyan-demo/data/infa-2021.csv", dir / "data/infa-2021.csv",
-                fs::copy_options::overwrite_existing);
+  fs::copy_file(fs::path(STORMDRILL_SOURCE_DIR) / "scenarios/haiyan-demo/data/infa-2021.csv",
+                dir / "data/infa-2021.csv", fs::copy_options::overwrite_existing);
   double area[2], km[2], extent[2];
   const char* names[2] = {"scenario-hightide", "scenario-lowtide"};
   for (int k = 0; k < 2; ++k) {
-    const auto r = sdtest::stormdrill("run " + (dir / (std::string(names[k]) + ".toml")).string() + " -o " +
-                                      (dir / (std::string(names[k]) + ".h5")).string() + " --summary-json " +
-                                      (dir / (std::string(names[k]) + ".json")).string() + " --cache-dir " +
-                                      (dir / "cache").string() + " -q");
+    const auto r =
+        sdtest::stormdrill("run " + (dir / (std::string(names[k]) + ".toml")).string() + " -o " +
+                           (dir / (std::string(names[k]) + ".h5")).string() + " --summary-json " +
+                           (dir / (std::string(names[k]) + ".json")).string() + " --cache-dir " +
+                           (dir / "cache").string() + " -q");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     area[k] = json_number(dir / (std::string(names[k]) + ".json"), "peak_flooded_area_km2");
     extent[k] = json_number(dir / (std::string(names[k]) + ".json"), "flooded_extent_km2");
     km[k] = json_number(dir / (std::string(names[k]) + ".json"), "road_km_closed_peak");
   }
-  std::printf("high tide: peak %.2f km2, extent %.2f km2, roads %.2f km; low tide: peak %.2f, extent %.2f, roads %.2f\n",
-              area[0], extent[0], km[0], area[1], extent[1], km[1]);
-  EXPECT_GT(extent[0], extent[1]) << "flooded extent: high tide " << extent[0] << " km2, low tide " << extent[1];
+  std::printf(
+      "high tide: peak %.2f km2, extent %.2f km2, roads %.2f km; low tide: peak %.2f, extent %.2f, "
+      "roads %.2f\n",
+      area[0], extent[0], km[0], area[1], extent[1], km[1]);
+  EXPECT_GT(extent[0], extent[1]) << "flooded extent: high tide " << extent[0] << " km2, low tide "
+                                  << extent[1];
   EXPECT_GE(km[0], km[1] - 1e-9) << "road km closed: high tide " << km[0] << ", low tide " << km[1];
 }
 

@@ -23,7 +23,7 @@ TEST(Validation, OrlibPMedianWithinPointOnePercentOfOptimum) {
     GTEST_SKIP() << "../shared/data/orlib absent: OR-Library check skipped";
   const auto optima = sd::test::read_optima((kData / "orlib" / "pmedopt.txt").string());
   // The small instances (100-200 nodes, p 5-67) keep this test within CI time; the whole set
-  // is in bench_placement and docs/benchmarks/network.md.
+  // is in bench_placement and docs/benchmarks.md.
   for (int k : {1, 2, 3, 4, 5, 7, 8}) {
     const std::string name = "pmed" + std::to_string(k);
     const auto inst = sd::test::read_orlib((kData / "orlib" / (name + ".txt")).string());
