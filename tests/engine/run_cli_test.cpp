@@ -40,7 +40,21 @@ TEST(RunCli, ProducesKpiTableSummaryJsonAndResultsFile) {
       << "the external link to the hazard cache resolves";
   EXPECT_GT(sd::h5::read_vector<std::int32_t>(f, "incidents/id").size(), 0u)
       << "the bowl floods: incidents happen";
-  EXPECT_TRUE(fs::exists(dir / "out.xmf"));
+  // The XDMF sidecar is well-formed: balanced elements, one time step per hazard frame, and
+  // it points at the depth series through the results file.
+  const std::string xmf = slurp(dir / "out.xmf");
+  auto count = [&](const std::string& tag) {
+    std::size_t n = 0;
+    for (auto p = xmf.find(tag); p != std::string::npos; p = xmf.find(tag, p + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(xmf.rfind("<?xml", 0), 0u);
+  EXPECT_EQ(count("<Xdmf"), 1u);
+  EXPECT_EQ(count("</Xdmf>"), 1u);
+  EXPECT_EQ(count("<Grid "), count("</Grid>"));
+  EXPECT_EQ(count("<DataItem"), count("</DataItem>"));
+  EXPECT_EQ(count("<Time "), sd::h5::shape(f, "hazard/depth")[0]);
+  EXPECT_NE(xmf.find("out.h5:/hazard/depth"), std::string::npos);
   // Second run: hazard from the cache.
   const auto r2 = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " +
                                      (dir / "out2.h5").string() + " --summary-json " +
