@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 #include "app/gl.hpp"
@@ -87,6 +88,13 @@ GlWindow::GlWindow(int width, int height, bool visible, const char* title) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is computed, nothing to persist
+  // Scenario names use punctuation beyond the built-in font's Latin-1 (em dashes, arrows);
+  // DejaVu Sans (Debian fonts-dejavu-core) covers them. Without the file the built-in font
+  // stays, and such characters show as '?'.
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190,
+                                    0x21FF, 0x2200, 0x22FF, 0};
+  const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, 14.0f, nullptr, kRanges);
   ImGui::StyleColorsDark();
   if (win_) ImGui_ImplGlfw_InitForOpenGL(win_, true);
   ImGui_ImplOpenGL3_Init("#version 330");
