@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "output/flood_summary_h5.hpp"
 #include "version.hpp"
 
 namespace sd::flood_cli {
@@ -60,32 +61,7 @@ void HazardWriter::frame(const flood::State& st, const flood::RainSource* rain) 
 
 void HazardWriter::finish(const flood::State& st, double wall_s) {
   h5::write_vector(hazard_, "time", times_);
-  const auto& s = st.summary();
-  auto put = [&](const char* name, const std::vector<float>& v, const char* units,
-                 const char* lname) {
-    h5::write_matrix(hazard_, name, v.data(), ny_, nx_);
-    auto ds = h5::Handle(H5Dopen2(hazard_, name, H5P_DEFAULT));
-    h5::set_cf(ds, units, lname);
-  };
-  put("max_depth", s.max_depth, "m", "maximum water depth");
-  put("time_of_max_depth", s.time_of_max_depth, "s", "time of maximum depth");
-  put("first_above_0p15m", s.first_above_ponding, "s", "first time depth >= 0.15 m (GB 51222)");
-  put("duration_above_threshold", s.duration_above, "s", "time with depth above threshold_m");
-  put("max_velocity", s.max_velocity, "m/s", "maximum depth-averaged speed");
-  put("hazard_rating", s.hazard_rating, "1", "DEFRA FD2320 HR = d(v+0.5)+DF, max over time");
-  put("total_rain", s.total_rain_mm, "mm", "total rain");
-  const auto& b = st.budget();
-  h5::set_attr(hazard_, "mass_error_rel", b.error_rel());
-  h5::set_attr(hazard_, "rain_m3", b.rain);
-  h5::set_attr(hazard_, "infiltration_m3", b.infiltration);
-  h5::set_attr(hazard_, "drainage_m3", b.drainage);
-  h5::set_attr(hazard_, "pumped_m3", b.pumped);
-  h5::set_attr(hazard_, "delivered_m3", b.delivered);
-  h5::set_attr(hazard_, "inflow_m3", b.inflow);
-  h5::set_attr(hazard_, "boundary_in_m3", b.boundary_in);
-  h5::set_attr(hazard_, "boundary_out_m3", b.boundary_out);
-  h5::set_attr(hazard_, "initial_m3", b.initial);
-  h5::set_attr(hazard_, "stored_m3", b.stored);
+  write_flood_summary(hazard_, st);
   auto meta = h5::open_group(file_, "meta");
   h5::set_attr(meta, "duration_s", st.time());
   h5::set_attr(meta, "wall_s", wall_s);

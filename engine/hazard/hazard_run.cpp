@@ -14,6 +14,7 @@
 #include "hazard/storm_setup.hpp"
 #include "io/h5.hpp"
 #include "network/edge_cells.hpp"
+#include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
 #include "version.hpp"
 
@@ -291,36 +292,15 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     if (o.progress) o.progress(t, s.duration_s);
   }
   h5::write_vector(hz, "time", times);
+  write_flood_summary(hz, st);
   const flood::Summary& sm = st.summary();
-  auto raster = [&](const char* name, const std::vector<float>& v, const char* units,
-                    const char* long_name) {
-    h5::write_matrix<float>(hz, name, v.data(), g.ny, g.nx);
-    h5::set_cf(h5::Handle(H5Dopen2(hz, name, H5P_DEFAULT)), units, long_name);
-  };
-  raster("max_depth", sm.max_depth, "m", "maximum water depth");
-  raster("time_of_max_depth", sm.time_of_max_depth, "s", "time of maximum depth");
-  raster("first_above_0p15m", sm.first_above_ponding, "s",
-         "first time depth exceeded 0.15 m (GB 51222)");
-  raster("duration_above_threshold", sm.duration_above, "s", "time above 0.15 m");
-  raster("max_velocity", sm.max_velocity, "m/s", "maximum velocity");
-  raster("hazard_rating", sm.hazard_rating, "1", "flood hazard rating HR = d(v+0.5)+DF (FD2320)");
-  raster("total_rain", sm.total_rain_mm, "mm", "storm-total rain");
-  raster("max_wind", max_wind, "m/s", "maximum 10-min mean wind");
+  h5::write_matrix<float>(hz, "max_wind", max_wind.data(), g.ny, g.nx);
+  h5::set_cf(h5::Handle(H5Dopen2(hz, "max_wind", H5P_DEFAULT)), "m/s", "maximum 10-min mean wind");
   h5::set_cf(h5::Handle(H5Dopen2(hz, "depth", H5P_DEFAULT)), "m", "water depth");
   h5::set_cf(h5::Handle(H5Dopen2(hz, "rain", H5P_DEFAULT)), "mm/h", "rain rate");
   h5::set_cf(h5::Handle(H5Dopen2(hz, "wind", H5P_DEFAULT)), "m/s", "10-min mean wind speed");
-  const flood::Budget& b = st.budget();
-  h5::set_attr(hz, "mass_error_rel", b.error_rel());
-  h5::set_attr(hz, "rain_m3", b.rain);
-  h5::set_attr(hz, "infiltration_m3", b.infiltration);
-  h5::set_attr(hz, "drainage_m3", b.drainage);
-  h5::set_attr(hz, "pumped_m3", b.pumped);
-  h5::set_attr(hz, "boundary_in_m3", b.boundary_in);
-  h5::set_attr(hz, "boundary_out_m3", b.boundary_out);
-  h5::set_attr(hz, "stored_m3", b.stored);
   h5::set_attr(hz, "threshold_m", 0.15);
   h5::set_attr(hz, "hazard_key", key);
-  h5::set_attr(hz, "steps", static_cast<std::int64_t>(st.steps()));
   tl.max_depth = sm.max_depth;
   for (std::size_t c = 0; c < N; ++c)
     if (sm.max_depth[c] >= 0.15f && (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse))
