@@ -156,6 +156,19 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
       return Rng(seed,
                  {0x1Cu, static_cast<std::uint64_t>(member), k, static_cast<std::uint64_t>(type)});
     };
+    // Draws Poisson(expected) incidents of one type in this frame; `place` locates each one
+    // (and sets its depth) with the same stream, so every type's draws stay in a fixed order.
+    auto emit = [&](IncidentType type, double expected, auto&& place) {
+      Rng rng = stream(type);
+      Draw d{m, rng, out, r};
+      const auto n = rng.poisson(expected);
+      for (std::uint64_t q = 0; q < n; ++q) {
+        Incident inc = d.make(type, t0, t1);
+        place(d, inc);
+        finish(inc, r, rng);
+        out.push_back(inc);
+      }
+    };
     const FloodedCell* fc = h.flooded.data() + (h.flooded_offset.empty() ? 0 : h.flooded_offset[k]);
     const std::size_t nfc =
         h.flooded_offset.empty() ? 0 : h.flooded_offset[k + 1] - h.flooded_offset[k];
@@ -173,17 +186,11 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
         depth_of.push_back(fc[q].depth_m);
       }
       if (acc <= 0) return;
-      Rng rng = stream(type);
-      Draw d{m, rng, out, r};
-      const auto n = rng.poisson(rate * acc * dt_h);
-      for (std::uint64_t q = 0; q < n; ++q) {
-        Incident inc = d.make(type, t0, t1);
+      emit(type, rate * acc * dt_h, [&](Draw& d, Incident& inc) {
         const std::size_t p = d.pick(cdf);
         d.at_cell(inc, idx[p]);
         inc.depth_m = depth_of[p];
-        finish(inc, r, rng);
-        out.push_back(inc);
-      }
+      });
     };
     const auto& pop = m.population;
     cell_process(IncidentType::TrappedHome, r.trapped_per_person_h, [&](const FloodedCell& c) {
@@ -205,17 +212,11 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
         idx.push_back(static_cast<std::uint32_t>(e));
       }
       if (acc <= 0) return;
-      Rng rng = stream(type);
-      Draw d{m, rng, out, r};
-      const auto n = rng.poisson(rate * acc * dt_h);
-      for (std::uint64_t q = 0; q < n; ++q) {
-        Incident inc = d.make(type, t0, t1);
+      emit(type, rate * acc * dt_h, [&](Draw& d, Incident& inc) {
         const std::uint32_t e = idx[d.pick(cdf)];
         d.at_edge(inc, e);
         inc.depth_m = h.edge_depth.empty() ? 0.0f : h.edge_depth_at(k)[e];
-        finish(inc, r, rng);
-        out.push_back(inc);
-      }
+      });
     };
     if (!h.edge_depth.empty())
       edge_process(IncidentType::StrandedVehicle, r.stranded_per_km_h, [&](std::size_t e) {
@@ -237,31 +238,19 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
         cdf.push_back(acc += m.block_population[b]);
         idx.push_back(static_cast<std::uint32_t>(b));
       }
-      if (acc > 0) {
-        Rng rng = stream(IncidentType::PowerFailure);
-        Draw d{m, rng, out, r};
-        const auto n = rng.poisson(r.power_per_person_h * acc * dt_h);
-        for (std::uint64_t q = 0; q < n; ++q) {
-          Incident inc = d.make(IncidentType::PowerFailure, t0, t1);
-          const std::uint32_t b = idx[d.pick(cdf)];
-          d.at_cell(inc, m.block_cells_list[b][d.pick(m.block_cdf[b])]);
-          finish(inc, r, rng);
-          out.push_back(inc);
-        }
-      }
+      if (acc > 0)
+        emit(IncidentType::PowerFailure, r.power_per_person_h * acc * dt_h,
+             [&](Draw& d, Incident& inc) {
+               const std::uint32_t b = idx[d.pick(cdf)];
+               d.at_cell(inc, m.block_cells_list[b][d.pick(m.block_cdf[b])]);
+             });
     }
     // Medical baseline: everyone, all the time.
-    if (m.total_population > 0) {
-      Rng rng = stream(IncidentType::Medical);
-      Draw d{m, rng, out, r};
-      const auto n = rng.poisson(r.medical_per_person_h * m.total_population * dt_h);
-      for (std::uint64_t q = 0; q < n; ++q) {
-        Incident inc = d.make(IncidentType::Medical, t0, t1);
-        d.at_cell(inc, static_cast<std::uint32_t>(d.pick(m.population_cdf)));
-        finish(inc, r, rng);
-        out.push_back(inc);
-      }
-    }
+    if (m.total_population > 0)
+      emit(IncidentType::Medical, r.medical_per_person_h * m.total_population * dt_h,
+           [&](Draw& d, Incident& inc) {
+             d.at_cell(inc, static_cast<std::uint32_t>(d.pick(m.population_cdf)));
+           });
   }
   // Critical sites: a hospital or care home whose ground floods, or whose substation floods,
   // must move its people: one site-evacuation incident at the failure time.

@@ -387,7 +387,6 @@ void read_assets(TableReader& root, Scenario& s) {
     s.shelters.push_back(sh);
   }
   std::vector<std::string> fed_names;
-  std::vector<TableReader*> site_tables;
   auto site_readers = root.tables("critical_site");
   for (auto& t : site_readers) {
     CriticalSite c;
