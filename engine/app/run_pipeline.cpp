@@ -9,6 +9,7 @@
 #include "output/results_writer.hpp"
 #include "response/simulation.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/warning_lead.hpp"
 
 namespace sd {
 namespace fs = std::filesystem;
@@ -16,7 +17,9 @@ namespace fs = std::filesystem;
 RunReport run_drill(const RunRequest& rq) {
   const auto wall0 = std::chrono::steady_clock::now();
   std::vector<std::string> warnings;
-  const Scenario s = load_scenario(rq.scenario_path, &warnings);
+  LoadOptions lo;
+  lo.allow_empty_storm = rq.allow_empty_storm;
+  const Scenario s = load_scenario(rq.scenario_path, lo, &warnings);
   Plan plan = rq.plan_path.empty() ? s.plan : load_plan(rq.plan_path, s);
   auto model = build_response_model(s);
   if (rq.warn) {
@@ -37,6 +40,8 @@ RunReport run_drill(const RunRequest& rq) {
   rep.hazard = run_hazard(s, *model, ho);
   rep.hazard_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
   rep.hazard_from_cache = rep.hazard_wall_s < 0.5 * rep.hazard.wall_s;
+  const auto clipped = warning_lead_clipped(plan, rep.hazard.landfall_s);
+  if (clipped && rq.warn) rq.warn(*clipped);
   RunOptions ro;
   ro.seed = rep.seed;
   ro.member = rq.member;
@@ -45,6 +50,8 @@ RunReport run_drill(const RunRequest& rq) {
   // The hazard's own happenings (substations flooding, pumps lost) belong in the debrief log.
   for (const auto& n : rep.hazard.notes)
     rep.result.events.push_back(LogEvent{n.t, EventType::CriticalSite, -1, -1, 0, 0, n.text});
+  // A clipped warning lead goes into the results' event log beside the warning itself.
+  if (clipped) rep.result.events.push_back(LogEvent{0, EventType::Warning, -1, -1, 0, 0, *clipped});
   std::stable_sort(rep.result.events.begin(), rep.result.events.end(),
                    [](const LogEvent& a, const LogEvent& b) { return a.t < b.t; });
   rep.response_wall_s =
@@ -62,6 +69,7 @@ RunReport run_drill(const RunRequest& rq) {
   meta.wall_s = rep.wall_s;
   meta.hazard_wall_s = rep.hazard_wall_s;
   meta.response_wall_s = rep.response_wall_s;
+  rep.empty_drill = assess_empty_drill(rep.result, rep.hazard, model->total_population);
   write_results(rep.results_path, *model, rep.hazard, plan, rep.result, meta);
   rep.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   return rep;
@@ -77,6 +85,12 @@ io::Json RunReport::summary_json() const {
   j.set("response_wall_s", response_wall_s);
   j.set("wall_s", wall_s);
   j.set("seed", static_cast<long long>(seed));
+  j.set("empty_drill", empty_drill.empty);
+  if (empty_drill.empty) {
+    io::Json reasons = io::Json::array();
+    for (const auto& r : empty_drill.reasons) reasons.push(r);
+    j.set("empty_drill_reasons", std::move(reasons));
+  }
   return j;
 }
 
@@ -117,6 +131,12 @@ std::string RunReport::summary_table() const {
   os << "  hazard " << hazard_wall_s << " s" << (hazard_from_cache ? " (cached)" : "")
      << ", response " << response_wall_s << " s, total " << wall_s << " s\n";
   os << "  results: " << results_path << "\n";
+  if (empty_drill.empty) {
+    os << "\n  !! THIS DRILL DID NOTHING: no storm incidents, no road closures, no rain over "
+          "populated "
+          "land.\n";
+    for (const auto& r : empty_drill.reasons) os << "  !!   - " << r << "\n";
+  }
   return os.str();
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "app/empty_drill.hpp"
 #include "hazard/hazard_timeline.hpp"
 #include "io/json_writer.hpp"
 #include "response/run_result.hpp"
@@ -23,6 +24,7 @@ struct RunRequest {
   std::string cache_dir;
   bool use_cache = true;
   bool quiet = false;
+  bool allow_empty_storm = false;  // a storm missing the window is a warning, not an error
   std::function<void(const std::string&)> warn;  // validation warnings
   std::function<void(double, double)> hazard_progress;
 };
@@ -35,6 +37,7 @@ struct RunReport {
   HazardTimeline hazard;
   double hazard_wall_s = 0, response_wall_s = 0, wall_s = 0;
   bool hazard_from_cache = false;
+  EmptyDrill empty_drill;  // the drill did nothing: why (summary line and JSON keys)
   io::Json summary_json() const;
   std::string summary_table() const;  // the KPI table printed at the end of a run
 };

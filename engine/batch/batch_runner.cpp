@@ -98,7 +98,9 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   const auto wall0 = std::chrono::steady_clock::now();
   if (rq.plan_paths.empty()) throw InputError("batch: give at least one plan (--plans)");
   if (rq.members < 1) throw InputError("batch: --members must be >= 1");
-  const Scenario s = load_scenario(rq.scenario_path);
+  LoadOptions lo;
+  lo.allow_empty_storm = rq.allow_empty_storm;
+  const Scenario s = load_scenario(rq.scenario_path, lo);
   std::vector<Plan> plans;
   for (const auto& p : rq.plan_paths) plans.push_back(load_plan(p, s));
   auto model = build_response_model(s);

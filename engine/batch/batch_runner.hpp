@@ -26,6 +26,8 @@ struct BatchRequest {
   std::string rank_by = "expected_fatalities";
   bool resume = true;  // reuse the journal of an interrupted batch
   bool quiet = false;
+  // A storm missing the scenario window: a warning, not an error (--allow-empty-storm).
+  bool allow_empty_storm = false;
   int fail_member = -1;         // testing aid: this member's hazard fails
   int stop_after_members = -1;  // testing aid: stop (as if killed) after this many members
 };

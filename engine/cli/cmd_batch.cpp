@@ -43,6 +43,8 @@ void add_batch(CLI::App& app) {
   cmd->add_option("--stop-after-members", rq->stop_after_members,
                   "Testing aid: stop after N members")
       ->group("");
+  cmd->add_flag("--allow-empty-storm", rq->allow_empty_storm,
+                "Accept a storm that never reaches the domain during the scenario window");
   add_common_options(cmd, *common);
   cmd->callback([rq, common, no_resume] {
     Comm comm;

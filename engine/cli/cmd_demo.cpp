@@ -31,6 +31,7 @@ void add_demo(CLI::App& app) {
       "scenarios/haiyan-demo/plan-prepositioned.toml");
   cmd->add_option("--plan", args->plan, "Plan file to use instead of the current plan");
   cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)");
+  add_allow_empty_storm(cmd, args->allow_empty_storm);
   add_common_options(cmd, args->common);
   cmd->callback([args] {
     RunArgs a = *args;

@@ -24,9 +24,12 @@ int run_and_report(const RunArgs& a) {
   rq.cache_dir = a.common.cache_dir;
   rq.use_cache = !a.common.no_cache;
   rq.quiet = a.common.quiet;
-  const bool verbose = a.common.verbose;
-  rq.warn = [verbose](const std::string& w) {
-    if (verbose) std::fprintf(stderr, "stormdrill: warning: %s\n", w.c_str());
+  rq.allow_empty_storm = a.allow_empty_storm;
+  // Warnings are the run log's first lines (an asset far from the roads, a clipped warning
+  // lead, a storm allowed to miss the window): shown unless --quiet.
+  const bool quiet = a.common.quiet;
+  rq.warn = [quiet](const std::string& w) {
+    if (!quiet) std::fprintf(stderr, "stormdrill: warning: %s\n", w.c_str());
   };
   auto progress = std::make_shared<Progress>("hazard", a.common.quiet);
   rq.hazard_progress = [progress](double t, double total) { progress->update(t, total); };
@@ -36,6 +39,12 @@ int run_and_report(const RunArgs& a) {
   if (!a.common.summary_json.empty())
     io::write_text_atomic(a.common.summary_json, rep.summary_json().dump() + "\n");
   return 0;
+}
+
+void add_allow_empty_storm(CLI::App* cmd, bool& flag) {
+  cmd->add_flag("--allow-empty-storm", flag,
+                "Accept a storm that never reaches the domain during the scenario window "
+                "(a deliberate dry run): a warning instead of an error");
 }
 
 void add_run(CLI::App& app) {
@@ -52,6 +61,7 @@ void add_run(CLI::App& app) {
   cmd->add_option("--plan", args->plan, "Plan file to use instead of the scenario's own [plan]");
   cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)")
       ->check(CLI::NonNegativeNumber);
+  add_allow_empty_storm(cmd, args->allow_empty_storm);
   add_common_options(cmd, args->common);
   cmd->callback([args] { run_and_report(*args); });
 }

@@ -3,14 +3,32 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/run_args.hpp"
+#include "hazard/storm_setup.hpp"
 #include "response/response_model.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/warning_lead.hpp"
 
 namespace sd::cli {
+namespace {
+
+// Plans whose warning lead reaches before the scenario start: the landfall (or closest
+// approach) comes from the storm model itself, as the run computes it.
+std::vector<std::string> lead_warnings(const Scenario& s, const std::vector<Plan>& plans) {
+  std::vector<std::string> out;
+  const double landfall_s = setup_storm(s, 0, 0).landfall_s;
+  for (const Plan& p : plans)
+    if (auto w = warning_lead_clipped(p, landfall_s))
+      out.push_back((p.path.empty() ? s.path : p.path) + ": warning: " + *w);
+  return out;
+}
+
+}  // namespace
 
 void add_validate(CLI::App& app) {
   auto path = std::make_shared<std::string>();
   auto plans = std::make_shared<std::vector<std::string>>();
+  auto allow_empty = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand(
       "validate", "Check a scenario (and plan files): every error at once, exit 2 if any");
   cmd->footer(
@@ -18,14 +36,19 @@ void add_validate(CLI::App& app) {
       "scenarios/haiyan-demo/plan-prepositioned.toml");
   cmd->add_option("scenario", *path, "Scenario file (TOML)")->required();
   cmd->add_option("--plan", *plans, "Plan files to check against the scenario");
-  cmd->callback([path, plans] {
+  add_allow_empty_storm(cmd, *allow_empty);
+  cmd->callback([path, plans, allow_empty] {
     std::vector<std::string> warnings;
-    const Scenario s = load_scenario(*path, &warnings);
-    for (const auto& p : *plans) load_plan(p, s);
+    LoadOptions lo;
+    lo.allow_empty_storm = *allow_empty;
+    const Scenario s = load_scenario(*path, lo, &warnings);
+    std::vector<Plan> checked{s.plan};
+    for (const auto& p : *plans) checked.push_back(load_plan(p, s));
     auto model = build_response_model(s);
     for (const auto& w : warnings) std::printf("%s\n", w.c_str());
     for (const auto& w : model->warnings)
       std::printf("%s: warning: %s\n", path->c_str(), w.c_str());
+    for (const auto& w : lead_warnings(s, checked)) std::printf("%s\n", w.c_str());
     std::printf(
         "%s: OK — %s: %d x %d cells of %g m, %zu road nodes, %zu road edges, %zu teams, %zu "
         "depots, "

@@ -1,5 +1,7 @@
 #pragma once
 // Arguments shared by `run` and `demo` (demo is run on the shipped county scenario).
+#include <CLI/CLI.hpp>
+
 #include <string>
 
 #include "cli/common_options.hpp"
@@ -10,10 +12,13 @@ struct RunArgs {
   std::string scenario;
   std::string plan;
   int member = 0;
+  bool allow_empty_storm = false;
   CommonOptions common;
 };
 
 // Runs the drill, prints the KPI table, writes --summary-json. Returns the exit code.
 int run_and_report(const RunArgs& a);
+// --allow-empty-storm, for run and demo.
+void add_allow_empty_storm(CLI::App* cmd, bool& flag);
 
 }  // namespace sd::cli

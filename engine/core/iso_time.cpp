@@ -42,6 +42,12 @@ int iso8601_offset_min(const std::string& text) {
 }
 
 std::optional<std::int64_t> parse_iso8601(const std::string& text) {
+  bool has_offset = false;
+  return parse_iso8601(text, has_offset);
+}
+
+std::optional<std::int64_t> parse_iso8601(const std::string& text, bool& has_offset) {
+  has_offset = false;
   int y, mo, d, h, mi;
   double s = 0;
   int n = 0;
@@ -55,6 +61,7 @@ std::optional<std::int64_t> parse_iso8601(const std::string& text) {
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s >= 61) return std::nullopt;
   int offset = 0;
+  has_offset = *rest == 'Z' || *rest == 'z' || *rest == '+' || *rest == '-';
   if (*rest == 'Z' || *rest == 'z') {
     ++rest;
   } else if (*rest == '+' || *rest == '-') {

@@ -39,6 +39,14 @@ StormSetup setup_storm(const Scenario& s, int member, std::uint64_t ensemble_see
     ds.peak_ratio = d.peak_ratio;
     TimeSeries ts = storm::chicago_hyetograph(ds);
     for (auto& t : ts.t) t += d.start_s;
+    // A TimeSeries holds its first value before its first sample: a storm starting at
+    // start_h > 0 would rain its first step's rate from t = 0. Open it with a dry sample and
+    // a 1-s ramp centred on the start (its trapezoid adds back what the plateau loses).
+    if (d.start_s > 0 && !ts.t.empty()) {
+      ts.t.front() += 0.5;
+      ts.t.insert(ts.t.begin(), d.start_s - 0.5);
+      ts.v.insert(ts.v.begin(), 0.0);
+    }
     for (auto& v : ts.v) v *= d.areal_reduction * s.storm.rain_multiplier;
     out.design_mmph = ts;
     out.landfall_s = d.start_s + d.peak_ratio * d.duration_min * 60;

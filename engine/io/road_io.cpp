@@ -56,10 +56,11 @@ bool crs_is_geographic(const std::string& crs) {
   return srs.IsGeographic();
 }
 
-std::string read_sidecar_crs(const std::string& nodes_csv) {
-  const fs::path p(nodes_csv);
-  for (const fs::path& side : {fs::path(nodes_csv + ".crs"), fs::path(p).replace_extension(".prj"),
-                               p.parent_path() / "crs.txt"}) {
+std::string read_sidecar_crs(const std::string& csv, bool dir_crs_txt = true) {
+  const fs::path p(csv);
+  std::vector<fs::path> sides = {fs::path(csv + ".crs"), fs::path(p).replace_extension(".prj")};
+  if (dir_crs_txt) sides.push_back(p.parent_path() / "crs.txt");
+  for (const fs::path& side : sides) {
     std::ifstream in(side);
     if (!in) continue;
     std::stringstream ss;
@@ -352,6 +353,7 @@ PointSet load_points(const std::string& path, const std::string& value_field) {
                              ? t.number(r, cv)
                              : std::numeric_limits<double>::quiet_NaN());
     }
+    ps.crs = read_sidecar_crs(path, false);
     return ps;
   }
   ensure_ogr();
@@ -361,6 +363,12 @@ PointSet load_points(const std::string& path, const std::string& value_field) {
   if (!ds || ds->GetLayerCount() == 0)
     throw InputError(location(path) + ": not a vector data source");
   OGRLayer* layer = ds->GetLayer(0);
+  if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+    char* wkt = nullptr;
+    srs->exportToWkt(&wkt);
+    ps.crs = wkt ? wkt : "";
+    CPLFree(wkt);
+  }
   for (std::unique_ptr<OGRFeature> f(layer->GetNextFeature()); f;
        f.reset(layer->GetNextFeature())) {
     const OGRGeometry* g = f->GetGeometryRef();

@@ -46,11 +46,14 @@ double default_speed_kph(int road_class_code);
 const char* road_class_name(int road_class_code);
 
 // Points (teams, depots, shelters, demand): CSV "id,x,y[,value]" or any OGR point source
-// (id from field "id" or the FID; value from field `value_field` if given).
+// (id from field "id" or the FID; value from field `value_field` if given). The CRS comes
+// from the OGR layer or, for a CSV, from a sidecar "<file>.crs" / "<file>.prj"; bring the
+// points onto a DEM with io::to_dem_crs (io/crs_transform.hpp).
 struct PointSet {
   std::vector<std::string> id;
   std::vector<double> x, y;
   std::vector<double> value;  // NaN when absent
+  std::string crs;            // WKT/"EPSG:n" or empty when unknown
 };
 PointSet load_points(const std::string& path, const std::string& value_field = "");
 

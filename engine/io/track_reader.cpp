@@ -160,8 +160,17 @@ Track read_plain_csv(const Lines& l) {
       return it == col.end() ? std::string() : f[it->second];
     };
     TrackPoint p;
-    const auto t = parse_iso8601(get("time"));
+    bool has_offset = false;
+    const auto t = parse_iso8601(get("time"), has_offset);
     if (!t) fail(l.path, line, "field 'time': not an ISO-8601 date-time: '" + get("time") + "'");
+    // Agencies' real-time tracks are in local time as often as in UTC: a time without offset
+    // is ambiguous by hours, so it is refused rather than guessed (CMA best-track and IBTrACS
+    // times are UTC by definition and need none).
+    if (!has_offset)
+      fail(l.path, line,
+           "field 'time': '" + get("time") +
+               "' has no UTC offset; plain CSV track times must state it, e.g. '" + get("time") +
+               "+08:00' for Beijing time or '" + get("time") + "Z' for UTC");
     p.t = static_cast<double>(*t);
     p.lat = number(get("lat"), true, "lat", l.path, line);
     p.lon = number(get("lon"), true, "lon", l.path, line);

@@ -2,17 +2,33 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/error.hpp"
+#include "io/crs_transform.hpp"
 #include "io/road_io.hpp"
 
 namespace sd {
 namespace {
 
+std::string roads_source(const Scenario& s) {
+  if (!s.roads_network_path.empty()) return s.roads_network_path;
+  if (!s.roads_nodes_path.empty()) return s.roads_nodes_path;
+  return s.path + ": the road network";
+}
+
 void compile_roads(const Scenario& s, const io::RoadNetworkData& d, ResponseModel& m) {
   if (d.x.empty()) throw InputError(s.path + ": the road network has no nodes");
   m.node_id = d.node_id;
-  m.graph = std::make_unique<net::RoadGraph>(d.x, d.y, d.edges);
+  // Node positions in the DEM's CRS: a network in lon/lat (an .osm.pbf, or CSVs with a
+  // .crs sidecar) would otherwise sit in degrees beside a metric DEM and touch no flood.
+  std::vector<double> x = d.x, y = d.y;
+  std::string crs = d.crs;
+  io::to_dem_crs(x, y, crs, s.dem.crs_wkt, s.dem.grid, roads_source(s),
+                 "Declare the network's CRS in a sidecar '" +
+                     (s.roads_nodes_path.empty() ? std::string("nodes.csv") : s.roads_nodes_path) +
+                     ".crs' (e.g. EPSG:4326 for lon/lat) or with [roads] crs in the scenario.");
+  m.graph = std::make_unique<net::RoadGraph>(x, y, d.edges);
   // Nodes outside the largest strongly connected component stay in the graph (a query to
   // them says it cannot be answered) but assets are snapped only onto the component.
   std::vector<net::NodeId> keep;
@@ -123,12 +139,25 @@ void aggregate_population(const Scenario& s, ResponseModel& m) {
     }
 }
 
+std::string metres(double m) {
+  char b[32];
+  std::snprintf(b, sizeof b, m >= 10000 ? "%.1f km" : "%.0f m", m >= 10000 ? m / 1000 : m);
+  return b;
+}
+
+std::string snap_message(const char* kind, const std::string& name, double dist) {
+  return std::string(kind) + " '" + name + "' is " + metres(dist) +
+         " from the nearest road node it snaps to";
+}
+
 }  // namespace
 
 std::shared_ptr<const ResponseModel> build_response_model(const Scenario& s) {
+  io::RoadLoadOptions opt;
+  opt.crs = s.roads_crs;
   const io::RoadNetworkData d = s.roads_network_path.empty()
-                                    ? io::load_road_csv(s.roads_nodes_path, s.roads_edges_path)
-                                    : io::load_road_network(s.roads_network_path);
+                                    ? io::load_road_csv(s.roads_nodes_path, s.roads_edges_path, opt)
+                                    : io::load_road_network(s.roads_network_path, opt);
   return build_response_model(s, d);
 }
 
@@ -138,15 +167,30 @@ std::shared_ptr<const ResponseModel> build_response_model(const Scenario& s,
   m->scenario = &s;
   compile_roads(s, d, *m);
   aggregate_population(s, *m);
-  auto snap_all = [&](auto const& items, std::vector<net::NodeId>& out) {
+  // An asset far from every road is usually a coordinate mistake (or a network that misses
+  // its area): a team 3.6 km off the network would drive its first kilometres through fields.
+  std::string too_far;
+  auto snap_all = [&](auto const& items, std::vector<net::NodeId>& out, const char* kind) {
     out.clear();
-    for (const auto& it : items) out.push_back(m->snap(it.x, it.y));
+    for (const auto& it : items) {
+      double dist = 0;
+      out.push_back(m->snapper->nearest_node(it.x, it.y, &dist));
+      if (dist <= s.snap_warn_m) continue;
+      const std::string msg = snap_message(kind, it.name, dist);
+      if (dist > s.snap_error_m)
+        too_far += "\n  " + msg;
+      else
+        m->warnings.push_back(msg + " (over snap_warn_m = " + metres(s.snap_warn_m) + ")");
+    }
   };
-  snap_all(s.teams, m->team_node);
-  snap_all(s.depots, m->depot_node);
-  snap_all(s.shelters, m->shelter_node);
-  snap_all(s.sites, m->site_node);
-  snap_all(s.towns, m->town_node);
+  snap_all(s.teams, m->team_node, "team");
+  snap_all(s.depots, m->depot_node, "depot");
+  snap_all(s.shelters, m->shelter_node, "shelter");
+  snap_all(s.sites, m->site_node, "critical_site");
+  snap_all(s.towns, m->town_node, "town");
+  if (!too_far.empty())
+    throw InputError(s.path + ": asset(s) farther than snap_error_m = " + metres(s.snap_error_m) +
+                     " from the road network (check their x, y and the network's CRS):" + too_far);
   return m;
 }
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -11,7 +13,10 @@
 
 #include "core/error.hpp"
 #include "core/iso_time.hpp"
+#include "io/crs_transform.hpp"
+#include "io/lonlat.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/storm_window.hpp"
 #include "scenario/toml_reader.hpp"
 
 namespace sd {
@@ -89,13 +94,7 @@ void read_with_includes(const fs::path& path, toml::table& out, std::string& tex
   merge_into(out, std::move(t));
 }
 
-bool same_crs(const std::string& a, const std::string& b) {
-  if (a.empty() || b.empty()) return true;  // undeclared = local coordinates, nothing to compare
-  OGRSpatialReference ra, rb;
-  if (ra.importFromWkt(a.c_str()) != OGRERR_NONE || rb.importFromWkt(b.c_str()) != OGRERR_NONE)
-    return a == b;
-  return ra.IsSame(&rb);
-}
+using io::same_crs;  // undeclared (empty) = local coordinates, nothing to compare
 
 struct Ctx {
   Scenario& s;
@@ -312,6 +311,12 @@ void read_roads(TableReader& root, Scenario& s) {
   s.roads_nodes_path = t->path("nodes", false);
   s.roads_edges_path = t->path("edges", false);
   s.roads_network_path = t->path("network", false);
+  s.roads_crs = t->string("crs", "");
+  if (!s.roads_crs.empty() && io::crs_to_wkt(s.roads_crs).empty())
+    t->error("crs", "not a CRS GDAL understands: '" + s.roads_crs + "'");
+  s.snap_warn_m = t->number("snap_warn_m", s.snap_warn_m, 0, 1e7);
+  s.snap_error_m = t->number("snap_error_m", s.snap_error_m, 0, 1e7);
+  if (s.snap_error_m < s.snap_warn_m) t->error("snap_error_m", "must be at least snap_warn_m");
   const bool pair = !s.roads_nodes_path.empty() || !s.roads_edges_path.empty();
   if (pair && (s.roads_nodes_path.empty() || s.roads_edges_path.empty()))
     t->error("", "a CSV road network needs both 'nodes' and 'edges'");
@@ -498,11 +503,51 @@ void read_incident_rates(TableReader& root, Scenario& s) {
   t->finish();
 }
 
+// A nominal UTC offset for the DEM's longitude (15 degrees per hour), "+08:00" for eastern
+// China; only a hint in the message that asks for the offset, never applied.
+std::string suggested_offset(const Scenario& s) {
+  int hours = 8;
+  if (!s.dem.data.empty() && !s.dem.crs_wkt.empty()) {
+    const Grid& g = s.dem.grid;
+    const Grid centre{1, 1, g.x0 + 0.5 * g.width() - 0.5, g.y0 - 0.5 * g.height() + 0.5, 1.0};
+    try {
+      hours = static_cast<int>(std::lround(io::cell_lonlat(centre, s.dem.crs_wkt).lon[0] / 15));
+    } catch (const InputError&) {
+    }
+  }
+  hours = std::clamp(hours, -12, 14);
+  char b[16];
+  std::snprintf(b, sizeof b, "%c%02d:00", hours < 0 ? '-' : '+', std::abs(hours));
+  return b;
+}
+
+void check_storm_window(TableReader& root, const Scenario& s, const LoadOptions& options) {
+  auto t = root.table("storm");
+  if (!t) return;
+  try {
+    for (const auto& p : storm_window_problems(s)) {
+      if (options.allow_empty_storm)
+        t->warning("", p + " (allowed by --allow-empty-storm)");
+      else
+        t->error("", p + " (for a deliberate dry run, pass --allow-empty-storm)");
+    }
+  } catch (const InputError& e) {
+    t->error("track", e.what());
+  } catch (const std::exception& e) {
+    t->error("track", std::string("cannot read the track: ") + e.what());
+  }
+}
+
 }  // namespace
 
 Plan read_plan_table(TableReader& p, const Scenario& s);
 
 Scenario load_scenario(const std::string& path, std::vector<std::string>* warnings) {
+  return load_scenario(path, LoadOptions{}, warnings);
+}
+
+Scenario load_scenario(const std::string& path, const LoadOptions& options,
+                       std::vector<std::string>* warnings) {
   Diagnostics diag;
   toml::table root;
   Scenario s;
@@ -514,10 +559,11 @@ Scenario load_scenario(const std::string& path, std::vector<std::string>* warnin
 
   TableReader r(root, "", diag, s.path);
   r.strings("include");
+  bool start_has_offset = true;
   if (auto t = r.table("scenario")) {
     s.name = t->string("name", fs::path(path).stem().string());
     s.start_iso = t->string("start", "2000-01-01T00:00:00+00:00");
-    if (auto e = parse_iso8601(s.start_iso))
+    if (auto e = parse_iso8601(s.start_iso, start_has_offset))
       s.start_epoch_s = *e;
     else
       t->error("start", "not an ISO-8601 date-time with offset (e.g. 2021-07-25T08:00:00+08:00)");
@@ -529,6 +575,13 @@ Scenario load_scenario(const std::string& path, std::vector<std::string>* warnin
     r.error("", "missing [scenario] table (name, start, duration_h, seed)");
   }
   read_region(r, s);
+  if (!start_has_offset)
+    if (auto t = r.table("scenario"))
+      t->error("start", "'" + s.start_iso +
+                            "' has no UTC offset, so the time is ambiguous by hours (it is "
+                            "not taken as UTC); write the offset, e.g. start = \"" +
+                            s.start_iso + suggested_offset(s) + "\" (local time of the DEM's " +
+                            "longitude) or \"" + s.start_iso + "Z\" for UTC");
   read_landuse_classes(r, s);
   read_boundary_and_tide(r, s);
   read_storm(r, s);
@@ -546,6 +599,7 @@ Scenario load_scenario(const std::string& path, std::vector<std::string>* warnin
     s.output_frame_interval_s = o->number("frame_interval_min", 30, 1, 1440) * 60;
     o->finish();
   }
+  if (!diag.has_errors()) check_storm_window(r, s, options);
   r.finish();
   if (s.teams.empty()) r.warning("team", "the scenario has no [[team]]: nothing will respond");
   diag.throw_if_errors();

@@ -162,6 +162,9 @@ struct Scenario {
 
   // Roads
   std::string roads_nodes_path, roads_edges_path, roads_network_path;
+  std::string roads_crs;       // [roads] crs: overrides the files' own (sidecar, layer)
+  double snap_warn_m = 500;    // an asset farther than this from its road node: warning
+  double snap_error_m = 5000;  // ... farther than this: error
 
   // Assets
   std::vector<Town> towns;
@@ -183,9 +186,17 @@ struct Scenario {
   int team_index(const std::string& name) const;
 };
 
+struct LoadOptions {
+  // A storm that never reaches the domain during the scenario window is an error unless
+  // this is set (deliberate dry runs), when it is a warning.
+  bool allow_empty_storm = false;
+};
+
 // Loads, validates and compiles a scenario file (and its includes). Throws InputError with
 // every problem found (file:line:col: field: message). Warnings go to `warnings`.
 Scenario load_scenario(const std::string& path, std::vector<std::string>* warnings = nullptr);
+Scenario load_scenario(const std::string& path, const LoadOptions& options,
+                       std::vector<std::string>* warnings = nullptr);
 
 // Reads and validates a plan file ([plan] table) against a scenario's teams and depots.
 Plan load_plan(const std::string& path, const Scenario& scenario);
