@@ -22,6 +22,7 @@ struct RunRequest {
   int threads = 0;
   std::string cache_dir;
   bool use_cache = true;
+  bool self_contained = false;  // copy the hazard into the results file (else link the cache)
   bool quiet = false;
   std::function<void(const std::string&)> warn;  // validation warnings
   std::function<void(double, double)> hazard_progress;

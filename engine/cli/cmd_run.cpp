@@ -24,6 +24,7 @@ int run_and_report(const RunArgs& a) {
   rq.cache_dir = a.common.cache_dir;
   rq.use_cache = !a.common.no_cache;
   rq.quiet = a.common.quiet;
+  rq.self_contained = a.self_contained;
   const bool verbose = a.common.verbose;
   rq.warn = [verbose](const std::string& w) {
     if (verbose) std::fprintf(stderr, "stormdrill: warning: %s\n", w.c_str());
@@ -36,6 +37,12 @@ int run_and_report(const RunArgs& a) {
   if (!a.common.summary_json.empty())
     io::write_text_atomic(a.common.summary_json, rep.summary_json().dump() + "\n");
   return 0;
+}
+
+void add_self_contained_flag(CLI::App* cmd, bool& flag) {
+  cmd->add_flag("--self-contained", flag,
+                "Copy the hazard frames into the results file instead of linking the hazard "
+                "cache (automatic when the output is on another file system than the cache)");
 }
 
 void add_run(CLI::App& app) {
@@ -52,6 +59,7 @@ void add_run(CLI::App& app) {
   cmd->add_option("--plan", args->plan, "Plan file to use instead of the scenario's own [plan]");
   cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)")
       ->check(CLI::NonNegativeNumber);
+  add_self_contained_flag(cmd, args->self_contained);
   add_common_options(cmd, args->common);
   cmd->callback([args] { run_and_report(*args); });
 }

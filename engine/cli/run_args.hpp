@@ -10,8 +10,12 @@ struct RunArgs {
   std::string scenario;
   std::string plan;
   int member = 0;
+  bool self_contained = false;
   CommonOptions common;
 };
+
+// --self-contained, shared by run, demo and batch.
+void add_self_contained_flag(CLI::App* cmd, bool& flag);
 
 // Runs the drill, prints the KPI table, writes --summary-json. Returns the exit code.
 int run_and_report(const RunArgs& a);
