@@ -70,6 +70,7 @@ RunReport run_drill(const RunRequest& rq) {
   meta.hazard_wall_s = rep.hazard_wall_s;
   meta.response_wall_s = rep.response_wall_s;
   rep.empty_drill = assess_empty_drill(rep.result, rep.hazard, model->total_population);
+  meta.self_contained = rq.self_contained;
   write_results(rep.results_path, *model, rep.hazard, plan, rep.result, meta);
   rep.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   return rep;

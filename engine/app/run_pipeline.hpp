@@ -23,6 +23,7 @@ struct RunRequest {
   int threads = 0;
   std::string cache_dir;
   bool use_cache = true;
+  bool self_contained = false;  // copy the hazard into the results file (else link the cache)
   bool quiet = false;
   bool allow_empty_storm = false;  // a storm missing the window is a warning, not an error
   std::function<void(const std::string&)> warn;  // validation warnings

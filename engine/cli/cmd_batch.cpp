@@ -7,6 +7,7 @@
 #include "batch/mpi_comm.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/run_args.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
@@ -45,6 +46,10 @@ void add_batch(CLI::App& app) {
       ->group("");
   cmd->add_flag("--allow-empty-storm", rq->allow_empty_storm,
                 "Accept a storm that never reaches the domain during the scenario window");
+  // Accepted like run/demo; a batch file holds statistics only, never hazard links, so it is
+  // self-contained already.
+  auto self_contained = std::make_shared<bool>(false);
+  add_self_contained_flag(cmd, *self_contained);
   add_common_options(cmd, *common);
   cmd->callback([rq, common, no_resume] {
     Comm comm;

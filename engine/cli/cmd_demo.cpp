@@ -32,9 +32,12 @@ void add_demo(CLI::App& app) {
   cmd->add_option("--plan", args->plan, "Plan file to use instead of the current plan");
   cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)");
   add_allow_empty_storm(cmd, args->allow_empty_storm);
+  // Demo results are made to be shown elsewhere: always self-contained (the flag is a no-op).
+  add_self_contained_flag(cmd, args->self_contained);
   add_common_options(cmd, args->common);
   cmd->callback([args] {
     RunArgs a = *args;
+    a.self_contained = true;
     a.scenario = demo_scenario_path();
     if (a.common.out.empty()) a.common.out = "demo-results.h5";
     run_and_report(a);

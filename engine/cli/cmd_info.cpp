@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "io/h5.hpp"
+#include "output/hazard_link.hpp"
 
 namespace sd::cli {
 namespace {
@@ -48,11 +49,19 @@ void add_info(CLI::App& app) {
                   static_cast<long long>(h5::attr_int(g, "nx")),
                   static_cast<long long>(h5::attr_int(g, "ny")), h5::attr_double(g, "cell"));
     }
-    if (h5::exists(f, "hazard")) {
-      if (!h5::exists(f, "hazard/time"))
-        std::printf(
-            "  hazard           linked file missing (%s)\n",
-            h5::has_attr(meta, "hazard_file") ? h5::attr_string(meta, "hazard_file").c_str() : "?");
+    const HazardLink link = hazard_link(f, *path);
+    switch (link.kind) {
+      case HazardLink::Kind::None:
+        break;
+      case HazardLink::Kind::Embedded:
+        std::printf("  hazard: embedded (self-contained file)\n");
+        break;
+      case HazardLink::Kind::Linked:
+        std::printf("  hazard: linked to %s\n", link.target.c_str());
+        break;
+      case HazardLink::Kind::Missing:
+        std::printf("  hazard: missing (linked to %s)\n", link.target.c_str());
+        break;
     }
     std::printf("datasets:\n");
     for (const char* d : {"hazard/time", "hazard/depth", "hazard/rain", "hazard/wind",

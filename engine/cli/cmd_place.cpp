@@ -175,6 +175,20 @@ void write_summary(const PlaceArgs& a, const place::Solution& s, const LoadedNet
   io::Json ids = io::Json::array();
   for (auto c : s.sites) ids.push(static_cast<long long>(ln.data.node_id[sites.node[c]]));
   j.set("sites", ids);
+  // Where the sites are (network CRS) and their names when the nodes table has them.
+  io::Json sxy = io::Json::array(), names = io::Json::array();
+  bool named = false;
+  for (auto c : s.sites) {
+    const net::NodeId v = sites.node[c];
+    io::Json p = io::Json::array();
+    p.push(ln.data.x[v]);
+    p.push(ln.data.y[v]);
+    sxy.push(p);
+    names.push(ln.name_of(v));
+    named = named || !ln.name_of(v).empty();
+  }
+  j.set("site_xy", sxy);
+  if (named) j.set("site_names", names);
   j.set("method", s.method);
   j.set("n_demand", static_cast<long long>(n_demand));
   j.set("n_candidates", static_cast<long long>(sites.node.size()));
@@ -289,7 +303,9 @@ void run_place(PlaceArgs a) {
   std::printf("sites:");
   for (auto c : s.sites)
     std::printf(" %lld", static_cast<long long>(ln.data.node_id[sites.node[c]]));
-  std::printf("\nmethod: %s; %.2f s\n", s.method.c_str(), wall);
+  std::printf("\n");
+  for (auto c : s.sites) std::printf("  site %s\n", ln.describe(sites.node[c]).c_str());
+  std::printf("method: %s; %.2f s\n", s.method.c_str(), wall);
   if (!std::isfinite(s.objective))
     std::fprintf(stderr,
                  "stormdrill: warning: some demand cannot be reached from the chosen sites\n");

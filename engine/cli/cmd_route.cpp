@@ -51,6 +51,33 @@ std::vector<net::TimedClosure> read_closures(const std::string& path, const Load
   return out;
 }
 
+io::Json xy(const LoadedNetwork& ln, net::NodeId v) {
+  io::Json p = io::Json::array();
+  p.push(ln.data.x[v]);
+  p.push(ln.data.y[v]);
+  return p;
+}
+
+// Coordinates (and names where the nodes table has them) beside the node ids, so a planner
+// can find the route on a map: from_xy, to_xy, path_xy [, from_name, to_name, path_names].
+void add_places(io::Json& j, const LoadedNetwork& ln, net::NodeId from, net::NodeId to,
+                const std::vector<net::NodeId>& path) {
+  j.set("from_xy", xy(ln, from));
+  j.set("to_xy", xy(ln, to));
+  io::Json pxy = io::Json::array(), names = io::Json::array();
+  bool named = !ln.name_of(from).empty() || !ln.name_of(to).empty();
+  for (net::NodeId v : path) {
+    pxy.push(xy(ln, v));
+    names.push(ln.name_of(v));
+    named = named || !ln.name_of(v).empty();
+  }
+  j.set("path_xy", pxy);
+  if (!named) return;
+  j.set("from_name", ln.name_of(from));
+  j.set("to_name", ln.name_of(to));
+  j.set("path_names", names);
+}
+
 void run_route(const RouteArgs& a) {
   const LoadedNetwork ln = load_network(a.net);
   const net::NodeId from = ln.node(a.from, "--from"), to = ln.node(a.to, "--to");
@@ -82,20 +109,23 @@ void run_route(const RouteArgs& a) {
     io::Json path = io::Json::array();
     for (net::NodeId v : p.nodes) path.push(static_cast<long long>(ln.data.node_id[v]));
     j.set("path", path);
+    add_places(j, ln, from, to, p.nodes);
     if (!p.reachable) j.set("reason", reason);
     std::printf("%s\n", j.dump().c_str());
     return;
   }
   if (!p.reachable) {
-    std::printf("%lld -> %lld: unreachable (%s)\n", static_cast<long long>(a.from),
-                static_cast<long long>(a.to), reason.c_str());
+    std::printf("%lld -> %lld: unreachable (%s)\nfrom: %s\nto:   %s\n",
+                static_cast<long long>(a.from), static_cast<long long>(a.to), reason.c_str(),
+                ln.describe(from).c_str(), ln.describe(to).c_str());
     return;
   }
   std::printf("%lld -> %lld: %s %.3f %s over %zu edges\npath:", static_cast<long long>(a.from),
               static_cast<long long>(a.to), a.metric.c_str(), p.cost,
               metric == net::Metric::Time ? "s" : "m", p.edges.size());
   for (net::NodeId v : p.nodes) std::printf(" %lld", static_cast<long long>(ln.data.node_id[v]));
-  std::printf("\n");
+  std::printf("\nnodes (id (x, y) name):\n");
+  for (net::NodeId v : p.nodes) std::printf("  %s\n", ln.describe(v).c_str());
 }
 
 }  // namespace

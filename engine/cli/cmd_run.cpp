@@ -25,6 +25,7 @@ int run_and_report(const RunArgs& a) {
   rq.use_cache = !a.common.no_cache;
   rq.quiet = a.common.quiet;
   rq.allow_empty_storm = a.allow_empty_storm;
+  rq.self_contained = a.self_contained;
   // Warnings are the run log's first lines (an asset far from the roads, a clipped warning
   // lead, a storm allowed to miss the window): shown unless --quiet.
   const bool quiet = a.common.quiet;
@@ -47,6 +48,12 @@ void add_allow_empty_storm(CLI::App* cmd, bool& flag) {
                 "(a deliberate dry run): a warning instead of an error");
 }
 
+void add_self_contained_flag(CLI::App* cmd, bool& flag) {
+  cmd->add_flag("--self-contained", flag,
+                "Copy the hazard frames into the results file instead of linking the hazard "
+                "cache (automatic when the output is on another file system than the cache)");
+}
+
 void add_run(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
   auto* cmd = app.add_subcommand(
@@ -62,6 +69,7 @@ void add_run(CLI::App& app) {
   cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)")
       ->check(CLI::NonNegativeNumber);
   add_allow_empty_storm(cmd, args->allow_empty_storm);
+  add_self_contained_flag(cmd, args->self_contained);
   add_common_options(cmd, args->common);
   cmd->callback([args] { run_and_report(*args); });
 }

@@ -15,6 +15,7 @@ void add_route(CLI::App& app);
 void add_place(CLI::App& app);
 void add_batch(CLI::App& app);
 void add_info(CLI::App& app);
+void add_pack(CLI::App& app);
 void add_generate_county(CLI::App& app);
 
 }  // namespace sd::cli

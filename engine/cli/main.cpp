@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   sd::cli::add_place(app);
   sd::cli::add_batch(app);
   sd::cli::add_info(app);
+  sd::cli::add_pack(app);
   sd::cli::add_generate_county(app);
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "io/road_io.hpp"
 #include "network/road_graph.hpp"
@@ -18,8 +19,15 @@ struct NetworkArgs {
 struct LoadedNetwork {
   io::RoadNetworkData data;
   std::unique_ptr<net::RoadGraph> graph;
+  // Node names from an optional `name` column of nodes.csv (empty when there is none).
+  std::vector<std::string> name;
   // Dense node of an external id; InputError naming `flag` when unknown.
   net::NodeId node(std::int64_t id, const std::string& flag) const;
+  // "ID (x, y) NAME": what a planner needs to find node v on a map; coordinates are in the
+  // network's CRS (degrees with 6 decimals when it is geographic, else metres with 1).
+  std::string describe(net::NodeId v) const;
+  // The name of node v, or "" when unknown.
+  std::string name_of(net::NodeId v) const;
 };
 
 // Loads, builds the graph and warns on stderr about nodes outside the largest SCC.

@@ -13,8 +13,12 @@ struct RunArgs {
   std::string plan;
   int member = 0;
   bool allow_empty_storm = false;
+  bool self_contained = false;
   CommonOptions common;
 };
+
+// --self-contained, shared by run, demo and batch.
+void add_self_contained_flag(CLI::App* cmd, bool& flag);
 
 // Runs the drill, prints the KPI table, writes --summary-json. Returns the exit code.
 int run_and_report(const RunArgs& a);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "io/h5_cf.hpp"
 #include "output/flood_summary_h5.hpp"
 #include "version.hpp"
 
@@ -11,7 +12,8 @@ HazardWriter::HazardWriter(const std::string& path, const io::Raster& dem,
                            const flood::Model& model)
     : file_(h5::File::create(path)),
       ny_(static_cast<std::size_t>(dem.grid.ny)),
-      nx_(static_cast<std::size_t>(dem.grid.nx)) {
+      nx_(static_cast<std::size_t>(dem.grid.nx)),
+      crs_wkt_(dem.crs_wkt) {
   auto meta = h5::create_group(file_, "meta");
   h5::set_attr(meta, "format", "stormdrill-results");
   h5::set_attr(meta, "format_version", 1);
@@ -62,6 +64,8 @@ void HazardWriter::frame(const flood::State& st, const flood::RainSource* rain) 
 void HazardWriter::finish(const flood::State& st, double wall_s) {
   h5::write_vector(hazard_, "time", times_);
   write_flood_summary(hazard_, st);
+  h5::cf::georeference_group(hazard_, {st.model().grid(), crs_wkt_, "s"});
+  h5::cf::georeference_group(h5::open_group(file_, "grid"), {st.model().grid(), crs_wkt_, "s"});
   auto meta = h5::open_group(file_, "meta");
   h5::set_attr(meta, "duration_s", st.time());
   h5::set_attr(meta, "wall_s", wall_s);

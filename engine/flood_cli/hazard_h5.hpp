@@ -26,6 +26,7 @@ class HazardWriter {
   std::vector<double> times_;
   std::vector<float> buf_;
   std::size_t ny_, nx_;
+  std::string crs_wkt_;
 };
 
 }  // namespace sd::flood_cli

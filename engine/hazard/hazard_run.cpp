@@ -13,6 +13,7 @@
 #include "hazard/hazard_cache.hpp"
 #include "hazard/storm_setup.hpp"
 #include "io/h5.hpp"
+#include "io/h5_cf.hpp"
 #include "network/edge_cells.hpp"
 #include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
@@ -301,6 +302,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   h5::set_cf(h5::Handle(H5Dopen2(hz, "wind", H5P_DEFAULT)), "m/s", "10-min mean wind speed");
   h5::set_attr(hz, "threshold_m", 0.15);
   h5::set_attr(hz, "hazard_key", key);
+  h5::cf::georeference_group(hz, {g, s.dem.crs_wkt, h5::cf::seconds_since(s.start_iso)});
   tl.max_depth = sm.max_depth;
   for (std::size_t c = 0; c < N; ++c)
     if (sm.max_depth[c] >= 0.15f && (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse))
@@ -319,7 +321,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   write_timeline(file.id(), tl);
   file.commit();
   write_xdmf((fs::path(path).replace_extension(".xmf")).string(),
-             fs::path(path).filename().string(), g, times, true);
+             fs::path(path).filename().string(), g, times, {"depth", "rain", "wind"});
   tl.frames_path = fs::absolute(path).string();
   return tl;
 }

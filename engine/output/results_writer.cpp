@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <sstream>
 
-#include "io/atomic_file.hpp"
 #include "io/h5.hpp"
+#include "io/h5_cf.hpp"
+#include "output/hazard_link.hpp"
+#include "output/xdmf_writer.hpp"
 #include "version.hpp"
 
 namespace sd {
@@ -45,43 +46,7 @@ void write_meta_and_grid(long long file_id, const Scenario& s, const std::string
       lu[k] = std::isnan(s.landuse.data[k]) ? -1 : static_cast<std::int32_t>(s.landuse.data[k]);
     h5::write_matrix<std::int32_t>(grid, "landuse", lu.data(), g.ny, g.nx);
   }
-}
-
-void write_xdmf(const std::string& xmf_path, const std::string& h5_name, const Grid& g,
-                const std::vector<double>& times, bool with_rain) {
-  std::ostringstream x;
-  x << "<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"3.0\">\n "
-       "<Domain>\n"
-    << "  <Grid Name=\"hazard\" GridType=\"Collection\" CollectionType=\"Temporal\">\n";
-  for (std::size_t k = 0; k < times.size(); ++k) {
-    x << "   <Grid Name=\"frame" << k << "\" GridType=\"Uniform\">\n"
-      << "    <Time Value=\"" << times[k] << "\"/>\n"
-      << "    <Topology TopologyType=\"2DCoRectMesh\" Dimensions=\"" << g.ny + 1 << " " << g.nx + 1
-      << "\"/>\n"
-      << "    <Geometry GeometryType=\"ORIGIN_DXDY\">\n"
-      << "     <DataItem Dimensions=\"2\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">"
-      << g.y0 - g.height() << " " << g.x0 << "</DataItem>\n"
-      << "     <DataItem Dimensions=\"2\" NumberType=\"Float\" Precision=\"8\" Format=\"XML\">"
-      << g.cell << " " << g.cell << "</DataItem>\n    </Geometry>\n";
-    // Rows are stored north first; ParaView's y grows north, so the image appears flipped
-    // vertically unless the reader flips it: documented in docs/results-format.md.
-    auto attr = [&](const char* name, const char* ds) {
-      x << "    <Attribute Name=\"" << name << "\" AttributeType=\"Scalar\" Center=\"Cell\">\n"
-        << "     <DataItem ItemType=\"HyperSlab\" Dimensions=\"" << g.ny << " " << g.nx
-        << "\" Type=\"HyperSlab\">\n"
-        << "      <DataItem Dimensions=\"3 3\" Format=\"XML\">" << k << " 0 0 1 1 1 1 " << g.ny
-        << " " << g.nx << "</DataItem>\n"
-        << "      <DataItem Dimensions=\"" << times.size() << " " << g.ny << " " << g.nx
-        << "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" << h5_name << ":" << ds
-        << "</DataItem>\n"
-        << "     </DataItem>\n    </Attribute>\n";
-    };
-    attr("depth", "/hazard/depth");
-    if (with_rain) attr("rain", "/hazard/rain");
-    x << "   </Grid>\n";
-  }
-  x << "  </Grid>\n </Domain>\n</Xdmf>\n";
-  io::write_text_atomic(xmf_path, x.str());
+  h5::cf::georeference_group(grid, {g, s.dem.crs_wkt, ""});
 }
 
 namespace {
@@ -351,15 +316,26 @@ void write_results(const std::string& path, const ResponseModel& m, const Hazard
     h5::set_attr(mg, "response_wall_s", meta.response_wall_s);
     h5::set_attr(mg, "hazard_key", hz.key);
   }
-  if (!hz.frames_path.empty()) {
+  const bool embed =
+      !hz.frames_path.empty() && (meta.self_contained || !same_file_system(hz.frames_path, path));
+  if (embed) {
+    // Copy: the file must travel (--self-contained, demo) or the output is on another file
+    // system than the cache, where an external link is the first thing to break.
+    auto cache = h5::File::open_read(hz.frames_path);
+    embed_hazard(file, h5::open_group(cache, "hazard"));
+    georeference_results(file);
+  } else if (!hz.frames_path.empty()) {
     // Link, don't copy: the cached hazard frames serve every plan run on this storm. The link
     // stores the path relative to the results file's folder when that is possible.
     const fs::path target = fs::absolute(hz.frames_path);
     const fs::path base = fs::absolute(path).parent_path();
     const fs::path rel = target.lexically_relative(base);
     h5::external_link(file, "hazard", rel.empty() ? target.string() : rel.string(), "/hazard");
+  }
+  if (!hz.frames_path.empty()) {
     Handle mg = h5::open_group(file, "meta");
-    h5::set_attr(mg, "hazard_file", target.string());
+    h5::set_attr(mg, "hazard_file", fs::absolute(hz.frames_path).string());
+    h5::set_attr(mg, "hazard_embedded", embed ? 1 : 0);
   }
   write_roads(file, m, r);
   write_teams(file, s, r);
@@ -370,7 +346,9 @@ void write_results(const std::string& path, const ResponseModel& m, const Hazard
   file.commit();
   if (!hz.frames_path.empty()) {
     const fs::path xmf = fs::path(path).replace_extension(".xmf");
-    write_xdmf(xmf.string(), fs::path(path).filename().string(), s.dem.grid, hz.time, true);
+    auto cache = h5::File::open_read(hz.frames_path);
+    write_xdmf(xmf.string(), fs::path(path).filename().string(), s.dem.grid, hz.time,
+               hazard_series(h5::open_group(cache, "hazard")));
   }
 }
 

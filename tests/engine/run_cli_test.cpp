@@ -55,6 +55,21 @@ TEST(RunCli, ProducesKpiTableSummaryJsonAndResultsFile) {
   EXPECT_EQ(count("<DataItem"), count("</DataItem>"));
   EXPECT_EQ(count("<Time "), sd::h5::shape(f, "hazard/depth")[0]);
   EXPECT_NE(xmf.find("out.h5:/hazard/depth"), std::string::npos);
+  // Every time-varying raster, in every frame; north-up geometry: y edges from the northern
+  // edge southwards (the row order), x edges from the western edge; full precision (the
+  // northern edge 3381500 used to be written as 3.3815e+06).
+  const auto frames = sd::h5::shape(f, "hazard/depth")[0];
+  for (const char* series : {"depth", "rain", "wind"}) {
+    EXPECT_EQ(count(std::string("<Attribute Name=\"") + series + "\""), frames) << series;
+    EXPECT_NE(xmf.find(std::string("out.h5:/hazard/") + series), std::string::npos) << series;
+  }
+  EXPECT_EQ(count("TopologyType=\"2DRectMesh\" Dimensions=\"31 41\""), frames);
+  EXPECT_EQ(count("GeometryType=\"VXVY\""), frames);
+  EXPECT_NE(xmf.find(">300000 300050 300100 "), std::string::npos);
+  EXPECT_NE(xmf.find(" 301950 302000</DataItem>"), std::string::npos);
+  EXPECT_NE(xmf.find(">3381500 3381450 3381400 "), std::string::npos);
+  EXPECT_NE(xmf.find(" 3380050 3380000</DataItem>"), std::string::npos);
+  EXPECT_EQ(xmf.find("e+"), std::string::npos) << "no rounded exponent notation";
   // Second run: hazard from the cache.
   const auto r2 = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " +
                                      (dir / "out2.h5").string() + " --summary-json " +

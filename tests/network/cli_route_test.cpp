@@ -97,3 +97,30 @@ TEST(CliRoute, BadInputExitsWithCode2) {
             2);
   EXPECT_EQ(run("route " + sq.net() + " --from 1 --to 3 --metric speed").rc, 2);
 }
+
+TEST(CliRoute, PrintsCoordinatesAndNamesBesideNodeIds) {
+  Square sq;
+  // Without names: coordinates only, in text and JSON.
+  const CliRun t = run("route " + sq.net() + " --from 1 --to 3");
+  ASSERT_EQ(t.rc, 0);
+  EXPECT_NE(t.out.find("  1 (0.0, 0.0)\n"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("  3 (100.0, 100.0)\n"), std::string::npos) << t.out;
+  const CliRun j = run("route " + sq.net() + " --from 2 --to 4 --metric length --json");
+  ASSERT_EQ(j.rc, 0);
+  EXPECT_NE(j.out.find("\"from_xy\": [100, 0]"), std::string::npos) << j.out;
+  EXPECT_NE(j.out.find("\"to_xy\": [0, 100]"), std::string::npos) << j.out;
+  EXPECT_NE(j.out.find("\"path_xy\": [[100, 0], "), std::string::npos) << j.out;
+  EXPECT_EQ(j.out.find("\"from_name\""), std::string::npos) << "no names in this nodes.csv";
+  // With a name column, names follow the coordinates.
+  std::ofstream(sq.dir / "nodes.csv") << "id,x,y,name\n1,0,0,Town Hall\n2,100,0,\n3,100,100,"
+                                         "Hospital\n4,0,100,\n9,500,500,\n";
+  const CliRun n = run("route " + sq.net() + " --from 1 --to 3");
+  EXPECT_NE(n.out.find("  1 (0.0, 0.0) Town Hall\n"), std::string::npos) << n.out;
+  EXPECT_NE(n.out.find("  3 (100.0, 100.0) Hospital\n"), std::string::npos) << n.out;
+  const CliRun nj = run("route " + sq.net() + " --from 1 --to 3 --json");
+  EXPECT_NE(nj.out.find("\"from_name\": \"Town Hall\""), std::string::npos) << nj.out;
+  EXPECT_NE(nj.out.find("\"to_name\": \"Hospital\""), std::string::npos) << nj.out;
+  // Unreachable answers say where the end nodes are, too.
+  const CliRun u = run("route " + sq.net() + " --from 1 --to 9");
+  EXPECT_NE(u.out.find("to:   9 (500.0, 500.0)"), std::string::npos) << u.out;
+}

@@ -95,3 +95,23 @@ TEST(CliPlace, BadFlagsExitWithCode2) {
   EXPECT_EQ(run("place " + ln.net() + " --p 20 --objective pmedian"), 2);  // p > sites
   EXPECT_EQ(run("place " + ln.net() + " --p 1 --objective median"), 2);
 }
+
+TEST(CliPlace, PrintsSiteCoordinatesAndNames) {
+  Line ln;
+  std::ofstream n(ln.dir / "nodes.csv");
+  n << "id,x,y,name\n";
+  for (int k = 1; k <= 9; ++k)
+    n << k << "," << 100 * k << ",0," << (k == 5 ? "Fire Station" : "") << "\n";
+  n.close();
+  const fs::path js = ln.dir / "s.json";
+  std::string out;
+  // The median of 1..9 is node 5 at (500, 0): printed and in the summary JSON.
+  ASSERT_EQ(run("place " + ln.net() + " --p 1 --objective pmedian --metric length --summary-json " +
+                    js.string(),
+                &out),
+            0);
+  EXPECT_NE(out.find("  site 5 (500.0, 0.0) Fire Station\n"), std::string::npos) << out;
+  const std::string s = slurp(js);
+  EXPECT_NE(s.find("\"site_xy\": [[500, 0]]"), std::string::npos) << s;
+  EXPECT_NE(s.find("\"site_names\": [\"Fire Station\"]"), std::string::npos) << s;
+}
