@@ -86,15 +86,22 @@ std::vector<std::string> hazard_series(hid_t hazard) {
   return out;
 }
 
+Grid grid_of(hid_t file) {
+  h5::Handle g = h5::open_group(file, "grid");
+  Grid grid;
+  grid.nx = static_cast<int>(h5::attr_int(g, "nx"));
+  grid.ny = static_cast<int>(h5::attr_int(g, "ny"));
+  grid.x0 = h5::attr_double(g, "x0");
+  grid.y0 = h5::attr_double(g, "y0");
+  grid.cell = h5::attr_double(g, "cell");
+  return grid;
+}
+
 void georeference_results(hid_t file) {
   if (!h5::exists(file, "grid")) return;
   h5::Handle grid = h5::open_group(file, "grid");
   h5::cf::Georef g;
-  g.grid.nx = static_cast<int>(h5::attr_int(grid, "nx"));
-  g.grid.ny = static_cast<int>(h5::attr_int(grid, "ny"));
-  g.grid.x0 = h5::attr_double(grid, "x0");
-  g.grid.y0 = h5::attr_double(grid, "y0");
-  g.grid.cell = h5::attr_double(grid, "cell");
+  g.grid = grid_of(file);
   if (h5::has_attr(grid, "crs_wkt")) g.crs_wkt = h5::attr_string(grid, "crs_wkt");
   h5::cf::clear_attachments(grid);
   h5::cf::georeference_group(grid, g);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/grid.hpp"
 #include "io/h5.hpp"
 
 namespace sd {
@@ -38,6 +39,9 @@ void embed_hazard(hid_t dst, hid_t hazard);
 // The time-varying rasters of a /hazard group that the XDMF sidecar describes, in a fixed
 // order: depth, rain, wind, velocity (those present as (T, ny, nx) datasets).
 std::vector<std::string> hazard_series(hid_t hazard);
+
+// The grid of a results file, from its /grid attributes.
+Grid grid_of(hid_t file);
 
 // CF-georeferences /grid and /hazard of a results file from its own /grid attributes and
 // /meta start_time, first clearing attachments copied from another file. Only for files whose

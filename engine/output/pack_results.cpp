@@ -25,17 +25,6 @@ std::vector<std::string> root_links(hid_t file) {
   return names;
 }
 
-Grid grid_of(hid_t file) {
-  h5::Handle g = h5::open_group(file, "grid");
-  Grid grid;
-  grid.nx = static_cast<int>(h5::attr_int(g, "nx"));
-  grid.ny = static_cast<int>(h5::attr_int(g, "ny"));
-  grid.x0 = h5::attr_double(g, "x0");
-  grid.y0 = h5::attr_double(g, "y0");
-  grid.cell = h5::attr_double(g, "cell");
-  return grid;
-}
-
 }  // namespace
 
 void pack_results(const std::string& in, const std::string& out) {

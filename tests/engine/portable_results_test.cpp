@@ -3,6 +3,9 @@
 // rasters are georeferenced so GDAL's netCDF driver (gdalinfo, QGIS) places them on the map.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -88,6 +91,33 @@ TEST(PortableResults, DemoIsSelfContainedByDefault) {
                                      " --cache-dir " + c.cache().string() + " --threads 1 -q");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(hazard_link_type(out), H5L_TYPE_HARD);
+}
+
+TEST(PortableResults, BatchAcceptsSelfContained) {
+  County c("batch");
+  // A batch file holds statistics, never hazard links: the flag is accepted and changes nothing.
+  const auto r = sdtest::stormdrill(
+      "batch --scenario " + (c.dir / "scenario.toml").string() + " --plans " +
+      (c.dir / "plan-a.toml").string() + " --members 1 -o " + (c.dir / "b.h5").string() +
+      " --cache-dir " + c.cache().string() + " --threads 1 -q --self-contained");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto f = sd::h5::File::open_read((c.dir / "b.h5").string());
+  EXPECT_FALSE(H5Lexists(f, "hazard", H5P_DEFAULT) > 0);
+}
+
+TEST(PortableResults, OutputOnAnotherFileSystemEmbedsTheHazard) {
+  County c("otherfs");
+  // /dev/shm is a tmpfs on Linux; the test needs it to be another file system than /tmp.
+  const fs::path shm = fs::path("/dev/shm") / ("sd_portable_" + std::to_string(::getpid()));
+  struct stat a {
+  }, b{};
+  if (::stat("/dev/shm", &a) != 0 || ::stat(c.dir.c_str(), &b) != 0 || a.st_dev == b.st_dev)
+    GTEST_SKIP() << "no second file system (/dev/shm) here";
+  fs::create_directories(shm);
+  const auto r = c.run(shm / "out.h5");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(hazard_link_type(shm / "out.h5"), H5L_TYPE_HARD) << "no link across file systems";
+  fs::remove_all(shm);
 }
 
 TEST(PortableResults, InfoSaysWhenTheHazardLinkIsBroken) {
