@@ -234,8 +234,12 @@ Stats grid_stats(const storm::StormAccumulator& acc) {
 
 double start_epoch(const FieldsArgs& a, double fallback) {
   if (a.start.empty()) return fallback;
-  const auto e = parse_iso8601(a.start);
+  bool has_offset = false;
+  const auto e = parse_iso8601(a.start, has_offset);
   if (!e) throw InputError("--start: not an ISO-8601 date-time: '" + a.start + "'");
+  if (!has_offset)  // never guessed as UTC (issue 13 §1)
+    throw InputError("--start: '" + a.start + "' has no UTC offset; write it, e.g. '" + a.start +
+                     "+08:00' or '" + a.start + "Z'");
   return static_cast<double>(*e);
 }
 

@@ -4,11 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "app/empty_drill.hpp"
 #include "batch_fixture.hpp"
 #include "cli_runner.hpp"
+#include "county_test_util.hpp"
 
 namespace fs = std::filesystem;
 
@@ -57,12 +57,7 @@ TEST(EmptyDrill, ADrillThatDidSomethingIsNotEmpty) {
       << "rain over populated land with no incidents is a quiet storm, not an empty drill";
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using county_test::slurp;
 
 TEST(EmptyDrill, RunSummaryAndJsonSaySoForADryRun) {
   const auto dir = sdtest::make_flood_county("empty_cli");

@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/crs_transform.hpp"
+#include "io/road_io.hpp"
 #include "response/response_model.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario_fixture.hpp"
@@ -119,6 +121,29 @@ TEST(RoadReprojection, OgrSourceInLonLatIsReprojected) {
     EXPECT_NEAR(m->graph->x()[k], k ? kX[2] : kX[0], 0.01);
     EXPECT_NEAR(m->graph->y()[k], k ? kY[2] : kY[0], 0.01);
   }
+}
+
+TEST(RoadReprojection, PointFilesCarryTheirCrsAndReprojectOntoTheDem) {
+  const auto dir = sdtest::make_scenario_dir("reproj_points");
+  double x = kX[1], y = kY[1];
+  utm51_to_lonlat(x, y);
+  std::ostringstream csv;
+  csv.precision(12);
+  csv << "id,x,y\nshelter," << x << "," << y << "\n";
+  sdtest::write_file(dir / "points.csv", csv.str());
+  sdtest::write_file(dir / "points.csv.crs", "EPSG:4326");
+  sd::io::PointSet ps = sd::io::load_points((dir / "points.csv").string());
+  EXPECT_EQ(ps.crs, "EPSG:4326");
+  const sd::io::Raster dem = sd::io::read_raster((dir / "data/dem.tif").string());
+  sd::io::to_dem_crs(ps.x, ps.y, ps.crs, dem.crs_wkt, dem.grid, "points.csv", "");
+  EXPECT_NEAR(ps.x[0], kX[1], 0.01);
+  EXPECT_NEAR(ps.y[0], kY[1], 0.01);
+  // Without the sidecar the degrees cannot be on the UTM DEM: refused.
+  fs::remove(dir / "points.csv.crs");
+  sd::io::PointSet raw = sd::io::load_points((dir / "points.csv").string());
+  EXPECT_TRUE(raw.crs.empty());
+  EXPECT_THROW(sd::io::to_dem_crs(raw.x, raw.y, raw.crs, dem.crs_wkt, dem.grid, "points.csv", ""),
+               sd::InputError);
 }
 
 TEST(RoadReprojection, ProjectedCsvOutsideTheDemIsRefused) {

@@ -4,7 +4,9 @@
 #include <fstream>
 #include <string>
 
+#include "core/error.hpp"
 #include "io/raster_io.hpp"
+#include "scenario/scenario.hpp"
 
 namespace sdtest {
 
@@ -17,6 +19,16 @@ inline const char* kUtm51 =
     "PARAMETER[\"scale_factor\",0.9996],PARAMETER[\"false_easting\",500000],PARAMETER[\"false_"
     "northing\",0],"
     "UNIT[\"metre\",1],AUTHORITY[\"EPSG\",\"32651\"]]";
+
+// The InputError message of loading a scenario file ("" when it loads).
+inline std::string load_error(const std::filesystem::path& file) {
+  try {
+    sd::load_scenario(file.string());
+  } catch (const sd::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
 
 inline void write_file(const std::filesystem::path& p, const std::string& text) {
   std::filesystem::create_directories(p.parent_path());

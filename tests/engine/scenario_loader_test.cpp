@@ -27,14 +27,7 @@ bool has_location(const std::string& text, const std::string& file, long lo, lon
   return false;
 }
 
-std::string load_error(const fs::path& file) {
-  try {
-    sd::load_scenario(file.string());
-  } catch (const sd::InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using sdtest::load_error;
 
 // Replaces the first occurrence of `from` in the valid scenario text.
 std::string valid_with(const std::string& from, const std::string& to) {

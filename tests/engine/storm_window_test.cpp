@@ -25,13 +25,14 @@ fs::path scenario_with(const std::string& name, const std::string& from, const s
   return dir / "s.toml";
 }
 
-std::string load_error(const fs::path& file) {
-  try {
-    sd::load_scenario(file.string());
-  } catch (const sd::InputError& e) {
-    return e.what();
-  }
-  return "";
+using sdtest::load_error;
+
+// The bowl county with its design storm moved to start_h; returns the variant's path.
+fs::path design_starting_at(const std::string& name, double start_h) {
+  const auto dir = sdtest::make_flood_county(name);
+  std::ofstream(dir / "late.toml")
+      << "include = [\"scenario.toml\"]\n[storm.design]\nstart_h = " << start_h << "\n";
+  return dir / "late.toml";
 }
 
 TEST(StormWindow, TrackFromAnotherYearIsAnError) {
@@ -68,18 +69,13 @@ TEST(StormWindow, TrackThatNeverComesWithinTheRainRadiusIsAnError) {
 }
 
 TEST(StormWindow, DesignStormAfterTheEndIsAnError) {
-  const auto dir = sdtest::make_flood_county("sw_design");
-  std::ofstream(dir / "late.toml")
-      << "include = [\"scenario.toml\"]\n[storm.design]\nstart_h = 4.0\n";
-  const std::string e = load_error(dir / "late.toml");
+  const std::string e = load_error(design_starting_at("sw_design", 4.0));
   EXPECT_NE(e.find("the design storm starts at 4 h"), std::string::npos) << e;
 }
 
 TEST(StormWindow, ValidateAndRunRefuseAndAcceptWithTheFlag) {
-  const auto dir = sdtest::make_flood_county("sw_cli");
-  std::ofstream(dir / "late.toml")
-      << "include = [\"scenario.toml\"]\n[storm.design]\nstart_h = 4.0\n";
-  const std::string late = (dir / "late.toml").string();
+  const fs::path late_path = design_starting_at("sw_cli", 4.0), dir = late_path.parent_path();
+  const std::string late = late_path.string();
   const auto v = sdtest::stormdrill("validate " + late);
   EXPECT_EQ(v.exit_code, 2) << v.output;
   EXPECT_NE(v.output.find("after the scenario ends"), std::string::npos) << v.output;
@@ -91,10 +87,6 @@ TEST(StormWindow, ValidateAndRunRefuseAndAcceptWithTheFlag) {
   EXPECT_EQ(r.exit_code, 2) << r.output;
 }
 
-}  // namespace
-
-namespace {
-
 double depth_mm(const sd::TimeSeries& ts, double t0, double t1) {
   double sum = 0;
   for (double t = t0; t < t1; t += 0.25) sum += ts.at(t + 0.125) * 0.25 / 3600;
@@ -104,10 +96,9 @@ double depth_mm(const sd::TimeSeries& ts, double t0, double t1) {
 // Found while testing the empty-drill summary: a design storm starting at start_h > 0 rained
 // its first step's rate from t = 0 (the hyetograph held its first value before its start).
 TEST(StormWindow, DesignStormStartingLateIsDryBeforeItsStartWithTheSameDepth) {
-  const auto dir = sdtest::make_flood_county("sw_late_design");
-  std::ofstream(dir / "late.toml")
-      << "include = [\"scenario.toml\"]\n[storm.design]\nstart_h = 0.5\n";
-  const auto late = sd::setup_storm(sd::load_scenario((dir / "late.toml").string()), 0, 0);
+  const fs::path late_path = design_starting_at("sw_late_design", 0.5);
+  const fs::path dir = late_path.parent_path();
+  const auto late = sd::setup_storm(sd::load_scenario(late_path.string()), 0, 0);
   const auto now = sd::setup_storm(sd::load_scenario((dir / "scenario.toml").string()), 0, 0);
   ASSERT_TRUE(late.design_mmph && now.design_mmph);
   EXPECT_EQ(late.design_mmph->at(0), 0.0);

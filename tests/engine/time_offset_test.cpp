@@ -3,6 +3,7 @@
 // times are UTC by definition and the shared In-fa file (offsets written) still reads.
 #include <gtest/gtest.h>
 
+#include "cli_runner.hpp"
 #include "core/error.hpp"
 #include "io/track_reader.hpp"
 #include "scenario/scenario.hpp"
@@ -61,6 +62,21 @@ TEST(TimeOffset, SharedInfaRealtimeTrackStillReads) {
   EXPECT_GT(t.points.size(), 20u);
   // First row: 2021-07-18T02:00+08:00 = 2021-07-17T18:00Z.
   EXPECT_DOUBLE_EQ(t.points.front().t, 1626544800.0);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(TimeOffset, StormCliStartWithoutOffsetIsRefused) {
+  const auto dir = sdtest::make_scenario_dir("tz_storm_cli");
+  const auto r = sdtest::stormdrill("storm fields --track " + (dir / "data/track.csv").string() +
+                                    " --grid " + (dir / "data/dem.tif").string() +
+                                    " --start 2021-07-25T08:00 --duration-h 1 --out " +
+                                    (dir / "f.h5").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--start: '2021-07-25T08:00' has no UTC offset"), std::string::npos)
+      << r.output;
 }
 
 }  // namespace
