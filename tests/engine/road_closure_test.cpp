@@ -35,7 +35,10 @@ struct DryCounty {
 TEST(RoadClosure, DryRunOfTheCountyClosesNoRoad) {
   const DryCounty county;
   sd::Scenario s = sd::load_scenario((county.dir / "scenario.toml").string());
-  s.storm.rain_multiplier = 0.0;  // dry weather: no rain at all
+  // Dry weather: no rain, and a calm sea at its normal level (no tide, no surge: the E and S
+  // grid edges are level boundaries that would otherwise push the tide onto low land there).
+  s.storm.rain_multiplier = 0.0;
+  s.tide = sd::TideSpec{};
   s.storm.design.reset();
   s.duration_s = 2 * 3600.0;
   s.flood.frame_interval_s = 1800;
@@ -59,9 +62,12 @@ TEST(RoadClosure, DryRunOfTheCountyClosesNoRoad) {
   for (float d : plain) crossing += d >= 0.3f;
   EXPECT_GT(crossing, 10u) << "the test county must have streets over canals";
 
+  // No road takes closing water. (Not exactly 0 everywhere: at 250 m an underpass dug below
+  // the canal level next to a canal fills towards that level, ~0.13 m, without any rain.)
   for (std::size_t k = 0; k < h.frames(); ++k)
     for (std::size_t e = 0; e < h.edges; ++e)
-      ASSERT_LT(h.edge_depth_at(k)[e], 0.05f) << "edge " << e << " frame " << k;
+      ASSERT_LT(h.edge_depth_at(k)[e], s.flood.road_close_depth_m)
+          << "edge " << e << " frame " << k;
   sd::RunOptions ro;
   ro.seed = 1;
   const sd::RunResult r = sd::simulate_response(*model, h, s.plan, ro);
@@ -97,7 +103,9 @@ TEST(RoadClosure, RoadUnderPermanentWaterIsImpassableButNoStormClosure) {
   ASSERT_FALSE(r.road_closed_km_baseline.empty());
   EXPECT_NEAR(r.road_closed_km_baseline.front(), pond_km, 1e-6);
   for (std::size_t e = 0; e < h.edges; ++e)
-    if (L.model->graph->head()[e] == pond) EXPECT_EQ(r.road_state[e], 4) << "edge " << e;
+    if (L.model->graph->head()[e] == pond) {
+      EXPECT_EQ(r.road_state[e], 4) << "edge " << e;
+    }
 }
 
 }  // namespace

@@ -228,9 +228,15 @@ TEST(RoadIo, BridgeTunnelAndLayerFromCsvAndOsmTags) {
   int bridges = 0, tunnels = 0;
   for (const auto& ed : osm.edges) {
     const double mid = (osm.x[ed.from] + osm.x[ed.to]) / 2;
-    if (mid < 100) EXPECT_TRUE(ed.bridge && ed.layer == 1);
-    if (mid > 100 && mid < 200) EXPECT_TRUE(ed.tunnel && ed.layer == -1);
-    if (mid > 200) EXPECT_FALSE(ed.bridge || ed.tunnel);
+    if (mid < 100) {
+      EXPECT_TRUE(ed.bridge && ed.layer == 1);
+    }
+    if (mid > 100 && mid < 200) {
+      EXPECT_TRUE(ed.tunnel && ed.layer == -1);
+    }
+    if (mid > 200) {
+      EXPECT_FALSE(ed.bridge || ed.tunnel);
+    }
     bridges += ed.bridge, tunnels += ed.tunnel;
   }
   EXPECT_EQ(bridges, 2);

@@ -70,7 +70,9 @@ TEST(RoadSurface, CulvertRuleLiftsTheStreetToTheHigherBankOverWaterOnly) {
   // A configured deck height raises it further.
   const Canal high(RoadLevelRules{1.0f, 0.5f});
   for (std::uint32_t k = high.cells.offsets[e]; k < high.cells.offsets[e + 1]; ++k)
-    if (high.cells.cells[k] == 2) EXPECT_FLOAT_EQ(high.surface.lift_m[k], 4.5f);
+    if (high.cells.cells[k] == 2) {
+      EXPECT_FLOAT_EQ(high.surface.lift_m[k], 4.5f);
+    }
 }
 
 TEST(RoadSurface, CanalUnderAStreetIsNotWaterOnTheStreet) {
