@@ -111,9 +111,14 @@ std::string RunReport::summary_table() const {
   os << "  ---------------------------------------------------------------\n";
   os.setf(std::ios::fixed);
   os.precision(0);
-  os << "  incidents                 " << v("incidents_total") << " total, "
-     << v("incidents_served") << " served, " << v("incidents_unreachable") << " unreachable, "
-     << v("incidents_late_or_unserved") << " late or unserved\n";
+  // The line adds up: occurred = served + unserved at the end + averted; late and unreachable
+  // are parts of served and unserved, printed apart (KPI definitions: docs/response-model.md).
+  os << "  incidents                 " << v("incidents_occurred") << " = " << v("incidents_served")
+     << " served + " << v("incidents_unserved_at_end") << " unserved at the end + "
+     << v("incidents_averted_by_evacuation") << " averted by evacuation\n";
+  os << "                            of the served " << v("incidents_served_late")
+     << " late (after their deadline); of the unserved " << v("incidents_unreachable")
+     << " unreachable\n";
   os << "  response time             median " << mins(v("response_time_median_s")) << ", p90 "
      << mins(v("response_time_p90_s")) << ", max " << mins(v("response_time_max_s")) << "\n";
   os << "  people rescued            " << v("people_rescued") << "\n";
@@ -122,11 +127,16 @@ std::string RunReport::summary_table() const {
   os.precision(2);
   os << "  expected fatalities       " << v("expected_fatalities") << " (proxy)\n";
   os.precision(0);
-  os << "  supply shortfall          " << v("supply_shortfall") << " units\n";
+  os << "  supply shortfall          " << v("supply_shortfall_meals") << " meals, "
+     << v("supply_shortfall_water_l") << " litres of water, " << v("supply_shortfall_pumps")
+     << " pumps\n";
   os.precision(2);
   os << "  team utilisation          " << 100 * v("team_utilisation") << " %\n";
   os.precision(1);
-  os << "  road km closed (peak)     " << v("road_km_closed_peak") << " km\n";
+  os << "  road km closed (peak)     " << v("road_km_closed_peak") << " km by the storm";
+  if (v("road_km_closed_baseline") > 0)
+    os << " (+ " << v("road_km_closed_baseline") << " km under water before it, not counted)";
+  os << "\n";
   os << "  flooded land              " << v("peak_flooded_area_km2") << " km2 at the peak, "
      << v("flooded_extent_km2") << " km2 reached 0.15 m at some time\n";
   os << "  hazard " << hazard_wall_s << " s" << (hazard_from_cache ? " (cached)" : "")

@@ -1,6 +1,9 @@
 // `stormdrill info RESULTS.h5` — what a results (or hazard, or batch) file holds.
 #include <cstdio>
 #include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
@@ -17,6 +20,33 @@ void print_dataset(hid_t f, const std::string& path) {
   for (std::size_t k = 0; k < dims.size(); ++k)
     std::printf("%s%llu", k ? ", " : "", static_cast<unsigned long long>(dims[k]));
   std::printf(")\n");
+}
+
+// The incident counts as the run summary gives them (issue 13 §5): incidents inside the
+// drill window = served + unserved at the end + averted by evacuation.
+void print_incident_tally(hid_t f, double duration_s) {
+  if (!h5::exists(f, "incidents/state") || !h5::exists(f, "incidents/t_created")) return;
+  const auto state = h5::read_vector<std::int32_t>(f, "incidents/state");
+  const auto created = h5::read_vector<double>(f, "incidents/t_created");
+  std::vector<std::string> names;
+  {
+    h5::Handle d(H5Dopen2(f, "incidents/state", H5P_DEFAULT));
+    std::istringstream joined(h5::has_attr(d, "labels") ? h5::attr_string(d, "labels") : "");
+    for (std::string name; std::getline(joined, name, ',');) names.push_back(name);
+  }
+  std::size_t total = 0, served = 0, averted = 0;
+  for (std::size_t i = 0; i < state.size() && i < created.size(); ++i) {
+    if (duration_s > 0 && created[i] > duration_s) continue;
+    const std::string label =
+        state[i] >= 0 && static_cast<std::size_t>(state[i]) < names.size() ? names[state[i]] : "";
+    ++total;
+    served += label == "served";
+    averted += label == "averted";
+  }
+  std::printf(
+      "  incidents        %zu = %zu served + %zu unserved at the end + %zu averted by "
+      "evacuation\n",
+      total, served, total - served - averted, averted);
 }
 
 }  // namespace
@@ -63,6 +93,8 @@ void add_info(CLI::App& app) {
         std::printf("  hazard: missing (linked to %s)\n", link.target.c_str());
         break;
     }
+    print_incident_tally(
+        f, h5::has_attr(meta, "duration_s") ? h5::attr_double(meta, "duration_s") : 0.0);
     std::printf("datasets:\n");
     for (const char* d : {"hazard/time", "hazard/depth", "hazard/rain", "hazard/wind",
                           "hazard/max_depth", "roads/state", "teams/track/t", "incidents/id",

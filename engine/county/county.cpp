@@ -29,10 +29,10 @@ std::string edges_csv(const County& c) {
   std::ostringstream o;
   o.setf(std::ios::fixed);
   o.precision(1);
-  o << "from,to,length_m,speed_kph,lanes,class\n";
+  o << "from,to,length_m,speed_kph,lanes,class,bridge\n";
   for (const RoadEdge& e : c.edges)
     o << e.from << ',' << e.to << ',' << e.length_m << ',' << e.speed_kph << ',' << e.lanes << ','
-      << e.cls << '\n';
+      << e.cls << ',' << (e.bridge ? 1 : 0) << '\n';
   return o.str();
 }
 

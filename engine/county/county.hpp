@@ -44,7 +44,8 @@ struct RoadEdge {  // one direction; two-way roads are two edges
   double length_m = 0;
   double speed_kph = 0;
   int lanes = 1;
-  std::string cls;  // expressway | arterial | street | ramp
+  std::string cls;      // expressway | arterial | street | ramp
+  bool bridge = false;  // crosses a canal (edges.csv column `bridge`)
 };
 
 struct Site {  // any named point asset: team base, depot, shelter, critical site, outfall...

@@ -220,6 +220,24 @@ void keep_component(RoadNetwork& net, int root) {
   net.edges = std::move(edges);
 }
 
+// Roads over canals (and any sea cell a link passes) are bridges: the edge's straight
+// segment, sampled every quarter cell, touches a water cell. Both directions agree because
+// the test is symmetric in the end points.
+void mark_bridges(const Grid& g, const Terrain& t, RoadNetwork& net) {
+  for (RoadEdge& e : net.edges) {
+    const Point p = net.nodes[e.from].p, q = net.nodes[e.to].p;
+    const int n =
+        std::max(1, static_cast<int>(std::ceil(4.0 * std::hypot(q.x - p.x, q.y - p.y) / g.cell)));
+    for (int s = 0; s <= n && !e.bridge; ++s) {
+      const double u = static_cast<double>(s) / n;
+      int i, j;
+      if (!g.locate(p.x + (q.x - p.x) * u, p.y + (q.y - p.y) * u, i, j)) continue;
+      const std::size_t k = g.index(i, j);
+      e.bridge = t.canal[k] || t.sea[k];
+    }
+  }
+}
+
 }  // namespace
 
 RoadNetwork build_roads(const Grid& g, const Terrain& t, const std::vector<Town>& towns,
@@ -230,6 +248,7 @@ RoadNetwork build_roads(const Grid& g, const Terrain& t, const std::vector<Town>
   arterials(b, towns, rng);
   expressways(b, g, towns, rng);
   keep_component(b.net, b.net.town_centre_node[0]);
+  mark_bridges(g, t, b.net);
   return std::move(b.net);
 }
 

@@ -58,6 +58,7 @@ void write_timeline(long long file_id, const HazardTimeline& t) {
   h5::set_attr(g, "wall_s", t.wall_s);
   h5::write_vector(g, "time", t.time);
   h5::write_vector(g, "edge_depth", t.edge_depth);
+  h5::write_vector(g, "edge_depth_baseline", t.edge_depth_baseline);
   h5::write_vector(g, "edge_gust", t.edge_gust);
   h5::write_vector(g, "flooded_offset",
                    std::vector<std::int64_t>(t.flooded_offset.begin(), t.flooded_offset.end()));
@@ -96,6 +97,7 @@ std::optional<HazardTimeline> read_timeline(const std::string& path) {
     t.wall_s = h5::attr_double(g, "wall_s");
     t.time = h5::read_vector<double>(g, "time");
     t.edge_depth = h5::read_vector<float>(g, "edge_depth");
+    t.edge_depth_baseline = h5::read_vector<float>(g, "edge_depth_baseline");
     t.edge_gust = h5::read_vector<float>(g, "edge_gust");
     for (auto v : h5::read_vector<std::int64_t>(g, "flooded_offset"))
       t.flooded_offset.push_back(static_cast<std::uint32_t>(v));
@@ -112,6 +114,7 @@ std::optional<HazardTimeline> read_timeline(const std::string& path) {
     for (std::size_t k = 0; k < nt.size() && k < nx.size(); ++k) t.notes.push_back({nt[k], nx[k]});
     t.frames_path = std::filesystem::absolute(path).string();
     if (t.edge_depth.size() != t.time.size() * t.edges) return std::nullopt;
+    if (t.edge_depth_baseline.size() != t.edges) return std::nullopt;
     return t;
   } catch (const std::exception&) {
     return std::nullopt;

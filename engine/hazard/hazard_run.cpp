@@ -15,6 +15,7 @@
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
 #include "network/edge_cells.hpp"
+#include "network/road_surface.hpp"
 #include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
 #include "version.hpp"
@@ -111,6 +112,8 @@ std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOp
     }
   mixd(static_cast<double>(m.graph->num_edges()));
   mix(m.edge_cells.cells.data(), m.edge_cells.cells.size() * sizeof(std::uint32_t));
+  mix(m.road_surface.lift_m.data(), m.road_surface.lift_m.size() * sizeof(float));
+  mix(m.road_surface.structure.data(), m.road_surface.structure.size());
   mixd(o.member);
   mixd(static_cast<double>(o.member > 0 ? (o.ensemble_seed ? o.ensemble_seed : s.seed) : 0));
   return hex64(h);
@@ -200,7 +203,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   tl.time = times;
   tl.flooded_offset.push_back(0);
   std::vector<float> depth(N), rainf(N, 0.0f), wind(N, 0.0f), gust(N, 0.0f), edge(tl.edges),
-      max_wind(N, 0.0f);
+      max_wind(N, 0.0f), depth0;  // depth0: the pre-storm state (t = 0)
   const std::size_t nb = m.block_population.size();
   std::vector<int> site_cell;
   for (const auto& q : s.sites) {
@@ -253,7 +256,12 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     w_rain.append(rainf.data());
     w_wind.append(wind.data());
     // Compact timeline for the response.
-    net::edge_depths(m.edge_cells, std::span<const float>(depth), 90.0, edge);
+    if (k == 0) {
+      depth0 = depth;
+      tl.edge_depth_baseline.resize(tl.edges);
+      net::road_depths(m.edge_cells, m.road_surface, depth0, {}, 90.0, tl.edge_depth_baseline);
+    }
+    net::road_depths(m.edge_cells, m.road_surface, depth, depth0, 90.0, edge);
     tl.edge_depth.insert(tl.edge_depth.end(), edge.begin(), edge.end());
     net::edge_depths(m.edge_cells, std::span<const float>(gust), 100.0, edge);
     tl.edge_gust.insert(tl.edge_gust.end(), edge.begin(), edge.end());

@@ -17,8 +17,14 @@ struct HazardTimeline {
   std::string key;           // cache key (hash of everything the hazard depends on)
   std::vector<double> time;  // frame times, s since scenario start (frame k holds [t_k, t_k+1))
   std::size_t edges = 0;
-  std::vector<float> edge_depth;  // (T, E) water depth over each road edge, m
-  std::vector<float> edge_gust;   // (T, E) gust speed over each edge, m/s
+  // (T, E) water on each road edge above its pre-storm state, m: bridges and culverts lift
+  // the road over canals and rivers, and the depth at t = 0 is subtracted cell by cell
+  // (network/road_surface.hpp), so only the storm's water counts.
+  std::vector<float> edge_depth;
+  // (E) water on each road edge before the storm (t = 0), m: a road at or above the closure
+  // depth here is under permanent water, impassable but not closed by this storm.
+  std::vector<float> edge_depth_baseline;
+  std::vector<float> edge_gust;  // (T, E) gust speed over each edge, m/s
   // Populated cells with depth >= 0.15 m, per frame: flooded[offset[k] .. offset[k+1]).
   std::vector<std::uint32_t> flooded_offset;
   std::vector<FloodedCell> flooded;

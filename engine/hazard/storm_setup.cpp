@@ -55,11 +55,8 @@ StormSetup setup_storm(const Scenario& s, int member, std::uint64_t ensemble_see
   storm::Averaging avg;
   if (!storm::parse_averaging(s.storm.averaging, avg))
     throw InputError(s.path + ": storm.averaging: unknown period");
-  const std::string fmt = s.storm.format == "cma"            ? "cma_bst"
-                          : s.storm.format == "cma-realtime" ? "csv"
-                                                             : s.storm.format;
   storm::Track track =
-      io::read_track(s.storm.track_path, io::parse_track_format(fmt == "auto" ? "auto" : fmt), avg);
+      io::read_track(s.storm.track_path, io::parse_track_format(s.storm.format), avg);
   storm::StormParams p;
   if (!storm::parse_wind_model(s.storm.wind_model, p.wind_model))
     throw InputError(s.path + ": storm.wind_model: unknown model '" + s.storm.wind_model + "'");

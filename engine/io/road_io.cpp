@@ -110,7 +110,15 @@ struct LineAttrs {
   int lanes = 1;
   int code = 0;
   int oneway = 0;  // 0 both ways, 1 forward only, -1 reverse only
+  bool bridge = false, tunnel = false;
+  int layer = 0;
 };
+
+// OSM bridge=* / tunnel=*: any value but "no" tags the structure (yes, viaduct, culvert,
+// ...); a building_passage runs at street level, so it is no tunnel for the flood.
+bool osm_structure_tag(const std::string& v) {
+  return !v.empty() && v != "no" && v != "building_passage";
+}
 
 LineAttrs read_attrs(OGRFeature& f) {
   const OGRFeatureDefn* d = f.GetDefnRef();
@@ -141,6 +149,9 @@ LineAttrs read_attrs(OGRFeature& f) {
     a.oneway = -1;
   else if (ow.empty() && (a.highway == "motorway" || tag("junction") == "roundabout"))
     a.oneway = 1;
+  a.bridge = osm_structure_tag(tag("bridge"));
+  a.tunnel = osm_structure_tag(tag("tunnel"));
+  a.layer = std::atoi(tag("layer").c_str());  // OSM layer: a small integer; junk reads as 0
   return a;
 }
 
@@ -212,6 +223,16 @@ RoadNetworkData load_road_csv(const std::string& nodes_csv, const std::string& e
   const std::size_t cf = edges.required("from"), ct = edges.required("to");
   const std::size_t cl = edges.required("length_m"), cs = edges.required("speed_kph");
   const auto clanes = edges.column("lanes"), cclass = edges.column("class");
+  const auto cbridge = edges.column("bridge"), ctunnel = edges.column("tunnel");
+  const auto clayer = edges.column("layer");
+  auto flag = [&](std::size_t r, const std::optional<std::size_t>& c, const char* field) {
+    if (!c || !edges.has_value(r, *c)) return false;
+    const auto v = edges.integer(r, *c);
+    if (v != 0 && v != 1)
+      throw InputError(edges.at(r) + ": field '" + field + "': must be 0 or 1, got " +
+                       edges.text(r, *c));
+    return v == 1;
+  };
   auto node_of = [&](std::size_t r, std::size_t c, const char* field) {
     const std::int64_t id = edges.integer(r, c);
     const auto it = index.find(id);
@@ -239,6 +260,14 @@ RoadNetworkData load_road_csv(const std::string& nodes_csv, const std::string& e
       if (e.road_class < 0)
         throw InputError(at + ": field 'class': unknown road class '" + edges.text(r, *cclass) +
                          "'");
+    }
+    e.bridge = flag(r, cbridge, "bridge");
+    e.tunnel = flag(r, ctunnel, "tunnel");
+    if (clayer && edges.has_value(r, *clayer)) {
+      const auto layer = edges.integer(r, *clayer);
+      if (layer < -5 || layer > 5)
+        throw InputError(at + ": field 'layer': must be an integer from -5 to 5 (OSM layer)");
+      e.layer = static_cast<int>(layer);
     }
     net.edges.push_back(e);
   }
@@ -317,9 +346,10 @@ RoadNetworkData load_road_ogr(const std::string& path, const RoadLoadOptions& op
       if (uses[key_of(line[k].first, line[k].second)] < 2) continue;
       const net::NodeId to = node_at(line[k].first, line[k].second);
       if (to != from) {
-        const net::EdgeInput e{from, to, len, a.speed_kph, a.lanes, a.code};
+        net::EdgeInput e{from, to, len, a.speed_kph, a.lanes, a.code, a.bridge, a.tunnel, a.layer};
         if (a.oneway >= 0) net.edges.push_back(e);
-        if (a.oneway <= 0) net.edges.push_back({to, from, len, a.speed_kph, a.lanes, a.code});
+        std::swap(e.from, e.to);
+        if (a.oneway <= 0) net.edges.push_back(e);
       }
       from = to, len = 0.0;
     }

@@ -330,7 +330,8 @@ TrackFormat parse_track_format(const std::string& name) {
   if (n == "cma" || n == "cma_bst" || n == "cma-bst") return TrackFormat::cma_bst;
   if (n == "ibtracs") return TrackFormat::ibtracs;
   if (n == "csv" || n == "cma-realtime" || n == "cma_realtime") return TrackFormat::csv;
-  throw InputError("unknown track format '" + name + "' (auto, cma_bst, ibtracs, csv)");
+  throw InputError("unknown track format '" + name +
+                   "' (auto, cma_bst, ibtracs, csv; old aliases: cma, cma-realtime)");
 }
 
 storm::Track read_track(const std::string& path, TrackFormat format,

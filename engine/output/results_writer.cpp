@@ -91,6 +91,7 @@ void write_roads(hid_t f, const ResponseModel& m, const RunResult& r) {
     h5::write_matrix<float>(roads, "speed_factor", r.road_speed_factor.data(), R, E);
   }
   col(roads, "closed_km", r.road_closed_km);
+  col(roads, "closed_km_baseline", r.road_closed_km_baseline);
 }
 
 void write_teams(hid_t f, const Scenario& s, const RunResult& r) {
@@ -148,7 +149,10 @@ void write_incidents(hid_t f, const RunResult& r) {
     type[i] = static_cast<std::int32_t>(in.type);
     people[i] = in.people;
     team[i] = o.team;
-    state[i] = static_cast<std::int32_t>(o.averted ? IncidentState::Served : o.state);
+    // Averted by evacuation is its own state (after the five IncidentState labels), so the
+    // table counts as the summary does: served + unserved + averted.
+    state[i] = o.averted ? static_cast<std::int32_t>(kIncidentStates.names.size())
+                         : static_cast<std::int32_t>(o.state);
     x[i] = in.x;
     y[i] = in.y;
     tc[i] = in.t;
@@ -171,7 +175,7 @@ void write_incidents(hid_t f, const RunResult& r) {
   col(g, "t_done", td);
   col(g, "team", team);
   col(g, "state", state);
-  labels(g, "state", kIncidentStates.joined());
+  labels(g, "state", kIncidentStates.joined() + ",averted");
   col(g, "outcome_risk", risk);
 }
 

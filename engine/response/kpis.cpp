@@ -49,6 +49,15 @@ double RunState::coverage_within(double limit_s) {
   return total > 0 ? covered / total : 0;
 }
 
+double RunState::storm_closed_km() const {
+  double km = 0;
+  const net::NetworkState& ns = *nets[0];
+  for (std::size_t e = 0; e < m.edge_km.size(); ++e)
+    if (ns.closed(static_cast<net::EdgeId>(e)) && (injected[e] || !baseline_closed[e]))
+      km += m.edge_km[e];
+  return km;
+}
+
 void RunState::on_kpi(double t) {
   out.kpi_time.push_back(t);
   double open = 0, served = 0;
@@ -62,10 +71,7 @@ void RunState::on_kpi(double t) {
   double busy = 0;
   for (const auto& tm : teams)
     busy += tm.status == TeamStatus::EnRoute || tm.status == TeamStatus::Working;
-  double closed_km = 0;
-  const net::NetworkState& ns = *nets[0];
-  for (std::size_t e = 0; e < m.edge_km.size(); ++e)
-    if (ns.closed(static_cast<net::EdgeId>(e))) closed_km += m.edge_km[e];
+  const double closed_km = storm_closed_km();
   double occ = 0;
   for (double v : shelter_occ) occ += v;
   series(out, "incidents_open").push_back(open);
@@ -83,21 +89,21 @@ void RunState::on_kpi(double t) {
 void RunState::finish_kpis() {
   const double end = s.duration_s;
   std::vector<double> rt;
-  std::size_t total = 0, served = 0, unreachable = 0, late = 0, averted = 0;
+  std::size_t total = 0, served = 0, unreachable = 0, late = 0, averted = 0, served_late = 0;
   double risk = 0;
   for (std::size_t i = 0; i < out.incidents.size(); ++i) {
     const Incident& inc = out.incidents[i];
     IncidentOutcome& o = out.outcomes[i];
+    if (inc.t > end) continue;  // after the drill window: not part of this drill
     if (o.averted) {
       ++averted;
       continue;
     }
-    if (inc.t > end) continue;
     ++total;
     if (o.t_arrived >= 0) rt.push_back(o.t_arrived - inc.t);
     if (o.state == IncidentState::Served) {
       ++served;
-      if (o.t_arrived - inc.t > inc.deadline_s) ++late;
+      if (o.t_arrived - inc.t > inc.deadline_s) ++late, ++served_late;
     } else {
       // Still waiting at the end: its risk grows with the whole wait.
       o.risk = incident_risk(inc, end - inc.t);
@@ -118,11 +124,16 @@ void RunState::finish_kpis() {
   double peak_closed = 0;
   for (double v : series(out, "road_km_closed")) peak_closed = std::max(peak_closed, v);
   auto& f = out.final_kpis;
+  // incidents_occurred = served + unserved_at_end + averted; total = occurred - averted;
+  // late (served after the deadline) is a subset of served, unreachable of unserved.
   f = {{"incidents_total", static_cast<double>(total)},
        {"incidents_served", static_cast<double>(served)},
        {"incidents_unreachable", static_cast<double>(unreachable)},
        {"incidents_late_or_unserved", static_cast<double>(late)},
        {"incidents_averted_by_evacuation", static_cast<double>(averted)},
+       {"incidents_occurred", static_cast<double>(total + averted)},
+       {"incidents_unserved_at_end", static_cast<double>(total - served)},
+       {"incidents_served_late", static_cast<double>(served_late)},
        {"response_time_median_s", quantile(rt, 0.5)},
        {"response_time_p90_s", quantile(rt, 0.9)},
        {"response_time_max_s", rt.empty() ? NAN : *std::max_element(rt.begin(), rt.end())},
@@ -131,8 +142,12 @@ void RunState::finish_kpis() {
        {"expected_fatalities", risk},
        {"shelter_overflow", shelter_overflow},
        {"supply_shortfall", supply_shortfall},
+       {"supply_shortfall_meals", food_shortfall_meals},
+       {"supply_shortfall_water_l", water_shortfall_l},
+       {"supply_shortfall_pumps", pump_shortfall},
        {"team_utilisation", util_den > 0 ? util_num / util_den : 0},
        {"road_km_closed_peak", peak_closed},
+       {"road_km_closed_baseline", baseline_closed_km},
        {"peak_flooded_area_km2", h.peak_flooded_area_km2},
        {"flooded_extent_km2", h.flooded_extent_km2}};
   // Response time by incident type.

@@ -40,9 +40,10 @@ void RunState::on_supply(double t) {
       }
       if (left > 1e-9) {
         supply_shortfall += left;
+        (kind[k] == kFood ? food_shortfall_meals : water_shortfall_l) += left;
         log(t, EventType::Shortage, -1, -1, s.shelters[q].x, s.shelters[q].y,
-            s.shelters[q].name + ": " + std::to_string(static_cast<long>(std::ceil(left))) + " " +
-                std::string(kStockNames.names[kind[k]]) + " short");
+            s.shelters[q].name + ": " + std::to_string(static_cast<long>(std::ceil(left))) +
+                (kind[k] == kFood ? " meals" : " litres of water") + " short");
       } else {
         log(t, EventType::Delivery, -1, -1, s.shelters[q].x, s.shelters[q].y,
             s.shelters[q].name + " supplied");

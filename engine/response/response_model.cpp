@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "io/crs_transform.hpp"
+#include "hazard/flood_setup.hpp"
 #include "io/road_io.hpp"
 
 namespace sd {
@@ -15,6 +16,24 @@ std::string roads_source(const Scenario& s) {
   if (!s.roads_network_path.empty()) return s.roads_network_path;
   if (!s.roads_nodes_path.empty()) return s.roads_nodes_path;
   return s.path + ": the road network";
+}
+
+// Bridges, culverts and tunnels (network/road_surface.hpp): structure tags from the input
+// rows; permanent water = the land-use water class (canals, rivers, sea).
+void compile_road_surface(const Scenario& s, const io::RoadNetworkData& d, ResponseModel& m) {
+  const auto input = m.graph->input_index();
+  std::vector<net::RoadStructure> structure(input.size());
+  for (std::size_t e = 0; e < input.size(); ++e) {
+    const net::EdgeInput& in = d.edges[input[e]];
+    structure[e] = net::road_structure(in.bridge, in.tunnel, in.layer);
+    if (structure[e] == net::RoadStructure::Tunnel) m.edge_underpass[e] = 1;
+  }
+  std::vector<std::uint8_t> water(s.dem.data.size(), 0);
+  for (std::size_t c = 0; c < s.landuse.data.size() && c < water.size(); ++c)
+    water[c] = s.landuse.data[c] == kWaterLanduse;
+  const net::RoadLevelRules rules{static_cast<float>(s.flood.road_bridge_deck_m),
+                                  static_cast<float>(s.flood.road_culvert_deck_m)};
+  m.road_surface = net::road_surface(m.edge_cells, std::move(structure), s.dem.data, water, rules);
 }
 
 void compile_roads(const Scenario& s, const io::RoadNetworkData& d, ResponseModel& m) {
@@ -63,6 +82,7 @@ void compile_roads(const Scenario& s, const io::RoadNetworkData& d, ResponseMode
     if (!has_reverse || a < b) m.road_km[e] = m.edge_km[e];
   }
   m.edge_cells = net::rasterize_edges(*m.graph, s.dem.grid);
+  compile_road_surface(s, d, m);
 }
 
 void aggregate_population(const Scenario& s, ResponseModel& m) {

@@ -10,6 +10,7 @@
 #include "io/road_io.hpp"
 #include "network/edge_cells.hpp"
 #include "network/road_graph.hpp"
+#include "network/road_surface.hpp"
 #include "network/snapper.hpp"
 #include "scenario/scenario.hpp"
 
@@ -21,9 +22,10 @@ struct ResponseModel {
   std::unique_ptr<net::RoadGraph> graph;
   std::unique_ptr<net::Snapper> snapper;
   net::EdgeCells edge_cells;
-  std::vector<float> edge_km;  // per edge, for road-km KPIs
-  std::vector<float> road_km;  // per edge, counting a two-way road once (incident exposure)
-  std::vector<std::uint8_t> edge_underpass;  // edges a level-rule may close pre-emptively
+  net::RoadSurface road_surface;  // bridges, culverts and tunnels over edge_cells
+  std::vector<float> edge_km;     // per edge, for road-km KPIs
+  std::vector<float> road_km;     // per edge, counting a two-way road once (incident exposure)
+  std::vector<std::uint8_t> edge_underpass;  // underpasses and tunnels: a level rule may close them
   std::vector<net::NodeId> team_node, depot_node, shelter_node, site_node, town_node;
 
   // Population per cell (NaN-free; 0 outside the domain) and the town each cell belongs to.

@@ -54,10 +54,11 @@ struct RunResult {
   std::vector<std::vector<float>> shelter_occupancy;  // [k][shelter]
   // Road state per hazard frame / inject time: 0 open, 1 slowed, 2 closed by water, 3 by inject.
   std::vector<double> road_time;
-  std::vector<std::uint8_t> road_state;  // (R, E)
-  std::vector<float> road_speed_factor;  // (R, E)
-  std::vector<double> road_closed_km;
-  std::vector<Kpi> final_kpis;  // ordered; names are the --summary-json keys
+  std::vector<std::uint8_t> road_state;         // (R, E)
+  std::vector<float> road_speed_factor;         // (R, E)
+  std::vector<double> road_closed_km;           // (R) closed by the storm (water or inject)
+  std::vector<double> road_closed_km_baseline;  // (R) under water before the storm
+  std::vector<Kpi> final_kpis;                  // ordered; names are the --summary-json keys
   double wall_s = 0;
 
   double kpi(const std::string& name) const;

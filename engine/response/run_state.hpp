@@ -71,6 +71,7 @@ class RunState {
   // simulation.cpp
   void push(double t, Ev kind, int a = -1, int b = -1);
   void on_frame(int k, double t);
+  const float* routing_depths(std::size_t k);
   void on_known(int i, double t);
   void on_arrive(int team, double t);
   void on_work_done(int team, double t);
@@ -112,6 +113,8 @@ class RunState {
   void on_kpi(double t);
   void finish_kpis();
   double coverage_within(double limit_s);
+  // Road km closed now by the storm (water or inject), excluding roads closed before it.
+  double storm_closed_km() const;
 
   const ResponseModel& m;
   const Scenario& s;
@@ -134,7 +137,12 @@ class RunState {
   std::vector<EvacGroup> evac;
   std::vector<std::vector<std::pair<double, double>>> evac_curve;  // per town: (t, departed)
   std::vector<std::uint8_t> injected;                              // per edge: closed by an inject
-  std::vector<char> comms_delayed;  // per incident: already held back by a comms outage
+  // Per edge: under >= road_close_depth_m of water before the storm (a road under permanent
+  // water): impassable throughout, reported apart from the storm's closures.
+  std::vector<std::uint8_t> baseline_closed;
+  double baseline_closed_km = 0;
+  std::vector<float> routing_depth;  // per edge, the depth handed to the network states
+  std::vector<char> comms_delayed;   // per incident: already held back by a comms outage
   std::vector<char> level_done;
   int level = 5;  // 5 = no response level raised yet; 4 = IV ... 1 = I
   double warning_t = -1, evac_order_t = -1;
@@ -143,6 +151,7 @@ class RunState {
   double forecast_err_landfall = 0, forecast_err_wind = 0, forecast_err_rain = 0;
   double people_rescued = 0, people_evacuated = 0, shelter_overflow = 0, supply_shortfall = 0;
   double pump_shortfall = 0;
+  double food_shortfall_meals = 0, water_shortfall_l = 0;  // per commodity, in their units
   std::size_t frame = 0;
 };
 

@@ -56,6 +56,12 @@ RunState::RunState(const ResponseModel& model, const HazardTimeline& hz, const P
           plan.depot_stock.empty() ? s.depots[d].stock[k] : plan.depot_stock[d][k];
   shelter_occ.assign(s.shelters.size(), 0.0);
   injected.assign(m.graph->num_edges(), 0);
+  baseline_closed.assign(m.graph->num_edges(), 0);
+  for (std::size_t e = 0; e < h.edge_depth_baseline.size() && e < baseline_closed.size(); ++e)
+    if (h.edge_depth_baseline[e] >= s.flood.road_close_depth_m) {
+      baseline_closed[e] = 1;
+      baseline_closed_km += m.edge_km[e];
+    }
   level_done.assign(plan.levels.size(), 0);
   Rng frng(opt.seed, {0xF0u, static_cast<std::uint64_t>(opt.member)});
   forecast_err_landfall = frng.normal();
@@ -245,6 +251,8 @@ void RunState::record_roads(double t) {
     float f = 1.0f;
     if (injected[e])
       st = 3, f = 0;
+    else if (baseline_closed[e])
+      st = 4, f = 0;
     else if (ns.closed(static_cast<net::EdgeId>(e)))
       st = 2, f = 0;
     else {
@@ -252,17 +260,30 @@ void RunState::record_roads(double t) {
                              std::max(1e-9, m.graph->speed_kph()[e]));
       if (d >= s.flood.road_slow_depth_m) st = 1;
     }
-    if (st >= 2) closed_km += m.edge_km[e];
+    if (st == 2 || st == 3) closed_km += m.edge_km[e];
     out.road_state.push_back(st);
     out.road_speed_factor.push_back(f);
   }
   out.road_closed_km.push_back(closed_km);
+  out.road_closed_km_baseline.push_back(baseline_closed_km);
+}
+
+// The depth each network state sees: the storm's water above the pre-storm state; a road
+// under permanent water keeps its whole depth, so it stays impassable without counting as
+// a storm closure (docs/network.md).
+const float* RunState::routing_depths(std::size_t k) {
+  const float* storm = h.edge_depth_at(k);
+  if (h.edge_depth_baseline.empty()) return storm;
+  routing_depth.assign(storm, storm + h.edges);
+  for (std::size_t e = 0; e < h.edges; ++e)
+    if (baseline_closed[e]) routing_depth[e] += h.edge_depth_baseline[e];
+  return routing_depth.data();
 }
 
 void RunState::on_frame(int k, double t) {
   frame = static_cast<std::size_t>(k);
   if (!h.edge_depth.empty())
-    for (auto& n : nets) n->apply_depths(std::span<const float>(h.edge_depth_at(frame), h.edges));
+    for (auto& n : nets) n->apply_depths(std::span<const float>(routing_depths(frame), h.edges));
   record_roads(t);
   reroute_moving(t);
   // Network changed: idle teams look at the queue again (jobs cut off before may be

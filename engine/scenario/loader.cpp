@@ -261,7 +261,15 @@ void read_storm(TableReader& root, Scenario& s) {
   }
   StormSpec& st = s.storm;
   st.track_path = t->path("track", false);
-  st.format = t->choice("format", "auto", {"auto", "cma", "ibtracs", "csv", "cma-realtime"});
+  // One name per format (docs/formats.md "Tracks"); the old names stay as aliases.
+  st.format =
+      t->choice("format", "auto", {"auto", "cma_bst", "ibtracs", "csv", "cma", "cma-realtime"});
+  if (st.format == "cma" || st.format == "cma-realtime") {
+    const std::string canonical = st.format == "cma" ? "cma_bst" : "csv";
+    t->warning("format", "'" + st.format + "' is an old name for '" + canonical + "'; write '" +
+                             canonical + "'");
+    st.format = canonical;
+  }
   st.averaging = t->choice("averaging", "cma-2min", {"cma-2min", "jtwc-1min", "wmo-10min"});
   st.wind_model = t->choice("wind_model", "holland1980",
                             {"holland1980", "holland2008", "holland2010", "willoughby2006"});
@@ -299,6 +307,8 @@ void read_flood(TableReader& root, Scenario& s) {
   s.flood.frame_interval_s = t->number("frame_interval_min", 30, 1, 1440) * 60;
   s.flood.road_close_depth_m = t->number("road_close_depth_m", 0.3, 0.01, 5);
   s.flood.road_slow_depth_m = t->number("road_slow_depth_m", 0.05, 0, 5);
+  s.flood.road_bridge_deck_m = t->number("road_bridge_deck_m", 1.0, 0, 50);
+  s.flood.road_culvert_deck_m = t->number("road_culvert_deck_m", 0.0, 0, 50);
   t->finish();
 }
 

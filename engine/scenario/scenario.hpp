@@ -69,6 +69,8 @@ struct FloodSpec {
   double frame_interval_s = 1800;
   double road_close_depth_m = 0.3;
   double road_slow_depth_m = 0.05;
+  double road_bridge_deck_m = 1.0;   // tagged bridge deck above the higher bank
+  double road_culvert_deck_m = 0.0;  // untagged road over water: above the higher bank
 };
 
 struct Town {

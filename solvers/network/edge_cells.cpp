@@ -61,7 +61,6 @@ void traverse(double u0, double v0, double u1, double v1, const Grid& g,
 template <class T>
 void depths_impl(const EdgeCells& ec, std::span<const T> depth, double percentile,
                  std::span<float> out) {
-  const double q = std::clamp(percentile, 0.0, 100.0) / 100.0;
   std::vector<float> buf;
   for (std::size_t e = 0; e + 1 < ec.offsets.size(); ++e) {
     buf.clear();
@@ -69,19 +68,20 @@ void depths_impl(const EdgeCells& ec, std::span<const T> depth, double percentil
       const T d = depth[ec.cells[k]];
       buf.push_back(std::isnan(d) ? 0.0f : static_cast<float>(d));
     }
-    if (buf.empty()) {
-      out[e] = 0.0f;
-      continue;
-    }
-    // Nearest-rank percentile: the smallest value with at least q of the cells at or below.
-    const std::size_t rank = static_cast<std::size_t>(std::ceil(q * buf.size()));
-    const std::size_t idx = rank == 0 ? 0 : rank - 1;
-    std::nth_element(buf.begin(), buf.begin() + idx, buf.end());
-    out[e] = buf[idx];
+    out[e] = nearest_rank_percentile(buf, percentile);
   }
 }
 
 }  // namespace
+
+float nearest_rank_percentile(std::span<float> values, double percentile) {
+  if (values.empty()) return 0.0f;
+  const double q = std::clamp(percentile, 0.0, 100.0) / 100.0;
+  const std::size_t rank = static_cast<std::size_t>(std::ceil(q * values.size()));
+  const std::size_t idx = rank == 0 ? 0 : rank - 1;
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(idx), values.end());
+  return values[idx];
+}
 
 EdgeCells rasterize_edges(const RoadGraph& graph, const Grid& grid) {
   EdgeCells ec;

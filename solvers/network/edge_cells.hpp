@@ -29,4 +29,8 @@ void edge_depths(const EdgeCells& cells, std::span<const float> depth, double pe
 void edge_depths(const EdgeCells& cells, std::span<const double> depth, double percentile,
                  std::span<float> out);
 
+// Nearest-rank percentile (0..100) of `values` (reordered in place): the smallest value with
+// at least that share of the values at or below it; 0 when empty.
+float nearest_rank_percentile(std::span<float> values, double percentile);
+
 }  // namespace sd::net

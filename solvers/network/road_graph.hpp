@@ -24,6 +24,11 @@ struct EdgeInput {
   double speed_kph = 50.0;  // free-flow speed
   int lanes = 1;
   int road_class = 0;  // loader-defined class code (see engine/io/road_io.hpp)
+  // Structure tags (OSM bridge=*, tunnel=*, layer=*; edges.csv columns of the same names):
+  // the flood coupling reads the deck, not the water under a bridge (network/road_surface.hpp).
+  bool bridge = false;
+  bool tunnel = false;
+  int layer = 0;
 };
 
 class RoadGraph {

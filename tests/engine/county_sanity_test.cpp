@@ -149,6 +149,10 @@ TEST_P(CountyFolder, RoadGraphIsStronglyConnectedWithAllClasses) {
   }
   for (const char* c : {"expressway", "arterial", "street"})
     EXPECT_NE(std::find(gr.cls.begin(), gr.cls.end(), c), gr.cls.end()) << c;
+  // Roads over the canals are bridges (issue 13 §2): some, and never the majority.
+  const auto bridges = std::count(gr.bridge.begin(), gr.bridge.end(), 1);
+  EXPECT_GT(bridges, 0);
+  EXPECT_LT(bridges * 4, static_cast<long>(gr.bridge.size()));
   for (int v = 0; v < n; ++v)
     EXPECT_FALSE(is_sea(dem, lu, cell_of(gr.x[v], gr.y[v]))) << "node " << v;
 }

@@ -55,6 +55,7 @@ struct Graph {
   std::vector<double> x, y;
   std::vector<int> from, to;
   std::vector<std::string> cls;
+  std::vector<int> bridge;  // 1: crosses a canal
 };
 
 inline Graph read_graph(const fs::path& dir) {
@@ -73,17 +74,19 @@ inline Graph read_graph(const fs::path& dir) {
     g.y.push_back(y);
   }
   std::getline(edges, line);
-  EXPECT_EQ(line, "from,to,length_m,speed_kph,lanes,class");
+  EXPECT_EQ(line, "from,to,length_m,speed_kph,lanes,class,bridge");
   while (std::getline(edges, line)) {
-    int a, b, lanes;
+    int a, b, lanes, bridge;
     double len, kph;
     char cls[32];
-    EXPECT_EQ(std::sscanf(line.c_str(), "%d,%d,%lf,%lf,%d,%31s", &a, &b, &len, &kph, &lanes, cls),
-              6)
+    EXPECT_EQ(std::sscanf(line.c_str(), "%d,%d,%lf,%lf,%d,%31[^,],%d", &a, &b, &len, &kph, &lanes,
+                          cls, &bridge),
+              7)
         << line;
     g.from.push_back(a);
     g.to.push_back(b);
     g.cls.push_back(cls);
+    g.bridge.push_back(bridge);
   }
   return g;
 }

@@ -124,6 +124,20 @@ TEST(ScenarioLoader, UnknownChoiceSuggestsTheClosest) {
   EXPECT_NE(err.find("did you mean 'nearest'"), std::string::npos) << err;
 }
 
+// One name per track format (issue 13 §5): the old names still load, as their canonical
+// names, with a warning that says so.
+TEST(ScenarioLoader, OldTrackFormatNamesAreAliasesWithAWarning) {
+  const auto dir = sdtest::make_scenario_dir("format_alias");
+  sdtest::write_file(dir / "s.toml",
+                     valid_with("[storm]\n", "[storm]\nformat = \"cma-realtime\"\n"));
+  std::vector<std::string> warnings;
+  const sd::Scenario s = sd::load_scenario((dir / "s.toml").string(), &warnings);
+  EXPECT_EQ(s.storm.format, "csv");
+  bool said = false;
+  for (const auto& w : warnings) said |= w.find("old name for 'csv'") != std::string::npos;
+  EXPECT_TRUE(said) << "a warning names the canonical spelling";
+}
+
 TEST(ScenarioLoader, SyntaxErrorNamesLine) {
   const auto dir = sdtest::make_scenario_dir("syntax");
   sdtest::write_file(dir / "s.toml", "[scenario]\nname = \"x\nduration_h = 1\n");

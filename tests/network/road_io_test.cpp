@@ -191,3 +191,54 @@ TEST(RoadIo, RealOsmExtractsLoadFromCsvAndPbf) {
   for (const auto& e : pbf.edges) lp += e.length_m;
   EXPECT_NEAR(lp / lc, 1.0, 0.15);
 }
+
+// Issue 13 §2: bridges, tunnels and layers from the CSV columns and from OSM tags.
+TEST(RoadIo, BridgeTunnelAndLayerFromCsvAndOsmTags) {
+  TempDir d;
+  const auto n = d.write("nodes.csv", "id,x,y\n1,0,0\n2,100,0\n");
+  const auto e = d.write("edges.csv",
+                         "from,to,length_m,speed_kph,bridge,tunnel,layer\n1,2,100,50,1,0,1\n"
+                         "2,1,100,50,0,1,-1\n1,2,100,50,,,\n");
+  const auto net = load_road_csv(n, e);
+  ASSERT_EQ(net.edges.size(), 3u);
+  EXPECT_TRUE(net.edges[0].bridge);
+  EXPECT_FALSE(net.edges[0].tunnel);
+  EXPECT_EQ(net.edges[0].layer, 1);
+  EXPECT_TRUE(net.edges[1].tunnel);
+  EXPECT_EQ(net.edges[1].layer, -1);
+  EXPECT_FALSE(net.edges[2].bridge);
+  EXPECT_FALSE(net.edges[2].tunnel);
+  const auto bad = d.write("bad.csv", "from,to,length_m,speed_kph,bridge\n1,2,100,50,yes\n");
+  EXPECT_NE(error_of([&] { load_road_csv(n, bad); }).find("bad.csv:2: field 'bridge'"),
+            std::string::npos);
+  const auto bad2 = d.write("bad2.csv", "from,to,length_m,speed_kph,bridge\n1,2,100,50,2\n");
+  EXPECT_NE(error_of([&] { load_road_csv(n, bad2); }).find("must be 0 or 1"), std::string::npos);
+
+  const auto path = d.write("roads.geojson", R"({"type":"FeatureCollection",
+  "features":[
+   {"type":"Feature","properties":{"highway":"primary","bridge":"yes","layer":"1"},
+    "geometry":{"type":"LineString","coordinates":[[0,0],[100,0]]}},
+   {"type":"Feature","properties":{"highway":"primary","tunnel":"yes","layer":"-1"},
+    "geometry":{"type":"LineString","coordinates":[[100,0],[200,0]]}},
+   {"type":"Feature","properties":{"highway":"primary","bridge":"no","tunnel":"building_passage"},
+    "geometry":{"type":"LineString","coordinates":[[200,0],[300,0]]}}
+  ]})");
+  const auto osm = sd::io::load_road_ogr(path);
+  ASSERT_EQ(osm.edges.size(), 6u);
+  int bridges = 0, tunnels = 0;
+  for (const auto& ed : osm.edges) {
+    const double mid = (osm.x[ed.from] + osm.x[ed.to]) / 2;
+    if (mid < 100) {
+      EXPECT_TRUE(ed.bridge && ed.layer == 1);
+    }
+    if (mid > 100 && mid < 200) {
+      EXPECT_TRUE(ed.tunnel && ed.layer == -1);
+    }
+    if (mid > 200) {
+      EXPECT_FALSE(ed.bridge || ed.tunnel);
+    }
+    bridges += ed.bridge, tunnels += ed.tunnel;
+  }
+  EXPECT_EQ(bridges, 2);
+  EXPECT_EQ(tunnels, 2);
+}

@@ -67,6 +67,8 @@ ImU32 road_color(int state) {
       return IM_COL32(20, 80, 230, 255);  // closed by water
     case 3:
       return IM_COL32(210, 30, 30, 255);  // closed by inject
+    case 4:
+      return IM_COL32(90, 90, 110, 255);  // under water before the storm
     default:
       return IM_COL32(128, 128, 128, 255);
   }
