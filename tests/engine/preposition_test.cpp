@@ -14,12 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sdtest::slurp;
 
 double json_number(const std::string& js, const std::string& key) {
   const std::regex re("\"" + key + "\": (-?[0-9.eE+-]+)");
