@@ -76,7 +76,10 @@ void write_plan(const std::string& out, const Scenario& s, const std::vector<dou
   std::string text =
       "# Plan written by `stormdrill place --from-batch " + source +
       "`: rescue teams stationed at the p-median sites for the batch's expected rescue calls.\n"
-      "[plan]\nname = \"optimised\"\ndispatch = \"nearest\"\n";
+      "[plan]\nname = \"optimised\"\ndispatch = \"nearest\"\n"
+      "# Teams leave for their stations with the warning and take calls once there; \"start\"\n"
+      "# moves them before the drill (docs/response-model.md, Pre-positioning).\n"
+      "preposition_at = \"warning\"\n";
   for (int r = 0; r < R; ++r) {
     if (match[r] < 0) continue;
     char buf[512];
