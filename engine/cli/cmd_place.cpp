@@ -300,12 +300,12 @@ void run_place(PlaceArgs a) {
 
   const net::Metric metric = a.metric == "length" ? net::Metric::Length : net::Metric::Time;
   const net::NetworkState state(*ln.graph);
-  // --time-limit-s covers the matrix too: 80 % of what is left after loading at most, the
+  // --time-limit-s covers the matrix too: 70 % of what is left after loading at most, the
   // rest for the search. Rows stop early with a sample of the candidates (at least p).
   const double loaded = std::chrono::duration<double>(Clock::now() - t0).count();
   const Clock::time_point matrix_deadline =
       Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
-                         std::max(0.0, 0.8 * (a.time_limit_s - loaded))));
+                         std::max(0.0, 0.7 * (a.time_limit_s - loaded))));
   const CandidateRows rows = candidate_rows(state, metric, sites, demand, a, matrix_deadline);
   const bool partial = rows.sites.node.size() < sites.node.size();
   if (partial) {

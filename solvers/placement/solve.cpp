@@ -49,7 +49,7 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
   Interchange start(w);
   start.greedy();
   Searched best;
-  best.value = start.local_search();
+  best.value = start.local_search(deadline);  // the time limit covers the first descent too
   best.sites = start.sites();
   std::mutex mu;
   std::atomic<double> upper{best.value}, lower{-kInf};
