@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -95,6 +96,32 @@ io::Json RunReport::summary_json() const {
   return j;
 }
 
+namespace {
+// Pre-positioning: how many teams moved and which did not reach their station by landfall.
+std::string stations_line(const RunResult& r) {
+  int moved = 0, missed = 0;
+  std::string who;
+  for (const auto& so : r.stations) {
+    if (so.t_ordered < 0) continue;
+    ++moved;
+    if (so.in_time) continue;
+    ++missed;
+    char b[64];
+    if (so.t_reached >= 0)
+      std::snprintf(b, sizeof b, " (arrived %.1f h, after landfall)", so.t_reached / 3600);
+    else
+      std::snprintf(b, sizeof b, " (never arrived, %.1f km short)", so.short_km);
+    who += (who.empty() ? "" : "; ") + so.team_name + b;
+  }
+  std::ostringstream os;
+  os << "  pre-positioning           " << moved << " of " << r.stations.size()
+     << " teams moved to their plan stations";
+  if (missed) os << "; NOT at their station by landfall: " << who;
+  os << "\n";
+  return os.str();
+}
+}  // namespace
+
 std::string RunReport::summary_table() const {
   std::ostringstream os;
   auto v = [&](const char* n) { return result.kpi(n); };
@@ -132,6 +159,7 @@ std::string RunReport::summary_table() const {
      << " pumps\n";
   os.precision(2);
   os << "  team utilisation          " << 100 * v("team_utilisation") << " %\n";
+  if (!result.stations.empty()) os << stations_line(result);
   os.precision(1);
   os << "  road km closed (peak)     " << v("road_km_closed_peak") << " km by the storm";
   if (v("road_km_closed_baseline") > 0)

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "batch/batch_runner.hpp"
+#include "batch/csv_cells.hpp"
 #include "io/atomic_file.hpp"
 #include "io/h5.hpp"
 #include "version.hpp"
@@ -14,19 +15,8 @@
 namespace sd {
 namespace {
 
-std::string num(double v) {
-  if (!std::isfinite(v)) return "";
-  char b[40];
-  std::snprintf(b, sizeof b, "%.10g", v);
-  return b;
-}
-
-std::string csv_escape(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return o + "\"";
-}
+using csv::escape;
+using csv::num;
 
 }  // namespace
 
@@ -125,6 +115,7 @@ void write_batch_h5(const std::string& path, const BatchResult& r) {
     h5::write_vector(g, "y", r.demand_y);
     h5::write_vector(g, "expected_incidents", r.demand);
   }
+  write_tradeoff_h5(f, r);
   f.commit();
 }
 
@@ -136,7 +127,7 @@ void write_batch_csv(const std::string& path, const BatchResult& r) {
   os << "," << r.rank_by << "_diff_mean," << r.rank_by << "_diff_lo," << r.rank_by << "_diff_hi";
   os << ",rank,p_best,response_wall_s_mean\n";
   for (const auto& st : r.stats) {
-    os << csv_escape(st.plan);
+    os << escape(st.plan);
     for (const auto& m : st.kpi) os << "," << num(m.mean) << "," << num(m.lo) << "," << num(m.hi);
     os << "," << num(st.diff_vs_baseline.mean) << "," << num(st.diff_vs_baseline.lo) << ","
        << num(st.diff_vs_baseline.hi);
@@ -151,9 +142,9 @@ void write_runs_csv(const std::string& path, const BatchResult& r) {
   for (const auto& k : batch_kpis()) os << "," << k.name;
   os << ",response_wall_s,error\n";
   for (const auto& run : r.runs) {
-    os << csv_escape(r.plans[run.plan]) << "," << run.member << "," << (run.ok ? 1 : 0);
+    os << escape(r.plans[run.plan]) << "," << run.member << "," << (run.ok ? 1 : 0);
     for (double v : run.kpi) os << "," << num(v);
-    os << "," << num(run.wall_s) << "," << csv_escape(run.error) << "\n";
+    os << "," << num(run.wall_s) << "," << escape(run.error) << "\n";
   }
   io::write_text_atomic(path, os.str());
 }
@@ -190,21 +181,7 @@ std::string batch_table(const BatchResult& r) {
                   st.plan.c_str(), a, b, st.kpi[served].mean, 100 * st.p_best);
     os << line;
   }
-  if (r.stats.size() > 1) {
-    os << "  Against the baseline plan '" << r.stats[0].plan
-       << "' (paired over the same storms):\n";
-    for (std::size_t p = 1; p < r.stats.size(); ++p) {
-      const auto& d = r.stats[p].diff_vs_baseline;
-      const bool lower = kpis[rk].lower_is_better;
-      const char* verdict = !(d.n > 1)                      ? "not enough storms to tell"
-                            : (lower ? d.hi < 0 : d.lo > 0) ? "better, and the difference is clear"
-                            : (lower ? d.lo > 0 : d.hi < 0) ? "worse, and the difference is clear"
-                                                            : "no clear difference";
-      std::snprintf(line, sizeof line, "    %-28s %+.3g [%+.3g, %+.3g]  %s\n",
-                    r.stats[p].plan.c_str(), d.mean, d.lo, d.hi, verdict);
-      os << line;
-    }
-  }
+  os << tradeoff_table(r);
   int failed = 0;
   for (const auto& run : r.runs) failed += !run.ok;
   if (failed) os << "  " << failed << " run(s) failed; see /runs/error in the batch file\n";

@@ -23,16 +23,7 @@ namespace sd {
 namespace fs = std::filesystem;
 
 const std::vector<BatchKpi>& batch_kpis() {
-  static const std::vector<BatchKpi> k = {
-      {"expected_fatalities", true},        {"incidents_total", true},
-      {"incidents_served", false},          {"incidents_unreachable", true},
-      {"incidents_late_or_unserved", true}, {"response_time_median_s", true},
-      {"response_time_p90_s", true},        {"people_rescued", false},
-      {"people_evacuated", false},          {"shelter_overflow", true},
-      {"supply_shortfall", true},           {"team_utilisation", false},
-      {"road_km_closed_peak", true},
-  };
-  return k;
+  return compared_kpis();
 }
 
 namespace {
@@ -109,6 +100,7 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   res.scenario_name = s.name;
   res.scenario_path = s.path;
   res.rank_by = rq.rank_by;
+  res.compare = s.compare;
   res.ranks = comm.size();
   res.plan_paths = rq.plan_paths;
   for (const auto& p : rq.plan_paths) res.plans.push_back(fs::path(p).stem().string());
@@ -342,6 +334,44 @@ void compute_stats(BatchResult& r, std::uint64_t seed) {
   const auto ranks = competition_ranks(means, kpis[rk].lower_is_better);
   const auto pb = probability_best(v[rk], kpis[rk].lower_is_better, 2000, seed);
   for (std::size_t p = 0; p < P; ++p) r.stats[p].rank = ranks[p], r.stats[p].p_best = pb[p];
+  std::vector<char> lower;
+  for (const auto& k : kpis) lower.push_back(k.lower_is_better);
+  r.tradeoff = compute_tradeoff(v, lower, kpi_deltas(r), pareto_kpi_indices(r.compare),
+                                r.compare.adjust != "none", seed);
+}
+
+int kpi_index(const std::string& name) {
+  const auto& kpis = batch_kpis();
+  for (std::size_t k = 0; k < kpis.size(); ++k)
+    if (name == kpis[k].name) return static_cast<int>(k);
+  return -1;
+}
+
+// Smallest differences that matter: the scenario's [compare.delta], else the defaults; a
+// relative delta is a share of the baseline plan's mean of its reference KPI.
+std::vector<double> kpi_deltas(const BatchResult& r) {
+  const auto& kpis = batch_kpis();
+  std::vector<double> delta;
+  auto baseline_mean = [&](int k) {
+    return r.stats.empty() || k < 0 ? NAN : std::abs(r.stats[0].kpi[k].mean);
+  };
+  for (std::size_t k = 0; k < kpis.size(); ++k) {
+    const int ref = kpis[k].relative_to ? kpi_index(kpis[k].relative_to) : static_cast<int>(k);
+    double d = kpis[k].relative_to ? kpis[k].delta * baseline_mean(ref) : kpis[k].delta;
+    for (const auto& o : r.compare.delta)
+      if (o.kpi == kpis[k].name) d = o.percent ? o.value / 100.0 * baseline_mean(ref) : o.value;
+    delta.push_back(d);
+  }
+  return delta;
+}
+
+std::vector<int> pareto_kpi_indices(const CompareSettings& c) {
+  std::vector<int> idx;
+  for (const auto& n : c.pareto_kpis) idx.push_back(kpi_index(n));
+  if (idx.empty())
+    for (std::size_t k = 0; k < batch_kpis().size(); ++k)
+      if (batch_kpis()[k].in_pareto) idx.push_back(static_cast<int>(k));
+  return idx;
 }
 
 }  // namespace sd

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "batch/batch_stats.hpp"
+#include "batch/tradeoff.hpp"
+#include "scenario/compare_settings.hpp"
 
 namespace sd {
 
@@ -23,6 +25,7 @@ struct BatchRequest {
   bool use_cache = true;
   std::string out_path;  // BATCH.h5
   std::string csv_path, runs_csv_path;
+  std::string tradeoff_csv_path, plan_kpis_csv_path;
   std::string rank_by = "expected_fatalities";
   bool resume = true;  // reuse the journal of an interrupted batch
   bool quiet = false;
@@ -32,11 +35,9 @@ struct BatchRequest {
   int stop_after_members = -1;  // testing aid: stop (as if killed) after this many members
 };
 
-// The KPIs a batch compares, and which direction is better.
-struct BatchKpi {
-  const char* name;
-  bool lower_is_better;
-};
+// The KPIs a batch compares, which direction is better and the default smallest difference
+// that matters (engine/scenario/compare_settings.cpp).
+using BatchKpi = ComparedKpi;
 const std::vector<BatchKpi>& batch_kpis();
 
 struct BatchRun {
@@ -74,6 +75,8 @@ struct BatchResult {
   std::vector<BatchRun> runs;
   std::vector<PlanStats> stats;
   std::string rank_by;
+  CompareSettings compare;  // the scenario's [compare] table
+  Tradeoff tradeoff;        // every pair x KPI, P(best) per KPI, Pareto set
   // Expected incidents needing a rescue team per road node (mean over members): demand for
   // `stormdrill place --from-batch`.
   std::vector<std::int64_t> demand_node_id;
@@ -88,9 +91,22 @@ class Comm;
 BatchResult run_batch(const BatchRequest& request, const Comm& comm);
 
 void compute_stats(BatchResult& r, std::uint64_t seed);
+int kpi_index(const std::string& name);  // in batch_kpis(); -1 if unknown
+// Per KPI: the smallest difference that matters, from the scenario's [compare] and defaults.
+std::vector<double> kpi_deltas(const BatchResult& r);
+std::vector<int> pareto_kpi_indices(const CompareSettings& c);
 void write_batch_h5(const std::string& path, const BatchResult& r);
 void write_batch_csv(const std::string& path, const BatchResult& r);
 void write_runs_csv(const std::string& path, const BatchResult& r);
 std::string batch_table(const BatchResult& r);
+// Trade-off outputs (tradeoff_output.cpp): one row per plan pair x KPI; one row per plan x KPI
+// (mean, P(best), Pareto membership); the terminal section of disagreements.
+namespace h5 {
+class File;
+}
+void write_tradeoff_h5(h5::File& f, const BatchResult& r);  // the /tradeoff group
+void write_tradeoff_csv(const std::string& path, const BatchResult& r);
+void write_plan_kpis_csv(const std::string& path, const BatchResult& r);
+std::string tradeoff_table(const BatchResult& r);
 
 }  // namespace sd

@@ -35,6 +35,10 @@ void add_batch(CLI::App& app) {
                   "Seed of the storm ensemble (default: the scenario seed)");
   cmd->add_option("--csv", rq->csv_path, "Per-plan table (CSV)");
   cmd->add_option("--runs-csv", rq->runs_csv_path, "Per-run rows, plan x member (CSV)");
+  cmd->add_option("--tradeoff-csv", rq->tradeoff_csv_path,
+                  "Trade-off table: every plan pair x KPI, difference, interval, verdict (CSV)");
+  cmd->add_option("--plan-kpis-csv", rq->plan_kpis_csv_path,
+                  "Per plan x KPI: mean, interval, P(best), Pareto set (CSV)");
   cmd->add_option("--rank-by", rq->rank_by,
                   "KPI that ranks the plans (default expected_fatalities)");
   cmd->add_flag("--no-resume", *no_resume,
@@ -75,6 +79,8 @@ void add_batch(CLI::App& app) {
     write_batch_h5(r.out_path, res);
     if (!r.csv_path.empty()) write_batch_csv(r.csv_path, res);
     if (!r.runs_csv_path.empty()) write_runs_csv(r.runs_csv_path, res);
+    if (!r.tradeoff_csv_path.empty()) write_tradeoff_csv(r.tradeoff_csv_path, res);
+    if (!r.plan_kpis_csv_path.empty()) write_plan_kpis_csv(r.plan_kpis_csv_path, res);
     for (int k = 0; k < 64; ++k)
       std::filesystem::remove(r.out_path + ".journal." + std::to_string(k));
     std::printf("%s", batch_table(res).c_str());

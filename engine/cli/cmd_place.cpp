@@ -8,6 +8,7 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <random>
 
 #include "cli/commands.hpp"
 #include "cli/network_args.hpp"
@@ -75,7 +76,10 @@ void write_plan(const std::string& out, const Scenario& s, const std::vector<dou
   std::string text =
       "# Plan written by `stormdrill place --from-batch " + source +
       "`: rescue teams stationed at the p-median sites for the batch's expected rescue calls.\n"
-      "[plan]\nname = \"optimised\"\ndispatch = \"nearest\"\n";
+      "[plan]\nname = \"optimised\"\ndispatch = \"nearest\"\n"
+      "# Teams leave for their stations with the warning and take calls once there; \"start\"\n"
+      "# moves them before the drill (docs/response-model.md, Pre-positioning).\n"
+      "preposition_at = \"warning\"\n";
   for (int r = 0; r < R; ++r) {
     if (match[r] < 0) continue;
     char buf[512];
@@ -158,8 +162,63 @@ Sites read_sites(const PlaceArgs& a, const LoadedNetwork& ln) {
   return s;
 }
 
-void write_summary(const PlaceArgs& a, const place::Solution& s, const LoadedNetwork& ln,
-                   const Sites& sites, double wall_s, std::size_t n_demand) {
+// The candidate x demand travel-time matrix, built in blocks of rows so that the time limit
+// can stop it: fixed sites first, then the other candidates in a seeded random order (an
+// early stop leaves a spread-out sample rather than one corner of the network). At least p
+// rows are always computed, so a solution exists whatever the limit.
+struct CandidateRows {
+  Sites sites;  // the candidates whose rows were computed, fixed ones first
+  net::CostMatrix matrix;
+};
+
+CandidateRows candidate_rows(const net::NetworkState& state, net::Metric metric, const Sites& all,
+                             const std::vector<net::NodeId>& demand, const PlaceArgs& a,
+                             Clock::time_point deadline) {
+  std::vector<std::uint32_t> order(all.fixed.begin(), all.fixed.end());
+  std::vector<std::uint32_t> rest;
+  std::vector<char> is_fixed(all.node.size(), 0);
+  for (auto f : all.fixed) is_fixed[f] = 1;
+  for (std::uint32_t j = 0; j < all.node.size(); ++j)
+    if (!is_fixed[j]) rest.push_back(j);
+  std::mt19937_64 rng(a.seed);
+  std::shuffle(rest.begin(), rest.end(), rng);
+  order.insert(order.end(), rest.begin(), rest.end());
+  const std::size_t block = static_cast<std::size_t>(std::max(16, 4 * std::max(1, a.threads)));
+  CandidateRows out;
+  out.matrix.cols = demand.size();
+  std::vector<double> unsorted;  // rows in computation order
+  std::size_t done = 0;
+  while (done < order.size()) {
+    if (done >= static_cast<std::size_t>(a.p) && Clock::now() >= deadline) break;
+    const std::size_t n = std::min(block, order.size() - done);
+    std::vector<net::NodeId> src;
+    for (std::size_t k = done; k < done + n; ++k) src.push_back(all.node[order[k]]);
+    const net::CostMatrix part = net::travel_matrix(state, metric, src, demand, a.threads);
+    unsorted.insert(unsorted.end(), part.values.begin(), part.values.end());
+    done += n;
+  }
+  // Back to the candidates' own order (the same problem as without a limit when complete).
+  std::vector<std::size_t> by_index(done);
+  std::iota(by_index.begin(), by_index.end(), std::size_t{0});
+  std::sort(by_index.begin(), by_index.end(),
+            [&](std::size_t x, std::size_t y) { return order[x] < order[y]; });
+  out.matrix.rows = done;
+  std::vector<double> values(done * demand.size());
+  for (std::size_t k = 0; k < done; ++k) {
+    const std::size_t r = by_index[k];
+    std::copy_n(unsorted.begin() + static_cast<long>(r * demand.size()), demand.size(),
+                values.begin() + static_cast<long>(k * demand.size()));
+    out.sites.node.push_back(all.node[order[r]]);
+    if (!all.capacity.empty()) out.sites.capacity.push_back(all.capacity[order[r]]);
+    if (is_fixed[order[r]]) out.sites.fixed.push_back(static_cast<std::uint32_t>(k));
+  }
+  out.matrix.values = std::move(values);
+  return out;
+}
+
+void write_summary(const PlaceArgs& a, const place::Solution& s, bool has_bound,
+                   const LoadedNetwork& ln, const Sites& sites, double wall_s,
+                   std::size_t n_demand) {
   io::Json j = io::Json::object();
   const bool maximise = a.objective == "mclp";
   j.set("objective_kind", a.objective);
@@ -168,9 +227,11 @@ void write_summary(const PlaceArgs& a, const place::Solution& s, const LoadedNet
   j.set("objective", s.objective);
   // For MCLP the found coverage is the lower bound on the optimum; the relaxation gives the
   // upper bound. For p-median and p-center the relaxation gives the lower bound.
-  j.set("lower_bound", maximise ? s.objective : s.bound);
-  if (maximise) j.set("upper_bound", s.bound);
-  j.set("gap", s.gap);
+  // Without a bound (time limit) the bound and the gap are null, never a made-up number.
+  const io::Json bound = has_bound ? io::Json(s.bound) : io::Json::null();
+  j.set("lower_bound", maximise ? io::Json(s.objective) : bound);
+  if (maximise) j.set("upper_bound", bound);
+  j.set("gap", has_bound ? io::Json(s.gap) : io::Json::null());
   j.set("proven_optimal", s.proven_optimal);
   io::Json ids = io::Json::array();
   for (auto c : s.sites) ids.push(static_cast<long long>(ln.data.node_id[sites.node[c]]));
@@ -253,13 +314,32 @@ void run_place(PlaceArgs a) {
 
   const net::Metric metric = a.metric == "length" ? net::Metric::Length : net::Metric::Time;
   const net::NetworkState state(*ln.graph);
-  const net::CostMatrix cm = net::travel_matrix(state, metric, sites.node, demand, a.threads);
+  // --time-limit-s covers the matrix too: 70 % of what is left after loading at most, the
+  // rest for the search. Rows stop early with a sample of the candidates (at least p).
+  const double loaded = std::chrono::duration<double>(Clock::now() - t0).count();
+  const Clock::time_point matrix_deadline =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                         std::max(0.0, 0.7 * (a.time_limit_s - loaded))));
+  const CandidateRows rows = candidate_rows(state, metric, sites, demand, a, matrix_deadline);
+  const bool partial = rows.sites.node.size() < sites.node.size();
+  if (partial) {
+    std::printf(
+        "time limit: travel times from %zu of %zu candidate sites were computed in time; the "
+        "sites are the best among those (no bound for the full problem)\n",
+        rows.sites.node.size(), sites.node.size());
+    std::fprintf(stderr,
+                 "stormdrill: warning: --time-limit-s %.3g s ended the travel-time matrix after "
+                 "%zu of %zu candidate sites\n",
+                 a.time_limit_s, rows.sites.node.size(), sites.node.size());
+  }
+  const net::CostMatrix& cm = rows.matrix;
+  const Sites& used_sites = rows.sites;
 
   // Demand no candidate can reach is left out (no plan can serve it) and reported.
   std::vector<std::size_t> keep;
   for (std::size_t i = 0; i < demand.size(); ++i) {
     bool reached = false;
-    for (std::size_t j = 0; j < sites.node.size() && !reached; ++j)
+    for (std::size_t j = 0; j < used_sites.node.size() && !reached; ++j)
       reached = std::isfinite(cm.at(j, i));
     if (reached) keep.push_back(i);
   }
@@ -270,23 +350,23 @@ void run_place(PlaceArgs a) {
         "stormdrill: warning: %zu demand nodes cannot be reached from any candidate; left out\n",
         demand.size() - keep.size());
   place::Problem pb;
-  pb.n_demand = keep.size(), pb.n_cand = sites.node.size(), pb.p = a.p;
+  pb.n_demand = keep.size(), pb.n_cand = used_sites.node.size(), pb.p = a.p;
   pb.cost.resize(pb.n_demand * pb.n_cand);
   for (std::size_t k = 0; k < keep.size(); ++k) {
     for (std::size_t j = 0; j < pb.n_cand; ++j) pb.cost[k * pb.n_cand + j] = cm.at(j, keep[k]);
     pb.weight.push_back(weight[keep[k]]);
   }
-  pb.fixed = sites.fixed;
+  pb.fixed = used_sites.fixed;
   pb.cover_radius = !std::isnan(a.cover_m) ? a.cover_m : !std::isnan(a.cover_s) ? a.cover_s : 0.0;
   place::Options opt;
   opt.objective = a.objective == "pmedian" ? place::Objective::PMedian
                   : a.objective == "mclp"  ? place::Objective::MaxCover
                                            : place::Objective::PCenter;
-  if (!sites.capacity.empty()) {
+  if (!used_sites.capacity.empty()) {
     if (opt.objective != place::Objective::PMedian)
       std::fprintf(stderr, "stormdrill: warning: capacities are used by pmedian only; ignored\n");
     else
-      pb.capacity = sites.capacity;
+      pb.capacity = used_sites.capacity;
   }
   opt.seed = a.seed;
   opt.threads = a.threads;
@@ -294,26 +374,34 @@ void run_place(PlaceArgs a) {
   const double used = std::chrono::duration<double>(Clock::now() - t0).count();
   opt.time_limit_s = std::max(0.0, 0.95 * a.time_limit_s - used);
   const place::Solution s = place::solve(pb, opt);
+  // A bound over a sample of the candidates bounds nothing about the full problem.
+  const bool has_bound = s.has_bound && !partial;
   const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
 
   std::printf("objective (%s, %s): %.10g\n", a.objective.c_str(), a.metric.c_str(), s.objective);
-  std::printf("%s bound: %.10g  gap: %.4f%%%s\n",
-              opt.objective == place::Objective::MaxCover ? "upper" : "lower", s.bound,
-              100.0 * s.gap, s.proven_optimal ? "  (optimal)" : "");
+  const char* side = opt.objective == place::Objective::MaxCover ? "upper" : "lower";
+  if (has_bound)
+    std::printf("%s bound: %.10g  gap: %.4f%%%s\n", side, s.bound, 100.0 * s.gap,
+                s.proven_optimal ? "  (optimal)" : "");
+  else
+    std::printf("%s bound: no bound (%s)  gap: unknown\n", side,
+                partial ? "only part of the candidates were evaluated in the time limit"
+                        : "the time limit ended before a bound was computed");
   std::printf("sites:");
   for (auto c : s.sites)
-    std::printf(" %lld", static_cast<long long>(ln.data.node_id[sites.node[c]]));
+    std::printf(" %lld", static_cast<long long>(ln.data.node_id[used_sites.node[c]]));
   std::printf("\n");
-  for (auto c : s.sites) std::printf("  site %s\n", ln.describe(sites.node[c]).c_str());
+  for (auto c : s.sites) std::printf("  site %s\n", ln.describe(used_sites.node[c]).c_str());
   std::printf("method: %s; %.2f s\n", s.method.c_str(), wall);
   if (!std::isfinite(s.objective))
     std::fprintf(stderr,
                  "stormdrill: warning: some demand cannot be reached from the chosen sites\n");
-  if (!a.summary_json.empty()) write_summary(a, s, ln, sites, wall, pb.n_demand);
+  if (!a.summary_json.empty()) write_summary(a, s, has_bound, ln, used_sites, wall, pb.n_demand);
   if (!a.out_plan.empty() && scenario) {
     std::vector<double> sx, sy;
     for (auto c : s.sites)
-      sx.push_back(ln.graph->x()[sites.node[c]]), sy.push_back(ln.graph->y()[sites.node[c]]);
+      sx.push_back(ln.graph->x()[used_sites.node[c]]),
+          sy.push_back(ln.graph->y()[used_sites.node[c]]);
     write_plan(a.out_plan, *scenario, sx, sy, a.from_batch);
     std::printf("plan written: %s\n", a.out_plan.c_str());
   }

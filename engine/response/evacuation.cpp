@@ -41,18 +41,6 @@ void RunState::on_warning(double t) {
   }
 }
 
-void RunState::preposition(double t) {
-  if (prepositioned) return;
-  prepositioned = true;
-  for (const Station& st : plan.stations) {
-    if (st.team < 0) continue;
-    teams[st.team].home = m.snap(st.x, st.y);
-    log(t, EventType::Level, st.team, -1, st.x, st.y,
-        s.teams[st.team].name + " pre-positioned to its plan station");
-    if (available(st.team) && teams[st.team].incident < 0) go_home(st.team, t);
-  }
-}
-
 double RunState::evacuated_fraction(int town, double t) const {
   if (town < 0 || static_cast<std::size_t>(town) >= evac_curve.size()) return 0.0;
   const auto& c = evac_curve[town];
@@ -149,6 +137,7 @@ void RunState::on_evac_group(int g, double t) {
     shelter_occ[q] += take;
     people -= take;
     people_evacuated += take;
+    if (h.landfall_s >= 0 && t <= h.landfall_s) people_evacuated_by_landfall += take;
     if (people <= 0.5) break;
     if (room < people)
       log(t, EventType::ShelterFull, -1, -1, s.shelters[q].x, s.shelters[q].y,

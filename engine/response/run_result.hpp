@@ -38,6 +38,17 @@ struct LogEvent {
   std::string text;
 };
 
+// A team the plan re-stations before the storm (pre-positioning) and how that went.
+struct StationOutcome {
+  int team = -1;
+  std::string team_name;
+  double x = 0, y = 0;    // the plan station
+  double t_ordered = -1;  // when the move was ordered (< 0: never)
+  double t_reached = -1;  // when the team was at its station (< 0: never)
+  bool in_time = false;   // reached by landfall (or by the start with preposition_at = start)
+  double short_km = 0;    // straight-line distance to the station at the end, if not reached
+};
+
 struct Kpi {
   std::string name;
   double value;
@@ -58,6 +69,7 @@ struct RunResult {
   std::vector<float> road_speed_factor;         // (R, E)
   std::vector<double> road_closed_km;           // (R) closed by the storm (water or inject)
   std::vector<double> road_closed_km_baseline;  // (R) under water before the storm
+  std::vector<StationOutcome> stations;         // one per plan station, in plan order
   std::vector<Kpi> final_kpis;                  // ordered; names are the --summary-json keys
   double wall_s = 0;
 

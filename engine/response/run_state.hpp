@@ -23,6 +23,7 @@ struct TeamState {
   std::vector<double> at;     // arrival time at path.nodes[k]
   int incident = -1;          // job being travelled to or worked on
   bool to_home = false;       // current movement goes home / to station
+  bool to_station = false;    // on its pre-positioning move: not dispatched until there
   std::uint32_t version = 0;  // invalidates stale arrival events after a re-route
   double worked_s = 0;        // on duty since the last rest
   double busy_s = 0;          // total time on jobs (utilisation)
@@ -103,7 +104,14 @@ class RunState {
   void on_evac_group(int g, double t);
   double evacuated_fraction(int town, double t) const;
   void on_level_check(double t);
+
+  // preposition.cpp
   void preposition(double t);
+  void preposition_before_start();
+  bool station_pending(int team) const;  // ordered to a plan station, not there yet
+  void station_reached(int team, double t);
+  void station_unreachable(int team, double t, const std::string& why);
+  void finish_stations();
 
   // logistics.cpp
   void on_supply(double t);
@@ -148,8 +156,12 @@ class RunState {
   double warning_t = -1, evac_order_t = -1;
   double comms_extra_s = 0;
   bool prepositioned = false;
+  std::vector<int> station_of;            // per team: index into out.stations, or -1
+  std::vector<net::NodeId> station_node;  // per out.stations entry
+  std::vector<char> station_warned;       // per out.stations entry: "cannot reach" logged
   double forecast_err_landfall = 0, forecast_err_wind = 0, forecast_err_rain = 0;
   double people_rescued = 0, people_evacuated = 0, shelter_overflow = 0, supply_shortfall = 0;
+  double people_evacuated_by_landfall = 0;  // in a shelter by landfall: shows the warning lead
   double pump_shortfall = 0;
   double food_shortfall_meals = 0, water_shortfall_l = 0;  // per commodity, in their units
   std::size_t frame = 0;

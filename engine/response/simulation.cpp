@@ -49,6 +49,14 @@ RunState::RunState(const ResponseModel& model, const HazardTimeline& hz, const P
     profiles.push_back(net::VehicleProfile::car());
     nets.push_back(std::make_unique<net::NetworkState>(*m.graph, profiles[0]));
   }
+  station_of.assign(teams.size(), -1);
+  for (const Station& st : plan.stations) {
+    if (st.team < 0 || station_of[st.team] >= 0) continue;
+    station_of[st.team] = static_cast<int>(out.stations.size());
+    out.stations.push_back(StationOutcome{st.team, s.teams[st.team].name, st.x, st.y});
+    station_node.push_back(m.snap(st.x, st.y));
+  }
+  station_warned.assign(out.stations.size(), 0);
   depot_stock.assign(s.depots.size() * kStockKinds, 0.0);
   for (std::size_t d = 0; d < s.depots.size(); ++d)
     for (std::size_t k = 0; k < kStockKinds; ++k)
@@ -104,7 +112,8 @@ void RunState::set_status(int team, TeamStatus st, double t) {
 
 bool RunState::available(int team) const {
   const TeamState& tm = teams[team];
-  return tm.activated && (tm.status == TeamStatus::Idle || tm.status == TeamStatus::Returning);
+  return tm.activated && !tm.to_station &&
+         (tm.status == TeamStatus::Idle || tm.status == TeamStatus::Returning);
 }
 
 bool RunState::capable(int team, const Incident& inc) const {
@@ -157,14 +166,20 @@ void RunState::go_home(int team, double t) {
     tm.path = {};
     tm.at.clear();
     set_status(team, TeamStatus::Idle, t);
+    station_reached(team, t);
     return;
   }
   set_status(team, TeamStatus::Returning, t);
+  // Pre-positioning comes before calls: a team on its way to its plan station is not
+  // dispatched until it is there (or cannot get there).
+  tm.to_station = station_pending(team);
   if (!travel(team, tm.home, t, 0)) {
     // Home is cut off: wait where it is, available for nearby jobs.
+    tm.to_station = false;
     tm.path = {};
     tm.at.clear();
     set_status(team, TeamStatus::Idle, t);
+    station_unreachable(team, t, "(it waits where it is)");
   }
 }
 
@@ -310,6 +325,8 @@ void RunState::on_arrive(int team, double t) {
   tm.at.clear();
   if (tm.status == TeamStatus::Blocked) {
     // Stopped short: try again from here (its job, if any, was re-queued).
+    if (tm.to_station) station_unreachable(team, t, "(blocked on the way)");
+    tm.to_station = false;
     tm.status = TeamStatus::Idle;
     track(team, t, tm.node);
     dispatch_team(team, t);
@@ -329,7 +346,9 @@ void RunState::on_arrive(int team, double t) {
   }
   if (tm.to_home) {
     tm.to_home = false;
+    tm.to_station = false;
     set_status(team, TeamStatus::Idle, t);
+    station_reached(team, t);
     dispatch_team(team, t);
   }
 }
@@ -359,6 +378,10 @@ void RunState::on_work_done(int team, double t) {
     return;
   }
   set_status(team, TeamStatus::Idle, t);
+  if (station_pending(team)) {  // ordered to its plan station while on this job: go there first
+    go_home(team, t);
+    if (tm.to_station) return;
+  }
   dispatch_team(team, t);
   if (teams[team].incident < 0) go_home(team, t);
 }
@@ -372,8 +395,13 @@ void RunState::on_available(int team, double t) {
         s.teams[team].name + " mobilised");
   }
   set_status(team, TeamStatus::Idle, t);
+  if (station_pending(team) && tm.node != tm.home) {  // pre-positioning first
+    go_home(team, t);
+    if (tm.to_station) return;
+  }
   dispatch_team(team, t);
   if (teams[team].incident < 0 && tm.node != tm.home) go_home(team, t);
+  if (teams[team].incident < 0 && tm.node == tm.home) station_reached(team, t);
 }
 
 RunResult RunState::run() {
@@ -388,6 +416,8 @@ RunResult RunState::run() {
       std::max(0.0, landfall + forecast_err_landfall * 0.1 * plan.warning_lead_s);
   warning_t = std::max(0.0, lead_fc - plan.warning_lead_s);
   push(warning_t, Ev::Warning);
+  if (plan.preposition_at == PrepositionAt::Start && !out.stations.empty())
+    preposition_before_start();
   for (std::size_t k = 0; k < teams.size(); ++k) track(static_cast<int>(k), 0, teams[k].node);
   if (h.frames() > 0) push(h.time[0], Ev::Frame, 0);
   for (std::size_t i = 0; i < out.incidents.size(); ++i) {
@@ -467,6 +497,10 @@ RunResult RunState::run() {
     }
   }
   finish_kpis();
+  // The total evacuated is the same for any warning early enough for the departures to finish
+  // within the drill; who was in a shelter by landfall shows the plan's warning lead.
+  out.final_kpis.push_back({"people_evacuated_by_landfall", people_evacuated_by_landfall});
+  finish_stations();
   std::erase_if(out.tracks, [](const TrackPoint& p) { return p.team < 0; });
   out.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   return std::move(out);

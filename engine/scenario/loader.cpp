@@ -604,6 +604,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options,
     s.plan = read_plan_table(*p, s);
   else
     r.warning("", "no [plan] table: using the default plan (nearest-team dispatch)");
+  if (auto c = r.table("compare")) s.compare = read_compare_table(*c);
   if (auto o = r.table("output")) {
     s.output_path = o->path("path", false, false);
     s.output_frame_interval_s = o->number("frame_interval_min", 30, 1, 1440) * 60;

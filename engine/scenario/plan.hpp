@@ -14,6 +14,13 @@ struct Station {  // re-stationing of a team before the storm (pre-positioning)
   double x = 0, y = 0;
 };
 
+// When pre-positioned teams move to their plan stations (plan key preposition_at):
+//  Warning - when the warning is issued (or the response level whose rule says preposition),
+//            each team leaving once mobilised, over the roads as they are then;
+//  Start   - before the drill starts: a team whose station its vehicle can reach from its base
+//            over the pre-storm network (the first hazard frame) starts the drill there.
+enum class PrepositionAt { Warning, Start };
+
 struct LevelRule {              // China's emergency response levels IV (lowest) .. I (highest)
   int level = 4;                // 4 = IV ... 1 = I
   double forecast_wind_ms = 0;  // raise when the forecast max wind over the county exceeds this
@@ -35,6 +42,7 @@ struct Plan {
   double evacuation_depth_m = 0.5;      // forecast depth that makes a zone high-risk
   double evacuation_compliance = 0.7;   // share of residents who leave when ordered
   std::vector<Station> stations;
+  PrepositionAt preposition_at = PrepositionAt::Warning;
   std::vector<LevelRule> levels;
   std::vector<std::array<double, kStockKinds>> depot_stock;  // per depot; empty = scenario's
 };

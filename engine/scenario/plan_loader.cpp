@@ -18,6 +18,9 @@ Plan read_plan_table(TableReader& p, const Scenario& s) {
   plan.comms_delay_s = p.number("comms_delay_min", 1, 0, 240) * 60;
   plan.evacuation_depth_m = p.number("evacuation_depth_m", 0.5, 0, 10);
   plan.evacuation_compliance = p.number("evacuation_compliance", 0.7, 0, 1);
+  plan.preposition_at = p.choice("preposition_at", "warning", {"warning", "start"}) == "start"
+                            ? PrepositionAt::Start
+                            : PrepositionAt::Warning;
   for (auto& t : p.tables("station")) {
     Station st;
     const std::string team = t.required_string("team");

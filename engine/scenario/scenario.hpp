@@ -11,6 +11,7 @@
 
 #include "core/time_series.hpp"
 #include "io/raster_io.hpp"
+#include "scenario/compare_settings.hpp"
 #include "scenario/plan.hpp"
 #include "scenario/vocabulary.hpp"
 
@@ -179,7 +180,8 @@ struct Scenario {
   std::vector<Inject> injects;
   IncidentRates rates;
 
-  Plan plan;  // the plan the scenario includes; batches swap it
+  Plan plan;                // the plan the scenario includes; batches swap it
+  CompareSettings compare;  // [compare]: how batches judge plan differences
 
   std::string output_path;
   double output_frame_interval_s = 1800;

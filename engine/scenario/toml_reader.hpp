@@ -38,6 +38,10 @@ class TableReader {
   std::optional<TableReader> table(const std::string& key);
   std::vector<TableReader> tables(const std::string& key);  // array of tables
   bool has(const std::string& key) const { return t_->contains(key); }
+  bool is_string(const std::string& key) const {
+    const toml::node* n = t_->get(key);
+    return n && n->is_string();
+  }
   // Records an error against `key` (or the table when key is empty).
   void error(const std::string& key, const std::string& message);
   void warning(const std::string& key, const std::string& message);

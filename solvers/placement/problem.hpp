@@ -44,6 +44,9 @@ struct Solution {
   // bound when maximising (MaxCover). gap = |objective - bound| / max(|bound|, tiny).
   double bound = 0.0;
   double gap = 0.0;
+  // False when the time limit ended before any bound was computed: bound is then only the
+  // trivial one (0, or the total demand for MaxCover) and gap is NaN, not a made-up number.
+  bool has_bound = true;
   bool proven_optimal = false;
   std::string method;
   double wall_s = 0.0;

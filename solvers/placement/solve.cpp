@@ -49,7 +49,7 @@ Searched weighted_search(const WeightedCosts& w, const Options& opt, Clock::time
   Interchange start(w);
   start.greedy();
   Searched best;
-  best.value = start.local_search();
+  best.value = start.local_search(deadline);  // the time limit covers the first descent too
   best.sites = start.sites();
   std::mutex mu;
   std::atomic<double> upper{best.value}, lower{-kInf};
@@ -124,6 +124,7 @@ void finish(Solution& s, const Problem& pb, Objective obj, Clock::time_point t0)
   const double denom = std::max(std::abs(s.bound), 1e-12);
   s.gap = std::isfinite(s.objective) ? std::abs(s.objective - s.bound) / denom : kInf;
   if (s.objective == s.bound) s.gap = 0.0;
+  if (!s.has_bound) s.gap = NAN;
   s.proven_optimal = s.proven_optimal || s.gap <= 1e-12;
   if (pb.capacity.empty() && !s.sites.empty()) {
     s.assign.resize(pb.n_demand);
@@ -142,6 +143,7 @@ Solution solve_pmedian(const Problem& pb, const Options& opt, Clock::time_point 
   const Searched r = weighted_search(w, opt, deadline);
   Solution s;
   s.sites = r.sites;
+  s.has_bound = std::isfinite(r.bound) && (r.bound > 0 || r.value <= 0);  // 0 alone is trivial
   s.bound = std::max(r.bound, 0.0);
   s.method = "greedy + VNS/fast interchange; Lagrangian bound";
   return s;
@@ -199,6 +201,7 @@ Solution solve_mclp(const Problem& pb, const Options& opt, Clock::time_point dea
   const double total = std::accumulate(pb.weight.begin(), pb.weight.end(), 0.0);
   Solution s;
   s.sites = r.sites;
+  s.has_bound = std::isfinite(r.bound) && (r.bound > 0 || r.value <= 0);  // 0 alone is trivial
   s.bound = total - std::max(r.bound, 0.0);
   s.method = "greedy + VNS/fast interchange on uncovered demand; Lagrangian bound";
   return s;

@@ -57,9 +57,10 @@ void expect_same(const std::vector<std::vector<double>>& a,
 
 TEST(BatchCli, CsvContractAndIdenticalPlansTie) {
   Batch b("csv");
-  const auto r = sdtest::stormdrill(b.base + " -o " + (b.dir / "b.h5").string() + " --csv " +
-                                    (b.dir / "b.csv").string() + " --runs-csv " +
-                                    (b.dir / "runs.csv").string());
+  const auto r = sdtest::stormdrill(
+      b.base + " -o " + (b.dir / "b.h5").string() + " --csv " + (b.dir / "b.csv").string() +
+      " --runs-csv " + (b.dir / "runs.csv").string() + " --tradeoff-csv " +
+      (b.dir / "tradeoff.csv").string() + " --plan-kpis-csv " + (b.dir / "plan-kpis.csv").string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("Plan comparison"), std::string::npos) << r.output;
   std::ifstream in(b.dir / "b.csv");
@@ -91,6 +92,44 @@ TEST(BatchCli, CsvContractAndIdenticalPlansTie) {
   auto f = sd::h5::File::open_read((b.dir / "b.h5").string());
   EXPECT_EQ(sd::h5::read_strings(f, "runs/plan").size(), 9u);
   EXPECT_GT(sd::h5::read_vector<double>(f, "demand/expected_incidents").size(), 0u);
+  // Issue 13: the trade-off table holds every pair of plans x every KPI.
+  const std::size_t K = 13, pairs = 3;
+  std::ifstream tin(b.dir / "tradeoff.csv");
+  std::string line;
+  std::getline(tin, line);
+  EXPECT_EQ(line,
+            "plan_a,plan_b,kpi,better,delta,n,diff_mean,diff_lo,diff_hi,confidence,rel_diff_pct,"
+            "rel_lo_pct,rel_hi_pct,p_value,sd_diff,verdict,members_needed,adjust");
+  std::size_t rows = 0, same = 0;
+  while (std::getline(tin, line)) {
+    ++rows;
+    const auto c = split_line(line);
+    ASSERT_EQ(c.size(), 18u) << line;
+    EXPECT_EQ(c[5], "3") << "three storms per comparison: " << line;
+    EXPECT_EQ(c.back(), "holm");
+    if (c[0] == "plan-a" && c[1] == "plan-a") {  // the same plan file twice: no difference
+      ++same;
+      EXPECT_TRUE(c[6] == "0" || c[6].empty()) << line;
+      EXPECT_TRUE(c[15] == "no practical difference" || c[6].empty()) << line;
+    }
+  }
+  EXPECT_EQ(rows, K * pairs);
+  EXPECT_EQ(same, K);
+  EXPECT_EQ(sd::h5::read_strings(f, "tradeoff/verdict").size(), K * pairs);
+  EXPECT_EQ(sd::h5::read_vector<std::int32_t>(f, "tradeoff/pareto").size(), 3u);
+  const auto pb = sd::h5::read_vector<double>(f, "tradeoff/p_best_incidents_unreachable");
+  ASSERT_EQ(pb.size(), 3u);
+  EXPECT_NEAR(pb[0] + pb[1] + pb[2], 1.0, 1e-9);
+  EXPECT_DOUBLE_EQ(pb[0], pb[2]) << "identical plans share P(best)";
+  std::ifstream kin(b.dir / "plan-kpis.csv");
+  std::getline(kin, line);
+  EXPECT_EQ(line, "plan,kpi,better,mean,lo,hi,p_best,pareto_kpi,pareto");
+  rows = 0;
+  while (std::getline(kin, line)) ++rows;
+  EXPECT_EQ(rows, 3 * K);
+  for (const char* t : {"Trade-offs against the baseline 'plan-a'", "Holm-adjusted over",
+                        "Pareto set", "P(best) per KPI"})
+    EXPECT_NE(r.output.find(t), std::string::npos) << t << "\n" << r.output;
 }
 
 TEST(BatchCli, FailingMemberIsRecordedAndTheBatchCompletes) {
@@ -156,6 +195,37 @@ TEST(BatchCli, PlaceFromBatchWritesAPlanTheNextBatchAccepts) {
   ss << in.rdbuf();
   EXPECT_NE(ss.str().find("[[plan.station]]"), std::string::npos);
   EXPECT_NE(ss.str().find("Fire West"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// Issue 13: the scenario's [compare] table (delta per KPI, Pareto KPIs, adjustment) is
+// checked by `validate`: unknown KPIs and malformed deltas name the file and the key.
+TEST(BatchCli, CompareTableIsValidated) {
+  const fs::path dir = sdtest::make_flood_county("compare_table");
+  const fs::path sc = dir / "scenario.toml";
+  std::string text;
+  {
+    std::ifstream in(sc);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  std::ofstream(dir / "good.toml")
+      << text << "\n[compare]\nadjust = \"none\"\npareto_kpis = [\"expected_fatalities\"]\n"
+      << "[compare.delta]\nexpected_fatalities = 1.0\nincidents_unreachable = \"10%\"\n";
+  const auto ok = sdtest::stormdrill("validate " + (dir / "good.toml").string());
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  std::ofstream(dir / "bad.toml")
+      << text << "\n[compare]\nadjust = \"bonferoni\"\npareto_kpis = [\"fatalities\"]\n"
+      << "[compare.delta]\nexpected_fatalities = \"half\"\nresponse_time_mean_s = 60\n";
+  const auto bad = sdtest::stormdrill("validate " + (dir / "bad.toml").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  for (const char* what : {"adjust", "unknown KPI 'fatalities'", "expected_fatalities",
+                           "response_time_mean_s", "bad.toml"})
+    EXPECT_NE(bad.output.find(what), std::string::npos) << what << "\n" << bad.output;
 }
 
 }  // namespace

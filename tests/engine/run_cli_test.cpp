@@ -13,12 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sdtest::slurp;
 
 TEST(RunCli, ProducesKpiTableSummaryJsonAndResultsFile) {
   const auto dir = sdtest::make_flood_county("run");

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -114,4 +115,50 @@ TEST(CliPlace, PrintsSiteCoordinatesAndNames) {
   const std::string s = slurp(js);
   EXPECT_NE(s.find("\"site_xy\": [[500, 0]]"), std::string::npos) << s;
   EXPECT_NE(s.find("\"site_names\": [\"Fire Station\"]"), std::string::npos) << s;
+}
+
+// Issue 13: --time-limit-s covers the whole command (the travel-time matrix included) and a
+// missing bound prints "no bound", never a gap computed against a bound of 0. A 7 x 7 grid,
+// p = 5 (C(49, 5) = 1.9e6 site sets: searched, not enumerated).
+TEST(CliPlace, TimeLimitZeroStillAnswersAndSaysNoBound) {
+  const fs::path dir = fs::temp_directory_path() / ("sd_place_grid_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream n(dir / "nodes.csv");
+    n << "id,x,y\n";
+    for (int j = 0; j < 7; ++j)
+      for (int i = 0; i < 7; ++i) n << 1 + j * 7 + i << "," << 100 * i << "," << 100 * j << "\n";
+    std::ofstream e(dir / "edges.csv");
+    e << "from,to,length_m,speed_kph\n";
+    for (int j = 0; j < 7; ++j)
+      for (int i = 0; i < 7; ++i) {
+        const int v = 1 + j * 7 + i;
+        if (i + 1 < 7) e << v << "," << v + 1 << ",100,36\n" << v + 1 << "," << v << ",100,36\n";
+        if (j + 1 < 7) e << v << "," << v + 7 << ",100,36\n" << v + 7 << "," << v << ",100,36\n";
+      }
+  }
+  const std::string net = "--network " + dir.string() + " --p 5 --objective pmedian";
+  const fs::path js = dir / "s.json";
+  std::string out;
+  ASSERT_EQ(run("place " + net + " --time-limit-s 0 --summary-json " + js.string(), &out), 0);
+  EXPECT_NE(out.find("lower bound: no bound"), std::string::npos) << out;
+  EXPECT_EQ(out.find("gap: inf"), std::string::npos) << out;
+  EXPECT_NE(out.find("time limit: travel times from"), std::string::npos) << out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(out, m, std::regex("sites:((?: [0-9]+)+)"))) << out;
+  std::istringstream sites(m[1].str());
+  int id, count = 0;
+  while (sites >> id) {
+    EXPECT_TRUE(id >= 1 && id <= 49) << id;
+    ++count;
+  }
+  EXPECT_EQ(count, 5) << out;
+  const std::string s = slurp(js);
+  EXPECT_NE(s.find("\"lower_bound\": null"), std::string::npos) << s;
+  EXPECT_NE(s.find("\"gap\": null"), std::string::npos) << s;
+  // With time to spare: the whole matrix, a finite bound and gap.
+  ASSERT_EQ(run("place " + net + " --time-limit-s 60 --summary-json " + js.string(), &out), 0);
+  EXPECT_TRUE(std::regex_search(out, std::regex("lower bound: [0-9.e+]+  gap: [0-9.]+%"))) << out;
+  EXPECT_EQ(out.find("time limit:"), std::string::npos) << out;
+  fs::remove_all(dir);
 }

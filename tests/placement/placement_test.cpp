@@ -138,3 +138,28 @@ TEST(Placement, RejectsInconsistentProblems) {
   pb.weight.pop_back();
   EXPECT_THROW(solve(pb, Options{}), std::invalid_argument);
 }
+
+// Issue 13: with no time for the Lagrangian bound the solver still returns p valid sites, and
+// says it has no bound instead of dividing by a bound of 0 (a gap of 1e20 %).
+TEST(Placement, NoTimeGivesValidSitesAndNoBound) {
+  const Problem pb = random_problem(80, 60, 6, 17);  // C(60, 6) = 5e7: no exhaustive search
+  for (Objective o : {Objective::PMedian, Objective::MaxCover}) {
+    Problem q = pb;
+    q.cover_radius = 30;
+    Options opt;
+    opt.objective = o;
+    opt.time_limit_s = 0;
+    const Solution s = solve(q, opt);
+    EXPECT_EQ(s.sites.size(), 6u);
+    EXPECT_FALSE(s.has_bound);
+    EXPECT_TRUE(std::isnan(s.gap));
+    EXPECT_FALSE(s.proven_optimal);
+    EXPECT_DOUBLE_EQ(s.objective, evaluate(q, o, s.sites));
+  }
+  Options opt;
+  opt.time_limit_s = 30;
+  const Solution s = solve(pb, opt);
+  EXPECT_TRUE(s.has_bound);
+  EXPECT_TRUE(std::isfinite(s.gap));
+  EXPECT_LE(s.bound, s.objective + 1e-9);
+}
