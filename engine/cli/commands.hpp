@@ -16,5 +16,6 @@ void add_place(CLI::App& app);
 void add_batch(CLI::App& app);
 void add_info(CLI::App& app);
 void add_generate_county(CLI::App& app);
+void add_county(CLI::App& app);
 
 }  // namespace sd::cli
