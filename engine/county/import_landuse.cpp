@@ -32,12 +32,14 @@ int priority(int cls) {
 }
 
 // Sea: cells at or below kSeaMaxElevation_m connected (4-neighbours) to the grid edge.
-std::vector<std::uint8_t> sea_mask(const Grid& g, const std::vector<float>& dem) {
+// `land` cells (roads, buildings) are never sea.
+std::vector<std::uint8_t> sea_mask(const Grid& g, const std::vector<float>& dem,
+                                   const std::vector<std::uint8_t>& land) {
   std::vector<std::uint8_t> sea(g.size(), 0);
   std::deque<std::size_t> q;
   auto push = [&](int i, int j) {
     const std::size_t c = g.index(i, j);
-    if (!sea[c] && std::isfinite(dem[c]) && dem[c] <= kSeaMaxElevation_m)
+    if (!sea[c] && !land[c] && std::isfinite(dem[c]) && dem[c] <= kSeaMaxElevation_m)
       sea[c] = 1, q.push_back(c);
   };
   for (int i = 0; i < g.nx; ++i) push(i, 0), push(i, g.ny - 1);
@@ -116,12 +118,19 @@ LandUseResult build_landuse(const OsmData& osm, const ImportFrame& f, io::Raster
       trace_line(f, l.pts, [&](std::size_t c) { lu[c] = kClsWater; });
   r.sea.assign(g.size(), 0);
   if (osm.coastline_ways > 0) {
-    r.sea = sea_mask(g, dem.data);
+    std::vector<std::uint8_t> land(g.size(), 0);
+    for (const OsmRoadWay& w : osm.roads) trace_line(f, w.pts, [&](std::size_t c) { land[c] = 1; });
+    for (std::size_t c = 0; c < g.size(); ++c) land[c] |= cover[c] > 0 ? 1 : 0;
+    r.sea = sea_mask(g, dem.data, land);
     for (const OsmLine& l : osm.lines)  // the coastline itself is the water's edge
       if (l.kind == "coastline")
         trace_line(f, l.pts, [&](std::size_t c) {
-          if (std::isfinite(dem.data[c]) && dem.data[c] <= kSeaMaxElevation_m) r.sea[c] = 1;
+          if (!land[c] && std::isfinite(dem.data[c]) && dem.data[c] <= kSeaMaxElevation_m)
+            r.sea[c] = 1;
         });
+    for (std::size_t c = 0; c < g.size(); ++c)
+      if (land[c] && std::isfinite(dem.data[c]) && dem.data[c] < kCoastLandMin_m)
+        dem.data[c] = static_cast<float>(kCoastLandMin_m), ++r.coast_land_raised;
     for (std::size_t c = 0; c < g.size(); ++c)
       if (r.sea[c]) lu[c] = kClsWater, dem.data[c] = std::min(dem.data[c], 0.0f), ++r.sea_cells;
   }

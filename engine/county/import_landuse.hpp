@@ -22,6 +22,11 @@ constexpr double kDefaultDikeHeight_m = 3.0;
 // maps a coastline (SRTM stores the sea as 0 m).
 constexpr double kSeaMaxElevation_m = 0.5;
 
+// Land by the sea that carries a road or a building (quays, promenades, reclaimed land) is
+// raised to at least this height above mean sea level, m: SRTM gives such 90 m cells the
+// sea's 0 m, while quays stand ~1.5-2.5 m above the sea (in the Mediterranean's ~0.3 m tide).
+constexpr double kCoastLandMin_m = 1.5;
+
 struct LandUseResult {
   io::Raster landuse;                    // class codes (import_classes.hpp) as float
   std::vector<std::uint8_t> sea;         // 1 = sea cell
@@ -29,6 +34,7 @@ struct LandUseResult {
   long dike_cells = 0;
   int dikes = 0, dikes_with_height = 0;
   long sea_cells = 0;
+  long coast_land_raised = 0;  // cells raised to kCoastLandMin_m
 };
 
 // Modifies dem (dikes raised; sea cells set to at most 0 m).

@@ -38,7 +38,9 @@ void terrain(std::ostringstream& o, const ImportedCounty& c) {
     << "- Sea cells: " << c.landuse.sea_cells
     << (c.landuse.sea_cells ? " (at or below 0.5 m, joined to the grid edge, coastline mapped)"
                             : "")
-    << ".\n";
+    << "; " << c.landuse.coast_land_raised
+    << " cells under roads or buildings by the sea raised to " << num(kCoastLandMin_m)
+    << " m (quays: SRTM gives them the sea's 0 m).\n";
 }
 
 void landuse(std::ostringstream& o, const ImportedCounty& c) {

@@ -13,7 +13,7 @@
 namespace sd::county {
 
 struct ImportNode {
-  std::int64_t osm_id = 0;  // also the node id in nodes.csv
+  std::int64_t osm_id = 0;  // the OSM node id (nodes.csv: osm_id; id is dense 0..n-1)
   double x = 0, y = 0;      // frame CRS
 };
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 #include <system_error>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "county/import_county.hpp"
@@ -18,25 +19,29 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Node ids are dense (0..n-1, in order of first use) to keep the files small; osm_id is the
+// OSM node id each intersection came from.
 std::string nodes_csv(const ImportRoads& r) {
   std::ostringstream o;
   o.setf(std::ios::fixed);
   o.precision(2);
   o << "id,x,y,osm_id\n";
-  for (const ImportNode& n : r.nodes)
-    o << n.osm_id << ',' << n.x << ',' << n.y << ',' << n.osm_id << '\n';
+  for (std::size_t k = 0; k < r.nodes.size(); ++k)
+    o << k << ',' << r.nodes[k].x << ',' << r.nodes[k].y << ',' << r.nodes[k].osm_id << '\n';
   return o.str();
 }
 
 std::string edges_csv(const ImportRoads& r) {
+  std::unordered_map<std::int64_t, std::size_t> id;
+  for (std::size_t k = 0; k < r.nodes.size(); ++k) id.emplace(r.nodes[k].osm_id, k);
   std::ostringstream o;
   o.setf(std::ios::fixed);
   o.precision(1);
   o << "from,to,length_m,speed_kph,lanes,class,bridge,tunnel,layer,osm_way,both_ways\n";
   for (const ImportEdge& e : r.edges)
-    o << e.from << ',' << e.to << ',' << e.length_m << ',' << e.speed_kph << ',' << e.lanes << ','
-      << e.cls << ',' << e.bridge << ',' << e.tunnel << ',' << e.layer << ',' << e.way << ','
-      << (e.both_ways ? 1 : 0) << '\n';
+    o << id.at(e.from) << ',' << id.at(e.to) << ',' << e.length_m << ',' << e.speed_kph << ','
+      << e.lanes << ',' << e.cls << ',' << e.bridge << ',' << e.tunnel << ',' << e.layer << ','
+      << e.way << ',' << (e.both_ways ? 1 : 0) << '\n';
   return o.str();
 }
 

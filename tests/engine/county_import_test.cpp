@@ -22,6 +22,7 @@
 #include "county/import_county.hpp"
 #include "county/import_rasterize.hpp"
 #include "io/csv_table.hpp"
+#include "io/h5.hpp"
 #include "io/raster_io.hpp"
 #include "storm/design_storm.hpp"
 
@@ -80,7 +81,7 @@ const Imported& monaco() {
     Imported i{fresh_dir("mc"), {}};
     i.result = sdtest::stormdrill("county import --osm " + shared("roads/monaco.osm.pbf").string() +
                                   " --dem " + shared("real/N43E007.hgt.zip").string() +
-                                  " --cell-m 50 --population-total 38000 -o " + i.dir.string());
+                                  " --cell-m 100 --population-total 38000 -o " + i.dir.string());
     return i;
   }();
   return im;
@@ -182,6 +183,17 @@ std::string drill(const Imported& im) {
   return slurp(im.dir / "s.json");
 }
 
+// Road km closed before the design storm's rain starts (1 h): must be none.
+double closed_km_before_rain(const Imported& im) {
+  auto f = sd::h5::File::open_read((im.dir / "out.h5").string());
+  const auto t = sd::h5::read_vector<double>(f, "kpi/time");
+  const auto km = sd::h5::read_vector<double>(f, "kpi/road_km_closed");
+  double worst = 0;
+  for (std::size_t k = 0; k < t.size() && k < km.size(); ++k)
+    if (t[k] < 3600) worst = std::max(worst, km[k]);
+  return worst;
+}
+
 double json_number(const std::string& js, const std::string& key) {
   const auto p = js.find("\"" + key + "\"");
   if (p == std::string::npos) return NAN;
@@ -244,6 +256,7 @@ TEST(CountyImport, LiechtensteinDrillHasIncidentsAndClosures) {
   const std::string js = drill(liechtenstein());
   EXPECT_GT(json_number(js, "incidents_total"), 0) << js;
   EXPECT_GT(json_number(js, "road_km_closed_peak"), 0) << js;
+  EXPECT_EQ(closed_km_before_rain(liechtenstein()), 0.0) << "no road closed before the rain";
 }
 
 TEST(CountyImport, MonacoDrillHasIncidentsAndClosures) {
@@ -252,6 +265,7 @@ TEST(CountyImport, MonacoDrillHasIncidentsAndClosures) {
   const std::string js = drill(monaco());
   EXPECT_GT(json_number(js, "incidents_total"), 0) << js;
   EXPECT_GT(json_number(js, "road_km_closed_peak"), 0) << js;
+  EXPECT_EQ(closed_km_before_rain(monaco()), 0.0) << "no road closed before the rain";
 }
 
 TEST(CountyImport, OsmNotOverlappingTheDemIsRefusedWithBothExtents) {
@@ -263,7 +277,7 @@ TEST(CountyImport, OsmNotOverlappingTheDemIsRefusedWithBothExtents) {
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("monaco.osm.pbf"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("does not overlap"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("OSM roads W,S,E,N = 7.4"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("OSM roads W,S,E,N = 7.3"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("DEM W,S,E,N = 8.99"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(out)) << "nothing written";
 }
