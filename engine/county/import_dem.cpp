@@ -98,28 +98,28 @@ DemSource open_dem(const std::vector<std::string>& paths) {
   std::vector<std::string> names;
   for (const std::string& p : paths) {
     names.push_back(gdal_name(p));
-    raster_extent(names.back(), p);  // readable, with a CRS PROJ knows
     s.label += (s.label.empty() ? "" : " + ") + p;
   }
-  if (names.size() == 1) {
-    s.gdal_path = names[0];
-  } else {
-    // Tiles -> one virtual mosaic (GDAL's VRT; tiles must share a CRS, as gdalbuildvrt says).
-    s.gdal_path = "/vsimem/stormdrill_county_import_dem.vrt";
-    std::vector<const char*> src;
-    for (const auto& n : names) src.push_back(n.c_str());
-    int err = 0;
-    GDALDatasetH vrt = GDALBuildVRT(s.gdal_path.c_str(), static_cast<int>(src.size()), nullptr,
-                                    src.data(), nullptr, &err);
-    if (!vrt || err) throw InputError(s.label + ": --dem: the tiles cannot be mosaicked");
-    GDALClose(vrt);
+  // Union of the tiles' extents (each has a CRS PROJ knows, checked above).
+  s.gdal_paths = names;
+  s.extent = {1e9, 1e9, -1e9, -1e9};
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const LonLatBox e = raster_extent(names[k], paths[k]);
+    s.extent = {std::min(s.extent.w, e.w), std::min(s.extent.s, e.s), std::max(s.extent.e, e.e),
+                std::max(s.extent.n, e.n)};
   }
-  s.extent = raster_extent(s.gdal_path, s.label);
   return s;
 }
 
 DemResult resample_dem(const DemSource& src, const ImportFrame& f) {
-  DsPtr in = open_raster(src.gdal_path, src.label);
+  // Several tiles go to one warp call: GDAL mosaics its sources (a later tile wins where two
+  // overlap), whatever their CRS, band colour interpretation or resolution.
+  std::vector<DsPtr> in;
+  std::vector<GDALDatasetH> handles;
+  for (std::size_t k = 0; k < src.gdal_paths.size(); ++k) {
+    in.push_back(open_raster(src.gdal_paths[k], src.label));
+    handles.push_back(GDALDataset::ToHandle(in.back().get()));
+  }
   const Grid& g = f.grid;
   const std::string te[4] = {std::to_string(g.x0), std::to_string(g.y0 - g.height()),
                              std::to_string(g.x0 + g.width()), std::to_string(g.y0)};
@@ -132,10 +132,10 @@ DemResult resample_dem(const DemSource& src, const ImportFrame& f) {
                         "-r",          "bilinear",        "-ot",      "Float32",     "-of",
                         "MEM",         "-dstnodata",      nd.c_str(), nullptr};
   GDALWarpAppOptions* opt = GDALWarpAppOptionsNew(const_cast<char**>(argv), nullptr);
-  GDALDatasetH hin = GDALDataset::ToHandle(in.get());
   int err = 0;
   CPLPushErrorHandler(CPLQuietErrorHandler);
-  DsPtr out(GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &hin, opt, &err)));
+  DsPtr out(GDALDataset::FromHandle(
+      GDALWarp("", nullptr, static_cast<int>(handles.size()), handles.data(), opt, &err)));
   CPLPopErrorHandler();
   GDALWarpAppOptionsFree(opt);
   if (!out || err) throw InputError(src.label + ": --dem: cannot be resampled to the grid");

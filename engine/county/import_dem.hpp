@@ -1,6 +1,6 @@
 #pragma once
 // The DEM of an imported county: any GDAL raster (GeoTIFF, ESRI ASCII grid, SRTM .hgt and
-// .hgt.zip), several tiles mosaicked through a VRT, any CRS PROJ knows; resampled bilinearly
+// .hgt.zip), several tiles warped together into one grid, any CRS PROJ knows; resampled bilinearly
 // to the scenario grid and its voids filled by inverse-distance interpolation.
 #include <string>
 #include <vector>
@@ -11,9 +11,9 @@
 namespace sd::county {
 
 struct DemSource {
-  std::string label;  // the paths as given, for messages
-  std::string gdal_path;
-  LonLatBox extent;  // in lon/lat
+  std::string label;                    // the paths as given, for messages
+  std::vector<std::string> gdal_paths;  // one per tile (a .zip member through /vsizip/)
+  LonLatBox extent;                     // in lon/lat
 };
 
 // Opens the tiles (a .zip is read through /vsizip/) and checks each has a CRS PROJ knows.

@@ -412,3 +412,26 @@ TEST(CountyImport, DesignStormDeliversTheRequestedDepth) {
   s.peak_ratio = 0.4;
   EXPECT_NEAR(sd::storm::chicago_depth_mm(s, 0, T), 60.0, 1e-6);
 }
+
+TEST(CountyImport, SeveralDemTilesAreMosaicked) {
+  SKIP_WITHOUT_SHARED();
+  // The crop alone stops at 9.4646 E; with the whole tile beside it the area is not cut.
+  const std::string osm = shared("roads/liechtenstein.osm.pbf").string();
+  const std::string crop = shared("real/liechtenstein_srtm3_N47E009_crop.tif").string();
+  const std::string tile = shared("real/N47E009.hgt").string();
+  const fs::path one = fresh_dir("onetile"), two = fresh_dir("twotiles");
+  const std::string area = " --cell-m 200 --bbox 9.40,47.05,9.60,47.20 -o ";
+  auto r =
+      sdtest::stormdrill("county import --osm " + osm + " --dem " + crop + area + one.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(slurp(one / "county-import.md").find("reaches beyond the DEM"), std::string::npos);
+  r = sdtest::stormdrill("county import --osm " + osm + " --dem " + crop + " --dem " + tile + area +
+                         two.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(slurp(two / "county-import.md").find("reaches beyond the DEM"), std::string::npos);
+  const sd::io::Raster a = sd::io::read_raster((one / "data/dem.tif").string());
+  const sd::io::Raster b = sd::io::read_raster((two / "data/dem.tif").string());
+  EXPECT_LT(b.grid.x0, a.grid.x0 - 4000) << "the mosaic reaches further west";
+  fs::remove_all(one);
+  fs::remove_all(two);
+}
