@@ -2,6 +2,7 @@
 // from ../shared (skipped with a message when it is absent), bad-input refusals, and the
 // pieces with analytic answers (polygon burning, design-storm depth).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -53,7 +54,9 @@ std::string slurp(const fs::path& p) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("sd_county_import_" + name);
+  // Per process: ctest runs the tests of this file in parallel processes.
+  const fs::path d =
+      fs::temp_directory_path() / ("sd_county_import_" + name + "_" + std::to_string(getpid()));
   fs::remove_all(d);
   return d;
 }
@@ -86,6 +89,17 @@ const Imported& monaco() {
   }();
   return im;
 }
+
+// The shared imports are removed when the test program ends.
+struct RemoveImports : ::testing::Environment {
+  void TearDown() override {
+    for (const char* n : {"li", "mc"})
+      fs::remove_all(fs::temp_directory_path() /
+                     ("sd_county_import_" + std::string(n) + "_" + std::to_string(getpid())));
+  }
+};
+[[maybe_unused]] ::testing::Environment* const kRemoveImports =
+    ::testing::AddGlobalTestEnvironment(new RemoveImports);
 
 // Named hospitals and fire stations of the extract (nodes and ways), read independently.
 struct NamedPois : osmium::handler::Handler {
