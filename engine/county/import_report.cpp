@@ -8,15 +8,10 @@
 #include "county/import_classes.hpp"
 #include "county/import_landuse.hpp"
 #include "county/import_population.hpp"
+#include "county/number_text.hpp"
 
 namespace sd::county {
 namespace {
-
-std::string num(double v, int decimals = 1) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.*f", decimals, v);
-  return b;
-}
 
 void terrain(std::ostringstream& o, const ImportedCounty& c) {
   const Grid& g = c.frame.grid;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "county/import_classes.hpp"
+#include "county/number_text.hpp"
 
 namespace sd::county {
 namespace {
@@ -13,12 +14,6 @@ namespace {
 constexpr const char* kDepotStock =
     "{ sandbags = 2000, pumps = 4, boats = 1, food = 1000, water = 2000, tents = 50, "
     "medkits = 100 }";
-
-std::string num(double v, int decimals = 1) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.*f", decimals, v);
-  return b;
-}
 
 double rain_peak_h(const ImportedCounty& c) {
   return c.rain.start_h + c.rain.peak_ratio * c.rain.duration_min / 60.0;

@@ -214,6 +214,15 @@ double json_number(const std::string& js, const std::string& key) {
   return std::strtod(js.c_str() + js.find(':', p) + 1, nullptr);
 }
 
+// The default design storm floods roads and makes incidents, and closes no road before it.
+void expect_incidents_and_closures(const Imported& im) {
+  ASSERT_EQ(im.result.exit_code, 0) << im.result.output;
+  const std::string js = drill(im);
+  EXPECT_GT(json_number(js, "incidents_total"), 0) << js;
+  EXPECT_GT(json_number(js, "road_km_closed_peak"), 0) << js;
+  EXPECT_EQ(closed_km_before_rain(im), 0.0) << "no road closed before the rain";
+}
+
 }  // namespace
 
 TEST(CountyImport, LiechtensteinHospitalsAndFireStationsAreNamedAssets) {
@@ -266,20 +275,12 @@ TEST(CountyImport, ScenariosValidateAndCarryLevelBoundaries) {
 
 TEST(CountyImport, LiechtensteinDrillHasIncidentsAndClosures) {
   SKIP_WITHOUT_SHARED();
-  ASSERT_EQ(liechtenstein().result.exit_code, 0) << liechtenstein().result.output;
-  const std::string js = drill(liechtenstein());
-  EXPECT_GT(json_number(js, "incidents_total"), 0) << js;
-  EXPECT_GT(json_number(js, "road_km_closed_peak"), 0) << js;
-  EXPECT_EQ(closed_km_before_rain(liechtenstein()), 0.0) << "no road closed before the rain";
+  expect_incidents_and_closures(liechtenstein());
 }
 
 TEST(CountyImport, MonacoDrillHasIncidentsAndClosures) {
   SKIP_WITHOUT_SHARED();
-  ASSERT_EQ(monaco().result.exit_code, 0) << monaco().result.output;
-  const std::string js = drill(monaco());
-  EXPECT_GT(json_number(js, "incidents_total"), 0) << js;
-  EXPECT_GT(json_number(js, "road_km_closed_peak"), 0) << js;
-  EXPECT_EQ(closed_km_before_rain(monaco()), 0.0) << "no road closed before the rain";
+  expect_incidents_and_closures(monaco());
 }
 
 TEST(CountyImport, OsmNotOverlappingTheDemIsRefusedWithBothExtents) {
