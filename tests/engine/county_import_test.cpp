@@ -214,6 +214,20 @@ double json_number(const std::string& js, const std::string& key) {
   return std::strtod(js.c_str() + js.find(':', p) + 1, nullptr);
 }
 
+// A WGS 84 population raster with `people` on every pixel.
+void write_lonlat_population(const fs::path& path, const sd::Grid& g, float people) {
+  sd::io::Raster pop;
+  pop.grid = g;
+  pop.data.assign(g.size(), people);
+  OGRSpatialReference ll;
+  ll.importFromEPSG(4326);
+  char* wkt = nullptr;
+  ll.exportToWkt(&wkt);
+  pop.crs_wkt = wkt;
+  CPLFree(wkt);
+  sd::io::write_raster(path.string(), pop);
+}
+
 // The default design storm floods roads and makes incidents, and closes no road before it.
 void expect_incidents_and_closures(const Imported& im) {
   ASSERT_EQ(im.result.exit_code, 0) << im.result.output;
@@ -327,16 +341,7 @@ TEST(CountyImport, DemWithoutCrsAndPopulationOfAnotherAreaAreRefused) {
   EXPECT_NE(r.output.find("no CRS"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(dir / "out1"));
   // A population raster of the wrong area (WGS 84, over Asia).
-  sd::io::Raster pop;
-  pop.grid = sd::Grid{4, 4, 100.0, 30.0, 0.01};
-  pop.data.assign(16, 10.0f);
-  OGRSpatialReference ll;
-  ll.importFromEPSG(4326);
-  char* wkt = nullptr;
-  ll.exportToWkt(&wkt);
-  pop.crs_wkt = wkt;
-  CPLFree(wkt);
-  sd::io::write_raster((dir / "pop.tif").string(), pop);
+  write_lonlat_population(dir / "pop.tif", sd::Grid{4, 4, 100.0, 30.0, 0.01}, 10.0f);
   r = sdtest::stormdrill("county import --osm " + shared("roads/monaco.osm.pbf").string() +
                          " --dem " + shared("real/N43E007.hgt.zip").string() + " --population " +
                          (dir / "pop.tif").string() + " -o " + (dir / "out2").string());
@@ -353,16 +358,7 @@ TEST(CountyImport, PopulationRasterTotalIsPreserved) {
   const fs::path dir = fresh_dir("popraster");
   fs::create_directories(dir);
   // 0.002-degree pixels (~160 x 220 m) over Monaco, 7 people each, some outside the area.
-  sd::io::Raster pop;
-  pop.grid = sd::Grid{40, 20, 7.40, 43.75, 0.002};
-  pop.data.assign(800, 7.0f);
-  OGRSpatialReference ll;
-  ll.importFromEPSG(4326);
-  char* wkt = nullptr;
-  ll.exportToWkt(&wkt);
-  pop.crs_wkt = wkt;
-  CPLFree(wkt);
-  sd::io::write_raster((dir / "pop.tif").string(), pop);
+  write_lonlat_population(dir / "pop.tif", sd::Grid{40, 20, 7.40, 43.75, 0.002}, 7.0f);
   sd::county::ImportOptions o;
   o.osm = shared("roads/monaco.osm.pbf").string();
   o.dem = {shared("real/N43E007.hgt.zip").string()};
