@@ -17,5 +17,6 @@ void add_batch(CLI::App& app);
 void add_info(CLI::App& app);
 void add_pack(CLI::App& app);
 void add_generate_county(CLI::App& app);
+void add_county(CLI::App& app);
 
 }  // namespace sd::cli

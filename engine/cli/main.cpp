@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   sd::cli::add_info(app);
   sd::cli::add_pack(app);
   sd::cli::add_generate_county(app);
+  sd::cli::add_county(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

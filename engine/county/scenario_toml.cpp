@@ -4,14 +4,10 @@
 #include <cstdio>
 #include <sstream>
 
+#include "county/number_text.hpp"
+
 namespace sd::county {
 namespace {
-
-std::string num(double v, int decimals = 1) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.*f", decimals, v);
-  return b;
-}
 
 std::string xy(Point p) {
   return "x = " + num(p.x) + "\ny = " + num(p.y) + "\n";

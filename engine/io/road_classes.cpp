@@ -1,7 +1,9 @@
 // OSM highway classes, their codes in EdgeInput::road_class and default free-flow speeds.
 // Defaults follow common routing-engine practice (e.g. OSRM's car profile) for rural/urban
 // mixes; a road's own maxspeed tag always wins. Documented in docs/formats.md.
+#include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <string>
 
 #include "io/road_io.hpp"
@@ -68,6 +70,19 @@ double default_speed_kph(int code) {
 
 const char* road_class_name(int code) {
   return code >= 0 && code < kCount ? kClasses[code].name : "road";
+}
+
+// OSM maxspeed: "50", "50 mph", "30 knots"; anything else (none, signals, RU:urban) -> NaN.
+double parse_maxspeed(const std::string& s) {
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || end == s.c_str() || !(v > 0)) return std::numeric_limits<double>::quiet_NaN();
+  std::string unit(end);
+  unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
+  if (unit.empty() || unit == "km/h" || unit == "kph" || unit == "kmh") return v;
+  if (unit == "mph") return v * 1.609344;
+  if (unit == "knots") return v * 1.852;
+  return std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace sd::io

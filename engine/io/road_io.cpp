@@ -82,19 +82,6 @@ std::string hstore_get(const std::string& tags, const std::string& key) {
   return end == std::string::npos ? std::string() : tags.substr(start, end - start);
 }
 
-// OSM maxspeed: "50", "50 mph", "30 knots"; anything else (none, signals, RU:urban) -> NaN.
-double parse_maxspeed(const std::string& s) {
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  if (s.empty() || end == s.c_str() || !(v > 0)) return std::numeric_limits<double>::quiet_NaN();
-  std::string unit(end);
-  unit.erase(std::remove(unit.begin(), unit.end(), ' '), unit.end());
-  if (unit.empty() || unit == "km/h" || unit == "kph" || unit == "kmh") return v;
-  if (unit == "mph") return v * 1.609344;
-  if (unit == "knots") return v * 1.852;
-  return std::numeric_limits<double>::quiet_NaN();
-}
-
 // Classes a rescue vehicle cannot drive; skipped when drive_only.
 bool non_drivable(const std::string& highway) {
   static const std::set<std::string> skip = {

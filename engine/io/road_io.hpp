@@ -44,6 +44,8 @@ RoadNetworkData load_road_network(const std::string& path, const RoadLoadOptions
 int road_class_code(const std::string& highway);  // -1 when unknown
 double default_speed_kph(int road_class_code);
 const char* road_class_name(int road_class_code);
+// OSM maxspeed: "50", "50 mph", "30 knots" -> km/h; anything else (none, signals) -> NaN.
+double parse_maxspeed(const std::string& s);
 
 // Points (teams, depots, shelters, demand): CSV "id,x,y[,value]" or any OGR point source
 // (id from field "id" or the FID; value from field `value_field` if given). The CRS comes
