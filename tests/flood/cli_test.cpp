@@ -147,6 +147,13 @@ TEST(FloodCli, BadInputExitsTwoNamingFileLineAndField) {
   r = run("--dem " + dem + " --duration-s 10 --resume " + dem, dir);
   EXPECT_EQ(r.rc, 2);
   EXPECT_NE(r.err.find("not a stormdrill flood checkpoint"), std::string::npos) << r.err;
+  // Past the scheme's stability limit sqrt(theta/2) (issue 12): refused, not run unstable.
+  r = run("--dem " + dem + " --duration-s 10 --cfl 0.7", dir);
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("--cfl 0.700000 exceeds the stability limit sqrt(theta/2) = 0.632"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(run("--dem " + dem + " --duration-s 10 --cfl 0.7 --theta 1", dir).rc, 0);
 }
 
 TEST(FloodCli, ResumedRunAndThreadCountAreBitIdentical) {
