@@ -5,6 +5,7 @@
 #include <cmath>
 #include <random>
 
+#include "flood/subgrid_downscale.hpp"
 #include "flood/subgrid_tables.hpp"
 
 namespace {
@@ -92,6 +93,45 @@ TEST(SubgridTables, BadGridsAreRefused) {
   const std::vector<float> fine(30, 1.0f);
   EXPECT_THROW(build_tables(fine, 6, 5, 5.0, 2, {}, 0.03f), std::invalid_argument);
   EXPECT_THROW(build_tables(fine, 5, 5, 5.0, 1, {}, 0.03f), std::invalid_argument);
+}
+
+}  // namespace
+
+namespace {
+using namespace sd::flood::subgrid;
+
+TEST(SubgridDownscale, ContinuousSurfaceHasNoStepsAndDryCellsStayDry) {
+  // 4 x 3 coarse cells of 5 x 5 pixels on a flat fine bed at 0 m; the level rises linearly
+  // to the east over the wet cells; the south-east cell is dry.
+  const int nx = 4, ny = 3, r = 5;
+  std::vector<double> level(12);
+  std::vector<std::uint8_t> wet(12, 1);
+  for (int J = 0; J < ny; ++J)
+    for (int I = 0; I < nx; ++I) level[static_cast<std::size_t>(J * nx + I)] = 1.0 + 0.1 * I;
+  wet[11] = 0;
+  std::vector<float> fine(static_cast<std::size_t>(nx * r * ny * r), 0.0f);
+  fine[3] = std::nanf("");
+  const auto d = downscale_depth(level, wet, nx, ny, r, fine);
+  const int fx = nx * r;
+  // Row 0 (all neighbours wet): depth linear in x between cell centres, no jump at the edge
+  // between coarse cells 0 and 1 (pixels 4 and 5).
+  const double slope = 0.1 / r;
+  for (int i = 3; i < 17; ++i) {
+    const double x = (i + 0.5) / r - 0.5;
+    if (i != 3) {
+      EXPECT_NEAR(d[static_cast<std::size_t>(i)], 1.0 + 0.1 * x, 1e-6) << i;
+    }
+  }
+  EXPECT_NEAR(d[5] - d[4], slope, 1e-6);
+  EXPECT_TRUE(std::isnan(d[3]));
+  // The dry coarse cell's pixels are dry; its wet neighbours do not see its level.
+  for (int j = 10; j < 15; ++j)
+    for (int i = 15; i < 20; ++i) EXPECT_EQ(d[static_cast<std::size_t>(j * fx + i)], 0.0f);
+  // One pixel per cell: depth = level - z.
+  const auto d1 = downscale_depth({2.0, 3.0}, {1, 1}, 2, 1, 1, {0.5f, 1.0f});
+  EXPECT_FLOAT_EQ(d1[0], 1.5f);
+  EXPECT_FLOAT_EQ(d1[1], 2.0f);
+  EXPECT_THROW(downscale_depth({1.0}, {1}, 1, 1, 2, {0.0f}), std::invalid_argument);
 }
 
 }  // namespace
