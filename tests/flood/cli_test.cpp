@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -21,7 +22,9 @@ struct Run {
 };
 
 fs::path tmpdir(const std::string& name) {
-  const auto d = fs::temp_directory_path() / ("sd_flood_cli_" + name);
+  // Per process: parallel test runs (other checkouts, ctest -j) must not share a folder.
+  const auto d =
+      fs::temp_directory_path() / ("sd_flood_cli_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
