@@ -68,6 +68,15 @@ void check_args(const FloodArgs& a) {
   if (a.cfl && !(*a.cfl > 0 && *a.cfl <= 1)) throw InputError("--cfl must be in (0, 1]");
   if (a.theta && !(*a.theta >= 0.5 && *a.theta <= 1))
     throw InputError("--theta must be in [0.5, 1]");
+  {
+    const double theta = a.theta.value_or(flood::Options{}.theta);
+    const double cfl = a.cfl.value_or(flood::Options{}.cfl);
+    if (cfl > flood::max_stable_cfl(theta))
+      throw InputError("--cfl " + std::to_string(cfl) +
+                       " exceeds the stability limit sqrt(theta/2) = " +
+                       std::to_string(flood::max_stable_cfl(theta)) + " for --theta " +
+                       std::to_string(theta) + " (docs/flood-model.md, Stability)");
+  }
   if (a.infiltration && *a.infiltration < 0) throw InputError("--infiltration-mmph must be >= 0");
   if (a.drainage && *a.drainage < 0) throw InputError("--drainage-mmph must be >= 0");
   if (a.threads < 0) throw InputError("--threads must be >= 0");
@@ -221,7 +230,7 @@ void add_flood(CLI::App& app) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--infiltration-mmph", a->infiltration, "constant infiltration capacity (mm/h)");
   cmd->add_option("--drainage-mmph", a->drainage, "sewer drainage capacity everywhere (mm/h)");
-  cmd->add_option("--cfl", a->cfl, "CFL coefficient alpha (default 0.7)");
+  cmd->add_option("--cfl", a->cfl, "CFL coefficient alpha (default 0.6, at most sqrt(theta/2))");
   cmd->add_option("--theta", a->theta,
                   "q-centring weight theta (default 0.8, de Almeida 2012; 1 = Bates 2010)");
   cmd->add_option("--stats-interval-s", a->stats_interval,

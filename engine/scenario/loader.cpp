@@ -302,8 +302,14 @@ void read_storm(TableReader& root, Scenario& s) {
 void read_flood(TableReader& root, Scenario& s) {
   auto t = root.table("flood");
   if (!t) return;
-  s.flood.cfl = t->number("cfl", 0.7, 0.05, 1.0);
-  s.flood.theta = t->number("theta", 0.8, 0.5, 1.0);
+  s.flood.cfl = t->number("cfl", FloodSpec{}.cfl, 0.05, 1.0);
+  s.flood.theta = t->number("theta", FloodSpec{}.theta, 0.5, 1.0);
+  // The q-centred scheme's 2D stability limit (docs/flood-model.md, Stability).
+  if (s.flood.cfl > std::sqrt(s.flood.theta / 2.0))
+    t->error("cfl", "cfl " + std::to_string(s.flood.cfl) +
+                        " exceeds the stability limit sqrt(theta/2) = " +
+                        std::to_string(std::sqrt(s.flood.theta / 2.0)) + " for theta " +
+                        std::to_string(s.flood.theta));
   s.flood.frame_interval_s = t->number("frame_interval_min", 30, 1, 1440) * 60;
   s.flood.road_close_depth_m = t->number("road_close_depth_m", 0.3, 0.01, 5);
   s.flood.road_slow_depth_m = t->number("road_slow_depth_m", 0.05, 0, 5);

@@ -65,7 +65,7 @@ struct StormSpec {
 };
 
 struct FloodSpec {
-  double cfl = 0.7;
+  double cfl = 0.6;  // = sd::flood::Options defaults; cfl <= sqrt(theta / 2)
   double theta = 0.8;
   double frame_interval_s = 1800;
   double road_close_depth_m = 0.3;

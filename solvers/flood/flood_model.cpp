@@ -36,6 +36,12 @@ void check_cell(int c, std::size_t n, const std::string& field) {
 
 }  // namespace
 
+double max_stable_cfl(double theta) {
+  // Linearised, frictionless scheme, checkerboard mode on both axes: the amplification
+  // matrix has det = 2 theta - 1 and trace 2 theta - 8 C^2, stable while 8 C^2 <= 4 theta.
+  return std::sqrt(theta / 2.0);
+}
+
 ModelPtr build_model(ModelSpec spec) {
   const Grid& g = spec.grid;
   require(g.nx > 0 && g.ny > 0, "flood model: grid has no cells");
@@ -61,6 +67,10 @@ ModelPtr build_model(ModelSpec spec) {
   const Options& o = spec.options;
   require(o.cfl > 0 && o.cfl <= 1, "flood model: cfl must be in (0, 1]");
   require(o.theta >= 0.5 && o.theta <= 1, "flood model: theta must be in [0.5, 1]");
+  require(o.cfl <= max_stable_cfl(o.theta), "flood model: cfl " + std::to_string(o.cfl) +
+                                                " exceeds the stability limit sqrt(theta/2) = " +
+                                                std::to_string(max_stable_cfl(o.theta)) +
+                                                " for theta " + std::to_string(o.theta));
   require(o.dt_max > 0 && o.g > 0 && o.h_dry > 0, "flood model: dt_max, g and h_dry must be > 0");
   require(o.rain_refresh_s > 0, "flood model: rain_refresh_s must be > 0");
   require(spec.manning_uniform > 0 && std::isfinite(spec.manning_uniform),

@@ -55,11 +55,17 @@ struct PointInflow {
 // Debris factor class for the FD2320 hazard rating (DEFRA/EA 2006, table 3.1).
 enum DebrisClass : std::uint8_t { kPastureArable = 0, kWoodland = 1, kUrban = 2 };
 
+// Largest stable Courant number sqrt(g h) dt / dx of the q-centred scheme in 2D: a von
+// Neumann analysis of the checkerboard mode gives sqrt(theta / 2) (docs/flood-model.md,
+// "Stability"): 0.632 at theta = 0.8, 0.707 at theta = 1.
+double max_stable_cfl(double theta);
+
 struct Options {
   double g = 9.81;
-  double cfl = 0.7;  // alpha in dt = alpha dx / sqrt(g h_max) (Bates 2010, eq. 12)
-  double theta =
-      0.8;  // de Almeida et al. 2012 q-centring; 1 = Bates 2010 (see docs/flood-model.md)
+  // alpha in dt = alpha dx / sqrt(g h_max) (Bates 2010, eq. 12); at most
+  // max_stable_cfl(theta), 0.6 is 95 % of it at the default theta.
+  double cfl = 0.6;
+  double theta = 0.8;    // de Almeida et al. 2012 q-centring; 1 = Bates 2010
   double dt_max = 10.0;  // s, cap when the domain is (nearly) dry
   float h_dry = 1e-4f;   // m; a face with less flow depth carries no flux
   double open_min_slope = 1e-4;
@@ -72,6 +78,9 @@ struct Options {
   // Fewer threads on small grids: below this many cells per thread the per-step barriers
   // cost more than the work (results are identical for any thread count anyway).
   int min_cells_per_thread = 32768;
+  // Skip 32 x 32 tiles that hold no water and receive none this step (bit-identical to the
+  // dense sweep; false = always sweep every cell, for tests and benchmarks).
+  bool skip_dry_tiles = true;
 };
 
 // Everything the solver needs, as plain arrays of grid.size() values (row 0 = north).

@@ -11,6 +11,7 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "flood/active_tiles.hpp"
 #include "flood/boundary_faces.hpp"
 #include "flood/flux_repair.hpp"
 #include "flood/inertial_kernels.hpp"
@@ -22,6 +23,16 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr double kMmphToMs = 1e-3 / 3600.0;
+
+// The step toward a landing time `left` seconds ahead, given the CFL step: the remaining
+// time split into equal steps no longer than the CFL step. The step then shrinks by at most
+// one part in (steps left) as the landing time nears, instead of the abrupt halving to avoid
+// a sliver that used to precede every landing: those jumps in dt destabilised theta = 1 and
+// fed the lake-at-rest drift (issue 12).
+double landing_step(double dt_cfl, double left) {
+  if (left <= dt_cfl) return left;
+  return left / std::ceil(left / dt_cfl);
+}
 }  // namespace
 
 double Budget::error() const {
@@ -54,6 +65,9 @@ struct State::Impl {
   BoundaryFaces bnd;
   std::vector<EdgeFlow> row_edge;  // W/E edge volumes per row, this step
   EdgeFlow edge_n, edge_s;
+  detail::ActiveTiles tiles;
+  std::vector<std::uint8_t> rain_tile;  // per tile: grid rain falls in this window
+  bool rescan_history = true;           // before the first step and after a restore
 };
 
 State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move(model)) {
@@ -82,6 +96,7 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   I.hr.assign(n, 0.0f);
   I.sinks.init(*model_);
   I.bnd.init(*model_);
+  I.tiles.init(*model_, model_->options().skip_dry_tiles);
 }
 
 State::~State() = default;
@@ -136,16 +151,22 @@ void State::advance_to(double t_end) {
   fp.n2 = M.spec().manning_uniform * M.spec().manning_uniform;
   fp.n2_cell = M.n2().empty() ? nullptr : M.n2().data();
   fp.theta = static_cast<float>(o.theta);
+  I.tiles.rescan(h_, I.rescan_history);
+  I.rescan_history = false;
 
   while (t_ < t_end) {
     // 1. Rain window: a mean rate over [t, win_end), win_end on the source's breaks.
-    if (t_ >= I.win_end) {
-      double w1 = std::min(t_ + o.rain_refresh_s, t_end);
-      if (rain_) w1 = std::min(w1, rain_->next_break(t_));
+    //    Without a rain source there is no window: steps need not land on refresh times.
+    if (!rain_) {
+      I.win_end = kInf;
+      I.rain_uniform_ms = 0.0;
+      I.rain_grid = false;
+    } else if (t_ >= I.win_end) {
+      const double w1 = std::min({t_ + o.rain_refresh_s, t_end, rain_->next_break(t_)});
       I.win_end = w1;
       I.rain_uniform_ms = 0.0;
-      I.rain_grid = rain_ && !rain_->uniform();
-      if (rain_ && rain_->uniform()) {
+      I.rain_grid = !rain_->uniform();
+      if (rain_->uniform()) {
         I.rain_uniform_ms = rain_->uniform_mmph(t_, w1) * kMmphToMs;
         I.rain_total_uniform_m += I.rain_uniform_ms * (w1 - t_);
       } else if (I.rain_grid) {
@@ -161,20 +182,16 @@ void State::advance_to(double t_end) {
           I.rain_total_m[k] += static_cast<double>(I.rain_ms[k]) * (w1 - t_);
         }
         I.rain_sum_ms = s;
+        I.tiles.rain_tiles(I.rain_ms.data(), I.rain_tile);
       }
     }
     // 2. Adaptive step (Bates et al. 2010, eq. 12), landing exactly on the window end.
     const double hcfl =
         std::max({hmax_, I.bnd.max_ghost_depth(M, t_), static_cast<double>(o.h_dry)});
     const double cel = std::max(std::sqrt(o.g * hcfl), I.cmax);
-    double dt = std::min(o.cfl * dx / cel, o.dt_max);
     const double land = std::min(I.win_end, t_end);
-    const double left = land - t_;
-    if (left <= dt)
-      dt = left;
-    else if (left < 2.0 * dt)
-      dt = 0.5 * left;  // no sliver step before the landing time
-    const double t_new = dt == left ? land : t_ + dt;
+    const double dt = landing_step(std::min(o.cfl * dx / cel, o.dt_max), land - t_);
+    const double t_new = dt == land - t_ ? land : t_ + dt;
     fp.dt = static_cast<float>(dt);
     // 3. One fused sweep per thread over its block of rows: momentum for row j (x faces, the
     //    y faces to row j-1, edge faces), then continuity + rain and the summary rasters for
@@ -203,26 +220,46 @@ void State::advance_to(double t_end) {
     const detail::SummaryRow sum_out{I.maxd.data(), I.tmax.data(), I.first.data(),
                                      I.dur.data(),  I.maxv.data(), I.hr.data()};
     I.bnd.begin_step(M, t_, dt);
+    I.tiles.plan(I.rain_uniform_ms > 0.0, I.rain_grid ? &I.rain_tile : nullptr, stats_now);
+    const auto& tl = I.tiles;
+    auto x_faces = [&](int j) {
+      for (const auto& s : tl.x_faces(j)) detail::flux_x_span(j, s.i0, s.i1, fp, h, z, qx, qxo);
+      float* row = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
+      for (const auto& s : tl.x_zero(j)) std::fill(row + s.i0, row + s.i1, 0.0f);
+    };
+    auto y_faces = [&](int j) {
+      for (const auto& s : tl.y_faces(j)) detail::flux_y_span(j, s.i0, s.i1, fp, h, z, qy, qyo);
+      float* row = qy + static_cast<std::ptrdiff_t>(j) * nx;
+      for (const auto& s : tl.y_zero(j)) std::fill(row + s.i0, row + s.i1, 0.0f);
+    };
     auto finish_row = [&](int r) {
-      const auto rs = detail::update_row(r, nx, dtdx, qx, qy, z, rain_grid, dt, rain_m,
-                                         o.g, o.velocity_min_depth_m, h);
+      detail::RowStats rs;
+      for (const auto& s : tl.cells(r)) {
+        const auto a = detail::update_span(r, s.i0, s.i1, nx, dtdx, qx, qy, z, rain_grid, dt,
+                                           rain_m, o.g, o.velocity_min_depth_m, h);
+        rs.hmax = std::max(rs.hmax, a.hmax);
+        rs.hmin = std::min(rs.hmin, a.hmin);
+        rs.cmax = std::max(rs.cmax, a.cmax);
+      }
       const auto ru = static_cast<std::size_t>(r);
       I.row_max[ru] = rs.hmax;
       I.row_min[ru] = rs.hmin;
       I.row_cel[ru] = rs.cmax;
-      if (stats_now) detail::summary_row(r, sp, h, qx, qy, dcl, sum_out);
+      I.tiles.record_row(r, h);
+      for (const auto& s : tl.stats(r))
+        detail::summary_span(r, s.i0, s.i1, sp, h, qx, qy, dcl, sum_out);
     };
 #pragma omp parallel num_threads(I.threads)
     {
       const long nth = omp_get_num_threads(), tid = omp_get_thread_num();
       const int j0 = static_cast<int>(ny * tid / nth), j1 = static_cast<int>(ny * (tid + 1) / nth);
-      if (j0 > 0 && j0 < j1) detail::flux_y_row(j0, fp, h, z, qy, qyo);
+      if (j0 > 0 && j0 < j1) y_faces(j0);
       if (tid == 0) I.edge_n = I.bnd.apply_side(M, 0, dt, h_, qyo, qy);
       if (tid == nth - 1) I.edge_s = I.bnd.apply_side(M, 2, dt, h_, qyo, qy);
 #pragma omp barrier
       for (int j = j0; j < j1; ++j) {
-        detail::flux_x_row(j, fp, h, z, qx, qxo);
-        if (j > j0) detail::flux_y_row(j, fp, h, z, qy, qyo);
+        x_faces(j);
+        if (j > j0) y_faces(j);
         I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, h_, qxo, qx);
         if (j > j0) finish_row(j - 1);
       }
@@ -420,6 +457,8 @@ void State::restore(std::istream& is) {
   // Faces a step never writes (closed edges) must read zero in both buffers.
   I.qx_next.assign(qx_.size(), 0.0f);
   I.qy_next.assign(qy_.size(), 0.0f);
+  I.rescan_history = true;
+  if (I.rain_grid) I.tiles.rain_tiles(I.rain_ms.data(), I.rain_tile);
 }
 
 }  // namespace sd::flood

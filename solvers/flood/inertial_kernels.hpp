@@ -15,13 +15,15 @@ struct FaceParams {
   float theta = 1.0f;
 };
 
-// x faces i = 1..nx-1 of row j (qx index j*(nx+1)+i): new discharges into qx from the
-// previous step's qx_old (double-buffered, so the theta form's neighbours are always old).
-void flux_x_row(int j, const FaceParams& p, const double* h, const float* z, float* qx,
-                const float* qx_old);
-// y faces between rows j-1 and j, j = 1..ny-1 (qy index j*nx+i, +q toward row j).
-void flux_y_row(int j, const FaceParams& p, const double* h, const float* z, float* qy,
-                const float* qy_old);
+// x faces i in [i0, i1) of row j, 1 <= i0 <= i1 <= nx - 1 (qx index j*(nx+1)+i): new
+// discharges into qx from the previous step's qx_old (double-buffered, so the theta form's
+// neighbours are always old).
+void flux_x_span(int j, int i0, int i1, const FaceParams& p, const double* h, const float* z,
+                 float* qx, const float* qx_old);
+// y faces between rows j-1 and j, columns [i0, i1), j = 1..ny-1 (qy index j*nx+i, +q toward
+// row j).
+void flux_y_span(int j, int i0, int i1, const FaceParams& p, const double* h, const float* z,
+                 float* qy, const float* qy_old);
 
 // Row extremes after continuity: max depth, min depth (negative when the step overdrew a
 // cell: see flux_repair.hpp) and max wave celerity sqrt(g h) + |q|max / max(h, h_vel) for
@@ -30,11 +32,11 @@ struct RowStats {
   double hmax = 0, hmin = 0, cmax = 0;
 };
 
-// Continuity for row j: h += dt/dx * (net inflow) + rain. rain_ms: per-cell rate (m/s) or
-// null, then rain_uniform_m (a depth for this step) is used.
-RowStats update_row(int j, int nx, double dt_over_dx, const float* qx, const float* qy,
-                    const float* z, const float* rain_ms, double dt, double rain_uniform_m,
-                    double g, double h_vel, double* h);
+// Continuity for the cells [i0, i1) of row j: h += dt/dx * (net inflow) + rain. rain_ms:
+// per-cell rate (m/s) or null, then rain_uniform_m (a depth for this step) is used.
+RowStats update_span(int j, int i0, int i1, int nx, double dt_over_dx, const float* qx,
+                     const float* qy, const float* z, const float* rain_ms, double dt,
+                     double rain_uniform_m, double g, double h_vel, double* h);
 
 // Inverse cube root without pow: bit-level first guess, three Newton steps (rel. err ~1e-7).
 float inv_cbrt(float x);

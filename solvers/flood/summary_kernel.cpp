@@ -16,8 +16,8 @@ inline float debris(float d, unsigned cls) {
 
 template <bool kDebris>
 __attribute__((target_clones("avx2", "default"))) void summary_impl(
-    int j, const SummaryParams& p, const double* h, const float* qx, const float* qy,
-    const std::uint8_t* dc, const SummaryRow& o) {
+    int j, int i0, int i1, const SummaryParams& p, const double* h, const float* qx,
+    const float* qy, const std::uint8_t* dc, const SummaryRow& o) {
   const int nx = p.nx;
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
   const double* hr = h + s;
@@ -32,7 +32,7 @@ __attribute__((target_clones("avx2", "default"))) void summary_impl(
   float* __restrict hzr = o.hr + s;
   const float t = p.t, span = p.span, pond = p.pond, thr = p.thr, vmin = p.vmin;
 #pragma omp simd
-  for (int i = 0; i < nx; ++i) {
+  for (int i = i0; i < i1; ++i) {
     const float d = static_cast<float>(hr[i]);
     const bool deeper = d > maxd[i];
     maxd[i] = deeper ? d : maxd[i];
@@ -53,12 +53,12 @@ __attribute__((target_clones("avx2", "default"))) void summary_impl(
 
 }  // namespace
 
-void summary_row(int j, const SummaryParams& p, const double* h, const float* qx, const float* qy,
-                 const std::uint8_t* debris, const SummaryRow& out) {
+void summary_span(int j, int i0, int i1, const SummaryParams& p, const double* h, const float* qx,
+                  const float* qy, const std::uint8_t* debris, const SummaryRow& out) {
   if (debris)
-    summary_impl<true>(j, p, h, qx, qy, debris, out);
+    summary_impl<true>(j, i0, i1, p, h, qx, qy, debris, out);
   else
-    summary_impl<false>(j, p, h, qx, qy, nullptr, out);
+    summary_impl<false>(j, i0, i1, p, h, qx, qy, nullptr, out);
 }
 
 }  // namespace sd::flood::detail

@@ -21,8 +21,8 @@ struct SummaryParams {
   float pond = 0.15f, thr = 0.15f, vmin = 0.01f;
 };
 
-// debris: DebrisClass per cell of the row, or null (all urban).
-void summary_row(int j, const SummaryParams& p, const double* h, const float* qx, const float* qy,
-                 const std::uint8_t* debris, const SummaryRow& out);
+// Cells [i0, i1) of row j. debris: DebrisClass per cell of the grid, or null (all urban).
+void summary_span(int j, int i0, int i1, const SummaryParams& p, const double* h, const float* qx,
+                  const float* qy, const std::uint8_t* debris, const SummaryRow& out);
 
 }  // namespace sd::flood::detail

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -21,7 +22,9 @@ struct Run {
 };
 
 fs::path tmpdir(const std::string& name) {
-  const auto d = fs::temp_directory_path() / ("sd_flood_cli_" + name);
+  // Per process: parallel test runs (other checkouts, ctest -j) must not share a folder.
+  const auto d =
+      fs::temp_directory_path() / ("sd_flood_cli_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
@@ -147,6 +150,13 @@ TEST(FloodCli, BadInputExitsTwoNamingFileLineAndField) {
   r = run("--dem " + dem + " --duration-s 10 --resume " + dem, dir);
   EXPECT_EQ(r.rc, 2);
   EXPECT_NE(r.err.find("not a stormdrill flood checkpoint"), std::string::npos) << r.err;
+  // Past the scheme's stability limit sqrt(theta/2) (issue 12): refused, not run unstable.
+  r = run("--dem " + dem + " --duration-s 10 --cfl 0.7", dir);
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("--cfl 0.700000 exceeds the stability limit sqrt(theta/2) = 0.632"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(run("--dem " + dem + " --duration-s 10 --cfl 0.7 --theta 1", dir).rc, 0);
 }
 
 TEST(FloodCli, ResumedRunAndThreadCountAreBitIdentical) {
