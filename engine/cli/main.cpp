@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   } catch (const sd::InputError& e) {
     std::fprintf(stderr, "stormdrill: error: %s\n", e.what());
     return 2;
+  } catch (const sd::ResourceError& e) {
+    std::fprintf(stderr, "stormdrill: resource limit: %s\n", e.what());
+    return 3;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "stormdrill: failed: %s\n", e.what());
     return 1;
