@@ -202,6 +202,29 @@ TEST(IoSafetyCli, FullDiskGivesAClearErrorAndNoCrash) {
     EXPECT_TRUE(name == "filler" || name == "cache") << "left on the full disk: " << name;
 }
 
+TEST(IoSafetyCli, ReadOnlyFolderErrorsNameTheFolderAndTheReason) {
+  const fs::path mnt = fs::temp_directory_path() / "sd_iosafe_ro";
+  fs::create_directories(mnt);
+  if (geteuid() != 0 || mount("tmpfs", mnt.c_str(), "tmpfs", MS_RDONLY, "size=1m") != 0)
+    GTEST_SKIP() << "cannot mount a read-only tmpfs here";
+  const fs::path dir = sdtest::make_flood_county("iosafe_ro");
+  const std::string scn = (dir / "scenario.toml").string();
+  const auto b =
+      sdtest::stormdrill("batch --scenario " + scn + " --plans " + (dir / "plan-a.toml").string() +
+                         " --members 1 -o " + (mnt / "b.h5").string() + " --cache-dir " +
+                         (dir / "cache").string() + " -q");
+  const auto r = sdtest::stormdrill("run " + scn + " -o " + (mnt / "run.h5").string() +
+                                    " --cache-dir " + (dir / "cache").string() + " -q");
+  umount(mnt.c_str());
+  EXPECT_EQ(b.exit_code, 1) << b.output;
+  EXPECT_TRUE(
+      has(b.output, "cannot write in output folder " + mnt.string() + ": Read-only file system"))
+      << b.output;
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_TRUE(has(r.output, "cannot create " + (mnt / "run.h5.tmp").string())) << r.output;
+  EXPECT_TRUE(has(r.output, "Read-only file system")) << r.output;
+}
+
 TEST(IoSafetyCli, ClearErrors) {
   const fs::path dir = sdtest::make_flood_county("iosafe_errors");
   const std::string scn = (dir / "scenario.toml").string();
