@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "io/h5.hpp"
+#include "io/output_guard.hpp"
 #include "io/temp_files.hpp"
 #include "version.hpp"
 
@@ -23,6 +24,7 @@ int leave(int rc) {
 // Exit codes (docs/cli.md): 0 ok, 1 failure, 2 bad input, 3 resource limit, 130 interrupted.
 int main(int argc, char** argv) {
   sd::io::install_interrupt_cleanup();
+  sd::io::enable_input_guard();
   CLI::App app{"stormdrill — typhoon and urban-flood disaster-response drill engine"};
   app.set_version_flag("--version", std::string(sd::kVersion) + " (" + sd::kGitCommit + ")");
   app.require_subcommand(1);

@@ -23,6 +23,7 @@ struct Identity {
 
 struct Ledger {
   std::mutex mu;
+  bool enabled = false;
   std::vector<Identity> inputs;
 };
 
@@ -73,10 +74,16 @@ FileKind sniff(const std::string& path, bool& known) {
 
 }  // namespace
 
+void enable_input_guard() {
+  std::lock_guard<std::mutex> lock(ledger().mu);
+  ledger().enabled = true;
+}
+
 void note_input(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return;
   std::lock_guard<std::mutex> lock(ledger().mu);
+  if (!ledger().enabled) return;
   ledger().inputs.push_back({st.st_dev, st.st_ino, path});
 }
 

@@ -13,7 +13,12 @@ enum class FileKind {
   Text,     // TOML, CSV, JSON, XDMF, ESRI ASCII grids
 };
 
-// Records `path` as an input of this process (no-op if it cannot be stat'ed). The ledger is
+// Turns the input ledger on for this process (the CLI's main() does; library users such as
+// tests that rewrite their own fixtures leave it off, and then note_input does nothing).
+void enable_input_guard();
+
+// Records `path` as an input of this process (no-op if it cannot be stat'ed or the guard is
+// off). The ledger is
 // process-wide: a command's inputs are read in many places (scenario loader, rasters, CSVs,
 // HDF5) and all of them must be protected from every output the command writes.
 void note_input(const std::string& path);

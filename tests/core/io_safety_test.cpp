@@ -65,6 +65,7 @@ TEST(OutputGuard, RefusesInputsFoldersRootAndOtherKinds) {
   const fs::path d = fresh_dir("guard");
   const fs::path scn = d / "scenario.toml";
   write(scn, "[scenario]\nname = \"x\"\n");
+  sd::io::enable_input_guard();
   sd::io::note_input(scn.string());
   // The same file under another spelling (a hard link) is still the input.
   fs::create_hard_link(scn, d / "alias.toml");
