@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "hazard/hazard_run.hpp"
+#include "io/output_guard.hpp"
 #include "output/results_writer.hpp"
 #include "response/simulation.hpp"
 #include "scenario/scenario.hpp"
@@ -28,6 +29,12 @@ RunReport run_drill(const RunRequest& rq) {
     for (const auto& w : model->warnings) rq.warn(w);
   }
   RunReport rep;
+  rep.results_path = !rq.out_path.empty() ? rq.out_path
+                     : !s.output_path.empty()
+                         ? s.output_path
+                         : (fs::path(s.path).replace_extension("").string() + "-results.h5");
+  // Before the run: never over an input, a folder or a file of another kind.
+  io::check_output_file(rep.results_path, io::FileKind::Hdf5);
   rep.scenario_name = s.name;
   rep.plan_name = plan.name;
   rep.seed = rq.seed.value_or(s.seed);
@@ -57,10 +64,6 @@ RunReport run_drill(const RunRequest& rq) {
                    [](const LogEvent& a, const LogEvent& b) { return a.t < b.t; });
   rep.response_wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count();
-  rep.results_path = !rq.out_path.empty() ? rq.out_path
-                     : !s.output_path.empty()
-                         ? s.output_path
-                         : (fs::path(s.path).replace_extension("").string() + "-results.h5");
   if (fs::path(rep.results_path).has_parent_path())
     fs::create_directories(fs::path(rep.results_path).parent_path());
   rep.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();

@@ -7,14 +7,15 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 
+#include "batch/batch_journal.hpp"
 #include "batch/mpi_comm.hpp"
 #include "core/error.hpp"
 #include "hazard/hazard_cache.hpp"
 #include "hazard/hazard_run.hpp"
+#include "io/output_guard.hpp"
 #include "response/incident.hpp"
 #include "response/simulation.hpp"
 #include "scenario/scenario.hpp"
@@ -28,9 +29,7 @@ const std::vector<BatchKpi>& batch_kpis() {
 
 namespace {
 
-// The journal: one line per finished run, so a killed batch resumes. Its first line is a
-// signature of the batch (scenario, plans, members, seeds); a journal with another signature
-// is ignored.
+// The journal (batch/batch_journal.hpp): one file per rank beside the output.
 std::string journal_path(const BatchRequest& rq, int rank) {
   return rq.out_path + ".journal." + std::to_string(rank);
 }
@@ -43,52 +42,14 @@ std::string signature(const BatchRequest& rq, std::uint64_t seed) {
   return os.str();
 }
 
-void load_journal(const std::string& path, const std::string& sig,
-                  std::map<std::pair<int, int>, BatchRun>& done,
-                  std::map<int, BatchMember>& members) {
-  std::ifstream in(path);
-  std::string line;
-  if (!std::getline(in, line) || line != sig) return;
-  while (std::getline(in, line)) {
-    std::istringstream ss(line);
-    std::string kind;
-    ss >> kind;
-    if (kind == "run") {
-      BatchRun r;
-      int ok;
-      ss >> r.plan >> r.member >> ok >> r.wall_s;
-      r.ok = ok;
-      for (std::size_t k = 0; k < batch_kpis().size(); ++k) {
-        std::string v;
-        ss >> v;
-        r.kpi.push_back(v == "nan" ? NAN : std::stod(v));
-      }
-      std::getline(ss >> std::ws, r.error);
-      if (r.kpi.size() == batch_kpis().size()) done[{r.plan, r.member}] = r;
-    } else if (kind == "member") {
-      BatchMember m;
-      int ok;
-      ss >> m.member >> ok >> m.hazard_wall_s >> m.hazard_key;
-      m.ok = ok;
-      std::getline(ss >> std::ws, m.error);
-      members[m.member] = m;
-    }
-  }
-}
-
-std::string fmt(double v) {
-  if (!std::isfinite(v)) return "nan";
-  char b[40];
-  std::snprintf(b, sizeof b, "%.17g", v);
-  return b;
-}
-
 }  // namespace
 
 BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   const auto wall0 = std::chrono::steady_clock::now();
   if (rq.plan_paths.empty()) throw InputError("batch: give at least one plan (--plans)");
-  if (rq.members < 1) throw InputError("batch: --members must be >= 1");
+  if (rq.members < 1)
+    throw InputError("batch: --members must be at least 1 (got " + std::to_string(rq.members) +
+                     ")");
   LoadOptions lo;
   lo.allow_empty_storm = rq.allow_empty_storm;
   const Scenario s = load_scenario(rq.scenario_path, lo);
@@ -108,24 +69,30 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   for (const auto& k : batch_kpis()) found |= rq.rank_by == k.name;
   if (!found) throw InputError("batch: --rank-by: unknown KPI '" + rq.rank_by + "'");
 
+  io::check_output_file(rq.out_path, io::FileKind::Hdf5);
+
   // Resume: what earlier attempts of this batch finished (any rank's journal).
   const std::string sig = signature(rq, seed);
-  std::map<std::pair<int, int>, BatchRun> done;
-  std::map<int, BatchMember> done_members;
+  JournalContents journaled;
+  std::uintmax_t keep_bytes = 0;  // of this rank's journal
   if (rq.resume)
     for (int r = 0; r < 64; ++r)
-      if (fs::exists(journal_path(rq, r)))
-        load_journal(journal_path(rq, r), sig, done, done_members);
-  if (fs::path(rq.out_path).has_parent_path())
-    fs::create_directories(fs::path(rq.out_path).parent_path());
-  std::ofstream journal(journal_path(rq, comm.rank()), std::ios::app);
-  if (fs::file_size(journal_path(rq, comm.rank())) == 0)
-    journal << sig << "\n" << std::flush;
-  else if (!rq.resume) {
-    journal.close();
-    journal.open(journal_path(rq, comm.rank()), std::ios::trunc);
-    journal << sig << "\n" << std::flush;
+      if (fs::exists(journal_path(rq, r))) {
+        std::string warning;
+        const auto good = load_journal(journal_path(rq, r), sig, journaled, &warning);
+        if (r == comm.rank()) keep_bytes = good;
+        if (!warning.empty()) std::fprintf(stderr, "stormdrill: warning: %s\n", warning.c_str());
+      }
+  auto& done = journaled.runs;
+  auto& done_members = journaled.members;
+  if (fs::path(rq.out_path).has_parent_path()) {
+    std::error_code ec;
+    const fs::path dir = fs::path(rq.out_path).parent_path();
+    fs::create_directories(dir, ec);
+    if (ec)
+      throw IoError("batch: cannot create output folder " + dir.string() + ": " + ec.message());
   }
+  JournalWriter journal(journal_path(rq, comm.rank()), sig, keep_bytes);
 
   const std::size_t N = model->graph->num_nodes();
   std::vector<double> demand(N, 0.0);
@@ -178,15 +145,15 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
           std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
       mem.hazard_key = hz.key;
       mem.ok = true;
+    } catch (const IoError&) {
+      throw;  // a full disk is not a failed member: stop, so a rerun resumes and redoes it
     } catch (const std::exception& e) {
       mem.ok = false;
       mem.error = e.what();
       for (auto& c : mem.error)
         if (c == '\n') c = ' ';
     }
-    journal << "member " << m << " " << mem.ok << " " << fmt(mem.hazard_wall_s) << " "
-            << (mem.hazard_key.empty() ? "-" : mem.hazard_key) << " " << mem.error << "\n"
-            << std::flush;
+    journal.append(journal_member_record(mem));
     my_members.push_back(mem);
     if (mem.ok)
       for (const auto& inc : generate_incidents(*model, hz, seed, m))
@@ -225,12 +192,10 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
       }
     }
     for (const auto& r : runs) {
-      journal << "run " << r.plan << " " << r.member << " " << r.ok << " " << fmt(r.wall_s);
-      for (double v : r.kpi) journal << " " << fmt(v);
-      journal << " " << r.error << "\n";
+      journal.append(journal_run_record(r));
       my_runs.push_back(r);
     }
-    journal.flush();
+    journal.sync();
     if (!rq.quiet)
       std::fprintf(stderr, "batch: member %d/%d %s (hazard %.1f s), %d plans replayed\n", m,
                    rq.members, mem.ok ? "ok" : "FAILED", mem.hazard_wall_s, P);

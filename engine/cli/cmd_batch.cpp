@@ -30,9 +30,10 @@ void add_batch(CLI::App& app) {
   cmd->add_option("--scenario", rq->scenario_path, "Base scenario (TOML)")->required();
   cmd->add_option("--plans", rq->plan_paths, "Plan files to compare (the first is the baseline)")
       ->required();
-  cmd->add_option("--members", rq->members, "Storm ensemble members")->check(CLI::PositiveNumber);
+  cmd->add_option("--members", rq->members, "Storm ensemble members")->check(at_least(1));
   cmd->add_option("--ensemble-seed", rq->ensemble_seed,
-                  "Seed of the storm ensemble (default: the scenario seed)");
+                  "Seed of the storm ensemble (default: the scenario seed)")
+      ->check(seed_check());
   cmd->add_option("--csv", rq->csv_path, "Per-plan table (CSV)");
   cmd->add_option("--runs-csv", rq->runs_csv_path, "Per-run rows, plan x member (CSV)");
   cmd->add_option("--tradeoff-csv", rq->tradeoff_csv_path,

@@ -30,7 +30,8 @@ void add_demo(CLI::App& app) {
       "Examples:\n  stormdrill demo -o out/demo.h5\n  stormdrill demo --plan "
       "scenarios/haiyan-demo/plan-prepositioned.toml");
   cmd->add_option("--plan", args->plan, "Plan file to use instead of the current plan");
-  cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)");
+  cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)")
+      ->check(at_least(0));
   add_allow_empty_storm(cmd, args->allow_empty_storm);
   // Demo results are made to be shown elsewhere: always self-contained (the flag is a no-op).
   add_self_contained_flag(cmd, args->self_contained);

@@ -22,6 +22,7 @@
 #include "flood_cli/hazard_h5.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
+#include "io/output_guard.hpp"
 #include "io/raster_io.hpp"
 
 namespace sd::cli {
@@ -116,6 +117,15 @@ std::unique_ptr<flood::RainSource> make_rain(const FloodArgs& a) {
   return nullptr;
 }
 
+// Before the simulation (inputs are read by now, so the output guard knows them): no output
+// over an input, a folder, or an existing file of another kind.
+void check_outputs(const FloodArgs& a) {
+  if (!a.out_h5.empty()) io::check_output_file(a.out_h5, io::FileKind::Hdf5);
+  for (const std::string* r : {&a.out_max, &a.out_depth})
+    if (!r->empty()) io::check_output_file(*r, io::kind_from_extension(*r));
+  if (!a.summary_json.empty()) io::check_output_file(a.summary_json, io::FileKind::Text);
+}
+
 void run_flood(const FloodArgs& a) {
   const auto wall0 = std::chrono::steady_clock::now();
   check_args(a);
@@ -139,6 +149,7 @@ void run_flood(const FloodArgs& a) {
       throw InputError(where(a.resume) + ": " + e.what());
     }
   }
+  check_outputs(a);
   std::unique_ptr<flood_cli::HazardWriter> h5;
   if (!a.out_h5.empty()) h5 = std::make_unique<flood_cli::HazardWriter>(a.out_h5, dem, *model);
   const double fi = a.frame_interval.value_or(a.duration);

@@ -1,11 +1,12 @@
-// `stormdrill generate-county [--seed S] [--cell-m 50] [--track CSV] --out DIR`: writes the
-// default (synthetic, geographically placed) Haiyan County scenario folder.
+// `stormdrill generate-county [--seed S] [--cell-m 50] [--track CSV] [--force] --out DIR`: writes
+// the default (synthetic, geographically placed) Haiyan County scenario folder.
 #include <cstdint>
 #include <cstdio>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "county/county.hpp"
+#include "io/output_guard.hpp"
 
 namespace sd::cli {
 
@@ -16,6 +17,7 @@ void add_generate_county(CLI::App& app) {
     std::uint64_t seed = 20210725;
     double cell_m = 50.0;
     std::string track, out;
+    bool force = false;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--seed", o->seed, "generator seed (same seed -> byte-identical files)")
@@ -24,8 +26,11 @@ void add_generate_county(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--track", o->track,
                   "CMA track CSV of In-fa (2021) to convert into data/infa-2021.csv");
-  cmd->add_option("--out", o->out, "output scenario folder")->required();
+  cmd->add_option("--out", o->out, "output scenario folder (new or empty)")->required();
+  cmd->add_flag("--force", o->force,
+                "write into a non-empty --out folder (replaces the generated files in it)");
   cmd->callback([o] {
+    io::check_output_folder(o->out, o->force);
     county::CountyOptions opt;
     opt.seed = o->seed;
     opt.cell_m = o->cell_m;
@@ -36,7 +41,9 @@ void add_generate_county(CLI::App& app) {
                 o->out.c_str(), c.dem.grid.nx, c.dem.grid.ny, c.dem.grid.cell, c.nodes.size(),
                 c.edges.size(), c.teams.size());
     if (c.track_csv.empty())
-      std::printf("note: no --track given; data/infa-2021.csv was not written\n");
+      std::printf(
+          "note: no --track given; data/infa-2021.csv was not written and the scenarios use a "
+          "design rain storm instead\n");
   });
 }
 

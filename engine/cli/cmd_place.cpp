@@ -16,6 +16,7 @@
 #include "io/atomic_file.hpp"
 #include "io/h5.hpp"
 #include "io/json_writer.hpp"
+#include "io/output_guard.hpp"
 #include "network/router.hpp"
 #include "placement/solve.hpp"
 #include "response/assignment.hpp"
@@ -46,6 +47,7 @@ struct BatchDemand {
 
 BatchDemand read_batch_demand(const std::string& path) {
   auto f = h5::File::open_read(path);
+  io::note_input(path);
   if (!h5::exists(f, "meta") || !h5::exists(f, "demand/node_id"))
     throw InputError(path + ": not a stormdrill batch file (no /demand)");
   h5::Handle meta = h5::open_group(f, "meta");
@@ -287,6 +289,8 @@ void run_place(PlaceArgs a) {
     throw InputError(
         "--out-plan needs --from-batch (the plan's teams come from the batch's scenario)");
   }
+  if (!a.out_plan.empty()) io::check_output_file(a.out_plan, io::FileKind::Text);
+  if (!a.summary_json.empty()) io::check_output_file(a.summary_json, io::FileKind::Text);
   if (a.p < 1) throw InputError("--p must be at least 1");
 
   const LoadedNetwork ln = load_network(a.net);

@@ -9,6 +9,7 @@
 #include "cli/progress.hpp"
 #include "cli/run_args.hpp"
 #include "io/atomic_file.hpp"
+#include "io/output_guard.hpp"
 
 namespace sd::cli {
 
@@ -32,6 +33,8 @@ int run_and_report(const RunArgs& a) {
   rq.warn = [quiet](const std::string& w) {
     if (!quiet) std::fprintf(stderr, "stormdrill: warning: %s\n", w.c_str());
   };
+  if (!a.common.summary_json.empty())
+    io::check_output_file(a.common.summary_json, io::FileKind::Text);
   auto progress = std::make_shared<Progress>("hazard", a.common.quiet);
   rq.hazard_progress = [progress](double t, double total) { progress->update(t, total); };
   RunReport rep = run_drill(rq);

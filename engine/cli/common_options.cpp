@@ -2,14 +2,18 @@
 
 #include <omp.h>
 
+#include <cerrno>
+#include <cstdlib>
+
 namespace sd::cli {
 
 void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache) {
   cmd->add_option("-o,--out", o.out, "Results file (HDF5)");
   cmd->add_option("--threads", o.threads, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(at_least(0));
   cmd->add_option("--seed", o.seed,
-                  "Seed of the response's random streams (default: the scenario's)");
+                  "Seed of the response's random streams (default: the scenario's)")
+      ->check(seed_check());
   cmd->add_option("--summary-json", o.summary_json, "Write a machine-readable summary here");
   cmd->add_flag("-q,--quiet", o.quiet, "Print only errors and the final summary");
   cmd->add_flag("-v,--verbose", o.verbose, "Print validation warnings and progress details");
@@ -19,6 +23,33 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache) {
                     "$XDG_CACHE_HOME/stormdrill or ~/.cache/stormdrill)");
     cmd->add_flag("--no-cache", o.no_cache, "Recompute the hazard even when it is cached");
   }
+}
+
+CLI::Validator at_least(long long min) {
+  return CLI::Validator(
+      [min](std::string& v) -> std::string {
+        char* end = nullptr;
+        errno = 0;
+        const long long x = std::strtoll(v.c_str(), &end, 10);
+        if (v.empty() || *end != '\0' || errno == ERANGE)
+          return "must be a whole number (got " + v + ")";
+        if (x < min) return "must be at least " + std::to_string(min) + " (got " + v + ")";
+        return {};
+      },
+      ">=" + std::to_string(min));
+}
+
+CLI::Validator seed_check() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        const bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
+        errno = 0;
+        if (digits) std::strtoull(v.c_str(), nullptr, 10);
+        if (!digits || errno == ERANGE)
+          return "seed must be a whole number from 0 to 18446744073709551615 (got " + v + ")";
+        return {};
+      },
+      "UINT64");
 }
 
 void apply_threads(int threads) {

@@ -23,6 +23,13 @@ struct CommonOptions {
 
 void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache = true);
 
+// A check for integer options: "--members: must be at least 1 (got 0)" rather than CLI11's
+// generic range text.
+CLI::Validator at_least(long long min);
+
+// A check for 64-bit seeds: digits only, no sign, at most 2^64 - 1 (no silent wrap-around).
+CLI::Validator seed_check();
+
 // Sets the OpenMP thread count when --threads was given (>0).
 void apply_threads(int threads);
 

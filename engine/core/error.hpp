@@ -1,5 +1,6 @@
 #pragma once
-// Error kinds the CLI maps to exit codes: InputError (bad scenario, file, flag) -> 2,
+// Error kinds the CLI maps to exit codes (table in docs/cli.md): InputError (bad scenario,
+// file, flag) -> 2, ResourceError (an estimate or use beyond a memory/disk/size limit) -> 3,
 // anything else -> 1. Messages name the file, line and field where one is known.
 #include <stdexcept>
 #include <string>
@@ -7,6 +8,21 @@
 namespace sd {
 
 struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// An operating-system I/O failure (disk full, read-only folder, ...) while writing an output;
+// the message names the path and the OS reason. Exit code 1 like other failures, but callers
+// that tolerate a failing computation (a batch member) must not swallow it: the next write
+// would meet the same full disk, and the work would be recorded as failed instead of redone.
+struct IoError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A run refused (or stopped) because it would exceed a resource limit: memory, disk, cache
+// size, run length. Distinct from InputError so scripts can tell "fix the input" from "give it
+// more room or raise the limit".
+struct ResourceError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 

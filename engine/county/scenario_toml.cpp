@@ -67,7 +67,7 @@ void landuse_classes(std::ostringstream& o) {
   }
 }
 
-void hazard_sections(std::ostringstream& o, TidePhase ph) {
+void hazard_sections(std::ostringstream& o, const County& c, TidePhase ph) {
   o << "[boundary]\nN = \"closed\"\nW = \"closed\"\nE = \"level\"\nS = \"level\"\n\n";
   const double shift_h = ph == TidePhase::Rising ? 3.0 : 0.0;  // HW this long after the peak
   double m2 = phase_for_high_water_at(kM2_deg_h, kPeak_h + shift_h);
@@ -83,11 +83,20 @@ void hazard_sections(std::ostringstream& o, TidePhase ph) {
        "  { name = \"M2\", amplitude_m = 2.2, phase_deg = "
     << num(m2, 2) << " },\n  { name = \"S2\", amplitude_m = 0.8, phase_deg = " << num(s2, 2)
     << " },\n]\nsurge_peak_m = 1.2\nsurge_width_h = 10.0\n\n";
-  o << "# Track: CMA real-time positions of Typhoon In-fa (2106), data/infa-2021.csv (source:\n"
-       "# China Meteorological Administration reported track; see docs/county.md).\n"
-       "[storm]\ntrack = \"data/infa-2021.csv\"\nformat = \"auto\"\naveraging = \"cma-2min\"\n"
-       "wind_model = \"holland1980\"\nrain_structure = \"bands+bursts\"\npenv_hpa = 1005.0\n"
-       "frame_interval_min = 10.0\n\n";
+  if (c.track_csv.empty())
+    // No track was converted (generate-county without --track): a design storm keeps the
+    // scenario valid on its own. Storm-intensity formula i = a1 (1 + c lg P) / (t + b)^n
+    // (GB 50014 form) with the coefficients of the storm tests, 50-year, 6 h, Chicago profile.
+    o << "# No typhoon track was given to generate-county (--track): a design rain storm\n"
+         "# stands in for it (docs/county.md). Regenerate with --track for In-fa (2021).\n"
+         "[storm]\n[storm.design]\na1 = 10.6\nc = 0.61\nb = 11.26\nn = 0.658\n"
+         "return_period_y = 50\nduration_min = 360\npeak_ratio = 0.4\nstart_h = 6.0\n\n";
+  else
+    o << "# Track: CMA real-time positions of Typhoon In-fa (2106), data/infa-2021.csv (source:\n"
+         "# China Meteorological Administration reported track; see docs/county.md).\n"
+         "[storm]\ntrack = \"data/infa-2021.csv\"\nformat = \"auto\"\naveraging = \"cma-2min\"\n"
+         "wind_model = \"holland1980\"\nrain_structure = \"bands+bursts\"\npenv_hpa = 1005.0\n"
+         "frame_interval_min = 10.0\n\n";
   o << "[flood]\ncfl = 0.6\ntheta = 0.8\nframe_interval_min = 30.0\nroad_close_depth_m = 0.3\n\n";
   o << "[roads]\nnodes = \"data/roads/nodes.csv\"\nedges = \"data/roads/edges.csv\"\n\n";
 }
@@ -176,7 +185,7 @@ std::string scenario_toml(const County& c, TidePhase phase) {
   std::ostringstream o;
   header(o, phase);
   landuse_classes(o);
-  hazard_sections(o, phase);
+  hazard_sections(o, c, phase);
   assets(o, c);
   injects(o, c);
   o << "[output]\npath = \"results.h5\"\nframe_interval_min = 30.0\n";

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/output_guard.hpp"
 
 namespace sd::county {
 namespace {
@@ -47,6 +48,7 @@ std::string at_line(const std::string& path, long line) {
 std::string convert_cma_track(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open track file");
+  io::note_input(path);
   std::string line;
   std::vector<int> col;  // indices of time, lat, lon, pressure_hpa, wind_ms
   const char* names[] = {"time", "lat", "lon", "pressure_hpa", "wind_ms"};

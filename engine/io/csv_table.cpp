@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "core/error.hpp"
+#include "io/output_guard.hpp"
 
 namespace sd::io {
 namespace {
@@ -46,12 +50,18 @@ std::string location(const std::string& path, long line) {
 }
 
 CsvTable::CsvTable(std::string path) : path_(std::move(path)) {
+  if (std::filesystem::is_directory(path_))
+    throw InputError(location(path_) + ": is a directory, not a CSV file");
   std::ifstream in(path_);
-  if (!in) throw InputError(location(path_) + ": cannot open file");
+  if (!in) throw InputError(location(path_) + ": cannot open file: " + std::strerror(errno));
+  note_input(path_);
   std::string line;
   long n = 0;
   while (std::getline(in, line)) {
     ++n;
+    // Spreadsheet exports often start with a UTF-8 byte-order mark; it is not part of the
+    // first column's name.
+    if (n == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     const std::string t = trim(line);
     if (t.empty() || t[0] == '#') continue;
     if (header_.empty()) {

@@ -1,8 +1,11 @@
 #include "io/h5.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <limits>
@@ -11,12 +14,71 @@
 #include <type_traits>
 
 #include "core/error.hpp"
+#include "io/fault_injection.hpp"
+#include "io/output_guard.hpp"
+#include "io/temp_files.hpp"
 
 namespace sd::h5 {
 namespace {
 
+// Set when HDF5 could not close a file even on the discard path (see File::discard).
+std::atomic<bool> g_close_failed{false};
+
 [[noreturn]] void fail(const std::string& what) {
   throw std::runtime_error("HDF5: " + what);
+}
+
+// The operating system's reason behind the HDF5 error on the stack: the POSIX (sec2) driver
+// records "errno = 28, error message = 'No space left on device'" in its message. Falls back
+// to `err` (errno right after the failing call) when the stack has none.
+std::string os_reason(int err) {
+  std::string found;
+  H5Ewalk2(
+      H5E_DEFAULT, H5E_WALK_DOWNWARD,
+      [](unsigned, const H5E_error2_t* e, void* data) -> herr_t {
+        auto& out = *static_cast<std::string*>(data);
+        const std::string d = e->desc ? e->desc : "";
+        const auto k = d.find("error message = '");
+        if (k != std::string::npos && out.empty()) {
+          const auto b = k + 17;
+          out = d.substr(b, d.find('\'', b) - b);
+        }
+        return 0;
+      },
+      &found);
+  H5Eclear2(H5E_DEFAULT);
+  if (found.empty() && err != 0) found = std::strerror(err);
+  return found;
+}
+
+// The file an object lives in, for messages ("" if unknown).
+std::string file_of(hid_t loc) {
+  const ssize_t n = H5Fget_name(loc, nullptr, 0);
+  if (n <= 0) return "";
+  std::string name(static_cast<std::size_t>(n) + 1, '\0');
+  H5Fget_name(loc, name.data(), name.size());
+  name.resize(static_cast<std::size_t>(n));
+  return name;
+}
+
+// A failed write: names the object, the file and the reason ("No space left on device").
+[[noreturn]] void fail_write(hid_t loc, const std::string& what) {
+  const int err = errno;
+  std::string msg = "HDF5: " + what;
+  const std::string file = file_of(loc);
+  if (!file.empty()) msg += " in " + file;
+  const std::string why = os_reason(err);
+  if (!why.empty()) msg += ": " + why;
+  throw IoError(msg);
+}
+
+// Runs an HDF5 write call unless the fault-injection seam fails it first; errno is cleared so
+// a failure's reason is the call's own.
+template <class F>
+bool write_ok(F&& call) {
+  if (io::fault::inject(io::fault::Op::Write)) return false;
+  errno = 0;
+  return call() >= 0;
 }
 
 template <class T>
@@ -53,8 +115,15 @@ Handle string_type(std::size_t len) {
 Handle create_dataset(hid_t loc, const std::string& name, hid_t type, hid_t space, hid_t dcpl) {
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE));
   H5Pset_create_intermediate_group(lcpl, 1);
-  Handle ds(H5Dcreate2(loc, name.c_str(), type, space, lcpl, dcpl, H5P_DEFAULT));
-  if (!ds.valid()) fail("cannot create dataset '" + name + "'");
+  // No chunk cache for writing: every chunk we write is whole (frames are one chunk thick),
+  // so it goes to disk inside H5Dwrite, where a full disk is reported and handled. A dirty
+  // cached chunk would instead be flushed by H5Dclose, and HDF5 1.10 crashes (SIGSEGV in
+  // H5D_close) when that flush fails.
+  Handle dapl(H5Pcreate(H5P_DATASET_ACCESS));
+  H5Pset_chunk_cache(dapl, 0, 0, 1.0);
+  errno = 0;
+  Handle ds(H5Dcreate2(loc, name.c_str(), type, space, lcpl, dcpl, dapl));
+  if (!ds.valid()) fail_write(loc, "cannot create dataset '" + name + "'");
   return ds;
 }
 
@@ -78,6 +147,12 @@ Handle& Handle::operator=(Handle&& o) noexcept {
     o.id_ = H5I_INVALID_HID;
   }
   return *this;
+}
+
+hid_t Handle::release() {
+  const hid_t id = id_;
+  id_ = H5I_INVALID_HID;
+  return id;
 }
 
 void Handle::reset() {
@@ -112,11 +187,20 @@ void Handle::reset() {
 
 File File::create(const std::string& path) {
   quiet_errors();
+  io::check_not_input(path);
+  io::remove_stale_temps(std::filesystem::path(path).parent_path().string());
   File f;
   f.path_ = path;
-  f.temp_ = path + ".tmp" + std::to_string(::getpid());
-  f.h_ = Handle(H5Fcreate(f.temp_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
-  if (!f.h_.valid()) throw std::runtime_error("cannot create " + f.temp_);
+  f.temp_ = io::temp_name_for(path);
+  io::register_temp(f.temp_);
+  // Strong close: closing the file closes every object still open in it, so an error path
+  // (exception unwinding with datasets held elsewhere) never leaves the file open for HDF5's
+  // exit handler to flush again onto a full disk (that flush crashed in H5F__close_cb).
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS));
+  H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG);
+  errno = 0;
+  f.h_ = Handle(H5Fcreate(f.temp_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl));
+  if (!f.h_.valid()) throw IoError("cannot create " + f.temp_ + ": " + os_reason(errno));
   return f;
 }
 
@@ -133,21 +217,82 @@ File File::open_read(const std::string& path) {
 }
 
 File::~File() {
-  if (!temp_.empty()) {
-    h_.reset();
-    std::error_code ec;
-    std::filesystem::remove(temp_, ec);
+  if (!temp_.empty()) discard();
+}
+
+void File::discard() {
+  if (h_.valid()) {
+    // Empty the temporary first: on a full disk the close below must still write HDF5's
+    // dirty metadata, and a close that fails leaves the file half-open in HDF5's tables,
+    // where its exit handler crashes on it (SIGSEGV in H5F__close_cb, HDF5 1.10). Truncating
+    // gives the disk back the space this file used, so the close succeeds; the file is
+    // deleted right after anyway.
+    void* vfd = nullptr;
+    if (H5Fget_vfd_handle(h_, H5P_DEFAULT, &vfd) >= 0 && vfd) [[maybe_unused]]
+      const int rc = ::ftruncate(*static_cast<int*>(vfd), 0);
+    if (H5Fclose(h_.release()) < 0) g_close_failed.store(true);
   }
+  H5Eclear2(H5E_DEFAULT);
+  std::error_code ec;
+  std::filesystem::remove(temp_, ec);
+  io::unregister_temp(temp_);
+  temp_.clear();
 }
 
 void File::commit() {
   if (temp_.empty()) return;
-  if (H5Fflush(h_, H5F_SCOPE_GLOBAL) < 0) fail("flush failed for " + temp_);
-  h_.reset();
-  std::error_code ec;
-  std::filesystem::rename(temp_, path_, ec);
-  if (ec) throw std::runtime_error("cannot rename " + temp_ + " to " + path_ + ": " + ec.message());
+  // Reserve, flush, close. HDF5 1.10 cannot close a file whose flush failed ("slist already
+  // enabled?"): the file stays in its tables and its exit handler crashes on it. So the disk
+  // blocks for everything up to the end of the allocated address space (EOA) are reserved
+  // first; a full disk then shows up here, before any flush, and the discard path (which
+  // frees the file's space before closing) stays clean. The flush writes only below EOA.
+  std::string why;
+  bool ok = reserve_space(why);
+  if (ok) {
+    errno = 0;
+    ok = !io::fault::inject(io::fault::Op::Flush) && H5Fflush(h_, H5F_SCOPE_GLOBAL) >= 0;
+    if (!ok) why = os_reason(errno);
+  }
+  if (ok) {
+    errno = 0;
+    ok = H5Fclose(h_.release()) >= 0;
+    if (!ok) why = os_reason(errno);
+  }
+  if (!ok) {
+    const std::string temp = temp_;
+    discard();
+    throw IoError("HDF5: cannot write " + temp + (why.empty() ? "" : ": " + why));
+  }
+  if (io::fault::inject(io::fault::Op::Rename) || std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    const int err = errno;
+    const std::string temp = temp_;
+    discard();
+    throw IoError("cannot rename " + temp + " to " + path_ + ": " + std::strerror(err));
+  }
+  io::unregister_temp(temp_);
   temp_.clear();
+}
+
+bool File::reserve_space(std::string& why) {
+  if (io::fault::inject(io::fault::Op::Flush)) {
+    why = std::strerror(errno);
+    return false;
+  }
+  haddr_t eoa = 0;
+  void* vfd = nullptr;
+  if (H5Fget_eoa(h_, &eoa) < 0 || H5Fget_vfd_handle(h_, H5P_DEFAULT, &vfd) < 0 || !vfd) {
+    H5Eclear2(H5E_DEFAULT);
+    return true;  // not a POSIX file: nothing to reserve
+  }
+  const int fd = *static_cast<int*>(vfd);
+  if (::fallocate(fd, 0, 0, static_cast<off_t>(eoa)) == 0) return true;
+  if (errno == EOPNOTSUPP || errno == ENOSYS) return true;  // file system cannot reserve
+  why = std::strerror(errno);
+  return false;
+}
+
+bool close_failed() {
+  return g_close_failed.load();
 }
 
 Handle create_group(hid_t loc, const std::string& path) {
@@ -155,7 +300,7 @@ Handle create_group(hid_t loc, const std::string& path) {
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE));
   H5Pset_create_intermediate_group(lcpl, 1);
   Handle g(H5Gcreate2(loc, path.c_str(), lcpl, H5P_DEFAULT, H5P_DEFAULT));
-  if (!g.valid()) fail("cannot create group '" + path + "'");
+  if (!g.valid()) fail_write(loc, "cannot create group '" + path + "'");
   return g;
 }
 
@@ -183,8 +328,10 @@ namespace {
 void write_scalar_attr(hid_t obj, const std::string& name, hid_t type, const void* v) {
   if (H5Aexists(obj, name.c_str()) > 0) H5Adelete(obj, name.c_str());
   Handle space(H5Screate(H5S_SCALAR));
+  errno = 0;
   Handle a(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT));
-  if (!a.valid() || H5Awrite(a, type, v) < 0) fail("cannot write attribute '" + name + "'");
+  if (!a.valid() || !write_ok([&] { return H5Awrite(a, type, v); }))
+    fail_write(obj, "cannot write attribute '" + name + "'");
 }
 }  // namespace
 
@@ -254,8 +401,10 @@ void write_vector(hid_t loc, const std::string& name, const std::vector<T>& v) {
   const hsize_t n = v.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
   Handle ds = create_dataset(loc, name, native_type<T>(), space, H5P_DEFAULT);
-  if (n && H5Dwrite(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
-    fail("cannot write '" + name + "'");
+  if (n && !write_ok([&] {
+        return H5Dwrite(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
+      }))
+    fail_write(loc, "cannot write '" + name + "'");
 }
 
 void write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& v) {
@@ -268,16 +417,16 @@ void write_strings(hid_t loc, const std::string& name, const std::vector<std::st
   const hsize_t n = v.size();
   Handle space(H5Screate_simple(1, &n, nullptr));
   Handle ds = create_dataset(loc, name, t, space, H5P_DEFAULT);
-  if (n && H5Dwrite(ds, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
-    fail("cannot write '" + name + "'");
+  if (n && !write_ok([&] { return H5Dwrite(ds, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()); }))
+    fail_write(loc, "cannot write '" + name + "'");
 }
 
 void write_string(hid_t loc, const std::string& name, const std::string& s) {
   Handle t = string_type(s.size());
   Handle space(H5Screate(H5S_SCALAR));
   Handle ds = create_dataset(loc, name, t, space, H5P_DEFAULT);
-  if (H5Dwrite(ds, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.data()) < 0)
-    fail("cannot write '" + name + "'");
+  if (!write_ok([&] { return H5Dwrite(ds, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, s.data()); }))
+    fail_write(loc, "cannot write '" + name + "'");
 }
 
 std::vector<hsize_t> shape(hid_t loc, const std::string& name) {
@@ -353,9 +502,10 @@ void write_matrix(hid_t loc, const std::string& name, const T* data, std::size_t
     H5Pset_deflate(dcpl, 4);
   }
   Handle ds = create_dataset(loc, name, native_type<T>(), space, dcpl);
-  if (rows > 0 && cols > 0 &&
-      H5Dwrite(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
-    fail("cannot write '" + name + "'");
+  if (rows > 0 && cols > 0 && !write_ok([&] {
+        return H5Dwrite(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data);
+      }))
+    fail_write(loc, "cannot write '" + name + "'");
 }
 
 template <class T>
@@ -401,12 +551,13 @@ void FrameWriter<T>::append(const T* frame) {
   count[0] = 1;
   start[0] = count_;
   for (std::size_t k = 0; k < dims_.size(); ++k) ext[k + 1] = count[k + 1] = dims_[k];
-  if (H5Dset_extent(ds_, ext.data()) < 0) fail("cannot extend frames");
+  if (H5Dset_extent(ds_, ext.data()) < 0) fail_write(ds_, "cannot extend frames");
   Handle fspace(H5Dget_space(ds_));
   H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr);
   Handle mspace(H5Screate_simple(rank, count.data(), nullptr));
-  if (H5Dwrite(ds_, native_type<T>(), mspace, fspace, H5P_DEFAULT, frame) < 0)
-    fail("cannot write frame");
+  if (!write_ok(
+          [&] { return H5Dwrite(ds_, native_type<T>(), mspace, fspace, H5P_DEFAULT, frame); }))
+    fail_write(ds_, "cannot write frame " + std::to_string(count_));
   ++count_;
 }
 

@@ -26,6 +26,7 @@ class Handle {
   operator hid_t() const { return id_; }
   bool valid() const { return id_ >= 0; }
   void reset();
+  hid_t release();  // gives up ownership without closing
 
  private:
   hid_t id_ = H5I_INVALID_HID;
@@ -34,7 +35,8 @@ class Handle {
 class File {
  public:
   // New file written as `path.tmpPID`; commit() closes it and renames it to `path`.
-  // Destroying an uncommitted file deletes the temporary.
+  // Destroying an uncommitted file deletes the temporary. Throws InputError when `path` is a
+  // directory or an input of this command (io/output_guard.hpp).
   static File create(const std::string& path);
   static File open_read(const std::string& path);  // throws InputError naming the path
   File(File&&) noexcept = default;
@@ -44,10 +46,14 @@ class File {
   operator hid_t() const { return h_.id(); }
   const std::string& path() const { return path_; }
   const std::string& temp_path() const { return temp_; }
+  // Flushes, closes and renames to the final name. On any failure the file is closed, the
+  // temporary deleted, and std::runtime_error names the path and the OS reason.
   void commit();
 
  private:
   File() = default;
+  void discard();                        // closes the file and deletes the temporary
+  bool reserve_space(std::string& why);  // disk blocks up to EOA (see commit())
   Handle h_;
   std::string path_;
   std::string temp_;  // empty for files opened for reading or already committed
@@ -116,6 +122,11 @@ void read_frame(hid_t loc, const std::string& name, hsize_t k, std::vector<T>& o
 // An HDF5 external link `loc/name` -> `file_path:object_path` (file_path stored as given).
 void external_link(hid_t loc, const std::string& name, const std::string& file_path,
                    const std::string& object_path);
+
+// True when HDF5 failed to close a file even after its temporary was emptied: its exit
+// handler would then crash on the half-closed file, so main() leaves with _Exit after
+// reporting the error (the temporaries are already gone).
+bool close_failed();
 
 // Silences HDF5's own error printing once per process (we report errors ourselves).
 void quiet_errors();

@@ -5,16 +5,18 @@
 #include <cpl_string.h>
 #include <gdal_priv.h>
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <memory>
 #include <mutex>
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/fault_injection.hpp"
+#include "io/output_guard.hpp"
 
 namespace sd::io {
 namespace {
@@ -32,6 +34,13 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
+// "what PATH: reason" from the OS error when there is one, else GDAL's last message.
+std::string gdal_error(const std::string& what, const std::string& path, int err) {
+  if (err != 0 && err != ENOENT) return io_error(what, path, err);
+  const std::string msg = CPLGetLastErrorMsg();
+  return what + " " + path + ": " + (msg.empty() ? "write error" : msg);
+}
+
 std::string lower_ext(const std::string& path) {
   std::string e = std::filesystem::path(path).extension().string();
   for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -42,7 +51,7 @@ std::string lower_ext(const std::string& path) {
 // we need >= 7 significant digits so volumes can be recomputed from the file.
 void write_ascii(const std::string& tmp, const Raster& r) {
   std::FILE* f = std::fopen(tmp.c_str(), "w");
-  if (!f) throw std::runtime_error("cannot write " + tmp);
+  if (!f) throw IoError(io_error("cannot create", tmp, errno));
   const Grid& g = r.grid;
   const double nodata = -9999.0;
   std::fprintf(
@@ -58,15 +67,16 @@ void write_ascii(const std::string& tmp, const Raster& r) {
     }
     std::fputc('\n', f);
   }
-  const bool ok = std::ferror(f) == 0;
-  if (std::fclose(f) != 0 || !ok) throw std::runtime_error("write failed: " + tmp);
-  if (!r.crs_wkt.empty()) {
-    // .prj sidecar carries the CRS for ASCII grids (GDAL reads it back).
-    std::ofstream prj(std::filesystem::path(tmp).replace_extension(".prj"));
-    prj << r.crs_wkt;
-  }
+  errno = 0;
+  bool ok = !fault::inject(fault::Op::Write) && std::fflush(f) == 0 && std::ferror(f) == 0;
+  int err = errno;
+  if (std::fclose(f) != 0 && ok) ok = false, err = errno;
+  if (!ok) throw IoError(io_error("cannot write", tmp, err ? err : EIO));
 }
 
+// GDAL reports write errors through its error state, not return values, on close (GDAL 3.6's
+// GDALClose returns void): an error raised while the dataset flushes and closes means the file
+// is incomplete. The GTiff driver picks the format, so the temporary needs no .tif extension.
 void write_geotiff(const std::string& tmp, const Raster& r) {
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
   if (!drv) throw std::runtime_error("GDAL has no GTiff driver");
@@ -75,9 +85,11 @@ void write_geotiff(const std::string& tmp, const Raster& r) {
   opts = CSLSetNameValue(opts, "COMPRESS", "DEFLATE");
   opts = CSLSetNameValue(opts, "PREDICTOR", "3");
   const Grid& g = r.grid;
+  CPLErrorReset();
+  errno = 0;
   DatasetPtr ds(drv->Create(tmp.c_str(), g.nx, g.ny, 1, GDT_Float32, opts));
   CSLDestroy(opts);
-  if (!ds) throw std::runtime_error("cannot create " + tmp + ": " + CPLGetLastErrorMsg());
+  if (!ds) throw IoError(gdal_error("cannot create", tmp, errno));
   double gt[6] = {g.x0, g.cell, 0.0, g.y0, 0.0, -g.cell};
   ds->SetGeoTransform(gt);
   if (!r.crs_wkt.empty()) ds->SetProjection(r.crs_wkt.c_str());
@@ -86,9 +98,16 @@ void write_geotiff(const std::string& tmp, const Raster& r) {
   std::vector<float> buf(r.data);
   for (auto& v : buf)
     if (std::isnan(v)) v = -9999.0f;
-  if (band->RasterIO(GF_Write, 0, 0, g.nx, g.ny, buf.data(), g.nx, g.ny, GDT_Float32, 0, 0) !=
-      CE_None)
-    throw std::runtime_error("write failed: " + tmp + ": " + CPLGetLastErrorMsg());
+  if (fault::inject(fault::Op::Write) || band->RasterIO(GF_Write, 0, 0, g.nx, g.ny, buf.data(),
+                                                        g.nx, g.ny, GDT_Float32, 0, 0) != CE_None)
+    throw IoError(gdal_error("cannot write", tmp, errno));
+  CPLErrorReset();
+  errno = 0;
+  const bool flushed = !fault::inject(fault::Op::Flush) && band->FlushCache(false) == CE_None;
+  const int err = errno;
+  GDALClose(ds.release());
+  if (!flushed || CPLGetLastErrorType() >= CE_Failure)
+    throw IoError(gdal_error("cannot write", tmp, err ? err : errno));
 }
 
 }  // namespace
@@ -98,6 +117,7 @@ Raster read_raster(const std::string& path) {
   if (!std::filesystem::exists(path)) throw InputError(path + ": file not found");
   DatasetPtr ds(static_cast<GDALDataset*>(GDALOpen(path.c_str(), GA_ReadOnly)));
   if (!ds) throw InputError(path + ": not a raster GDAL can read (" + CPLGetLastErrorMsg() + ")");
+  note_input(path);
   double gt[6];
   if (ds->GetGeoTransform(gt) != CE_None) {
     gt[0] = 0;
@@ -139,22 +159,17 @@ void write_raster(const std::string& path, const Raster& r) {
   if (r.data.size() != r.grid.size())
     throw std::runtime_error("write_raster: data/grid size mismatch");
   const std::string ext = lower_ext(path);
-  // Keep the real extension on the temporary name so GDAL picks the right driver.
-  const std::string tmp = path + ".part" + ext;
-  if (ext == ".asc") {
-    write_ascii(tmp, r);
-  } else if (ext == ".tif" || ext == ".tiff") {
-    write_geotiff(tmp, r);
-  } else {
+  if (ext != ".asc" && ext != ".tif" && ext != ".tiff")
     throw InputError(path + ": unknown raster extension '" + ext + "' (use .tif or .asc)");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw std::runtime_error("cannot rename " + tmp + " to " + path + ": " + ec.message());
-  if (ext == ".asc" && !r.crs_wkt.empty()) {
-    std::filesystem::rename(std::filesystem::path(tmp).replace_extension(".prj"),
-                            std::filesystem::path(path).replace_extension(".prj"), ec);
-  }
+  AtomicFile f(path);
+  if (ext == ".asc")
+    write_ascii(f.temp_path(), r);
+  else
+    write_geotiff(f.temp_path(), r);
+  f.commit();
+  // .prj sidecar carries the CRS for ASCII grids (GDAL reads it back).
+  if (ext == ".asc" && !r.crs_wkt.empty())
+    write_text_atomic(std::filesystem::path(path).replace_extension(".prj").string(), r.crs_wkt);
 }
 
 Raster with_values(const Raster& like, std::vector<float> values) {

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "core/iso_time.hpp"
 #include "io/atomic_file.hpp"
+#include "io/output_guard.hpp"
 
 namespace sd::io {
 namespace {
@@ -60,10 +61,12 @@ struct Lines {
 Lines read_lines(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw InputError(where(path) + ": cannot open track file");
+  note_input(path);
   Lines l{path, {}};
   std::string s;
   while (std::getline(in, s)) {
     if (!s.empty() && s.back() == '\r') s.pop_back();
+    if (l.text.empty() && s.rfind("\xEF\xBB\xBF", 0) == 0) s.erase(0, 3);  // UTF-8 BOM
     l.text.push_back(s);
   }
   return l;

@@ -15,6 +15,7 @@
 #include "core/iso_time.hpp"
 #include "io/crs_transform.hpp"
 #include "io/lonlat.hpp"
+#include "io/output_guard.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/storm_window.hpp"
 #include "scenario/toml_reader.hpp"
@@ -56,6 +57,11 @@ void read_with_includes(const fs::path& path, toml::table& out, std::string& tex
     diag.error(stack.empty() ? p : stack.back(), 0, 0, "include", "file not found: " + p);
     return;
   }
+  if (fs::is_directory(p)) {
+    diag.error(p, 0, 0, "", "is a directory, not a scenario file (give the .toml file in it)");
+    return;
+  }
+  io::note_input(p);
   toml::table t;
   try {
     t = toml::parse_file(p);
@@ -188,8 +194,10 @@ void read_landuse_classes(TableReader& root, Scenario& s) {
     if (!seen.insert(c.code).second)
       t.error("code", "duplicate land-use code " + std::to_string(c.code));
     c.name = t.string("name", "class " + std::to_string(c.code));
-    c.manning = t.required_number("manning", -kInf, kInf);
-    if (c.manning <= 0 || c.manning > 1)
+    // NaN fallback: a NaN or missing value is reported once, as such, not as "got 0".
+    c.manning = t.number("manning", std::nan(""), -kInf, kInf);
+    if (!t.has("manning")) t.error("manning", "missing required number");
+    if (!std::isnan(c.manning) && !(c.manning > 0 && c.manning <= 1))
       t.error("manning",
               "Manning n must be > 0 and at most 1 (got " + std::to_string(c.manning) + ")");
     const std::string inf = t.choice("infiltration", "none", kInfiltration.list());
@@ -613,6 +621,10 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options,
   if (auto c = r.table("compare")) s.compare = read_compare_table(*c);
   if (auto o = r.table("output")) {
     s.output_path = o->path("path", false, false);
+    // Refused here, not after an hour of simulation: results need a file name of their own.
+    if (!s.output_path.empty() &&
+        (fs::path(s.output_path).relative_path().empty() || fs::is_directory(s.output_path)))
+      o->error("path", "'" + s.output_path + "' is a folder; give a results file name");
     s.output_frame_interval_s = o->number("frame_interval_min", 30, 1, 1440) * 60;
     o->finish();
   }

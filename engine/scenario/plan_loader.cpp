@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "io/output_guard.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/toml_reader.hpp"
 
@@ -71,6 +72,9 @@ Plan read_plan_table(TableReader& p, const Scenario& s) {
 
 Plan load_plan(const std::string& path, const Scenario& s) {
   if (!std::filesystem::exists(path)) throw InputError(path + ": plan file not found");
+  if (std::filesystem::is_directory(path))
+    throw InputError(path + ": is a directory, not a plan file");
+  io::note_input(path);
   Diagnostics diag;
   toml::table root;
   try {

@@ -109,7 +109,10 @@ std::optional<double> TableReader::optional_number(const std::string& key, doubl
   }
   if (!(v >= lo && v <= hi)) {
     std::ostringstream os;
-    os << "value " << v << " is out of range " << range_text(lo, hi);
+    if (std::isnan(v))
+      os << "value is NaN (not a number); expected a number in " << range_text(lo, hi);
+    else
+      os << "value " << v << " is out of range " << range_text(lo, hi);
     error_at(n, key, os.str());
     return std::nullopt;
   }

@@ -57,7 +57,10 @@ TEST(CountyGenerator, ShippedFolderMatchesDefaultSeedAt100m) {
   const fs::path d = fs::temp_directory_path() / ("sd_county_ship_" + std::to_string(::getpid()));
   sd::county::CountyOptions o;
   o.cell_m = 100.0;
-  sd::county::write_county(sd::county::generate_county(o), d.string());
+  sd::county::County c = sd::county::generate_county(o);
+  // The shipped folder was generated with --track (its scenarios name data/infa-2021.csv).
+  c.track_csv = slurp(shipped_dir() / "data/infa-2021.csv");
+  sd::county::write_county(c, d.string());
   for (const char* f :
        {"data/dem.tif", "data/landuse.tif", "data/population.tif", "data/roads/nodes.csv",
         "data/roads/edges.csv", "scenario.toml", "scenario-hightide.toml", "scenario-lowtide.toml",

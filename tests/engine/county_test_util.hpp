@@ -31,6 +31,7 @@ struct CoarseCounty {
   CoarseCounty() {
     sd::county::CountyOptions o;
     o.cell_m = 250.0;
+    o.track_csv = (shipped_dir() / "data" / "infa-2021.csv").string();  // already converted
     sd::county::write_county(sd::county::generate_county(o), dir.string());
   }
   ~CoarseCounty() {

@@ -29,10 +29,11 @@ double json_number(const fs::path& file, const std::string& key) {
 TEST(TideVariants, HighTideFloodsMoreThanLowTide) {
   const fs::path dir = fs::temp_directory_path() / "sd_tide_variants";
   fs::remove_all(dir);
-  const auto gen = sdtest::stormdrill("generate-county --cell-m 250 --out " + dir.string());
+  // The shipped track is already converted; converting it again gives the same file.
+  const auto gen = sdtest::stormdrill(
+      "generate-county --cell-m 250 --track " + std::string(STORMDRILL_SOURCE_DIR) +
+      "/scenarios/haiyan-demo/data/infa-2021.csv --out " + dir.string());
   ASSERT_EQ(gen.exit_code, 0) << gen.output;
-  fs::copy_file(fs::path(STORMDRILL_SOURCE_DIR) / "scenarios/haiyan-demo/data/infa-2021.csv",
-                dir / "data/infa-2021.csv", fs::copy_options::overwrite_existing);
   double area[2], km[2], extent[2];
   const char* names[2] = {"scenario-hightide", "scenario-lowtide"};
   for (int k = 0; k < 2; ++k) {
