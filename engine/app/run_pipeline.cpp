@@ -4,7 +4,10 @@
 #include <cmath>
 #include <filesystem>
 #include <sstream>
+#include <stdexcept>
 
+#include "app/run_estimate.hpp"
+#include "hazard/hazard_cache.hpp"
 #include "hazard/hazard_run.hpp"
 #include "output/results_writer.hpp"
 #include "response/simulation.hpp"
@@ -12,6 +15,21 @@
 
 namespace sd {
 namespace fs = std::filesystem;
+
+namespace {
+
+// A KPI that is NaN or infinite means the run went wrong (NaN input that slipped through,
+// a division by zero): refuse it instead of writing a summary no one should believe. Only the
+// response-time statistics may be undefined, when no incident of their kind was served.
+void require_finite_kpis(const RunResult& r, const std::string& scenario) {
+  for (const auto& k : r.final_kpis) {
+    if (std::isfinite(k.value) || k.name.rfind("response_time_", 0) == 0) continue;
+    throw std::runtime_error(scenario + ": KPI " + k.name + " = " + std::to_string(k.value) +
+                             ": the run produced a non-finite result; results not written");
+  }
+}
+
+}  // namespace
 
 RunReport run_drill(const RunRequest& rq) {
   const auto wall0 = std::chrono::steady_clock::now();
@@ -23,6 +41,14 @@ RunReport run_drill(const RunRequest& rq) {
     for (const auto& w : warnings) rq.warn(w);
     for (const auto& w : model->warnings) rq.warn(w);
   }
+  {  // refuse before the hazard allocates: estimate in the message (exit 3)
+    HazardOptions probe;
+    probe.member = rq.member;
+    const std::string dir = rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir;
+    const bool cached =
+        rq.use_cache && fs::exists(fs::path(dir) / (hazard_key(s, *model, probe) + ".h5"));
+    require_drill_resources(s, *model, 1, cached ? 0 : 1, rq.max_memory_gb, dir);
+  }
   RunReport rep;
   rep.scenario_name = s.name;
   rep.plan_name = plan.name;
@@ -32,11 +58,12 @@ RunReport run_drill(const RunRequest& rq) {
   ho.threads = rq.threads;
   ho.cache_dir = rq.cache_dir;
   ho.use_cache = rq.use_cache;
+  ho.cache_max_gb = rq.cache_max_gb;
   ho.progress = rq.hazard_progress;
   const auto h0 = std::chrono::steady_clock::now();
   rep.hazard = run_hazard(s, *model, ho);
   rep.hazard_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
-  rep.hazard_from_cache = rep.hazard_wall_s < 0.5 * rep.hazard.wall_s;
+  rep.hazard_from_cache = rep.hazard.from_cache;  // what happened, not a guess from timing
   RunOptions ro;
   ro.seed = rep.seed;
   ro.member = rq.member;
@@ -49,6 +76,7 @@ RunReport run_drill(const RunRequest& rq) {
                    [](const LogEvent& a, const LogEvent& b) { return a.t < b.t; });
   rep.response_wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count();
+  require_finite_kpis(rep.result, s.path);
   rep.results_path = !rq.out_path.empty() ? rq.out_path
                      : !s.output_path.empty()
                          ? s.output_path

@@ -22,6 +22,8 @@ struct RunRequest {
   int threads = 0;
   std::string cache_dir;
   bool use_cache = true;
+  double cache_max_gb = 20;
+  double max_memory_gb = 0;  // 0 = 80 % of physical memory
   bool quiet = false;
   std::function<void(const std::string&)> warn;  // validation warnings
   std::function<void(double, double)> hazard_progress;

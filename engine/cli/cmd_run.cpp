@@ -23,6 +23,8 @@ int run_and_report(const RunArgs& a) {
   rq.threads = a.common.threads;
   rq.cache_dir = a.common.cache_dir;
   rq.use_cache = !a.common.no_cache;
+  rq.cache_max_gb = a.common.cache_max_gb;
+  rq.max_memory_gb = a.common.max_memory_gb;
   rq.quiet = a.common.quiet;
   const bool verbose = a.common.verbose;
   rq.warn = [verbose](const std::string& w) {

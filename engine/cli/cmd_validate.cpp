@@ -2,7 +2,9 @@
 #include <cstdio>
 #include <memory>
 
+#include "app/run_estimate.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "response/response_model.hpp"
 #include "scenario/scenario.hpp"
 
@@ -18,7 +20,9 @@ void add_validate(CLI::App& app) {
       "scenarios/haiyan-demo/plan-prepositioned.toml");
   cmd->add_option("scenario", *path, "Scenario file (TOML)")->required();
   cmd->add_option("--plan", *plans, "Plan files to check against the scenario");
-  cmd->callback([path, plans] {
+  auto max_gb = std::make_shared<double>(0.0);
+  add_max_memory_option(cmd, *max_gb);
+  cmd->callback([path, plans, max_gb] {
     std::vector<std::string> warnings;
     const Scenario s = load_scenario(*path, &warnings);
     for (const auto& p : *plans) load_plan(p, s);
@@ -26,6 +30,12 @@ void add_validate(CLI::App& app) {
     for (const auto& w : warnings) std::printf("%s\n", w.c_str());
     for (const auto& w : model->warnings)
       std::printf("%s: warning: %s\n", path->c_str(), w.c_str());
+    const ResourceEstimate est = estimate_drill(s, *model);
+    require_memory(est, *max_gb, *path);  // a run that cannot fit is refused here already
+    std::printf("%s: estimate: memory %s (limit %s), hazard cache %s per storm\n", path->c_str(),
+                format_bytes(est.memory_bytes()).c_str(),
+                format_bytes(memory_limit_bytes(*max_gb)).c_str(),
+                format_bytes(est.disk_bytes()).c_str());
     std::printf(
         "%s: OK — %s: %d x %d cells of %g m, %zu road nodes, %zu road edges, %zu teams, %zu "
         "depots, "

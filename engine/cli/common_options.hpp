@@ -1,6 +1,6 @@
 #pragma once
 // Flags every simulation subcommand shares: -o/--out, --threads, --seed, --summary-json,
-// -q/--quiet, -v/--verbose, --cache-dir, --no-cache.
+// -q/--quiet, -v/--verbose, --cache-dir, --no-cache, --cache-max-gb, --max-memory-gb.
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -19,9 +19,14 @@ struct CommonOptions {
   bool verbose = false;
   std::string cache_dir;
   bool no_cache = false;
+  double cache_max_gb = 20;  // LRU eviction cap of the hazard cache folder
+  double max_memory_gb = 0;  // refuse runs estimated above this; 0 = 80 % of physical memory
 };
 
 void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache = true);
+
+// --max-memory-gb (also used by `validate`, which has no other common option).
+void add_max_memory_option(CLI::App* cmd, double& gb);
 
 // Sets the OpenMP thread count when --threads was given (>0).
 void apply_threads(int threads);

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "cli/commands.hpp"
+#include "cli/finite_options.hpp"
 #include "core/error.hpp"
 #include "version.hpp"
 
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   sd::cli::add_batch(app);
   sd::cli::add_info(app);
   sd::cli::add_generate_county(app);
+  sd::cli::require_finite_numbers(app);  // after every option exists
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -28,6 +30,9 @@ int main(int argc, char** argv) {
   } catch (const sd::InputError& e) {
     std::fprintf(stderr, "stormdrill: error: %s\n", e.what());
     return 2;
+  } catch (const sd::ResourceError& e) {
+    std::fprintf(stderr, "stormdrill: resource limit: %s\n", e.what());
+    return 3;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "stormdrill: failed: %s\n", e.what());
     return 1;

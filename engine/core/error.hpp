@@ -1,5 +1,6 @@
 #pragma once
-// Error kinds the CLI maps to exit codes: InputError (bad scenario, file, flag) -> 2,
+// Error kinds the CLI maps to exit codes (table in docs/cli.md): InputError (bad scenario,
+// file, flag) -> 2, ResourceError (an estimate or use beyond a memory/disk/size limit) -> 3,
 // anything else -> 1. Messages name the file, line and field where one is known.
 #include <stdexcept>
 #include <string>
@@ -7,6 +8,13 @@
 namespace sd {
 
 struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A run refused (or stopped) because it would exceed a resource limit: memory, disk, cache
+// size, run length. Distinct from InputError so scripts can tell "fix the input" from "give it
+// more room or raise the limit".
+struct ResourceError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 

@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "core/error.hpp"
+#include "io/h5_checksum.hpp"
 
 namespace sd::h5 {
 namespace {
@@ -115,7 +116,14 @@ File File::create(const std::string& path) {
   File f;
   f.path_ = path;
   f.temp_ = path + ".tmp" + std::to_string(::getpid());
-  f.h_ = Handle(H5Fcreate(f.temp_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
+  // A user block for the checksum seal written on commit (io/h5_checksum).
+  Handle fcpl(H5Pcreate(H5P_FILE_CREATE));
+  H5Pset_userblock(fcpl, kSealBytes);
+  // Strong close: commit() closes the file for good even while the caller still holds groups
+  // or datasets, so nothing is written after the seal.
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS));
+  H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG);
+  f.h_ = Handle(H5Fcreate(f.temp_.c_str(), H5F_ACC_TRUNC, fcpl, fapl));
   if (!f.h_.valid()) throw std::runtime_error("cannot create " + f.temp_);
   return f;
 }
@@ -144,6 +152,7 @@ void File::commit() {
   if (temp_.empty()) return;
   if (H5Fflush(h_, H5F_SCOPE_GLOBAL) < 0) fail("flush failed for " + temp_);
   h_.reset();
+  seal_file(temp_);  // last: the checksum covers every byte HDF5 wrote
   std::error_code ec;
   std::filesystem::rename(temp_, path_, ec);
   if (ec) throw std::runtime_error("cannot rename " + temp_ + " to " + path_ + ": " + ec.message());
