@@ -23,6 +23,7 @@ echo "soak: work folder $WORK"
 
 if [ "$SCENARIO" = "small" ]; then
   "$BIN" generate-county --out "$WORK/county" --cell-m 500 --seed 3 >/dev/null
+  cp scenarios/haiyan-demo/data/infa-2021.csv "$WORK/county/data/"  # the shipped track
   SCENARIO="$WORK/county/scenario.toml"
 fi
 

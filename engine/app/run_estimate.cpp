@@ -15,6 +15,8 @@ constexpr double kSolverBytesPerCell = 160;  // flood model + state + summaries 
 constexpr double kHazardBytesPerCell = 40;   // storm fields, frame buffers, max wind
 constexpr double kModelBytesPerCell = 32;    // response model: population, its CDF, towns, zones
 constexpr double kIncidentBytes = 512;       // an incident, its assignment and its log events
+constexpr double kProgramBytes = 64e6;       // the process itself: code, GDAL, HDF5, PROJ (39 MB
+                                             // measured for `stormdrill --version`) + caches
 
 std::string cells_text(const Scenario& s) {
   return std::to_string(s.dem.grid.nx) + " x " + std::to_string(s.dem.grid.ny) + " cells";
@@ -48,6 +50,7 @@ ResourceEstimate estimate_drill(const Scenario& s, const ResponseModel& m, std::
   const double blocks = static_cast<double>(m.block_population.size());
   double populated = 0;
   for (float p : m.population) populated += p > 0;
+  e.add_memory("program and libraries", 1, kProgramBytes);
   e.add_memory("inputs: " + cells_text(s) + " x 12 B", cells, kInputBytesPerCell);
   e.add_memory("flood solver: " + cells_text(s) + " x 160 B", cells, kSolverBytesPerCell);
   e.add_memory("storm and frame buffers: " + cells_text(s) + " x 40 B", cells, kHazardBytesPerCell);
