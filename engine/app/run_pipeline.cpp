@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
+#include <stdexcept>
 
+#include "app/run_estimate.hpp"
+#include "hazard/hazard_cache.hpp"
 #include "hazard/hazard_run.hpp"
 #include "io/output_guard.hpp"
 #include "output/results_writer.hpp"
@@ -15,6 +18,21 @@
 
 namespace sd {
 namespace fs = std::filesystem;
+
+namespace {
+
+// A KPI that is NaN or infinite means the run went wrong (NaN input that slipped through,
+// a division by zero): refuse it instead of writing a summary no one should believe. Only the
+// response-time statistics may be undefined, when no incident of their kind was served.
+void require_finite_kpis(const RunResult& r, const std::string& scenario) {
+  for (const auto& k : r.final_kpis) {
+    if (std::isfinite(k.value) || k.name.rfind("response_time_", 0) == 0) continue;
+    throw std::runtime_error(scenario + ": KPI " + k.name + " = " + std::to_string(k.value) +
+                             ": the run produced a non-finite result; results not written");
+  }
+}
+
+}  // namespace
 
 RunReport run_drill(const RunRequest& rq) {
   const auto wall0 = std::chrono::steady_clock::now();
@@ -27,6 +45,14 @@ RunReport run_drill(const RunRequest& rq) {
   if (rq.warn) {
     for (const auto& w : warnings) rq.warn(w);
     for (const auto& w : model->warnings) rq.warn(w);
+  }
+  {  // refuse before the hazard allocates: estimate in the message (exit 3)
+    HazardOptions probe;
+    probe.member = rq.member;
+    const std::string dir = rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir;
+    const bool cached =
+        rq.use_cache && fs::exists(fs::path(dir) / (hazard_key(s, *model, probe) + ".h5"));
+    require_drill_resources(s, *model, 1, cached ? 0 : 1, rq.max_memory_gb, dir);
   }
   RunReport rep;
   rep.results_path = !rq.out_path.empty() ? rq.out_path
@@ -43,11 +69,12 @@ RunReport run_drill(const RunRequest& rq) {
   ho.threads = rq.threads;
   ho.cache_dir = rq.cache_dir;
   ho.use_cache = rq.use_cache;
+  ho.cache_max_gb = rq.cache_max_gb;
   ho.progress = rq.hazard_progress;
   const auto h0 = std::chrono::steady_clock::now();
   rep.hazard = run_hazard(s, *model, ho);
   rep.hazard_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
-  rep.hazard_from_cache = rep.hazard_wall_s < 0.5 * rep.hazard.wall_s;
+  rep.hazard_from_cache = rep.hazard.from_cache;  // what happened, not a guess from timing
   const auto clipped = warning_lead_clipped(plan, rep.hazard.landfall_s);
   if (clipped && rq.warn) rq.warn(*clipped);
   RunOptions ro;
@@ -64,6 +91,7 @@ RunReport run_drill(const RunRequest& rq) {
                    [](const LogEvent& a, const LogEvent& b) { return a.t < b.t; });
   rep.response_wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count();
+  require_finite_kpis(rep.result, s.path);
   if (fs::path(rep.results_path).has_parent_path())
     fs::create_directories(fs::path(rep.results_path).parent_path());
   rep.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();

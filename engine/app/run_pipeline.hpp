@@ -24,6 +24,8 @@ struct RunRequest {
   std::string cache_dir;
   bool use_cache = true;
   bool self_contained = false;  // copy the hazard into the results file (else link the cache)
+  double cache_max_gb = 20;
+  double max_memory_gb = 0;  // 0 = 80 % of physical memory
   bool quiet = false;
   bool allow_empty_storm = false;  // a storm missing the window is a warning, not an error
   std::function<void(const std::string&)> warn;  // validation warnings

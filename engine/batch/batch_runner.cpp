@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/run_estimate.hpp"
 #include "batch/batch_journal.hpp"
 #include "batch/mpi_comm.hpp"
 #include "core/error.hpp"
@@ -56,6 +57,9 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   std::vector<Plan> plans;
   for (const auto& p : rq.plan_paths) plans.push_back(load_plan(p, s));
   auto model = build_response_model(s);
+  require_drill_resources(s, *model, plans.size(), static_cast<std::size_t>(rq.members),
+                          rq.max_memory_gb,
+                          rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir);
   const std::uint64_t seed = rq.seed.value_or(s.seed);
   BatchResult res;
   res.scenario_name = s.name;
@@ -121,8 +125,7 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
         ho.member = m;
         ho.ensemble_seed = rq.ensemble_seed;
         ho.cache_dir = rq.cache_dir;
-        const std::string dir = rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir;
-        if (auto t = read_timeline((fs::path(dir) / (hazard_key(s, *model, ho) + ".h5")).string()))
+        if (auto t = cached_hazard(s, *model, ho))
           for (const auto& inc : generate_incidents(*model, *t, seed, m))
             if (inc.need == Capability::Rescue || inc.need == Capability::WaterRescue)
               demand[inc.node] += 1.0 / rq.members;
@@ -139,6 +142,7 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
       ho.threads = rq.threads;
       ho.cache_dir = rq.cache_dir;
       ho.use_cache = rq.use_cache;
+      ho.cache_max_gb = rq.cache_max_gb;
       const auto h0 = std::chrono::steady_clock::now();
       hz = run_hazard(s, *model, ho);
       mem.hazard_wall_s =

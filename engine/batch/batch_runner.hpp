@@ -23,7 +23,9 @@ struct BatchRequest {
   int threads = 0;
   std::string cache_dir;
   bool use_cache = true;
-  std::string out_path;  // BATCH.h5
+  double cache_max_gb = 20;
+  double max_memory_gb = 0;  // 0 = 80 % of physical memory
+  std::string out_path;      // BATCH.h5
   std::string csv_path, runs_csv_path;
   std::string tradeoff_csv_path, plan_kpis_csv_path;
   std::string rank_by = "expected_fatalities";

@@ -30,7 +30,9 @@ void add_batch(CLI::App& app) {
   cmd->add_option("--scenario", rq->scenario_path, "Base scenario (TOML)")->required();
   cmd->add_option("--plans", rq->plan_paths, "Plan files to compare (the first is the baseline)")
       ->required();
-  cmd->add_option("--members", rq->members, "Storm ensemble members")->check(at_least(1));
+  cmd->add_option("--members", rq->members, "Storm ensemble members (1..100000)")
+      ->check(at_least(1))
+      ->check(CLI::Range(1, 100000));  // 2e9 was accepted; each member is a full hazard run
   cmd->add_option("--ensemble-seed", rq->ensemble_seed,
                   "Seed of the storm ensemble (default: the scenario seed)")
       ->check(seed_check());
@@ -65,6 +67,8 @@ void add_batch(CLI::App& app) {
     r.threads = common->threads;
     r.cache_dir = common->cache_dir;
     r.use_cache = !common->no_cache;
+    r.cache_max_gb = common->cache_max_gb;
+    r.max_memory_gb = common->max_memory_gb;
     r.quiet = common->quiet;
     r.resume = !*no_resume;
     for (const auto& p : r.plan_paths)

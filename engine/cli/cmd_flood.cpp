@@ -15,13 +15,16 @@
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
+#include "core/resource_estimate.hpp"
 #include "flood/flood_model.hpp"
 #include "flood/flood_state.hpp"
 #include "flood/rain_source.hpp"
 #include "flood_cli/flood_inputs.hpp"
 #include "flood_cli/hazard_h5.hpp"
+#include "hazard/mass_balance.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
+#include "io/raster_checks.hpp"
 #include "io/output_guard.hpp"
 #include "io/raster_io.hpp"
 
@@ -49,8 +52,13 @@ io::Raster read_same_grid(const std::string& path, const io::Raster& dem, const 
   return r;
 }
 
+constexpr double kMaxDurationS = 366 * 86400.0;  // longest run: a (leap) year
+
 void check_args(const FloodArgs& a) {
   if (!(a.duration > 0)) throw InputError("--duration-s must be > 0");
+  if (a.duration > kMaxDurationS)
+    throw InputError("--duration-s " + std::to_string(a.duration) +
+                     " is more than a year (31,622,400 s): not a storm event");
   if (a.manning && a.manning_raster.size())
     throw InputError("give --manning or --manning-raster, not both");
   if (a.manning && !(*a.manning > 0)) throw InputError("--manning must be > 0");
@@ -126,10 +134,24 @@ void check_outputs(const FloodArgs& a) {
   if (!a.summary_json.empty()) io::check_output_file(a.summary_json, io::FileKind::Text);
 }
 
+// Frames written for --out (depth and rain per frame, before compression) must fit on
+// the disk: `--duration-s 1e9` once wrote 100-185 MB/min until killed.
+void require_output_room(const FloodArgs& a, const io::Raster& dem) {
+  if (a.out_h5.empty()) return;
+  const double frames = std::ceil(a.duration / a.frame_interval.value_or(a.duration)) + 1;
+  ResourceEstimate e;
+  e.add_disk("--out frames: " + std::to_string(static_cast<long long>(frames)) +
+                 " frames x 2 fields x " + std::to_string(dem.grid.size()) + " cells x 4 B",
+             frames * 2 * static_cast<double>(dem.grid.size()), 4);
+  require_disk(e, std::filesystem::absolute(a.out_h5).parent_path().string(), "flood");
+}
+
 void run_flood(const FloodArgs& a) {
   const auto wall0 = std::chrono::steady_clock::now();
   check_args(a);
   const io::Raster dem = io::read_raster(a.dem);
+  if (auto bad = io::implausible_elevation(dem)) throw InputError(where(a.dem) + ": " + *bad);
+  require_output_room(a, dem);
   flood::ModelPtr model;
   try {
     model = flood::build_model(build_spec(a, dem));
@@ -172,6 +194,7 @@ void run_flood(const FloodArgs& a) {
     }
   }
   const auto& b = st.budget();
+  require_mass_balance(b, "flood");  // before any output: a broken run writes nothing
   if (h5)
     h5->finish(st, std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count());
   std::vector<float> depth(dem.data.size());

@@ -1,5 +1,6 @@
 // `stormdrill info RESULTS.h5` — what a results (or hazard, or batch) file holds.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -9,6 +10,7 @@
 #include "core/error.hpp"
 #include "io/h5.hpp"
 #include "output/hazard_link.hpp"
+#include "io/h5_checksum.hpp"
 
 namespace sd::cli {
 namespace {
@@ -57,6 +59,10 @@ void add_info(CLI::App& app) {
   cmd->footer("Example:\n  stormdrill info out/demo.h5");
   cmd->add_option("results", *path, "Results file (HDF5)")->required();
   cmd->callback([path] {
+    // Verified before HDF5 parses it (files from before checksum seals still open).
+    if (std::filesystem::is_regular_file(*path))
+      if (auto bad = h5::seal_problem(*path, false))
+        throw InputError(*path + ": corrupted: " + *bad);
     auto f = h5::File::open_read(*path);
     if (!h5::exists(f, "meta"))
       throw InputError(*path + ": not a stormdrill results file (no /meta group)");

@@ -24,6 +24,8 @@ int run_and_report(const RunArgs& a) {
   rq.threads = a.common.threads;
   rq.cache_dir = a.common.cache_dir;
   rq.use_cache = !a.common.no_cache;
+  rq.cache_max_gb = a.common.cache_max_gb;
+  rq.max_memory_gb = a.common.max_memory_gb;
   rq.quiet = a.common.quiet;
   rq.allow_empty_storm = a.allow_empty_storm;
   rq.self_contained = a.self_contained;

@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "core/iso_time.hpp"
+#include "core/resource_estimate.hpp"
 #include "io/atomic_file.hpp"
 #include "io/h5.hpp"
 #include "io/json_writer.hpp"
@@ -371,6 +372,14 @@ void run_fields(const FieldsArgs& a) {
     design_source(a, dem, s);
   if (!(s.duration_s > 0)) throw InputError("the storm has no duration after --start");
   const long frames = static_cast<long>(std::floor(s.duration_s / a.frame_s + 1e-9)) + 1;
+  {  // the frames must fit on the disk (`--duration-h 1e9` once ran until killed)
+    ResourceEstimate e;
+    const int fields = a.gust ? 3 : 2;
+    e.add_disk(std::to_string(frames) + " frames x " + std::to_string(fields) + " fields x " +
+                   std::to_string(dem.grid.size()) + " cells x 4 B",
+               static_cast<double>(frames) * fields * static_cast<double>(dem.grid.size()), 4);
+    require_disk(e, std::filesystem::absolute(a.out).parent_path().string(), "storm fields");
+  }
   Outputs o = open_h5(a, dem);
   storm::StormAccumulator acc(dem.grid.size(), a.frame_s);
   std::vector<float> rain(dem.grid.size()), wind(dem.grid.size());
@@ -434,7 +443,8 @@ void add_fields(CLI::App& storm) {
       ->capture_default_str();
   c->add_option("--penv-hpa", a->penv, "environmental pressure (hPa)")->capture_default_str();
   c->add_option("--start", a->start, "scenario start (ISO-8601; default: track start)");
-  c->add_option("--duration-h", a->duration_h, "span to compute (default: to the track end)");
+  c->add_option("--duration-h", a->duration_h, "span to compute (default: to the track end)")
+      ->check(CLI::PositiveNumber & CLI::Range(0.0, 8784.0));  // -2 once meant "the default"
   c->add_option("--ref-lon", a->ref_lon, "grid-centre longitude when the DEM has no CRS");
   c->add_option("--ref-lat", a->ref_lat, "grid-centre latitude when the DEM has no CRS");
   c->add_option("--shear-u-ms", a->shear_u, "environmental shear, east component (m/s)");
@@ -501,7 +511,9 @@ void add_ensemble(CLI::App& storm) {
   auto* c = storm.add_subcommand(
       "ensemble", "Draw N perturbed members of a track (track files + manifest.json)");
   c->add_option("--track", a->track, "source track file")->required();
-  c->add_option("--n", a->n, "number of members")->capture_default_str();
+  c->add_option("--n", a->n, "number of members (1..100000)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   c->add_option("--seed", a->seed, "ensemble seed")->capture_default_str();
   c->add_option("--out-dir", a->out_dir, "output folder")->required();
   c->add_option("--format", a->format, "track format")->capture_default_str();

@@ -2,9 +2,11 @@
 #include <cstdio>
 #include <memory>
 
+#include "app/run_estimate.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_args.hpp"
 #include "hazard/storm_setup.hpp"
+#include "cli/common_options.hpp"
 #include "response/response_model.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/warning_lead.hpp"
@@ -37,7 +39,9 @@ void add_validate(CLI::App& app) {
   cmd->add_option("scenario", *path, "Scenario file (TOML)")->required();
   cmd->add_option("--plan", *plans, "Plan files to check against the scenario");
   add_allow_empty_storm(cmd, *allow_empty);
-  cmd->callback([path, plans, allow_empty] {
+  auto max_gb = std::make_shared<double>(0.0);
+  add_max_memory_option(cmd, *max_gb);
+  cmd->callback([path, plans, allow_empty, max_gb] {
     std::vector<std::string> warnings;
     LoadOptions lo;
     lo.allow_empty_storm = *allow_empty;
@@ -49,6 +53,12 @@ void add_validate(CLI::App& app) {
     for (const auto& w : model->warnings)
       std::printf("%s: warning: %s\n", path->c_str(), w.c_str());
     for (const auto& w : lead_warnings(s, checked)) std::printf("%s\n", w.c_str());
+    const ResourceEstimate est = estimate_drill(s, *model);
+    require_memory(est, *max_gb, *path);  // a run that cannot fit is refused here already
+    std::printf("%s: estimate: memory %s (limit %s), hazard cache %s per storm\n", path->c_str(),
+                format_bytes(est.memory_bytes()).c_str(),
+                format_bytes(memory_limit_bytes(*max_gb)).c_str(),
+                format_bytes(est.disk_bytes()).c_str());
     std::printf(
         "%s: OK — %s: %d x %d cells of %g m, %zu road nodes, %zu road edges, %zu teams, %zu "
         "depots, "

@@ -22,7 +22,19 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache) {
                     "Hazard cache folder (default $STORMDRILL_CACHE_DIR, "
                     "$XDG_CACHE_HOME/stormdrill or ~/.cache/stormdrill)");
     cmd->add_flag("--no-cache", o.no_cache, "Recompute the hazard even when it is cached");
+    cmd->add_option("--cache-max-gb", o.cache_max_gb,
+                    "Hazard cache size cap; least recently used entries are evicted beyond it")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1e6));
   }
+  add_max_memory_option(cmd, o.max_memory_gb);
+}
+
+void add_max_memory_option(CLI::App* cmd, double& gb) {
+  cmd->add_option("--max-memory-gb", gb,
+                  "Refuse to start when the estimated memory use exceeds this "
+                  "(default: 80 % of physical memory)")
+      ->check(CLI::Range(0.0, 1e6));
 }
 
 CLI::Validator at_least(long long min) {

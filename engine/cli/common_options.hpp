@@ -1,6 +1,6 @@
 #pragma once
 // Flags every simulation subcommand shares: -o/--out, --threads, --seed, --summary-json,
-// -q/--quiet, -v/--verbose, --cache-dir, --no-cache.
+// -q/--quiet, -v/--verbose, --cache-dir, --no-cache, --cache-max-gb, --max-memory-gb.
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -19,6 +19,8 @@ struct CommonOptions {
   bool verbose = false;
   std::string cache_dir;
   bool no_cache = false;
+  double cache_max_gb = 20;  // LRU eviction cap of the hazard cache folder
+  double max_memory_gb = 0;  // refuse runs estimated above this; 0 = 80 % of physical memory
 };
 
 void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache = true);
@@ -29,6 +31,9 @@ CLI::Validator at_least(long long min);
 
 // A check for 64-bit seeds: digits only, no sign, at most 2^64 - 1 (no silent wrap-around).
 CLI::Validator seed_check();
+
+// --max-memory-gb (also used by `validate`, which has no other common option).
+void add_max_memory_option(CLI::App* cmd, double& gb);
 
 // Sets the OpenMP thread count when --threads was given (>0).
 void apply_threads(int threads);

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "cli/commands.hpp"
+#include "cli/finite_options.hpp"
 #include "core/error.hpp"
 #include "io/h5.hpp"
 #include "io/output_guard.hpp"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
   sd::cli::add_pack(app);
   sd::cli::add_generate_county(app);
   sd::cli::add_county(app);
+  sd::cli::require_finite_numbers(app);  // after every option exists
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

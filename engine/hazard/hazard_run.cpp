@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -11,7 +12,9 @@
 #include "flood/rain_source.hpp"
 #include "hazard/flood_setup.hpp"
 #include "hazard/hazard_cache.hpp"
+#include "hazard/mass_balance.hpp"
 #include "hazard/storm_setup.hpp"
+#include "hazard/timeline_check.hpp"
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
 #include "network/edge_cells.hpp"
@@ -145,6 +148,34 @@ struct RainFields {
 
 }  // namespace
 
+std::optional<HazardTimeline> cached_hazard(const Scenario& s, const ResponseModel& m,
+                                            const HazardOptions& o) {
+  const std::string key = hazard_key(s, m, o);
+  const std::string dir = o.cache_dir.empty() ? default_cache_dir() : o.cache_dir;
+  const std::string path = (fs::path(dir) / (key + ".h5")).string();
+  std::string problem;
+  auto t = read_timeline(path, &problem);
+  if (t && t->key != key) problem = "it holds the hazard of key " + t->key;
+  const TimelineShape shape{s.dem.grid.size(), m.graph->num_edges(), m.block_population.size(),
+                            s.sites.size()};
+  if (t && problem.empty())
+    if (auto p = timeline_problem(*t, shape)) problem = "/timeline: " + *p;
+  if (problem.empty()) {
+    if (!t) return std::nullopt;  // not cached yet
+    touch_cache_entry(path);
+    t->from_cache = true;
+    return t;
+  }
+  const std::string moved = set_aside_corrupt(path);
+  const std::string msg = "hazard cache entry " + path + " is corrupt (" + problem +
+                          "); set aside as " + moved + " and recomputed";
+  if (o.warn)
+    o.warn(msg);
+  else
+    std::fprintf(stderr, "stormdrill: warning: %s\n", msg.c_str());
+  return std::nullopt;
+}
+
 HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const HazardOptions& o) {
   const auto wall0 = std::chrono::steady_clock::now();
   const std::string key = hazard_key(s, m, o);
@@ -152,7 +183,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   fs::create_directories(dir);
   const std::string path = (fs::path(dir) / (key + ".h5")).string();
   if (o.use_cache)
-    if (auto t = read_timeline(path); t && t->key == key) return *t;
+    if (auto t = cached_hazard(s, m, o)) return *t;
 
   const Grid& g = s.dem.grid;
   const std::size_t N = g.size();
@@ -300,6 +331,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     }
     if (o.progress) o.progress(t, s.duration_s);
   }
+  require_mass_balance(st.budget(), s.path);  // a broken flood is neither cached nor used
   h5::write_vector(hz, "time", times);
   write_flood_summary(hz, st);
   const flood::Summary& sm = st.summary();
@@ -328,6 +360,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   tl.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   write_timeline(file.id(), tl);
   file.commit();
+  evict_cache(dir, static_cast<std::uintmax_t>(o.cache_max_gb * 1e9), path);
   write_xdmf((fs::path(path).replace_extension(".xmf")).string(),
              fs::path(path).filename().string(), g, times, {"depth", "rain", "wind"});
   tl.frames_path = fs::absolute(path).string();

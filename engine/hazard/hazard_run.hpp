@@ -4,6 +4,7 @@
 // Computed once per storm (scenario or ensemble member) and reused from the cache after.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "hazard/hazard_timeline.hpp"
@@ -17,6 +18,10 @@ struct HazardOptions {
   int threads = 0;
   std::string cache_dir;  // empty = default_cache_dir()
   bool use_cache = true;  // false: recompute (and overwrite the cache entry)
+  // Cache size cap: after writing an entry, least-recently-used entries are evicted down to it.
+  double cache_max_gb = 20;
+  // Reports a cache entry found corrupt (and set aside); default: stderr.
+  std::function<void(const std::string&)> warn;
   // Called after each hazard frame with (simulated s, total s).
   std::function<void(double, double)> progress;
 };
@@ -24,6 +29,11 @@ struct HazardOptions {
 // The cache key: a hash of every input the hazard depends on (terrain, land use, storm,
 // flood settings, tide, drainage assets, hazard-changing injects, roads, member, engine).
 std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOptions& o);
+
+// The verified cache entry for this storm, if one is there; a corrupt one is reported through
+// o.warn, renamed *.corrupt and nullopt returned (the caller recomputes).
+std::optional<HazardTimeline> cached_hazard(const Scenario& s, const ResponseModel& m,
+                                            const HazardOptions& o);
 
 HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const HazardOptions& o);
 

@@ -41,6 +41,7 @@ struct HazardTimeline {
   double max_wind_ms = 0;
   double wall_s = 0;        // time the hazard took to compute
   std::string frames_path;  // HDF5 file holding /hazard frames (for external links)
+  bool from_cache = false;  // read from a verified cache entry (not stored in the file)
   struct Note {
     double t;
     std::string text;

@@ -17,6 +17,7 @@
 #include "io/fault_injection.hpp"
 #include "io/output_guard.hpp"
 #include "io/temp_files.hpp"
+#include "io/h5_checksum.hpp"
 
 namespace sd::h5 {
 namespace {
@@ -193,13 +194,16 @@ File File::create(const std::string& path) {
   f.path_ = path;
   f.temp_ = io::temp_name_for(path);
   io::register_temp(f.temp_);
+  // A user block for the checksum seal written on commit (io/h5_checksum).
+  Handle fcpl(H5Pcreate(H5P_FILE_CREATE));
+  H5Pset_userblock(fcpl, kSealBytes);
   // Strong close: closing the file closes every object still open in it, so an error path
   // (exception unwinding with datasets held elsewhere) never leaves the file open for HDF5's
   // exit handler to flush again onto a full disk (that flush crashed in H5F__close_cb).
   Handle fapl(H5Pcreate(H5P_FILE_ACCESS));
   H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG);
   errno = 0;
-  f.h_ = Handle(H5Fcreate(f.temp_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl));
+  f.h_ = Handle(H5Fcreate(f.temp_.c_str(), H5F_ACC_TRUNC, fcpl, fapl));
   if (!f.h_.valid()) throw IoError("cannot create " + f.temp_ + ": " + os_reason(errno));
   return f;
 }
@@ -262,6 +266,15 @@ void File::commit() {
     const std::string temp = temp_;
     discard();
     throw IoError("HDF5: cannot write " + temp + (why.empty() ? "" : ": " + why));
+  }
+  // The seal goes last: its checksum covers every byte HDF5 wrote. It rewrites the user block,
+  // whose space was allocated when the file was created, so it needs no new disk blocks.
+  try {
+    seal_file(temp_);
+  } catch (const std::exception& e) {
+    const std::string temp = temp_;
+    discard();
+    throw IoError(std::string("cannot seal ") + temp + ": " + e.what());
   }
   if (io::fault::inject(io::fault::Op::Rename) || std::rename(temp_.c_str(), path_.c_str()) != 0) {
     const int err = errno;

@@ -114,7 +114,9 @@ void write_geotiff(const std::string& tmp, const Raster& r) {
 
 Raster read_raster(const std::string& path) {
   ensure_gdal();
-  if (!std::filesystem::exists(path)) throw InputError(path + ": file not found");
+  // GDAL virtual paths (/vsimem/, /vsizip/, ...) are not on the file system.
+  if (path.rfind("/vsi", 0) != 0 && !std::filesystem::exists(path))
+    throw InputError(path + ": file not found");
   DatasetPtr ds(static_cast<GDALDataset*>(GDALOpen(path.c_str(), GA_ReadOnly)));
   if (!ds) throw InputError(path + ": not a raster GDAL can read (" + CPLGetLastErrorMsg() + ")");
   note_input(path);

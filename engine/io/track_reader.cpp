@@ -290,7 +290,10 @@ Track read_ibtracs(const Lines& l, const std::string& select) {
   tr.name = col.count("NAME") ? rows.front().second[col["NAME"]] : sid;
   tr.averaging = ag->avg;
   const std::string pre = ag->prefix;
-  for (const auto& [line, f] : rows) {
+  for (const auto& row : rows) {
+    // Named, not a structured binding: clang 14 (the fuzz build) cannot capture a binding.
+    const std::size_t line = row.first;
+    const auto& f = row.second;
     auto opt = [&](const std::string& c) { return col.count(c) ? f[col[c]] : std::string(); };
     TrackPoint p;
     const auto t = parse_iso8601(opt("ISO_TIME"));

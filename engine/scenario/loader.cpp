@@ -16,6 +16,7 @@
 #include "io/crs_transform.hpp"
 #include "io/lonlat.hpp"
 #include "io/output_guard.hpp"
+#include "io/raster_checks.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/storm_window.hpp"
 #include "scenario/toml_reader.hpp"
@@ -166,6 +167,7 @@ void read_region(TableReader& root, Scenario& s) {
     std::size_t valid = 0;
     for (float v : s.dem.data) valid += !std::isnan(v);
     if (valid == 0) r->error("dem", "every DEM cell is NoData");
+    if (auto bad = io::implausible_elevation(s.dem)) r->error("dem", *bad);
   }
   for (const char* key : {"landuse", "population"}) {
     io::Raster ras = read_raster_field(*r, key, false);
@@ -179,6 +181,10 @@ void read_region(TableReader& root, Scenario& s) {
     if (!same_crs(ras.crs_wkt, s.dem.crs_wkt)) {
       r->error(key, "CRS differs from the DEM's");
       continue;
+    }
+    if (std::string(key) == "population") {
+      if (auto bad = io::bad_population(ras)) r->error(key, *bad);
+      if (auto dense = io::dense_population(ras)) r->warning(key, *dense);
     }
     (std::string(key) == "landuse" ? s.landuse : s.population) = std::move(ras);
   }

@@ -22,9 +22,8 @@ struct DryCounty {
   DryCounty() {
     sd::county::CountyOptions o;
     o.cell_m = 250.0;
+    o.track_csv = (county_test::shipped_dir() / "data" / "infa-2021.csv").string();
     sd::county::write_county(sd::county::generate_county(o), dir.string());
-    fs::copy_file(county_test::shipped_dir() / "data" / "infa-2021.csv",
-                  dir / "data" / "infa-2021.csv", fs::copy_options::overwrite_existing);
   }
   ~DryCounty() {
     std::error_code ec;

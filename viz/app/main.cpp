@@ -17,6 +17,7 @@
 #include "app/gl.hpp"
 #include "app/gl_window.hpp"
 #include "app/headless.hpp"
+#include "finite_options.hpp"  // engine/cli, header-only
 
 namespace {
 
@@ -153,6 +154,7 @@ int main(int argc, char** argv) {
                  "headless: time rendering of N hazard frames and exit");
   cli.add_option("--cache-mb", a.cache_mb, "frame cache budget per file (MiB)")
       ->capture_default_str();
+  sd::cli::require_finite_numbers(cli);  // --time nan drew at time NaN and crashed
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,5 +1,7 @@
 #include "core/results_file.hpp"
 
+#include "io/h5_checksum.hpp"  // engine/io, compiled into sd_viz_core
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -51,6 +53,8 @@ std::unique_ptr<ResultsFile> ResultsFile::open(const fs::path& path) {
   const htri_t is_h5 = H5Fis_hdf5(p.c_str());
   if (is_h5 <= 0)
     throw ResultsError(p + ": not an HDF5 file (expected a stormdrill results file, *.h5)");
+  // Verified before HDF5 parses it (files from before checksum seals still open).
+  if (auto bad = sd::h5::seal_problem(p, false)) throw ResultsError(p + ": corrupted: " + *bad);
   std::unique_ptr<ResultsFile> r(new ResultsFile());
   r->path_ = path;
   r->file_ = Hid(H5Fopen(p.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
