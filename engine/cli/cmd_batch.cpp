@@ -58,7 +58,8 @@ void add_batch(CLI::App& app) {
   auto self_contained = std::make_shared<bool>(false);
   add_self_contained_flag(cmd, *self_contained);
   add_common_options(cmd, *common);
-  cmd->callback([rq, common, no_resume] {
+  // The flag's storage lives as long as the command: the callback holds it.
+  cmd->callback([rq, common, no_resume, self_contained] {
     Comm comm;
     apply_threads(common->threads);
     BatchRequest r = *rq;

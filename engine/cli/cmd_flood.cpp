@@ -24,8 +24,8 @@
 #include "hazard/mass_balance.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
-#include "io/raster_checks.hpp"
 #include "io/output_guard.hpp"
+#include "io/raster_checks.hpp"
 #include "io/raster_io.hpp"
 
 namespace sd::cli {

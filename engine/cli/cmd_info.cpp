@@ -9,8 +9,8 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "io/h5.hpp"
-#include "output/hazard_link.hpp"
 #include "io/h5_checksum.hpp"
+#include "output/hazard_link.hpp"
 
 namespace sd::cli {
 namespace {

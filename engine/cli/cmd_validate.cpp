@@ -4,9 +4,9 @@
 
 #include "app/run_estimate.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/run_args.hpp"
 #include "hazard/storm_setup.hpp"
-#include "cli/common_options.hpp"
 #include "response/response_model.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/warning_lead.hpp"

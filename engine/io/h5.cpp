@@ -15,9 +15,9 @@
 
 #include "core/error.hpp"
 #include "io/fault_injection.hpp"
+#include "io/h5_checksum.hpp"
 #include "io/output_guard.hpp"
 #include "io/temp_files.hpp"
-#include "io/h5_checksum.hpp"
 
 namespace sd::h5 {
 namespace {

@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "core/error.hpp"
-#include "io/crs_transform.hpp"
 #include "hazard/flood_setup.hpp"
+#include "io/crs_transform.hpp"
 #include "io/road_io.hpp"
 
 namespace sd {

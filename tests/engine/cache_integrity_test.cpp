@@ -21,12 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sdtest::slurp;
 
 // The value of a numeric key in a flat summary JSON ("key": value).
 std::string json_value(const std::string& js, const std::string& key) {

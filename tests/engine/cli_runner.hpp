@@ -29,7 +29,7 @@ inline CommandResult run_command(const std::string& cmd) {
 
 // A whole text file (summary JSON, CSV, XDMF) as a string.
 inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
+  std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();

@@ -20,12 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using sdtest::slurp;
 
 bool has(const std::string& text, const std::string& what) {
   return text.find(what) != std::string::npos;
