@@ -1,6 +1,7 @@
 #include "batch/batch_journal.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -122,6 +123,19 @@ JournalWriter::JournalWriter(std::string path, const std::string& sig, std::uint
   if (fd_ < 0)
     throw IoError(io::io_error("batch: cannot write in output folder", folder, errno) +
                   " (journal " + path_ + ")");
+  // Two batches writing one journal interleave their records (found by the soak when a
+  // restarted batch overlapped the one it replaced): the second one is refused. The lock goes
+  // with the process, even on SIGKILL.
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    ::close(fd_);
+    fd_ = -1;
+    if (err == EWOULDBLOCK)
+      throw IoError("batch: " + path_ +
+                    " is being written by another running batch with the same output; wait "
+                    "for it to finish or choose another -o");
+    throw IoError(io::io_error("batch: cannot lock journal", path_, err));
+  }
   if (::ftruncate(fd_, static_cast<off_t>(keep_bytes)) != 0 || ::lseek(fd_, 0, SEEK_END) < 0) {
     const int err = errno;
     ::close(fd_);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "batch/batch_failures.hpp"
 #include "batch/batch_runner.hpp"
 #include "batch/csv_cells.hpp"
 #include "io/atomic_file.hpp"
@@ -182,9 +183,7 @@ std::string batch_table(const BatchResult& r) {
     os << line;
   }
   os << tradeoff_table(r);
-  int failed = 0;
-  for (const auto& run : r.runs) failed += !run.ok;
-  if (failed) os << "  " << failed << " run(s) failed; see /runs/error in the batch file\n";
+  if (failed_runs(r) > 0) os << "  " << failed_runs_message(r) << "\n";
   return os.str();
 }
 

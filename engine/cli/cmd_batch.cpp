@@ -2,7 +2,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 
+#include "batch/batch_failures.hpp"
 #include "batch/batch_runner.hpp"
 #include "batch/mpi_comm.hpp"
 #include "cli/commands.hpp"
@@ -105,8 +107,12 @@ void add_batch(CLI::App& app) {
       double rw = 0;
       for (const auto& run : res.runs) rw += run.wall_s;
       j.set("response_wall_s_per_run", res.runs.empty() ? 0.0 : rw / res.runs.size());
+      j.set("runs_failed", static_cast<long long>(failed_runs(res)));
       io::write_text_atomic(common->summary_json, j.dump() + "\n");
     }
+    // Outputs are kept for inspection, but a batch with failed runs compares plans over fewer
+    // storms than asked (or none): that must not look like a success to a script.
+    if (failed_runs(res) > 0) throw std::runtime_error(failed_runs_message(res));
   });
 }
 

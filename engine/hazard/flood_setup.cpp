@@ -208,6 +208,9 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
   }
   for (const auto& o : spec.outfalls)
     if (o.cell >= 0) spec.blocked[static_cast<std::size_t>(o.cell)] = 0;  // outfalls stay open
+  // A dike breach on that coast wall is the wall failing there: its cell opens (on coarse
+  // grids a seawall breach falls in the edge row, which would otherwise refuse the inflow).
+  for (const auto& in : spec.inflows) spec.blocked[static_cast<std::size_t>(in.cell)] = 0;
   spec.options.cfl = s.flood.cfl;
   // Peaks of urban flooding last minutes to hours: sampling the summary rasters every 30 s
   // loses nothing a planner reads and saves a third of the solver time.

@@ -213,6 +213,24 @@ TEST(BatchJournal, TornLastRecordIsDroppedAndCutOff) {
   EXPECT_TRUE(c3.runs.empty());
 }
 
+TEST(BatchJournal, SecondWriterOfTheSameJournalIsRefused) {
+  // Two batches appending to one journal interleave records (the soak found a restarted batch
+  // overlapping the one it replaced): the second writer must be refused, the first unharmed.
+  const fs::path d = fresh_dir("journal_lock");
+  const fs::path j = d / "b.h5.journal.0";
+  sd::JournalWriter first(j.string(), "sig", 0);
+  try {
+    sd::JournalWriter second(j.string(), "sig", 0);
+    ADD_FAILURE() << "expected an IoError";
+  } catch (const sd::IoError& e) {
+    EXPECT_NE(std::string(e.what()).find("being written by another running batch"),
+              std::string::npos)
+        << e.what();
+  }
+  first.append("member 1 0 0 - failed");
+  EXPECT_EQ(slurp(j), "sig\nmember 1 0 0 - failed\n");
+}
+
 TEST(BatchJournal, UnwritableFolderIsNamed) {
   if (geteuid() == 0) GTEST_SKIP() << "root ignores folder permissions";
   const fs::path d = fresh_dir("journal_ro");

@@ -132,11 +132,19 @@ TEST(BatchCli, CsvContractAndIdenticalPlansTie) {
     EXPECT_NE(r.output.find(t), std::string::npos) << t << "\n" << r.output;
 }
 
-TEST(BatchCli, FailingMemberIsRecordedAndTheBatchCompletes) {
+TEST(BatchCli, FailingMemberIsRecordedAndTheBatchCompletesButExitsNonZero) {
+  // The outputs are written for inspection, but a comparison over fewer storms than asked
+  // must not look like success to a script: exit 1 and a message with the errors.
   Batch b("fail");
   const auto r =
       sdtest::stormdrill(b.base + " -o " + (b.dir / "b.h5").string() + " --fail-member 2");
-  ASSERT_EQ(r.exit_code, 0) << r.output;
+  ASSERT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("batch: 3 of 9 runs failed; the comparison uses only the 6 that "
+                          "succeeded"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("3 x 'hazard failed: injected failure of member 2"), std::string::npos)
+      << r.output;
   auto f = sd::h5::File::open_read((b.dir / "b.h5").string());
   const auto member = sd::h5::read_vector<std::int32_t>(f, "runs/member");
   const auto ok = sd::h5::read_vector<std::int32_t>(f, "runs/ok");
