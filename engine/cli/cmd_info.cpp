@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,62 @@ void print_incident_tally(hid_t f, double duration_s) {
       total, served, total - served - averted, averted);
 }
 
+void print_info(const std::string& path) {
+  // Verified before HDF5 parses it (files from before checksum seals still open).
+  if (std::filesystem::is_regular_file(path))
+    if (auto bad = h5::seal_problem(path, false)) throw InputError(path + ": corrupted: " + *bad);
+  auto f = h5::File::open_read(path);
+  if (!h5::exists(f, "meta"))
+    throw InputError(path + ": not a stormdrill results file (no /meta group)");
+  h5::Handle meta = h5::open_group(f, "meta");
+  if (!h5::has_attr(meta, "format") || h5::attr_string(meta, "format") != "stormdrill-results")
+    throw InputError(path + ": not a stormdrill results file (foreign /meta)");
+  const auto version = h5::attr_int(meta, "format_version");
+  std::printf("%s: stormdrill %s file, format version %lld\n", path.c_str(),
+              h5::attr_string(meta, "kind").c_str(), static_cast<long long>(version));
+  if (version > 1) std::printf("  (newer than this build understands: 1)\n");
+  for (const char* a : {"scenario_name", "start_time", "engine_version", "git_commit", "plan"})
+    if (h5::has_attr(meta, a)) std::printf("  %-16s %s\n", a, h5::attr_string(meta, a).c_str());
+  for (const char* a : {"duration_s", "wall_s", "hazard_wall_s", "response_wall_s"})
+    if (h5::has_attr(meta, a)) std::printf("  %-16s %.3f\n", a, h5::attr_double(meta, a));
+  if (h5::has_attr(meta, "seed"))
+    std::printf("  %-16s %lld\n", "seed", static_cast<long long>(h5::attr_int(meta, "seed")));
+  if (h5::exists(f, "grid")) {
+    h5::Handle g = h5::open_group(f, "grid");
+    std::printf("  grid             %lld x %lld cells of %g m\n",
+                static_cast<long long>(h5::attr_int(g, "nx")),
+                static_cast<long long>(h5::attr_int(g, "ny")), h5::attr_double(g, "cell"));
+  }
+  const HazardLink link = hazard_link(f, path);
+  switch (link.kind) {
+    case HazardLink::Kind::None:
+      break;
+    case HazardLink::Kind::Embedded:
+      std::printf("  hazard: embedded (self-contained file)\n");
+      break;
+    case HazardLink::Kind::Linked:
+      std::printf("  hazard: linked to %s\n", link.target.c_str());
+      break;
+    case HazardLink::Kind::Missing:
+      std::printf("  hazard: missing (linked to %s)\n", link.target.c_str());
+      break;
+  }
+  print_incident_tally(
+      f, h5::has_attr(meta, "duration_s") ? h5::attr_double(meta, "duration_s") : 0.0);
+  std::printf("datasets:\n");
+  for (const char* d : {"hazard/time", "hazard/depth", "hazard/rain", "hazard/wind",
+                        "hazard/max_depth", "roads/state", "teams/track/t", "incidents/id",
+                        "events/t", "kpi/time", "plans/plan", "runs/plan"})
+    print_dataset(f, d);
+  if (h5::exists(f, "kpi/final/name")) {
+    const auto names = h5::read_strings(f, "kpi/final/name");
+    const auto values = h5::read_vector<double>(f, "kpi/final/value");
+    std::printf("final KPIs:\n");
+    for (std::size_t k = 0; k < names.size() && k < values.size(); ++k)
+      std::printf("  %-40s %.4g\n", names[k].c_str(), values[k]);
+  }
+}
+
 }  // namespace
 
 void add_info(CLI::App& app) {
@@ -59,59 +116,18 @@ void add_info(CLI::App& app) {
   cmd->footer("Example:\n  stormdrill info out/demo.h5");
   cmd->add_option("results", *path, "Results file (HDF5)")->required();
   cmd->callback([path] {
-    // Verified before HDF5 parses it (files from before checksum seals still open).
-    if (std::filesystem::is_regular_file(*path))
-      if (auto bad = h5::seal_problem(*path, false))
-        throw InputError(*path + ": corrupted: " + *bad);
-    auto f = h5::File::open_read(*path);
-    if (!h5::exists(f, "meta"))
-      throw InputError(*path + ": not a stormdrill results file (no /meta group)");
-    h5::Handle meta = h5::open_group(f, "meta");
-    if (!h5::has_attr(meta, "format") || h5::attr_string(meta, "format") != "stormdrill-results")
-      throw InputError(*path + ": not a stormdrill results file (foreign /meta)");
-    const auto version = h5::attr_int(meta, "format_version");
-    std::printf("%s: stormdrill %s file, format version %lld\n", path->c_str(),
-                h5::attr_string(meta, "kind").c_str(), static_cast<long long>(version));
-    if (version > 1) std::printf("  (newer than this build understands: 1)\n");
-    for (const char* a : {"scenario_name", "start_time", "engine_version", "git_commit", "plan"})
-      if (h5::has_attr(meta, a)) std::printf("  %-16s %s\n", a, h5::attr_string(meta, a).c_str());
-    for (const char* a : {"duration_s", "wall_s", "hazard_wall_s", "response_wall_s"})
-      if (h5::has_attr(meta, a)) std::printf("  %-16s %.3f\n", a, h5::attr_double(meta, a));
-    if (h5::has_attr(meta, "seed"))
-      std::printf("  %-16s %lld\n", "seed", static_cast<long long>(h5::attr_int(meta, "seed")));
-    if (h5::exists(f, "grid")) {
-      h5::Handle g = h5::open_group(f, "grid");
-      std::printf("  grid             %lld x %lld cells of %g m\n",
-                  static_cast<long long>(h5::attr_int(g, "nx")),
-                  static_cast<long long>(h5::attr_int(g, "ny")), h5::attr_double(g, "cell"));
-    }
-    const HazardLink link = hazard_link(f, *path);
-    switch (link.kind) {
-      case HazardLink::Kind::None:
-        break;
-      case HazardLink::Kind::Embedded:
-        std::printf("  hazard: embedded (self-contained file)\n");
-        break;
-      case HazardLink::Kind::Linked:
-        std::printf("  hazard: linked to %s\n", link.target.c_str());
-        break;
-      case HazardLink::Kind::Missing:
-        std::printf("  hazard: missing (linked to %s)\n", link.target.c_str());
-        break;
-    }
-    print_incident_tally(
-        f, h5::has_attr(meta, "duration_s") ? h5::attr_double(meta, "duration_s") : 0.0);
-    std::printf("datasets:\n");
-    for (const char* d : {"hazard/time", "hazard/depth", "hazard/rain", "hazard/wind",
-                          "hazard/max_depth", "roads/state", "teams/track/t", "incidents/id",
-                          "events/t", "kpi/time", "plans/plan", "runs/plan"})
-      print_dataset(f, d);
-    if (h5::exists(f, "kpi/final/name")) {
-      const auto names = h5::read_strings(f, "kpi/final/name");
-      const auto values = h5::read_vector<double>(f, "kpi/final/value");
-      std::printf("final KPIs:\n");
-      for (std::size_t k = 0; k < names.size() && k < values.size(); ++k)
-        std::printf("  %-40s %.4g\n", names[k].c_str(), values[k]);
+    try {
+      print_info(*path);
+    } catch (const InputError&) {
+      throw;
+    } catch (const IoError&) {
+      throw;
+    } catch (const ResourceError&) {
+      throw;
+    } catch (const std::runtime_error& e) {
+      // An unsealed (older) file with a damaged HDF5 structure: the library's message alone
+      // ("no group 'meta'") names neither the file nor the cause.
+      throw InputError(*path + ": unreadable results file (damaged HDF5 structure): " + e.what());
     }
   });
 }

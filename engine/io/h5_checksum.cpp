@@ -84,7 +84,16 @@ std::optional<std::string> seal_problem(const std::string& path, bool required) 
   const std::size_t got = std::fread(block.data(), 1, block.size(), f);
   const std::size_t magic = std::strlen(kMagic);
   if (got < magic || std::memcmp(block.data(), kMagic, magic) != 0) {
+    // A file from before seals starts with the HDF5 signature; one whose superblock sits after
+    // our 512-byte user block had a seal there, now damaged (found by fuzz_results: a flipped
+    // bit in the magic made a corrupted file look unsealed, so it was opened unverified).
+    static const char kHdf5Signature[8] = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
+    char at_block_end[8] = {};
+    const bool sealed_layout = std::fseek(f, static_cast<long>(kSealBytes), SEEK_SET) == 0 &&
+                               std::fread(at_block_end, 1, 8, f) == 8 &&
+                               std::memcmp(at_block_end, kHdf5Signature, 8) == 0;
     std::fclose(f);
+    if (sealed_layout) return std::string("checksum seal damaged (the file's first bytes changed)");
     if (!required) return std::nullopt;
     return std::string("no checksum seal (written by an older version, or damaged at its start)");
   }

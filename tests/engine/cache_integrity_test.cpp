@@ -228,6 +228,30 @@ TEST(RunFileIntegrity, RandomByteFlipsAreRefusedByInfo) {
   EXPECT_EQ(detected, 100) << "the seal covers every byte";
 }
 
+// A flipped bit in the seal's own magic made a corrupted file look like an unsealed file from
+// an older version, which is opened unverified (found by fuzz_results). Every byte of the
+// magic is tried: each is refused, and `info` says so with exit 2.
+TEST(RunFileIntegrity, DamagedSealMagicIsNotMistakenForAnUnsealedFile) {
+  const Baseline b = make_baseline("runfile_magic");
+  const fs::path copy = b.dir / "magic-run.h5";
+  for (long at = 0; at < 18; ++at) {
+    fs::copy_file(b.run_file, copy, fs::copy_options::overwrite_existing);
+    std::fstream io(copy, std::ios::in | std::ios::out | std::ios::binary);
+    io.seekg(at);
+    char c = 0;
+    io.get(c);
+    io.seekp(at);
+    io.put(static_cast<char>(c ^ 0x04));
+    io.close();
+    const auto problem = sd::h5::seal_problem(copy.string(), false);
+    ASSERT_TRUE(problem.has_value()) << "byte " << at;
+    EXPECT_NE(problem->find("checksum seal damaged"), std::string::npos) << *problem;
+  }
+  const auto r = sdtest::stormdrill("info " + copy.string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("checksum seal damaged"), std::string::npos) << r.output;
+}
+
 TEST(CacheEviction, LeastRecentlyUsedEntriesGoFirstAndTheCurrentOneStays) {
   const fs::path dir = fs::temp_directory_path() / "sd_cache_evict";
   fs::remove_all(dir);
