@@ -304,6 +304,34 @@ bool File::reserve_space(std::string& why) {
   return false;
 }
 
+void reserve_for_write(hid_t loc, unsigned long long bytes, const std::string& what) {
+  Handle file(H5Iget_file_id(loc));
+  std::string name = "?";
+  if (file.valid()) {
+    const ssize_t n = H5Fget_name(file, nullptr, 0);
+    if (n > 0) {
+      name.assign(static_cast<std::size_t>(n) + 1, '\0');
+      H5Fget_name(file, name.data(), name.size());
+      name.resize(static_cast<std::size_t>(n));
+    }
+  }
+  const auto fail = [&](int err) {
+    throw IoError("HDF5: cannot write " + what + " into " + name + ": " + std::strerror(err));
+  };
+  if (io::fault::inject(io::fault::Op::Write)) fail(errno);
+  haddr_t eoa = 0;
+  void* vfd = nullptr;
+  if (!file.valid() || H5Fget_eoa(file, &eoa) < 0 ||
+      H5Fget_vfd_handle(file, H5P_DEFAULT, &vfd) < 0 || !vfd) {
+    H5Eclear2(H5E_DEFAULT);
+    return;  // not a POSIX file: nothing to reserve
+  }
+  const int fd = *static_cast<int*>(vfd);
+  if (::fallocate(fd, 0, static_cast<off_t>(eoa), static_cast<off_t>(bytes)) == 0) return;
+  if (errno == EOPNOTSUPP || errno == ENOSYS) return;  // file system cannot reserve
+  fail(errno);
+}
+
 bool close_failed() {
   return g_close_failed.load();
 }

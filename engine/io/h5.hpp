@@ -128,6 +128,13 @@ void external_link(hid_t loc, const std::string& name, const std::string& file_p
 // reporting the error (the temporaries are already gone).
 bool close_failed();
 
+// Reserves disk blocks for `bytes` more after the end of the file that holds `loc` (its
+// end-of-allocation address), so that a large write HDF5 makes next (an H5Ocopy of the hazard
+// frames) cannot meet a full disk halfway: HDF5 1.10 crashes inside H5Ocopy when a write of
+// the copy fails. Throws IoError naming `what` and the OS reason (ENOSPC: "No space left on
+// device") when the blocks are not there. HDF5 trims the file to its EOA on close.
+void reserve_for_write(hid_t loc, unsigned long long bytes, const std::string& what);
+
 // Silences HDF5's own error printing once per process (we report errors ourselves).
 void quiet_errors();
 

@@ -40,11 +40,14 @@ void pack_results(const std::string& in, const std::string& out) {
                      "); pack the file where that hazard cache exists, or re-run the scenario");
   if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
   auto dst = h5::File::create(out);
+  const auto in_bytes = fs::file_size(in, ec);
   for (const auto& name : root_links(src)) {
     if (name == "hazard") {
       embed_hazard(dst, open_hazard(src, in));
       continue;
     }
+    // Each copy is at most the input file: reserved first (see h5::reserve_for_write).
+    h5::reserve_for_write(dst, ec ? 0 : in_bytes + in_bytes / 8 + (1u << 20), "/" + name);
     if (H5Ocopy(src, name.c_str(), dst, name.c_str(), H5P_DEFAULT, H5P_DEFAULT) < 0)
       throw std::runtime_error("HDF5: cannot copy /" + name + " of " + in);
   }

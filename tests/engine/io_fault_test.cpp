@@ -106,6 +106,27 @@ TEST(IoFault, RunAndHazardCacheNeverLeavePartialFiles) {
   EXPECT_TRUE(fs::exists(dir / "out.h5"));
 }
 
+TEST(IoFault, SelfContainedRunAndPackNeverLeavePartialFiles) {
+  // Copying the hazard frames into a results file (H5Ocopy) crashed HDF5 1.10 (SIGSEGV) when
+  // the disk filled up halfway; the copy now reserves its blocks first and fails cleanly.
+  const fs::path dir = sdtest::make_flood_county("iofault_pack");
+  const std::string cache = " --cache-dir " + (dir / "cache").string();
+  const std::string run = "run " + (dir / "scenario.toml").string() + cache + " --threads 1 -q";
+  ASSERT_EQ(sdtest::stormdrill(run + " -o " + (dir / "linked.h5").string()).exit_code, 0);
+  auto keep_inputs = [&] {
+    for (const char* f : {"self.h5", "packed.h5", "packed.xmf", "self.xmf"}) fs::remove(dir / f);
+  };
+  EXPECT_GT(fault_loop("write", run + " --self-contained -o " + (dir / "self.h5").string(), dir,
+                       keep_inputs),
+            0);
+  EXPECT_GT(
+      fault_loop("write",
+                 "pack " + (dir / "linked.h5").string() + " -o " + (dir / "packed.h5").string(),
+                 dir, keep_inputs),
+      0);
+  EXPECT_TRUE(fs::exists(dir / "packed.h5"));
+}
+
 TEST(IoFault, FloodRastersAndResultsNeverLeavePartialFiles) {
   const fs::path dir = sdtest::make_flood_county("iofault_flood");
   const std::string cmd = "flood --dem " + (dir / "data/dem.tif").string() +
