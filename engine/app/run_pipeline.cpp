@@ -60,7 +60,13 @@ RunReport run_drill(const RunRequest& rq) {
                          ? s.output_path
                          : (fs::path(s.path).replace_extension("").string() + "-results.h5");
   // Before the run: never over an input, a folder or a file of another kind.
+  // The scenario's inputs are noted by now, so a summary over one of them is refused here,
+  // not after the run.
   io::check_output_file(rep.results_path, io::FileKind::Hdf5);
+  for (const auto& t : rq.text_outputs) io::check_output_file(t, io::FileKind::Text);
+  const std::string cache = rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir;
+  io::check_not_in_cache(rep.results_path, cache);
+  for (const auto& t : rq.text_outputs) io::check_not_in_cache(t, cache);
   rep.scenario_name = s.name;
   rep.plan_name = plan.name;
   rep.seed = rq.seed.value_or(s.seed);

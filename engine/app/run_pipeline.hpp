@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/empty_drill.hpp"
 #include "hazard/hazard_timeline.hpp"
@@ -27,7 +28,8 @@ struct RunRequest {
   double cache_max_gb = 20;
   double max_memory_gb = 0;  // 0 = 80 % of physical memory
   bool quiet = false;
-  bool allow_empty_storm = false;  // a storm missing the window is a warning, not an error
+  bool allow_empty_storm = false;         // a storm missing the window is a warning, not an error
+  std::vector<std::string> text_outputs;  // e.g. --summary-json: checked with -o before the run
   std::function<void(const std::string&)> warn;  // validation warnings
   std::function<void(double, double)> hazard_progress;
 };

@@ -74,6 +74,14 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   if (!found) throw InputError("batch: --rank-by: unknown KPI '" + rq.rank_by + "'");
 
   io::check_output_file(rq.out_path, io::FileKind::Hdf5);
+  const std::string cache = rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir;
+  io::check_not_in_cache(rq.out_path, cache);
+  for (const std::string* t :
+       {&rq.csv_path, &rq.runs_csv_path, &rq.tradeoff_csv_path, &rq.plan_kpis_csv_path})
+    if (!t->empty()) {
+      io::check_output_file(*t, io::FileKind::Text);
+      io::check_not_in_cache(*t, cache);
+    }
 
   // Resume: what earlier attempts of this batch finished (any rank's journal).
   const std::string sig = signature(rq, seed);

@@ -52,6 +52,26 @@ io::Raster read_same_grid(const std::string& path, const io::Raster& dem, const 
   return r;
 }
 
+// Water depths: finite and >= 0 on every cell with ground (NoData cells are ignored); a
+// negative initial depth was accepted and entered the volume budget as negative water.
+std::vector<float> read_init_depth(const std::string& path, const io::Raster& dem) {
+  io::Raster r = read_same_grid(path, dem, "--init-depth");
+  for (std::size_t k = 0; k < r.data.size(); ++k) {
+    if (!std::isfinite(dem.data[k])) continue;
+    const float d = r.data[k];
+    if (std::isnan(d)) {
+      r.data[k] = 0.0f;  // undeclared depth on ground: dry
+      continue;
+    }
+    if (!(d >= 0.0f) || !std::isfinite(d))
+      throw InputError(where(path) + ": --init-depth at row " +
+                       std::to_string(k / static_cast<std::size_t>(dem.grid.nx)) + ", column " +
+                       std::to_string(k % static_cast<std::size_t>(dem.grid.nx)) + " is " +
+                       std::to_string(d) + " m; depths must be finite and >= 0");
+  }
+  return r.data;
+}
+
 constexpr double kMaxDurationS = 366 * 86400.0;  // longest run: a (leap) year
 
 void check_args(const FloodArgs& a) {
@@ -161,7 +181,7 @@ void run_flood(const FloodArgs& a) {
   const auto rain = make_rain(a);
   flood::State st(model);
   st.set_rain(rain.get());
-  if (!a.init_depth.empty()) st.set_depth(read_same_grid(a.init_depth, dem, "--init-depth").data);
+  if (!a.init_depth.empty()) st.set_depth(read_init_depth(a.init_depth, dem));
   if (!a.resume.empty()) {
     std::ifstream in(a.resume, std::ios::binary);
     if (!in) throw InputError(where(a.resume) + ": cannot open checkpoint");

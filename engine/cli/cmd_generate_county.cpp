@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "county/county.hpp"
 #include "io/output_guard.hpp"
 
@@ -21,6 +22,7 @@ void add_generate_county(CLI::App& app) {
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--seed", o->seed, "generator seed (same seed -> byte-identical files)")
+      ->check(seed_check())
       ->capture_default_str();
   cmd->add_option("--cell-m", o->cell_m, "raster cell size in metres (10..1000)")
       ->capture_default_str();

@@ -11,6 +11,7 @@
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/network_args.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -437,7 +438,7 @@ void add_place(CLI::App& app) {
   cmd->add_option("--fixed", a->fixed, "CSV node: existing sites that must stay open");
   cmd->add_option("--time-limit-s", a->time_limit_s, "bound on the whole command (default 60)");
   cmd->add_option("--summary-json", a->summary_json, "write a JSON summary here (atomically)");
-  cmd->add_option("--seed", a->seed, "random seed of the search (default 1)");
+  cmd->add_option("--seed", a->seed, "random seed of the search (default 1)")->check(seed_check());
   cmd->add_option("--threads", a->threads, "threads (default: all)");
   cmd->callback([a] { run_place(*a); });
 }

@@ -35,8 +35,7 @@ int run_and_report(const RunArgs& a) {
   rq.warn = [quiet](const std::string& w) {
     if (!quiet) std::fprintf(stderr, "stormdrill: warning: %s\n", w.c_str());
   };
-  if (!a.common.summary_json.empty())
-    io::check_output_file(a.common.summary_json, io::FileKind::Text);
+  if (!a.common.summary_json.empty()) rq.text_outputs.push_back(a.common.summary_json);
   auto progress = std::make_shared<Progress>("hazard", a.common.quiet);
   rq.hazard_progress = [progress](double t, double total) { progress->update(t, total); };
   RunReport rep = run_drill(rq);
@@ -72,7 +71,7 @@ void add_run(CLI::App& app) {
   cmd->add_option("scenario", args->scenario, "Scenario file (TOML)")->required();
   cmd->add_option("--plan", args->plan, "Plan file to use instead of the scenario's own [plan]");
   cmd->add_option("--member", args->member, "Storm ensemble member (0 = the scenario's storm)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(at_least(0));
   add_allow_empty_storm(cmd, args->allow_empty_storm);
   add_self_contained_flag(cmd, args->self_contained);
   add_common_options(cmd, args->common);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "core/error.hpp"
 #include "core/iso_time.hpp"
 #include "core/resource_estimate.hpp"
@@ -444,13 +445,13 @@ void add_fields(CLI::App& storm) {
   c->add_option("--penv-hpa", a->penv, "environmental pressure (hPa)")->capture_default_str();
   c->add_option("--start", a->start, "scenario start (ISO-8601; default: track start)");
   c->add_option("--duration-h", a->duration_h, "span to compute (default: to the track end)")
-      ->check(CLI::PositiveNumber & CLI::Range(0.0, 8784.0));  // -2 once meant "the default"
+      ->check(in_range_above(0.0, 8784.0));  // -2 once meant "the default"
   c->add_option("--ref-lon", a->ref_lon, "grid-centre longitude when the DEM has no CRS");
   c->add_option("--ref-lat", a->ref_lat, "grid-centre latitude when the DEM has no CRS");
   c->add_option("--shear-u-ms", a->shear_u, "environmental shear, east component (m/s)");
   c->add_option("--shear-v-ms", a->shear_v, "environmental shear, north component (m/s)");
   c->add_option("--rain-multiplier", a->rain_mult, "scales all rain")->capture_default_str();
-  c->add_option("--seed", a->seed, "burst seed")->capture_default_str();
+  c->add_option("--seed", a->seed, "burst seed")->check(seed_check())->capture_default_str();
   c->add_option("--deflate", a->deflate, "HDF5 DEFLATE level 0-9")->capture_default_str();
   c->add_option("--utc-offset-min", a->offset_min, "offset for written times")
       ->capture_default_str();
@@ -494,7 +495,7 @@ void run_ensemble(const EnsembleArgs& a) {
   io::Json man = io::Json::object();
   man.set("kind", "storm-ensemble");
   man.set("source_track", std::filesystem::absolute(a.track).string());
-  man.set("seed", static_cast<long long>(a.seed));
+  man.set("seed", static_cast<unsigned long long>(a.seed));
   man.set("n", a.n);
   man.set("cross_track_sd_km", a.spec.cross_track_sd_km);
   man.set("along_track_sd_km", a.spec.along_track_sd_km);
@@ -514,7 +515,7 @@ void add_ensemble(CLI::App& storm) {
   c->add_option("--n", a->n, "number of members (1..100000)")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  c->add_option("--seed", a->seed, "ensemble seed")->capture_default_str();
+  c->add_option("--seed", a->seed, "ensemble seed")->check(seed_check())->capture_default_str();
   c->add_option("--out-dir", a->out_dir, "output folder")->required();
   c->add_option("--format", a->format, "track format")->capture_default_str();
   c->add_option("--select", a->select, "storm in a multi-storm file");

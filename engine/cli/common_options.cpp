@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 
 namespace sd::cli {
@@ -49,6 +50,20 @@ CLI::Validator at_least(long long min) {
         return {};
       },
       ">=" + std::to_string(min));
+}
+
+CLI::Validator in_range_above(double lo, double hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& v) -> std::string {
+        char* end = nullptr;
+        const double x = std::strtod(v.c_str(), &end);
+        char b[96];
+        std::snprintf(b, sizeof b, "must be > %g and at most %g", lo, hi);
+        if (v.empty() || *end != '\0' || !(x > lo) || !(x <= hi))
+          return std::string(b) + " (got " + v + ")";
+        return {};
+      },
+      "(" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
 }
 
 CLI::Validator seed_check() {

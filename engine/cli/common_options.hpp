@@ -29,6 +29,10 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_cache = true)
 // generic range text.
 CLI::Validator at_least(long long min);
 
+// A check for real-valued options in (lo, hi]: "--duration-h: must be > 0 and at most 8784
+// (got -2)" (CLI11's PositiveNumber printed its bound, DBL_MAX, as a 309-digit number).
+CLI::Validator in_range_above(double lo, double hi);
+
 // A check for 64-bit seeds: digits only, no sign, at most 2^64 - 1 (no silent wrap-around).
 CLI::Validator seed_check();
 

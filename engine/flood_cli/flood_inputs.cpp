@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/output_guard.hpp"
 
 namespace sd::flood_cli {
 namespace {
@@ -27,6 +28,7 @@ bool parse_number(const std::string& s, double& v) {
 }  // namespace
 
 TimeSeries read_series_csv(const std::string& path, const std::string& value_name) {
+  io::note_input(path);  // --summary-json must not land on a rain or level CSV
   std::ifstream in(path);
   if (!in) throw InputError(where(path) + ": cannot open file");
   TimeSeries ts;

@@ -30,8 +30,9 @@ class Json {
   Json(int v) : kind_(Kind::Integer), int_(v) {}
   Json(long v) : kind_(Kind::Integer), int_(v) {}
   Json(long long v) : kind_(Kind::Integer), int_(v) {}
-  Json(unsigned long v) : kind_(Kind::Integer), int_(static_cast<long long>(v)) {}
-  Json(unsigned long long v) : kind_(Kind::Integer), int_(static_cast<long long>(v)) {}
+  // Unsigned values keep their full range (a 64-bit seed above 2^63 once came out as -1).
+  Json(unsigned long v) : kind_(Kind::Unsigned), uint_(v) {}
+  Json(unsigned long long v) : kind_(Kind::Unsigned), uint_(v) {}
   Json(bool v) : kind_(Kind::Bool), bool_(v) {}
   Json(const char* s) : kind_(Kind::String), str_(s) {}
   Json(std::string s) : kind_(Kind::String), str_(std::move(s)) {}
@@ -60,7 +61,7 @@ class Json {
   }
 
  private:
-  enum class Kind { Null, Bool, Integer, Number, String, Array, Object };
+  enum class Kind { Null, Bool, Integer, Unsigned, Number, String, Array, Object };
   static void escape(std::ostream& os, const std::string& s) {
     os << '"';
     for (unsigned char c : s) {
@@ -107,6 +108,9 @@ class Json {
       case Kind::Integer:
         os << int_;
         break;
+      case Kind::Unsigned:
+        os << uint_;
+        break;
       case Kind::Number:
         if (!std::isfinite(num_)) {
           os << "null";
@@ -145,6 +149,7 @@ class Json {
   Kind kind_ = Kind::Null;
   double num_ = 0;
   long long int_ = 0;
+  unsigned long long uint_ = 0;
   bool bool_ = false;
   std::string str_;
   std::vector<Json> items_;

@@ -141,4 +141,17 @@ void check_output_folder(const std::string& dir, bool force) {
     throw InputError(dir + ": folder is not empty; use --force to write into it anyway");
 }
 
+void check_not_in_cache(const std::string& path, const std::string& cache_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = fs::weakly_canonical(fs::absolute(cache_dir), ec);
+  if (ec) return;
+  const fs::path out = fs::weakly_canonical(fs::absolute(path), ec);
+  if (ec) return;
+  if (out.parent_path() == dir)
+    throw InputError(path + ": this is inside the hazard cache folder " + cache_dir +
+                     ", whose files stormdrill reads, evicts and replaces; write the output "
+                     "elsewhere");
+}
+
 }  // namespace sd::io

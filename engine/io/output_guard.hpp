@@ -35,6 +35,11 @@ void check_output_file(const std::string& path, FileKind kind);
 // path that is an existing non-directory, or a non-empty directory unless `force`.
 void check_output_folder(const std::string& dir, bool force);
 
+// Refuses an output inside the hazard cache folder: its entries are read, evicted, set aside
+// and replaced by stormdrill (`run -o CACHE/KEY.h5` replaced the entry it was reading with a
+// results file linking to itself).
+void check_not_in_cache(const std::string& path, const std::string& cache_dir);
+
 // The kind an output path is written as, from its extension (.h5/.hdf5 -> Hdf5, .tif/.tiff ->
 // GeoTiff, anything else -> Text).
 FileKind kind_from_extension(const std::string& path);

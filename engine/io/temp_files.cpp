@@ -32,10 +32,21 @@ extern "C" void on_interrupt(int /*sig*/) {
   ::_exit(130);
 }
 
-// The PID in `NAME.tmpPID`, or 0 when the name is not a temporary of ours.
+// The PID in `NAME.EXT.tmpPID`, or 0 when the name is not a temporary of ours. EXT must be
+// one of the kinds stormdrill writes: a user's own `notes.tmp123` was once deleted as stale.
 pid_t temp_owner(const std::string& name) {
   const std::size_t dot = name.rfind(".tmp");
   if (dot == std::string::npos || dot == 0) return 0;
+  static const char* const kOurs[] = {".h5",   ".hdf5", ".tif", ".tiff", ".asc", ".csv",
+                                      ".json", ".toml", ".xmf", ".md",   ".png", ".gpkg",
+                                      ".html", ".txt",  ".prj", ".crs"};
+  const std::string stem = name.substr(0, dot);
+  bool ours = false;
+  for (const char* ext : kOurs) {
+    const std::size_t n = std::strlen(ext);
+    ours |= stem.size() > n && stem.compare(stem.size() - n, n, ext) == 0;
+  }
+  if (!ours) return 0;
   const std::string digits = name.substr(dot + 4);
   if (digits.empty() || digits.size() > 9) return 0;
   for (char c : digits)

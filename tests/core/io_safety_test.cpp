@@ -130,11 +130,16 @@ TEST(TempFiles, StaleTemporariesOfDeadProcessesAreRemovedLiveOnesKept) {
   write(stale, "partial");
   write(live, "in progress");
   write(d / "notes.tmpfile", "not ours");
+  // A user's own file named like a temporary of a dead process, without one of our output
+  // kinds before ".tmp", is not ours either (it was once deleted).
+  const fs::path users = d / ("notes.tmp" + std::to_string(dead));
+  write(users, "the user's");
   write(d / "run.h5", "done");
   EXPECT_EQ(sd::io::remove_stale_temps(d.string()), 1);
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_TRUE(fs::exists(live));
   EXPECT_TRUE(fs::exists(d / "notes.tmpfile"));
+  EXPECT_TRUE(fs::exists(users));
   EXPECT_TRUE(fs::exists(d / "run.h5"));
   // Writers sweep their folder when they start.
   write(stale, "partial");

@@ -2,6 +2,8 @@
 // A small flooding county for end-to-end and batch tests: a 40 x 30 cell bowl (50 m cells)
 // under a 2-hour design storm, a road lattice across it, two towns, three teams, a shelter.
 // Small enough to run a hazard in a second or two on one thread.
+#include <unistd.h>
+
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -12,7 +14,9 @@ namespace sdtest {
 
 inline std::filesystem::path make_flood_county(const std::string& name) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("sd_county_" + name);
+  // Per process: the same fixture name in two test processes (or two worktrees) must not collide.
+  const fs::path dir =
+      fs::temp_directory_path() / ("sd_county_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "data");
   const int nx = 40, ny = 30;

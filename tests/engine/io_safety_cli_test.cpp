@@ -77,6 +77,42 @@ TEST(IoSafetyCli, OutputsNeverOverwriteInputsOrFolders) {
   EXPECT_EQ(slurp(dir / "data/dem.tif"), dem_bytes);
 }
 
+TEST(IoSafetyCli, OutputsNeverLandOnTheCacheOrTheFloodInputsAndAreCheckedBeforeTheRun) {
+  // Found by the new-user probe: `run -o CACHE/KEY.h5` replaced the cache entry it was reading;
+  // `flood --summary-json` replaced its own --rain-file; a summary over an input was refused
+  // only after the whole run; a negative --init-depth was accepted.
+  const fs::path dir = sdtest::make_flood_county("iosafe_cache_" + std::to_string(::getpid()));
+  const std::string scn = (dir / "scenario.toml").string();
+  const std::string cache = (dir / "cache").string();
+  auto r = sdtest::stormdrill("run " + scn + " --cache-dir " + cache + " --threads 1 -q -o " +
+                              (dir / "cache/entry.h5").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_TRUE(has(r.output, "inside the hazard cache folder")) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "cache") && !fs::is_empty(dir / "cache")) << "ran anyway";
+  r = sdtest::stormdrill("run " + scn + " --cache-dir " + cache + " --threads 1 -q -o " +
+                         (dir / "ok.h5").string() + " --summary-json " + scn);
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "ok.h5")) << "the run went ahead before refusing the summary";
+  { std::ofstream(dir / "rain.csv") << "t_s,mm_per_h\n0,20\n600,0\n"; }
+  const std::string rain = slurp(dir / "rain.csv");
+  const std::string flood = "flood --dem " + (dir / "data/dem.tif").string() + " --rain-file " +
+                            (dir / "rain.csv").string() + " --duration-s 600";
+  r = sdtest::stormdrill(flood + " --summary-json " + (dir / "rain.csv").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_EQ(slurp(dir / "rain.csv"), rain);
+  {  // the county's 40 x 30 grid of 50 m cells, dry but for one negative depth
+    std::ofstream out(dir / "neg.asc");
+    out << "ncols 40\nnrows 30\nxllcorner 300000\nyllcorner 3380000\ncellsize 50\n";
+    for (int j = 0; j < 30; ++j) {
+      for (int i = 0; i < 40; ++i) out << (i == 7 && j == 3 ? "-2 " : "0 ");
+      out << "\n";
+    }
+  }
+  r = sdtest::stormdrill(flood + " --init-depth " + (dir / "neg.asc").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_TRUE(has(r.output, "depths must be finite and >= 0")) << r.output;
+}
+
 TEST(IoSafetyCli, OutputPathRootIsRefusedAtValidation) {
   const fs::path dir = sdtest::make_flood_county("iosafe_root");
   std::ofstream(dir / "scenario.toml", std::ios::app) << "\n[output]\npath = \"/\"\n";

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <stdexcept>
 #include <vector>
@@ -43,6 +44,30 @@ void render_once(App& app, GlWindow& win, const Offscreen& fb, const HeadlessOpt
 
 }  // namespace
 
+void check_screenshot_target(const std::filesystem::path& out,
+                             const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(out, ec))
+    throw std::invalid_argument("--screenshot " + out.string() +
+                                ": is a folder; give a file name such as " +
+                                (out / "view.png").string());
+  for (const auto& in : inputs)
+    if (!in.empty() && fs::equivalent(out, in, ec))
+      throw std::invalid_argument("--screenshot " + out.string() +
+                                  ": names an input file; choose another name");
+  if (fs::is_regular_file(out, ec) && fs::file_size(out, ec) > 0) {
+    char magic[8] = {};
+    std::FILE* f = std::fopen(out.c_str(), "rb");
+    const bool png =
+        f && std::fread(magic, 1, 8, f) == 8 && std::memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0;
+    if (f) std::fclose(f);
+    if (!png)
+      throw std::invalid_argument("--screenshot " + out.string() +
+                                  ": exists and is not a PNG image; refusing to replace it");
+  }
+}
+
 void write_screenshot(App& app, GlWindow& win, const HeadlessOptions& o,
                       const std::filesystem::path& out) {
   Offscreen fb(o.width, o.height);
@@ -50,9 +75,17 @@ void write_screenshot(App& app, GlWindow& win, const HeadlessOptions& o,
   for (int k = 0; k < 3; ++k) render_once(app, win, fb, o);
   const auto px = fb.read();
   const std::filesystem::path tmp = out.string() + ".tmp" + std::to_string(::getpid());
-  if (!stbi_write_png(tmp.c_str(), o.width, o.height, 4, px.data(), o.width * 4))
+  std::error_code ec;
+  if (!stbi_write_png(tmp.c_str(), o.width, o.height, 4, px.data(), o.width * 4)) {
+    std::filesystem::remove(tmp, ec);
     throw std::runtime_error("cannot write " + tmp.string());
-  std::filesystem::rename(tmp, out);
+  }
+  std::filesystem::rename(tmp, out, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw std::runtime_error("cannot rename " + tmp.string() + " to " + out.string() + ": " +
+                             ec.message());
+  }
 }
 
 void run_frame_benchmark(App& app, GlWindow& win, const HeadlessOptions& o, int n) {

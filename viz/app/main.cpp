@@ -78,6 +78,7 @@ int run(const Args& a) {
     throw std::invalid_argument("--view: expected full or map, got '" + a.view + "'");
   // Validate every argument before opening files or a display: bad input is exit code 2 even
   // on a machine without X.
+  if (!a.screenshot.empty()) check_screenshot_target(a.screenshot, {a.results, a.compare});
   const std::optional<Layers> layers =
       a.layers.empty() ? std::nullopt : std::optional<Layers>(parse_layers(a.layers));
   const std::optional<Panel> panel =
