@@ -154,14 +154,7 @@ double cell_wet_fraction(const SolverTables& t, std::size_t c, double d) {
 
 std::vector<float> downscale_heads(const SolverTables& t, const std::vector<float>& head,
                                    const std::vector<float>& fine) {
-  std::vector<double> level(head.size(), 0.0);
-  std::vector<std::uint8_t> wet(head.size(), 0);
-  for (std::size_t c = 0; c < head.size(); ++c)
-    if (std::isfinite(t.cell_zlo[c]) && head[c] > 0.0f) {
-      level[c] = t.cell_zlo[c] + static_cast<double>(head[c]);
-      wet[c] = 1;
-    }
-  return downscale_depth(level, wet, t.nx, t.ny, t.ratio, fine);
+  return downscale_above(t.cell_zlo, head, t.nx, t.ny, t.ratio, fine, &t.fx.zlo, &t.fy.zlo);
 }
 
 }  // namespace sd::flood::subgrid
