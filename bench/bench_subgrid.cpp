@@ -44,15 +44,24 @@ Args parse(int argc, char** argv) {
   Args a;
   for (int k = 1; k + 1 < argc; k += 2) {
     const std::string f = argv[k], v = argv[k + 1];
-    if (f == "--size") a.size = std::stoi(v);
-    else if (f == "--pixel-m") a.pixel_m = std::stod(v);
-    else if (f == "--threads") a.threads = std::stoi(v);
-    else if (f == "--duration-s") a.duration = std::stod(v);
-    else if (f == "--rain-mmph") a.rain = std::stod(v);
-    else if (f == "--rain-hours") a.hours = std::stod(v);
-    else if (f == "--stormdrill") a.stormdrill = v;
-    else if (f == "--table-pixels") a.table_pixels = std::stol(v);
-    else if (f == "--levels") a.levels = std::stoi(v);
+    if (f == "--size")
+      a.size = std::stoi(v);
+    else if (f == "--pixel-m")
+      a.pixel_m = std::stod(v);
+    else if (f == "--threads")
+      a.threads = std::stoi(v);
+    else if (f == "--duration-s")
+      a.duration = std::stod(v);
+    else if (f == "--rain-mmph")
+      a.rain = std::stod(v);
+    else if (f == "--rain-hours")
+      a.hours = std::stod(v);
+    else if (f == "--stormdrill")
+      a.stormdrill = v;
+    else if (f == "--table-pixels")
+      a.table_pixels = std::stol(v);
+    else if (f == "--levels")
+      a.levels = std::stoi(v);
     else if (f == "--ratios") {
       a.ratios.clear();
       std::stringstream ss(v);
@@ -93,7 +102,8 @@ void row(const char* name, int r, const CaseResult& ref, const CaseResult& c, do
          double wall_ref) {
   const auto f15 = compare_depths(ref.fine_max, c.fine_max, 0.15f);
   if (const char* dump = std::getenv("SD_BENCH_DUMP")) {  // rasters for a closer look
-    const int n = static_cast<int>(std::lround(std::sqrt(static_cast<double>(ref.fine_max.size()))));
+    const int n =
+        static_cast<int>(std::lround(std::sqrt(static_cast<double>(ref.fine_max.size()))));
     sd::io::Raster out;
     out.grid = sd::Grid{n, n, 0.0, static_cast<double>(n), 1.0};
     for (const auto* v : {&ref.fine_max, &c.fine_max}) {
@@ -106,10 +116,11 @@ void row(const char* name, int r, const CaseResult& ref, const CaseResult& c, do
   const auto f30 = compare_depths(ref.fine_max, c.fine_max, 0.30f);
   int missed = 0;
   const double arr = arrival_error(ref, c, missed);
-  std::printf("| %s | %d | %.3f | %.3f | %.3f | %.3f | %.0f (%d missed) | %.1e | %llu | %.2f | %s |\n",
-              name, r, f15.rmse, f15.rmse_either, f15.fit, f30.fit, arr, missed,
-              c.budget.error_rel(), static_cast<unsigned long long>(c.steps), wall,
-              wall > 0 && wall_ref > 0 ? std::to_string(wall_ref / wall).substr(0, 6).c_str() : "-");
+  std::printf(
+      "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.0f (%d missed) | %.1e | %llu | %.2f | %s |\n",
+      name, r, f15.rmse, f15.rmse_either, f15.fit, f30.fit, arr, missed, c.budget.error_rel(),
+      static_cast<unsigned long long>(c.steps), wall,
+      wall > 0 && wall_ref > 0 ? std::to_string(wall_ref / wall).substr(0, 6).c_str() : "-");
 }
 
 }  // namespace
@@ -123,9 +134,10 @@ int main(int argc, char** argv) {
   spec.duration_s = a.duration;
   spec.threads = a.threads;
   spec.levels = a.levels;
-  std::printf("# sub-grid experiment: %d x %d pixels of %.1f m, %.0f mm/h for %.2f h, %.0f s, "
-              "%d threads\n\n",
-              a.size, a.size, a.pixel_m, a.rain, a.hours, a.duration, a.threads);
+  std::printf(
+      "# sub-grid experiment: %d x %d pixels of %.1f m, %.0f mm/h for %.2f h, %.0f s, "
+      "%d threads\n\n",
+      a.size, a.size, a.pixel_m, a.rain, a.hours, a.duration, a.threads);
   const Experiment e = run_reference(spec);
   const CaseResult& ref = e.reference;
   std::vector<double> wall(a.ratios.size() * 2, -1.0);
@@ -142,7 +154,8 @@ int main(int argc, char** argv) {
            << a.duration << " --threads " << a.threads << " --out-max " << (dir / "m.tif").string()
            << " --summary-json " << (dir / "s.json").string();
     const std::string flood = a.stormdrill + " flood --dem ";
-    wall_ref = time_command(flood + (dir / "fine.tif").string() + common.str());
+    wall_ref = time_command(flood + (dir / "fine.tif").string() + " --dt-max-s " +
+                            std::to_string(spec.dt_max_fine) + common.str());
     for (std::size_t k = 0; k < a.ratios.size(); ++k) {
       const int r = a.ratios[k];
       wall[2 * k] = time_command(flood + (dir / "fine.tif").string() + " --subgrid-cell-m " +
@@ -156,8 +169,10 @@ int main(int argc, char** argv) {
     }
     fs::remove_all(dir);
   }
-  std::printf("| run | ratio | RMSE all (m) | RMSE wet (m) | F 0.15 | F 0.30 | arrival RMSE (s) | "
-              "mass error | steps | wall (s) | speed-up |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+  std::printf(
+      "| run | ratio | RMSE all (m) | RMSE wet (m) | F 0.15 | F 0.30 | arrival RMSE (s) | "
+      "mass error | steps | wall (s) | speed-up "
+      "|\n|---|---|---|---|---|---|---|---|---|---|---|\n");
   std::printf("| (a) fine | 1 | 0 | 0 | 1 | 1 | 0 | %.1e | %llu | %.2f | 1 |\n",
               ref.budget.error_rel(), static_cast<unsigned long long>(ref.steps), wall_ref);
   for (std::size_t k = 0; k < a.ratios.size(); ++k) {
@@ -167,7 +182,8 @@ int main(int argc, char** argv) {
   }
   std::printf("\nvolume: rain %.1f m3, stored (a) %.1f m3\n", ref.budget.rain, ref.budget.stored);
   if (a.table_pixels > 0) {
-    const int n = static_cast<int>(std::lround(std::sqrt(static_cast<double>(a.table_pixels)) / 10) * 10);
+    const int n =
+        static_cast<int>(std::lround(std::sqrt(static_cast<double>(a.table_pixels)) / 10) * 10);
     const auto z = street_terrain({n, n, 1.0, 2});
     const auto t0 = std::chrono::steady_clock::now();
     const auto t = subgrid::build_solver_tables(z, n, n, 1.0, 10, {}, 0.03f, 10, a.threads);

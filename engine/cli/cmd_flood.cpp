@@ -35,7 +35,7 @@ namespace {
 struct FloodArgs {
   std::string dem, manning_raster, rain_file, init_depth, out_h5, out_max, out_depth, summary_json;
   std::string checkpoint, resume, out_max_coarse;
-  std::optional<double> subgrid_cell_m;
+  std::optional<double> subgrid_cell_m, dt_max;
   std::optional<double> manning, rain_mmph, rain_hours, infiltration, drainage, cfl, frame_interval;
   std::optional<double> checkpoint_every, theta, stats_interval;
   double duration = -1;
@@ -91,6 +91,7 @@ void check_args(const FloodArgs& a) {
   if (a.infiltration && *a.infiltration < 0) throw InputError("--infiltration-mmph must be >= 0");
   if (a.drainage && *a.drainage < 0) throw InputError("--drainage-mmph must be >= 0");
   if (a.threads < 0) throw InputError("--threads must be >= 0");
+  if (a.dt_max && !(*a.dt_max > 0)) throw InputError("--dt-max-s must be > 0");
 }
 
 std::vector<float> read_manning(const FloodArgs& a, const io::Raster& dem) {
@@ -124,6 +125,7 @@ flood::ModelSpec build_spec(const FloodArgs& a, const io::Raster& dem,
   if (a.cfl) s.options.cfl = *a.cfl;
   if (a.theta) s.options.theta = *a.theta;
   if (a.stats_interval) s.options.stats_interval_s = *a.stats_interval;
+  if (a.dt_max) s.options.dt_max = *a.dt_max;
   s.options.threads = a.threads;
   if (a.min_cells_per_thread > 0) s.options.min_cells_per_thread = a.min_cells_per_thread;
   return s;
@@ -310,6 +312,7 @@ void add_flood(CLI::App& app) {
   cmd->add_option("--cfl", a->cfl, "CFL coefficient alpha (default 0.6, at most sqrt(theta/2))");
   cmd->add_option("--theta", a->theta,
                   "q-centring weight theta (default 0.8, de Almeida 2012; 1 = Bates 2010)");
+  cmd->add_option("--dt-max-s", a->dt_max, "longest time step (s, default 10)");
   cmd->add_option("--stats-interval-s", a->stats_interval,
                   "summary raster sampling interval (0 = every step)");
   cmd->add_option("--frame-interval-s", a->frame_interval, "depth frame interval (s)");

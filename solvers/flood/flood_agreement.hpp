@@ -9,7 +9,7 @@ namespace sd::flood {
 struct Agreement {
   double rmse = 0;         // m, over pixels valid in both
   double rmse_either = 0;  // m, over the pixels of A u B
-  double fit = 1;   // F; 1 when neither raster floods
+  double fit = 1;          // F; 1 when neither raster floods
   long a = 0, b = 0, both = 0;
 };
 

@@ -11,7 +11,8 @@ namespace {
 
 // Cells (I, J) and (I2, J2), equal or orthogonal neighbours, hold one continuous surface.
 bool linked(const Surface& s, int I, int J, int I2, int J2) {
-  const auto c1 = static_cast<std::size_t>(J) * s.nx + I, c2 = static_cast<std::size_t>(J2) * s.nx + I2;
+  const auto c1 = static_cast<std::size_t>(J) * s.nx + I,
+             c2 = static_cast<std::size_t>(J2) * s.nx + I2;
   if (!s.wet[c1] || !s.wet[c2]) return false;
   if (c1 == c2 || !s.crest_x) return true;
   const double crest =
@@ -35,10 +36,9 @@ bool downscaled_level(const Surface& s, int i, int j, double& zeta) {
   for (int b = 0; b < 2; ++b)
     for (int a = 0; a < 2; ++a) {
       const int Ii = std::clamp(I0 + a, 0, nx - 1), Jj = std::clamp(J0 + b, 0, ny - 1);
-      const bool ok = Ii == I || Jj == J
-                          ? linked(s, I, J, Ii, Jj)
-                          : (linked(s, I, J, Ii, J) && linked(s, Ii, J, Ii, Jj)) ||
-                                (linked(s, I, J, I, Jj) && linked(s, I, Jj, Ii, Jj));
+      const bool ok = Ii == I || Jj == J ? linked(s, I, J, Ii, Jj)
+                                         : (linked(s, I, J, Ii, J) && linked(s, Ii, J, Ii, Jj)) ||
+                                               (linked(s, I, J, I, Jj) && linked(s, I, Jj, Ii, Jj));
       if (!ok) continue;
       const double w = (a ? ax : 1.0 - ax) * (b ? ay : 1.0 - ay);
       wsum += w;

@@ -46,8 +46,7 @@ void run_sampled(const Experiment& e, int ratio, State& st, const Levels& levels
                 j = static_cast<int>(p / static_cast<std::size_t>(nfx));
       double zeta = 0;
       const subgrid::Surface surf{level, wet, g.nx, g.ny, ratio, &crest_x, &crest_y};
-      if (subgrid::downscaled_level(surf, i, j, zeta) &&
-          zeta - e.fine[p] >= kArrivalM)
+      if (subgrid::downscaled_level(surf, i, j, zeta) && zeta - e.fine[p] >= kArrivalM)
         a = st.time();
     }
   }
@@ -96,6 +95,7 @@ Experiment run_reference(const ExperimentSpec& spec) {
   e.fine = street_terrain(spec.terrain);
   ModelSpec m = base_spec(spec, 1);
   m.bed = e.fine;
+  m.options.dt_max = spec.dt_max_fine;
   State st(build_model(std::move(m)));
   const auto rain = UniformRain::block(spec.rain_mmph, spec.rain_hours);
   st.set_rain(&rain);
@@ -112,7 +112,8 @@ Experiment run_reference(const ExperimentSpec& spec) {
   for (std::size_t p = 0; p < r.fine_max.size(); ++p)
     if (r.fine_max[p] >= 0.2f && r.fine_max[p] <= 2.0f) cand.push_back(p);
   for (int k = 0; k < spec.points && !cand.empty(); ++k)
-    e.points.push_back(cand[(2 * k + 1) * cand.size() / (2 * static_cast<std::size_t>(spec.points))]);
+    e.points.push_back(
+        cand[(2 * k + 1) * cand.size() / (2 * static_cast<std::size_t>(spec.points))]);
   const auto& first = st.summary().first_above_ponding;
   for (std::size_t p : e.points) r.arrival_s.push_back(first[p]);
   return e;
@@ -131,14 +132,15 @@ CaseResult run_subgrid_case(const Experiment& e, int ratio) {
   State st(build_model(std::move(m)));
   const auto rain = UniformRain::block(e.spec.rain_mmph, e.spec.rain_hours);
   st.set_rain(&rain);
-  run_sampled(e, ratio, st,
-              [&](const State& s, std::vector<double>& level, std::vector<std::uint8_t>& wet) {
-                for (std::size_t c = 0; c < level.size(); ++c) {
-                  wet[c] = s.head()[c] > 0.0;
-                  level[c] = tables->cell_zlo[c] + s.head()[c];
-                }
-              },
-              tables->fx.zlo, tables->fy.zlo, r);
+  run_sampled(
+      e, ratio, st,
+      [&](const State& s, std::vector<double>& level, std::vector<std::uint8_t>& wet) {
+        for (std::size_t c = 0; c < level.size(); ++c) {
+          wet[c] = s.head()[c] > 0.0;
+          level[c] = tables->cell_zlo[c] + s.head()[c];
+        }
+      },
+      tables->fx.zlo, tables->fy.zlo, r);
   r.fine_max = subgrid::downscale_heads(*tables, st.summary().max_depth, e.fine);
   return r;
 }
@@ -156,14 +158,15 @@ CaseResult run_coarse_case(const Experiment& e, int ratio) {
   State st(build_model(std::move(m)));
   const auto rain = UniformRain::block(e.spec.rain_mmph, e.spec.rain_hours);
   st.set_rain(&rain);
-  run_sampled(e, ratio, st,
-              [&](const State& s, std::vector<double>& level, std::vector<std::uint8_t>& wet) {
-                for (std::size_t c = 0; c < level.size(); ++c) {
-                  wet[c] = s.depth()[c] > 0.0;
-                  level[c] = zbed[c] + s.depth()[c];
-                }
-              },
-              cx, cy, r);
+  run_sampled(
+      e, ratio, st,
+      [&](const State& s, std::vector<double>& level, std::vector<std::uint8_t>& wet) {
+        for (std::size_t c = 0; c < level.size(); ++c) {
+          wet[c] = s.depth()[c] > 0.0;
+          level[c] = zbed[c] + s.depth()[c];
+        }
+      },
+      cx, cy, r);
   r.fine_max =
       subgrid::downscale_above(zbed, st.summary().max_depth, g.nx, g.ny, ratio, e.fine, &cx, &cy);
   return r;
