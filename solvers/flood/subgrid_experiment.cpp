@@ -23,36 +23,44 @@ ModelSpec base_spec(const ExperimentSpec& s, int ratio) {
   return m;
 }
 
-// Runs `st` to the end, sampling the downscaled depth at the points every sample_s; `levels`
-// fills the per-cell water level and wet flag of the coarse grid.
-template <class Levels>
-void run_sampled(const Experiment& e, int ratio, State& st, const Levels& levels,
-                 const std::vector<double>& crest_x, const std::vector<double>& crest_y,
-                 CaseResult& r) {
-  const int nfx = e.spec.terrain.nx, n = static_cast<int>(e.points.size());
+// Runs model m under the experiment's rain, sampling the downscaled depth at the points every
+// sample_s, then downscales the max depth. zbed: level of each cell's bed (its lowest pixel
+// with sub-grid tables), so the level is zbed + State::head(); crests: its faces' crests.
+void run_case(const Experiment& e, ModelSpec m, const std::vector<double>& zbed,
+              const std::vector<double>& crest_x, const std::vector<double>& crest_y,
+              CaseResult& r) {
+  const int nfx = e.spec.terrain.nx, n = static_cast<int>(e.points.size()), ratio = r.ratio;
+  const Grid g = m.grid;
+  State st(build_model(std::move(m)));
+  const auto rain = UniformRain::block(e.spec.rain_mmph, e.spec.rain_hours);
+  st.set_rain(&rain);
   r.arrival_s.assign(static_cast<std::size_t>(n), kNaN);
   const auto t0 = std::chrono::steady_clock::now();
-  std::vector<double> level(st.depth().size());
-  std::vector<std::uint8_t> wet(st.depth().size());
-  const Grid& g = st.model().grid();
+  std::vector<double> level(g.size());
+  std::vector<std::uint8_t> wet(g.size());
+  const subgrid::Surface surf{level, wet, g.nx, g.ny, ratio, &crest_x, &crest_y};
   for (double t = e.spec.sample_s; t <= e.spec.duration_s + 1e-9; t += e.spec.sample_s) {
     st.advance_to(std::min(t, e.spec.duration_s));
-    levels(st, level, wet);
+    for (std::size_t c = 0; c < level.size(); ++c) {
+      wet[c] = st.head()[c] > 0.0;
+      level[c] = zbed[c] + st.head()[c];
+    }
     for (int k = 0; k < n; ++k) {
       auto& a = r.arrival_s[static_cast<std::size_t>(k)];
-      if (!std::isnan(a)) continue;
       const std::size_t p = e.points[static_cast<std::size_t>(k)];
-      const int i = static_cast<int>(p % static_cast<std::size_t>(nfx)),
-                j = static_cast<int>(p / static_cast<std::size_t>(nfx));
       double zeta = 0;
-      const subgrid::Surface surf{level, wet, g.nx, g.ny, ratio, &crest_x, &crest_y};
-      if (subgrid::downscaled_level(surf, i, j, zeta) && zeta - e.fine[p] >= kArrivalM)
+      if (std::isnan(a) &&
+          subgrid::downscaled_level(surf, static_cast<int>(p % static_cast<std::size_t>(nfx)),
+                                    static_cast<int>(p / static_cast<std::size_t>(nfx)), zeta) &&
+          zeta - e.fine[p] >= kArrivalM)
         a = st.time();
     }
   }
   r.solver_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   r.budget = st.budget();
   r.steps = st.steps();
+  r.fine_max = subgrid::downscale_above(zbed, st.summary().max_depth, g.nx, g.ny, ratio, e.fine,
+                                        &crest_x, &crest_y);
 }
 
 // Crests of the ordinary solver's faces: the higher bed; +inf on the domain edges.
@@ -129,19 +137,7 @@ CaseResult run_subgrid_case(const Experiment& e, int ratio) {
                                            e.spec.levels, e.spec.threads);
   r.tables_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto tables = m.subgrid;
-  State st(build_model(std::move(m)));
-  const auto rain = UniformRain::block(e.spec.rain_mmph, e.spec.rain_hours);
-  st.set_rain(&rain);
-  run_sampled(
-      e, ratio, st,
-      [&](const State& s, std::vector<double>& level, std::vector<std::uint8_t>& wet) {
-        for (std::size_t c = 0; c < level.size(); ++c) {
-          wet[c] = s.head()[c] > 0.0;
-          level[c] = tables->cell_zlo[c] + s.head()[c];
-        }
-      },
-      tables->fx.zlo, tables->fy.zlo, r);
-  r.fine_max = subgrid::downscale_heads(*tables, st.summary().max_depth, e.fine);
+  run_case(e, std::move(m), tables->cell_zlo, tables->fx.zlo, tables->fy.zlo, r);
   return r;
 }
 
@@ -152,23 +148,9 @@ CaseResult run_coarse_case(const Experiment& e, int ratio) {
   ModelSpec m = base_spec(e.spec, ratio);
   m.bed = mean_bed(e.fine, t.nx, t.ny, ratio);
   const std::vector<double> zbed(m.bed.begin(), m.bed.end());
-  const Grid g = m.grid;
   std::vector<double> cx, cy;
-  ordinary_crests(zbed, g.nx, g.ny, cx, cy);
-  State st(build_model(std::move(m)));
-  const auto rain = UniformRain::block(e.spec.rain_mmph, e.spec.rain_hours);
-  st.set_rain(&rain);
-  run_sampled(
-      e, ratio, st,
-      [&](const State& s, std::vector<double>& level, std::vector<std::uint8_t>& wet) {
-        for (std::size_t c = 0; c < level.size(); ++c) {
-          wet[c] = s.depth()[c] > 0.0;
-          level[c] = zbed[c] + s.depth()[c];
-        }
-      },
-      cx, cy, r);
-  r.fine_max =
-      subgrid::downscale_above(zbed, st.summary().max_depth, g.nx, g.ny, ratio, e.fine, &cx, &cy);
+  ordinary_crests(zbed, m.grid.nx, m.grid.ny, cx, cy);
+  run_case(e, std::move(m), zbed, cx, cy, r);
   return r;
 }
 
