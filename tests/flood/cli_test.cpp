@@ -281,6 +281,9 @@ TEST(FloodCli, SubgridCellSizeMustBeAWholeMultipleOfThePixel) {
   const auto r = run(base + "12", dir);  // 6 pixels: does not divide 40 rows
   EXPECT_EQ(r.rc, 2);
   EXPECT_NE(r.err.find("does not divide"), std::string::npos) << r.err;
+  const auto d = run("--dem " + dem + " --duration-s 60 --dt-max-s 0", dir);
+  EXPECT_EQ(d.rc, 2);
+  EXPECT_NE(d.err.find("--dt-max-s must be > 0"), std::string::npos) << d.err;
 }
 
 }  // namespace
