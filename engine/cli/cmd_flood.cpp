@@ -21,6 +21,7 @@
 #include "flood/rain_source.hpp"
 #include "flood_cli/flood_inputs.hpp"
 #include "flood_cli/hazard_h5.hpp"
+#include "flood_cli/subgrid_setup.hpp"
 #include "hazard/mass_balance.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
@@ -33,7 +34,8 @@ namespace {
 
 struct FloodArgs {
   std::string dem, manning_raster, rain_file, init_depth, out_h5, out_max, out_depth, summary_json;
-  std::string checkpoint, resume;
+  std::string checkpoint, resume, out_max_coarse;
+  std::optional<double> subgrid_cell_m, dt_max;
   std::optional<double> manning, rain_mmph, rain_hours, infiltration, drainage, cfl, frame_interval;
   std::optional<double> checkpoint_every, theta, stats_interval;
   double duration = -1;
@@ -54,7 +56,7 @@ io::Raster read_same_grid(const std::string& path, const io::Raster& dem, const 
 
 // Water depths: finite and >= 0 on every cell with ground (NoData cells are ignored); a
 // negative initial depth was accepted and entered the volume budget as negative water.
-std::vector<float> read_init_depth(const std::string& path, const io::Raster& dem) {
+io::Raster read_init_depth(const std::string& path, const io::Raster& dem) {
   io::Raster r = read_same_grid(path, dem, "--init-depth");
   for (std::size_t k = 0; k < r.data.size(); ++k) {
     if (!std::isfinite(dem.data[k])) continue;
@@ -69,7 +71,7 @@ std::vector<float> read_init_depth(const std::string& path, const io::Raster& de
                        std::to_string(k % static_cast<std::size_t>(dem.grid.nx)) + " is " +
                        std::to_string(d) + " m; depths must be finite and >= 0");
   }
-  return r.data;
+  return r;
 }
 
 constexpr double kMaxDurationS = 366 * 86400.0;  // longest run: a (leap) year
@@ -109,20 +111,33 @@ void check_args(const FloodArgs& a) {
   if (a.infiltration && *a.infiltration < 0) throw InputError("--infiltration-mmph must be >= 0");
   if (a.drainage && *a.drainage < 0) throw InputError("--drainage-mmph must be >= 0");
   if (a.threads < 0) throw InputError("--threads must be >= 0");
+  if (a.dt_max && !(*a.dt_max > 0)) throw InputError("--dt-max-s must be > 0");
 }
 
-flood::ModelSpec build_spec(const FloodArgs& a, const io::Raster& dem) {
+std::vector<float> read_manning(const FloodArgs& a, const io::Raster& dem) {
+  if (a.manning_raster.empty()) return {};
+  auto n = read_same_grid(a.manning_raster, dem, "--manning-raster").data;
+  for (std::size_t k = 0; k < n.size(); ++k)
+    if (std::isfinite(dem.data[k]) && !(n[k] > 0))
+      throw InputError(where(a.manning_raster) + ": Manning n at row " +
+                       std::to_string(k / dem.grid.nx) + ", column " +
+                       std::to_string(k % dem.grid.nx) + " must be > 0");
+  return n;
+}
+
+// sg: sub-grid tables of the DEM (then the grid is their coarse grid and the per-pixel
+// Manning n is already in the face tables), or null.
+flood::ModelSpec build_spec(const FloodArgs& a, const io::Raster& dem,
+                            const flood_cli::SubgridGrid* sg) {
   flood::ModelSpec s;
-  s.grid = dem.grid;
-  s.bed = dem.data;
   if (a.manning) s.manning_uniform = static_cast<float>(*a.manning);
-  if (!a.manning_raster.empty()) {
-    s.manning = read_same_grid(a.manning_raster, dem, "--manning-raster").data;
-    for (std::size_t k = 0; k < s.manning.size(); ++k)
-      if (std::isfinite(s.bed[k]) && !(s.manning[k] > 0))
-        throw InputError(where(a.manning_raster) + ": Manning n at row " +
-                         std::to_string(k / s.grid.nx) + ", column " +
-                         std::to_string(k % s.grid.nx) + " must be > 0");
+  if (sg) {
+    s.grid = sg->coarse.grid;
+    s.subgrid = sg->tables;
+  } else {
+    s.grid = dem.grid;
+    s.bed = dem.data;
+    s.manning = read_manning(a, dem);
   }
   s.infiltration_uniform_mmph = static_cast<float>(a.infiltration.value_or(0.0));
   s.drainage_uniform_mmph = static_cast<float>(a.drainage.value_or(0.0));
@@ -130,6 +145,7 @@ flood::ModelSpec build_spec(const FloodArgs& a, const io::Raster& dem) {
   if (a.cfl) s.options.cfl = *a.cfl;
   if (a.theta) s.options.theta = *a.theta;
   if (a.stats_interval) s.options.stats_interval_s = *a.stats_interval;
+  if (a.dt_max) s.options.dt_max = *a.dt_max;
   s.options.threads = a.threads;
   if (a.min_cells_per_thread > 0) s.options.min_cells_per_thread = a.min_cells_per_thread;
   return s;
@@ -149,20 +165,20 @@ std::unique_ptr<flood::RainSource> make_rain(const FloodArgs& a) {
 // over an input, a folder, or an existing file of another kind.
 void check_outputs(const FloodArgs& a) {
   if (!a.out_h5.empty()) io::check_output_file(a.out_h5, io::FileKind::Hdf5);
-  for (const std::string* r : {&a.out_max, &a.out_depth})
+  for (const std::string* r : {&a.out_max, &a.out_depth, &a.out_max_coarse})
     if (!r->empty()) io::check_output_file(*r, io::kind_from_extension(*r));
   if (!a.summary_json.empty()) io::check_output_file(a.summary_json, io::FileKind::Text);
 }
 
 // Frames written for --out (depth and rain per frame, before compression) must fit on
 // the disk: `--duration-s 1e9` once wrote 100-185 MB/min until killed.
-void require_output_room(const FloodArgs& a, const io::Raster& dem) {
+void require_output_room(const FloodArgs& a, const Grid& grid) {
   if (a.out_h5.empty()) return;
   const double frames = std::ceil(a.duration / a.frame_interval.value_or(a.duration)) + 1;
   ResourceEstimate e;
   e.add_disk("--out frames: " + std::to_string(static_cast<long long>(frames)) +
-                 " frames x 2 fields x " + std::to_string(dem.grid.size()) + " cells x 4 B",
-             frames * 2 * static_cast<double>(dem.grid.size()), 4);
+                 " frames x 2 fields x " + std::to_string(grid.size()) + " cells x 4 B",
+             frames * 2 * static_cast<double>(grid.size()), 4);
   require_disk(e, std::filesystem::absolute(a.out_h5).parent_path().string(), "flood");
 }
 
@@ -171,17 +187,29 @@ void run_flood(const FloodArgs& a) {
   check_args(a);
   const io::Raster dem = io::read_raster(a.dem);
   if (auto bad = io::implausible_elevation(dem)) throw InputError(where(a.dem) + ": " + *bad);
-  require_output_room(a, dem);
+  // Sub-grid: `dem` is the fine terrain, `grid` the computational raster (coarse cells).
+  std::optional<flood_cli::SubgridGrid> sg;
+  if (a.subgrid_cell_m) {
+    const int ratio = flood_cli::subgrid_ratio(*a.subgrid_cell_m, dem, a.dem);
+    sg = flood_cli::build_subgrid(
+        dem, ratio, read_manning(a, dem),
+        static_cast<float>(a.manning.value_or(flood::ModelSpec{}.manning_uniform)), a.threads);
+  }
+  const io::Raster& grid = sg ? sg->coarse : dem;
+  require_output_room(a, grid.grid);
   flood::ModelPtr model;
   try {
-    model = flood::build_model(build_spec(a, dem));
+    model = flood::build_model(build_spec(a, dem, sg ? &*sg : nullptr));
   } catch (const std::invalid_argument& e) {
     throw InputError(where(a.dem) + ": " + e.what());
   }
   const auto rain = make_rain(a);
   flood::State st(model);
   st.set_rain(rain.get());
-  if (!a.init_depth.empty()) st.set_depth(read_init_depth(a.init_depth, dem));
+  if (!a.init_depth.empty()) {
+    const io::Raster d0 = read_init_depth(a.init_depth, dem);
+    st.set_depth(sg ? flood_cli::coarse_volume_depth(*sg, dem, d0) : d0.data);
+  }
   if (!a.resume.empty()) {
     std::ifstream in(a.resume, std::ios::binary);
     if (!in) throw InputError(where(a.resume) + ": cannot open checkpoint");
@@ -193,7 +221,7 @@ void run_flood(const FloodArgs& a) {
   }
   check_outputs(a);
   std::unique_ptr<flood_cli::HazardWriter> h5;
-  if (!a.out_h5.empty()) h5 = std::make_unique<flood_cli::HazardWriter>(a.out_h5, dem, *model);
+  if (!a.out_h5.empty()) h5 = std::make_unique<flood_cli::HazardWriter>(a.out_h5, grid, *model);
   const double fi = a.frame_interval.value_or(a.duration);
   const double ce = a.checkpoint_every.value_or(std::numeric_limits<double>::infinity());
   auto next_multiple = [](double t, double step) {
@@ -215,26 +243,43 @@ void run_flood(const FloodArgs& a) {
   }
   const auto& b = st.budget();
   require_mass_balance(b, "flood");  // before any output: a broken run writes nothing
-  if (h5)
-    h5->finish(st, std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count());
-  std::vector<float> depth(dem.data.size());
+  std::vector<float> depth(grid.data.size());
   st.depth_f32(depth.data());
-  if (!a.out_depth.empty()) io::write_raster(a.out_depth, io::with_values(dem, depth));
-  if (!a.out_max.empty()) io::write_raster(a.out_max, io::with_values(dem, st.summary().max_depth));
+  const auto& max_head = st.summary().max_depth;
+  // Sub-grid: max depth and end depth downscaled onto the fine DEM (its resolution and
+  // extent); --out-max-coarse is the computational grid's max depth either way.
+  const io::Raster fine_max = sg ? flood_cli::fine_depth(*sg, dem, max_head) : io::Raster{};
+  if (h5) {
+    if (sg) h5->fine_max_depth(fine_max, sg->ratio);
+    h5->finish(st, std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count());
+  }
+  if (!a.out_depth.empty())
+    io::write_raster(a.out_depth,
+                     sg ? flood_cli::fine_depth(*sg, dem, depth) : io::with_values(grid, depth));
+  if (!a.out_max.empty())
+    io::write_raster(a.out_max, sg ? fine_max : io::with_values(grid, max_head));
+  if (!a.out_max_coarse.empty())
+    io::write_raster(a.out_max_coarse, io::with_values(grid, max_head));
   double dmax = 0.0;
   for (float d : depth)
     if (std::isfinite(d)) dmax = std::max(dmax, static_cast<double>(d));
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
-  const double cells = static_cast<double>(dem.grid.size());
+  const double cells = static_cast<double>(grid.grid.size());
+  if (sg)
+    std::printf("flood: sub-grid %d x %d pixels per cell, tables built in %.2f s\n", sg->ratio,
+                sg->ratio, sg->build_s);
   std::printf(
       "flood: %zu cells, %llu steps, t = %.1f s, max depth %.3f m, mass error %.2e, %.3g "
       "cell-updates/s\n",
-      dem.grid.size(), static_cast<unsigned long long>(st.steps()), st.time(), dmax, b.error_rel(),
+      grid.grid.size(), static_cast<unsigned long long>(st.steps()), st.time(), dmax, b.error_rel(),
       st.solver_wall_s() > 0 ? cells * static_cast<double>(st.steps()) / st.solver_wall_s() : 0.0);
   if (!a.summary_json.empty()) {
     auto j = io::Json::object();
-    j.set("cells", static_cast<long long>(dem.grid.size()))
+    j.set("cells", static_cast<long long>(grid.grid.size()))
+        .set("subgrid_ratio", sg ? sg->ratio : 1)
+        .set("fine_cells", static_cast<long long>(dem.grid.size()))
+        .set("table_build_s", sg ? sg->build_s : 0.0)
         .set("active_cells", static_cast<long long>(model->active_cells()))
         .set("steps", static_cast<long long>(st.steps()))
         .set("t_end_s", st.time())
@@ -287,12 +332,21 @@ void add_flood(CLI::App& app) {
   cmd->add_option("--cfl", a->cfl, "CFL coefficient alpha (default 0.6, at most sqrt(theta/2))");
   cmd->add_option("--theta", a->theta,
                   "q-centring weight theta (default 0.8, de Almeida 2012; 1 = Bates 2010)");
+  cmd->add_option("--dt-max-s", a->dt_max, "longest time step (s, default 10)");
   cmd->add_option("--stats-interval-s", a->stats_interval,
                   "summary raster sampling interval (0 = every step)");
   cmd->add_option("--frame-interval-s", a->frame_interval, "depth frame interval (s)");
   cmd->add_option("--out", a->out_h5, "results HDF5 (/hazard group)");
-  cmd->add_option("--out-max", a->out_max, "max depth raster (.tif or .asc)");
-  cmd->add_option("--out-depth", a->out_depth, "depth at the end time (.tif or .asc)");
+  cmd->add_option("--out-max", a->out_max,
+                  "max depth raster (.tif or .asc); with sub-grid at the fine DEM's resolution");
+  cmd->add_option("--out-depth", a->out_depth,
+                  "depth at the end time (.tif or .asc); with sub-grid at the fine resolution");
+  cmd->add_option("--out-max-coarse", a->out_max_coarse,
+                  "max depth on the computational grid (with sub-grid: above each cell's lowest "
+                  "pixel)");
+  cmd->add_option("--subgrid-cell-m", a->subgrid_cell_m,
+                  "compute on cells of this size (a whole multiple of the DEM pixel) carrying "
+                  "sub-grid volume/conveyance tables of the fine DEM");
   cmd->add_option("--summary-json", a->summary_json, "run summary and volume budget (JSON)");
   cmd->add_option("--threads", a->threads, "OpenMP threads (default: all)");
   cmd->add_option("--min-cells-per-thread", a->min_cells_per_thread,

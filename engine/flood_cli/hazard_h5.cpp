@@ -61,6 +61,16 @@ void HazardWriter::frame(const flood::State& st, const flood::RainSource* rain) 
   rain_->append(buf_.data());
 }
 
+void HazardWriter::fine_max_depth(const io::Raster& fine_max, int ratio) {
+  auto fine = h5::create_group(hazard_, "fine");
+  h5::set_attr(fine, "subgrid_ratio", ratio);
+  h5::set_attr(fine, "cell", fine_max.grid.cell);
+  h5::write_matrix(fine, "max_depth", fine_max.data.data(),
+                   static_cast<std::size_t>(fine_max.grid.ny),
+                   static_cast<std::size_t>(fine_max.grid.nx));
+  h5::cf::georeference_group(fine, {fine_max.grid, crs_wkt_, "s"});
+}
+
 void HazardWriter::finish(const flood::State& st, double wall_s) {
   h5::write_vector(hazard_, "time", times_);
   write_flood_summary(hazard_, st);

@@ -17,6 +17,9 @@ class HazardWriter {
   HazardWriter(const std::string& path, const io::Raster& dem, const flood::Model& model);
   ~HazardWriter();
   void frame(const flood::State& st, const flood::RainSource* rain);  // one (y,x) frame
+  // Sub-grid runs: /hazard/fine/max_depth, the max depth downscaled onto the fine DEM, with
+  // the fine grid's georeferencing and the cells' ratio (before finish).
+  void fine_max_depth(const io::Raster& fine_max, int ratio);
   void finish(const flood::State& st, double wall_s);  // summaries, attributes, commit
 
  private:

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "flood/subgrid_inertial.hpp"
+
 namespace sd::flood {
 namespace {
 
@@ -42,7 +44,35 @@ double max_stable_cfl(double theta) {
   return std::sqrt(theta / 2.0);
 }
 
+namespace {
+
+// Sub-grid tables must match the grid; the bed becomes their lowest pixel per cell.
+void adopt_subgrid(ModelSpec& spec) {
+  const auto& t = *spec.subgrid;
+  const Grid& g = spec.grid;
+  require(t.nx == g.nx && t.ny == g.ny, "flood model: sub-grid tables are " + std::to_string(t.nx) +
+                                            "x" + std::to_string(t.ny) + " cells, the grid " +
+                                            std::to_string(g.nx) + "x" + std::to_string(g.ny));
+  require(std::fabs(t.fine_m * t.ratio - g.cell) <= 1e-9 * g.cell,
+          "flood model: grid cell size is not the sub-grid ratio times the fine pixel");
+  require(spec.bed.empty(), "flood model: give no bed with sub-grid tables");
+  require(spec.manning.empty(),
+          "flood model: per-cell manning with sub-grid tables (give it "
+          "per fine pixel to the tables)");
+  spec.bed = subgrid::coarse_bed(t);
+}
+
+std::vector<float> relative_face_z(const std::vector<double>& zlo, double datum) {
+  std::vector<float> z(zlo.size());
+  for (std::size_t k = 0; k < z.size(); ++k)
+    z[k] = std::isfinite(zlo[k]) ? static_cast<float>(zlo[k] - datum) : kInactiveBed;
+  return z;
+}
+
+}  // namespace
+
 ModelPtr build_model(ModelSpec spec) {
+  if (spec.subgrid) adopt_subgrid(spec);
   const Grid& g = spec.grid;
   require(g.nx > 0 && g.ny > 0, "flood model: grid has no cells");
   require(g.cell > 0 && std::isfinite(g.cell), "flood model: cell size must be positive");
@@ -168,6 +198,11 @@ ModelPtr build_model(ModelSpec spec) {
   for (auto& grp : groups)
     if (!grp.cells.empty()) m->groups_.push_back(std::move(grp));
 
+  if (spec.subgrid) {
+    if (!spec.subgrid->cell_n2.empty()) m->n2_ = spec.subgrid->cell_n2;  // edge faces only
+    m->sfx_ = relative_face_z(spec.subgrid->fx.zlo, zmin);
+    m->sfy_ = relative_face_z(spec.subgrid->fy.zlo, zmin);
+  }
   m->has_infil_ = horton || ga || spec.infiltration_uniform_mmph > 0;
   m->spec_ = std::move(spec);
   return m;

@@ -15,6 +15,9 @@
 #include "core/time_series.hpp"
 
 namespace sd::flood {
+namespace subgrid {
+struct SolverTables;
+}
 
 enum class Side : int { North = 0, East = 1, South = 2, West = 3 };
 
@@ -106,6 +109,11 @@ struct ModelSpec {
   std::vector<PointInflow> inflows;
   std::array<Edge, 4> edges;               // indexed by Side
   std::vector<std::uint8_t> debris_class;  // optional, DebrisClass per cell (default urban)
+  // Optional sub-grid topography (subgrid_inertial.hpp): tables of the fine DEM on this grid.
+  // Then `bed` must be empty (it becomes the tables' lowest pixel per cell), grid.cell must be
+  // ratio x the fine pixel, and `manning` (per coarse cell) must be empty: roughness is
+  // folded into the face tables. The state is then volume per cell area (State::depth()).
+  std::shared_ptr<const subgrid::SolverTables> subgrid;
   Options options;
 };
 
@@ -136,6 +144,10 @@ class Model {
   };
   const std::vector<DrainGroup>& drain_groups() const { return groups_; }
   bool has_infiltration() const { return has_infil_; }
+  // Sub-grid tables, or null; face bottoms (lowest open strip) relative to the datum, 1e9
+  // where no strip is open, indexed like qx / qy.
+  const subgrid::SolverTables* subgrid() const { return spec_.subgrid.get(); }
+  const std::vector<float>& subgrid_face_z(bool x_faces) const { return x_faces ? sfx_ : sfy_; }
 
  private:
   friend ModelPtr build_model(ModelSpec spec);
@@ -146,6 +158,7 @@ class Model {
   std::vector<float> z_;
   std::vector<std::uint8_t> act_;
   std::vector<float> n2_;
+  std::vector<float> sfx_, sfy_;
   std::vector<DrainGroup> groups_;
   bool has_infil_ = false;
 };

@@ -16,6 +16,7 @@
 #include "flood/flux_repair.hpp"
 #include "flood/inertial_kernels.hpp"
 #include "flood/sources_sinks.hpp"
+#include "flood/subgrid_inertial.hpp"
 #include "flood/summary_kernel.hpp"
 
 namespace sd::flood {
@@ -67,6 +68,7 @@ struct State::Impl {
   EdgeFlow edge_n, edge_s;
   detail::ActiveTiles tiles;
   std::vector<std::uint8_t> rain_tile;  // per tile: grid rain falls in this window
+  std::vector<float> wetfrac;           // sub-grid with infiltration/drainage: per cell
   bool rescan_history = true;           // before the first step and after a restore
 };
 
@@ -97,6 +99,25 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   I.sinks.init(*model_);
   I.bnd.init(*model_);
   I.tiles.init(*model_, model_->options().skip_dry_tiles);
+  if (model_->subgrid()) {
+    head_.assign(n, 0.0);
+    if (model_->has_infiltration() || !model_->drain_groups().empty()) I.wetfrac.assign(n, 0.0f);
+  }
+}
+
+double State::update_heads() {
+  const auto& t = *model_->subgrid();
+  auto& I = *impl_;
+  const int ny = model_->grid().ny, nx = model_->grid().nx;
+  float* wf = I.wetfrac.empty() ? nullptr : I.wetfrac.data();
+#pragma omp parallel for schedule(static) num_threads(I.threads)
+  for (int j = 0; j < ny; ++j) {
+    const double m = detail::subgrid_head_span(j, 0, nx, t, h_.data(), head_.data(), wf);
+    I.row_max[static_cast<std::size_t>(j)] = m;
+  }
+  double hm = 0.0;
+  for (double v : I.row_max) hm = std::max(hm, v);
+  return hm;
 }
 
 State::~State() = default;
@@ -122,6 +143,7 @@ void State::set_depth(const std::vector<float>& d) {
   for (double v : h_) budget_.initial += v;
   budget_.initial *= model_->grid().cell_area();
   budget_.stored = budget_.initial;
+  if (model_->subgrid()) hmax_ = update_heads();
 }
 
 void State::set_pump_available(std::size_t pump, bool available) {
@@ -151,7 +173,30 @@ void State::advance_to(double t_end) {
   fp.n2 = M.spec().manning_uniform * M.spec().manning_uniform;
   fp.n2_cell = M.n2().empty() ? nullptr : M.n2().data();
   fp.theta = static_cast<float>(o.theta);
-  I.tiles.rescan(h_, I.rescan_history);
+  // Sub-grid: faces, edges, tiles and summaries see the head above each cell's lowest pixel;
+  // continuity still updates h_ (volume per cell area).
+  const subgrid::SolverTables* sgt = M.subgrid();
+  detail::SubgridFaces sfx, sfy;
+  if (sgt) {
+    auto view = [&](const subgrid::SolverTables::Faces& f, bool x) {
+      return detail::SubgridFaces{M.subgrid_face_z(x).data(),
+                                  f.span.data(),
+                                  f.inv_step.data(),
+                                  f.open.data(),
+                                  f.zm_off.data(),
+                                  f.ntop2.data(),
+                                  f.hm.data(),
+                                  f.n2e.data(),
+                                  sgt->levels};
+    };
+    sfx = view(sgt->fx, true);
+    sfy = view(sgt->fy, false);
+  }
+  const std::vector<double>& lev_v = sgt ? head_ : h_;
+  const double* lev = lev_v.data();
+  float* wetfrac = I.wetfrac.empty() ? nullptr : I.wetfrac.data();
+  const bool sinks_on = SinkState::active(M);
+  I.tiles.rescan(lev_v, I.rescan_history);
   I.rescan_history = false;
 
   while (t_ < t_end) {
@@ -223,12 +268,22 @@ void State::advance_to(double t_end) {
     I.tiles.plan(I.rain_uniform_ms > 0.0, I.rain_grid ? &I.rain_tile : nullptr, stats_now);
     const auto& tl = I.tiles;
     auto x_faces = [&](int j) {
-      for (const auto& s : tl.x_faces(j)) detail::flux_x_span(j, s.i0, s.i1, fp, h, z, qx, qxo);
+      for (const auto& s : tl.x_faces(j)) {
+        if (sgt)
+          detail::subgrid_flux_x_span(j, s.i0, s.i1, fp, sfx, lev, z, qx, qxo);
+        else
+          detail::flux_x_span(j, s.i0, s.i1, fp, h, z, qx, qxo);
+      }
       float* row = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
       for (const auto& s : tl.x_zero(j)) std::fill(row + s.i0, row + s.i1, 0.0f);
     };
     auto y_faces = [&](int j) {
-      for (const auto& s : tl.y_faces(j)) detail::flux_y_span(j, s.i0, s.i1, fp, h, z, qy, qyo);
+      for (const auto& s : tl.y_faces(j)) {
+        if (sgt)
+          detail::subgrid_flux_y_span(j, s.i0, s.i1, fp, sfy, lev, z, qy, qyo);
+        else
+          detail::flux_y_span(j, s.i0, s.i1, fp, h, z, qy, qyo);
+      }
       float* row = qy + static_cast<std::ptrdiff_t>(j) * nx;
       for (const auto& s : tl.y_zero(j)) std::fill(row + s.i0, row + s.i1, 0.0f);
     };
@@ -240,27 +295,33 @@ void State::advance_to(double t_end) {
         rs.hmax = std::max(rs.hmax, a.hmax);
         rs.hmin = std::min(rs.hmin, a.hmin);
         rs.cmax = std::max(rs.cmax, a.cmax);
+        // Heads of the row right after its continuity, once no face still needs the old ones.
+        if (sgt) {
+          const double hd =
+              detail::subgrid_head_span(r, s.i0, s.i1, *sgt, h, head_.data(), wetfrac);
+          rs.hmax = std::max(rs.hmax, hd);
+        }
       }
       const auto ru = static_cast<std::size_t>(r);
       I.row_max[ru] = rs.hmax;
       I.row_min[ru] = rs.hmin;
       I.row_cel[ru] = rs.cmax;
-      I.tiles.record_row(r, h);
+      I.tiles.record_row(r, lev);
       for (const auto& s : tl.stats(r))
-        detail::summary_span(r, s.i0, s.i1, sp, h, qx, qy, dcl, sum_out);
+        detail::summary_span(r, s.i0, s.i1, sp, lev, qx, qy, dcl, sum_out);
     };
 #pragma omp parallel num_threads(I.threads)
     {
       const long nth = omp_get_num_threads(), tid = omp_get_thread_num();
       const int j0 = static_cast<int>(ny * tid / nth), j1 = static_cast<int>(ny * (tid + 1) / nth);
       if (j0 > 0 && j0 < j1) y_faces(j0);
-      if (tid == 0) I.edge_n = I.bnd.apply_side(M, 0, dt, h_, qyo, qy);
-      if (tid == nth - 1) I.edge_s = I.bnd.apply_side(M, 2, dt, h_, qyo, qy);
+      if (tid == 0) I.edge_n = I.bnd.apply_side(M, 0, dt, lev_v, qyo, qy);
+      if (tid == nth - 1) I.edge_s = I.bnd.apply_side(M, 2, dt, lev_v, qyo, qy);
 #pragma omp barrier
       for (int j = j0; j < j1; ++j) {
         x_faces(j);
         if (j > j0) y_faces(j);
-        I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, h_, qxo, qx);
+        I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, lev_v, qxo, qx);
         if (j > j0) finish_row(j - 1);
       }
       if (j0 < j1) finish_row(j1 - 1);
@@ -282,9 +343,14 @@ void State::advance_to(double t_end) {
     I.cmax = 0.0;
     for (double v : I.row_max) hm = std::max(hm, v);
     for (double v : I.row_cel) I.cmax = std::max(I.cmax, v);
-    repair_negative_depths(M, dt, I.row_min, h_, qx_, qy_, budget_);
+    // Sub-grid: the repair and the sinks move volume, so the heads (and the wet fractions the
+    // sinks use) follow; after the sinks every cell, as they act on films in skipped tiles.
+    if (repair_negative_depths(M, dt, I.row_min, h_, qx_, qy_, budget_) > 0 && sgt)
+      hm = std::max(hm, update_heads());
     // 4. Sinks and point sources: infiltration, drainage with flap gates, pumps, inflows.
-    hm = std::max(hm, I.sinks.apply(M, t_, dt, I.threads, h_, budget_));
+    hm = std::max(hm, I.sinks.apply(M, t_, dt, I.threads, h_, budget_,
+                                    {sgt ? head_.data() : nullptr, wetfrac}));
+    if (sgt && sinks_on) hm = std::max(hm, update_heads());
     hmax_ = hm;
     t_ = t_new;
     ++steps_;
@@ -308,7 +374,8 @@ void State::advance_to(double t_end) {
 
 void State::depth_f32(float* out) const {
   const auto& act = model_->active();
-  for (std::size_t k = 0; k < h_.size(); ++k) out[k] = act[k] ? static_cast<float>(h_[k]) : kNaN;
+  const auto& d = head();
+  for (std::size_t k = 0; k < d.size(); ++k) out[k] = act[k] ? static_cast<float>(d[k]) : kNaN;
 }
 
 void State::velocity(float* vx, float* vy) const {
@@ -459,6 +526,7 @@ void State::restore(std::istream& is) {
   I.qy_next.assign(qy_.size(), 0.0f);
   I.rescan_history = true;
   if (I.rain_grid) I.tiles.rain_tiles(I.rain_ms.data(), I.rain_tile);
+  if (model_->subgrid()) update_heads();
 }
 
 }  // namespace sd::flood

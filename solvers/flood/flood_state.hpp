@@ -60,8 +60,11 @@ class State {
   int threads() const;                            // OpenMP threads actually used
   const Model& model() const { return *model_; }
 
-  const std::vector<double>& depth() const { return h_; }  // m, per cell
-  void depth_f32(float* out) const;  // m, NaN outside the domain (frame output)
+  // m, per cell; with sub-grid tables: stored volume per cell area (the cell's mean depth).
+  const std::vector<double>& depth() const { return h_; }
+  // m, per cell: water above the cell's lowest point (the depth without sub-grid tables).
+  const std::vector<double>& head() const { return model_->subgrid() ? head_ : h_; }
+  void depth_f32(float* out) const;  // head() as float, NaN outside the domain (frames)
   // Cell-centred velocity components (m/s, x east, y north), NaN outside, 0 when dry.
   void velocity(float* vx, float* vy) const;
   // Face unit discharges (m^2/s): qx (nx+1)*ny, qy nx*(ny+1); +x east, +y south (row order).
@@ -77,6 +80,7 @@ class State {
   void restore(std::istream& is);  // throws std::runtime_error on a mismatched checkpoint
 
  private:
+  double update_heads();  // sub-grid: head_ (and wet fractions) from h_; max head
   struct Impl;
   std::unique_ptr<Impl> impl_;
   ModelPtr model_;
@@ -86,6 +90,7 @@ class State {
   double wall_ = 0.0;
   double hmax_ = 0.0;
   std::vector<double> h_;
+  std::vector<double> head_;  // sub-grid only: level - lowest pixel, from h_ and the tables
   std::vector<float> qx_, qy_;
   Budget budget_;
   mutable Summary summary_;

@@ -14,28 +14,7 @@
 
 namespace sd::flood::detail {
 
-float inv_cbrt(float x) {
-  // 0x54a21d2a ~ (4/3) * 127 * 2^23 tuned: y0 = x^{-1/3} within ~3 %, then Newton on
-  // f(y) = y^-3 - x: y <- y (4 - x y^3) / 3, error squares each step.
-  const std::uint32_t i = 0x54a21d2au - std::bit_cast<std::uint32_t>(x) / 3u;
-  float y = std::bit_cast<float>(i);
-  y = y * (4.0f - x * y * y * y) * (1.0f / 3.0f);
-  y = y * (4.0f - x * y * y * y) * (1.0f / 3.0f);
-  y = y * (4.0f - x * y * y * y) * (1.0f / 3.0f);
-  return y;
-}
-
 namespace {
-
-// Loop-invariant constants of a face sweep, copied to locals so the compiler sees that the
-// stores to q cannot alias them.
-struct FaceConst {
-  float gdt_dx, gdt, h_dry, theta, half_1m_theta;
-};
-
-inline FaceConst face_const(const FaceParams& p) {
-  return {p.g * p.dt / p.dx, p.g * p.dt, p.h_dry, p.theta, 0.5f * (1.0f - p.theta)};
-}
 
 // One face. l/r are the cells on the negative/positive side; q0 the old discharge and qc
 // the (theta-)centred one. Returns the new unit discharge (m^2/s). Branch-free so the
@@ -50,14 +29,7 @@ inline float face_q(double hl, double hr, float zl, float zr, float q0, float qc
   // face each step, the seed of the lake-at-rest drift (issue 12). Over still water it is now
   // exactly the initial surface difference; z differences of float32 values are exact in double.
   const float deta = static_cast<float>((hr - hl) + (static_cast<double>(zr) - zl));
-  const float hc = hf > c.h_dry ? hf : c.h_dry;
-  const float y = inv_cbrt(hc);
-  const float y2 = y * y;
-  const float hm73 = y2 * y2 * y2 * y;  // h^{-7/3}
-  const float num = qc - c.gdt_dx * hc * deta;
-  const float den = 1.0f + c.gdt * n2 * std::fabs(q0) * hm73;
-  const float q = num / den;
-  return hf > c.h_dry ? q : 0.0f;
+  return inertial_q(hf, deta, q0, qc, n2, c);
 }
 
 template <bool kCellN2, bool kTheta>

@@ -26,11 +26,17 @@ void SinkState::init(const Model& m) {
   group_eta.assign(groups.size(), 0.0);
 }
 
+bool SinkState::active(const Model& m) {
+  const auto& s = m.spec();
+  return m.has_infiltration() || !m.drain_groups().empty() || !s.pumps.empty() ||
+         !s.inflows.empty();
+}
+
 double SinkState::apply(const Model& m, double t, double dt, int threads, std::vector<double>& h,
-                        Budget& b) {
-  if (m.has_infiltration()) infiltrate(m, t, dt, threads, h, b);
+                        Budget& b, Wet wet) {
+  if (m.has_infiltration()) infiltrate(m, t, dt, threads, h, b, wet.fraction);
   double hm = 0.0;
-  if (!tasks.empty()) hm = std::max(hm, drain(m, t, dt, threads, h, b));
+  if (!tasks.empty()) hm = std::max(hm, drain(m, t, dt, threads, h, b, wet));
   if (!pump_on.empty()) hm = std::max(hm, pump(m, dt, h, b));
   if (!m.spec().inflows.empty()) hm = std::max(hm, inflow(m, t, dt, h, b));
   return hm;
@@ -39,8 +45,9 @@ double SinkState::apply(const Model& m, double t, double dt, int threads, std::v
 // Capacity f (m/s): constant + Horton (1940) f = fc + (f0 - fc) exp(-k t), t since the start
 // of the run, + Green-Ampt (1911) f = Ks (1 + psi dtheta / F), F = depth infiltrated so far.
 // The loss in a step is min(f dt, water present): infiltration never makes depth negative.
+// With sub-grid tables the capacity applies to the wet part of the cell only (frac).
 void SinkState::infiltrate(const Model& m, double t, double dt, int threads, std::vector<double>& h,
-                           Budget& b) {
+                           Budget& b, const float* frac) {
   const auto& s = m.spec();
   const Grid& g = m.grid();
   const auto& act = m.active();
@@ -63,6 +70,7 @@ void SinkState::infiltrate(const Model& m, double t, double dt, int threads, std
         const double F = std::max(static_cast<double>(infiltrated[k]), 1e-4);
         f += s.ga_ks_mmph[k] * kMmphToMs * (1.0 + s.ga_psi_dtheta_m[k] / F);
       }
+      if (frac) f *= static_cast<double>(frac[k]);
       const double take = std::min(f * dt, h[k]);
       h[k] -= take;
       if (ga) infiltrated[k] += static_cast<float>(take);
@@ -80,7 +88,8 @@ void SinkState::infiltrate(const Model& m, double t, double dt, int threads, std
 // at the start of the sink phase, or the outfall's outside_level, or none (always free).
 // A locked cell's demand is left for the pumping stations serving it.
 double SinkState::drain(const Model& m, double t, double dt, int threads, std::vector<double>& h,
-                        Budget& b) {
+                        Budget& b, Wet wet) {
+  const double* head = wet.head ? wet.head : h.data();  // water surface = z + head
   const auto& groups = m.drain_groups();
   const auto& outfalls = m.spec().outfalls;
   const auto& z = m.z_rel();
@@ -90,7 +99,7 @@ double SinkState::drain(const Model& m, double t, double dt, int threads, std::v
     if (groups[gi].outfall >= 0) {
       const Outfall& of = outfalls[static_cast<std::size_t>(groups[gi].outfall)];
       if (of.cell >= 0)
-        eta = h[static_cast<std::size_t>(of.cell)] + z[static_cast<std::size_t>(of.cell)];
+        eta = head[static_cast<std::size_t>(of.cell)] + z[static_cast<std::size_t>(of.cell)];
       else if (!of.outside_level.empty())
         eta = of.outside_level.at(t + dt) - m.datum();
     }
@@ -106,8 +115,10 @@ double SinkState::drain(const Model& m, double t, double dt, int threads, std::v
     double sum = 0.0;
     for (std::size_t q = tk.begin; q < tk.end; ++q) {
       const std::size_t c = static_cast<std::size_t>(grp.cells[q]);
-      const double want = std::min(static_cast<double>(grp.cap_ms[q]) * dt, h[c]);
-      if (eta_out < h[c] + z[c]) {
+      const double cap =
+          static_cast<double>(grp.cap_ms[q]) * (wet.fraction ? wet.fraction[c] : 1.0f);
+      const double want = std::min(cap * dt, h[c]);
+      if (eta_out < head[c] + z[c]) {
         h[c] -= want;
         sum += want;
         if (track) demand[c] = 0.0f;

@@ -21,14 +21,25 @@ struct SinkState {
   std::vector<double> task_sum, row_partial, group_eta;
 
   void init(const Model& m);
+  // Where the water surface is and how much of a cell is wet: without sub-grid tables the
+  // depth itself and 1 (head = null); with them the head above the lowest pixel and the wet
+  // fraction, so capacities apply per wet area (issue 12).
+  struct Wet {
+    const double* head = nullptr;
+    const float* fraction = nullptr;
+  };
   // Applies sinks/sources over [t, t + dt]; returns the max depth among cells that gained
   // water (outfall and inflow cells) so the CFL step sees them.
-  double apply(const Model& m, double t, double dt, int threads, std::vector<double>& h, Budget& b);
+  double apply(const Model& m, double t, double dt, int threads, std::vector<double>& h, Budget& b,
+               Wet wet);
+  // True when apply can change any depth (the sub-grid heads must then be refreshed).
+  static bool active(const Model& m);
 
  private:
   void infiltrate(const Model& m, double t, double dt, int threads, std::vector<double>& h,
-                  Budget& b);
-  double drain(const Model& m, double t, double dt, int threads, std::vector<double>& h, Budget& b);
+                  Budget& b, const float* frac);
+  double drain(const Model& m, double t, double dt, int threads, std::vector<double>& h, Budget& b,
+               Wet wet);
   double pump(const Model& m, double dt, std::vector<double>& h, Budget& b);
   double inflow(const Model& m, double t, double dt, std::vector<double>& h, Budget& b);
 };

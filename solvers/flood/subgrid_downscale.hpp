@@ -1,9 +1,14 @@
 #pragma once
-// Downscaling coarse water levels onto the fine DEM (issue 12 §2; used by nothing yet).
+// Downscaling coarse water levels onto the fine DEM (issue 12 §2).
 // The level at each fine pixel centre is interpolated bilinearly between the centres of the
-// four nearest coarse cells, over those that hold water (weights renormalised), so where the
-// water surface is continuous no step appears at coarse-cell edges; a pixel of a dry coarse
-// cell stays dry. Depth = level - fine elevation where positive (NaN where the DEM is NaN).
+// four nearest coarse cells, over those that hold water and whose surface is continuous with
+// the pixel's own cell (weights renormalised), so where the water surface is continuous no
+// step appears at coarse-cell edges; a pixel of a dry coarse cell stays dry. Continuous: both
+// levels above the crest of the face between the cells (the lowest open strip of a sub-grid
+// face); a diagonal neighbour through either orthogonal one. Without crests every wet
+// neighbour counts; with them, an underpass's low level does not drain the street pixels
+// beside it and a street's level does not flood the underpass cell next door.
+// Depth = level - fine elevation where positive (NaN where the DEM is NaN).
 #include <cstdint>
 #include <vector>
 
@@ -11,8 +16,28 @@ namespace sd::flood::subgrid {
 
 // level: nx * ny coarse water levels (m, the fine DEM's datum); wet: 1 where the coarse cell
 // holds water. fine: (nx * ratio) * (ny * ratio) elevations, row 0 north.
+// The interpolated level at fine pixel (i, j); false when its coarse cell is dry.
+struct Surface {
+  const std::vector<double>& level;
+  const std::vector<std::uint8_t>& wet;
+  int nx = 0, ny = 0, ratio = 1;
+  const std::vector<double>* crest_x = nullptr;  // (nx + 1) * ny face crests (m), like qx
+  const std::vector<double>* crest_y = nullptr;  // nx * (ny + 1), like qy
+};
+bool downscaled_level(const Surface& s, int i, int j, double& zeta);
+std::vector<float> downscale_depth(const Surface& s, const std::vector<float>& fine);
+
+// Without crests (every wet neighbour is continuous).
 std::vector<float> downscale_depth(const std::vector<double>& level,
                                    const std::vector<std::uint8_t>& wet, int nx, int ny, int ratio,
                                    const std::vector<float>& fine);
+
+// Depths on the fine DEM from per-cell bed levels zbed (m; NaN = outside) and water depths
+// above them (e.g. a max-depth summary; wet where > 0), with the face crests of `s` (its
+// level and wet are ignored).
+std::vector<float> downscale_above(const std::vector<double>& zbed, const std::vector<float>& depth,
+                                   int nx, int ny, int ratio, const std::vector<float>& fine,
+                                   const std::vector<double>* crest_x = nullptr,
+                                   const std::vector<double>* crest_y = nullptr);
 
 }  // namespace sd::flood::subgrid

@@ -116,6 +116,7 @@ FaceTable build_face_table(const float* z, const float* n2, int count, int level
     return t;
   }
   t.z_mean = zsum / open;
+  t.n2_mean = nsum / open;
   t.open = static_cast<double>(open) / count;
   const auto nl = static_cast<std::size_t>(levels);
   t.h_mean.assign(nl, 0.0);
@@ -140,59 +141,81 @@ FaceTable build_face_table(const float* z, const float* n2, int count, int level
   return t;
 }
 
+void check_fine_dem(const FineDem& f) {
+  if (f.ratio < 1 || f.nfx % f.ratio != 0 || f.nfy % f.ratio != 0)
+    throw std::invalid_argument("sub-grid tables: the fine grid must be a whole number of cells");
+  if (f.z.size() != static_cast<std::size_t>(f.nfx) * static_cast<std::size_t>(f.nfy))
+    throw std::invalid_argument("sub-grid tables: fine DEM size does not match its grid");
+  if (!f.manning.empty() && f.manning.size() != f.z.size())
+    throw std::invalid_argument("sub-grid tables: Manning raster size does not match the DEM");
+}
+
+void build_table_row(const FineDem& f, int J, const std::function<void(int, VolumeTable&&)>& cell,
+                     const std::function<void(int, FaceTable&&)>& x_face,
+                     const std::function<void(int, FaceTable&&)>& y_face) {
+  const int ratio = f.ratio, nx = f.nfx / ratio, nfx = f.nfx;
+  const double a_pix = f.fine_m * f.fine_m;
+  auto px = [&](int i, int j) { return static_cast<std::size_t>(j) * nfx + i; };
+  auto n2_at = [&](std::size_t k) {
+    const float n = f.manning.empty() ? f.n_uniform : f.manning[k];
+    return n * n;
+  };
+  const auto r = static_cast<std::size_t>(ratio);
+  std::vector<float> z(r * r), n2(r), zs(r);
+  const float inf = std::numeric_limits<float>::infinity();
+  auto pair_z = [&](std::size_t a, std::size_t b) {
+    const float za = f.z[a], zb = f.z[b];
+    return std::isfinite(za) && std::isfinite(zb) ? std::max(za, zb) : inf;
+  };
+  for (int I = 0; I < nx; ++I) {
+    for (int b = 0; b < ratio; ++b)
+      for (int a = 0; a < ratio; ++a)
+        z[static_cast<std::size_t>(b) * r + static_cast<std::size_t>(a)] =
+            f.z[px(I * ratio + a, J * ratio + b)];
+    cell(I, build_volume_table(z.data(), ratio * ratio, a_pix, f.levels));
+    if (I > 0) {  // x face between (I-1, J) and (I, J): pixel pairs across the line
+      for (int b = 0; b < ratio; ++b) {
+        const std::size_t lp = px(I * ratio - 1, J * ratio + b), rp = px(I * ratio, J * ratio + b);
+        zs[static_cast<std::size_t>(b)] = pair_z(lp, rp);
+        n2[static_cast<std::size_t>(b)] = 0.5f * (n2_at(lp) + n2_at(rp));
+      }
+      x_face(I, build_face_table(zs.data(), n2.data(), ratio, f.levels));
+    }
+    if (J > 0) {  // y face between (I, J-1) and (I, J)
+      for (int a = 0; a < ratio; ++a) {
+        const std::size_t u = px(I * ratio + a, J * ratio - 1), d = px(I * ratio + a, J * ratio);
+        zs[static_cast<std::size_t>(a)] = pair_z(u, d);
+        n2[static_cast<std::size_t>(a)] = 0.5f * (n2_at(u) + n2_at(d));
+      }
+      y_face(I, build_face_table(zs.data(), n2.data(), ratio, f.levels));
+    }
+  }
+}
+
 Tables build_tables(const std::vector<float>& fine, int nfx, int nfy, double fine_m, int ratio,
                     const std::vector<float>& manning, float n_uniform, int levels) {
-  if (ratio < 1 || nfx % ratio != 0 || nfy % ratio != 0)
-    throw std::invalid_argument("sub-grid tables: the fine grid must be a whole number of cells");
-  if (fine.size() != static_cast<std::size_t>(nfx) * static_cast<std::size_t>(nfy))
-    throw std::invalid_argument("sub-grid tables: fine DEM size does not match its grid");
+  const FineDem f{fine, nfx, nfy, fine_m, ratio, manning, n_uniform, levels};
+  check_fine_dem(f);
   Tables T;
   T.ratio = ratio;
   T.nx = nfx / ratio;
   T.ny = nfy / ratio;
-  const double a_pix = fine_m * fine_m;
-  auto px = [&](int i, int j) { return static_cast<std::size_t>(j) * nfx + i; };
-  auto n2_at = [&](std::size_t k) {
-    const float n = manning.empty() ? n_uniform : manning[k];
-    return n * n;
-  };
-  T.cells.resize(static_cast<std::size_t>(T.nx) * T.ny);
-  T.fx.resize(static_cast<std::size_t>(T.nx + 1) * T.ny);
-  T.fy.resize(static_cast<std::size_t>(T.nx) * (T.ny + 1));
-  std::vector<float> z(static_cast<std::size_t>(ratio) * ratio),
-      n2(static_cast<std::size_t>(ratio));
-  std::vector<float> zs(static_cast<std::size_t>(ratio));
-  const float inf = std::numeric_limits<float>::infinity();
-  auto pair_z = [&](std::size_t a, std::size_t b) {
-    const float za = fine[a], zb = fine[b];
-    return std::isfinite(za) && std::isfinite(zb) ? std::max(za, zb) : inf;
-  };
-  for (int J = 0; J < T.ny; ++J)
-    for (int I = 0; I < T.nx; ++I) {
-      for (int b = 0; b < ratio; ++b)
-        for (int a = 0; a < ratio; ++a)
-          z[static_cast<std::size_t>(b) * ratio + a] = fine[px(I * ratio + a, J * ratio + b)];
-      T.cells[static_cast<std::size_t>(J) * T.nx + I] =
-          build_volume_table(z.data(), ratio * ratio, a_pix, levels);
-      if (I > 0) {  // x face between (I-1, J) and (I, J): pixel pairs across the line
-        for (int b = 0; b < ratio; ++b) {
-          const std::size_t l = px(I * ratio - 1, J * ratio + b), r = px(I * ratio, J * ratio + b);
-          zs[static_cast<std::size_t>(b)] = pair_z(l, r);
-          n2[static_cast<std::size_t>(b)] = 0.5f * (n2_at(l) + n2_at(r));
-        }
-        T.fx[static_cast<std::size_t>(J) * (T.nx + 1) + I] =
-            build_face_table(zs.data(), n2.data(), ratio, levels);
-      }
-      if (J > 0) {  // y face between (I, J-1) and (I, J)
-        for (int a = 0; a < ratio; ++a) {
-          const std::size_t u = px(I * ratio + a, J * ratio - 1), d = px(I * ratio + a, J * ratio);
-          zs[static_cast<std::size_t>(a)] = pair_z(u, d);
-          n2[static_cast<std::size_t>(a)] = 0.5f * (n2_at(u) + n2_at(d));
-        }
-        T.fy[static_cast<std::size_t>(J) * T.nx + I] =
-            build_face_table(zs.data(), n2.data(), ratio, levels);
-      }
-    }
+  const auto nx = static_cast<std::size_t>(T.nx);
+  T.cells.resize(nx * static_cast<std::size_t>(T.ny));
+  T.fx.resize((nx + 1) * static_cast<std::size_t>(T.ny));
+  T.fy.resize(nx * static_cast<std::size_t>(T.ny + 1));
+  for (int J = 0; J < T.ny; ++J) {
+    const auto Ju = static_cast<std::size_t>(J);
+    build_table_row(
+        f, J,
+        [&](int I, VolumeTable&& t) {
+          T.cells[Ju * nx + static_cast<std::size_t>(I)] = std::move(t);
+        },
+        [&](int I, FaceTable&& t) {
+          T.fx[Ju * (nx + 1) + static_cast<std::size_t>(I)] = std::move(t);
+        },
+        [&](int I, FaceTable&& t) { T.fy[Ju * nx + static_cast<std::size_t>(I)] = std::move(t); });
+  }
   return T;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Sub-grid topography tables (issue 12 §2; not yet wired into the solver). A coarse
-// computational cell of r x r fine pixels carries a volume-level table; a face between two
+// Sub-grid topography tables (issue 12 §2; the solver uses them through subgrid_inertial.hpp). A
+// coarse computational cell of r x r fine pixels carries a volume-level table; a face between two
 // coarse cells carries a conveyance table. The formulation is the volume/conveyance one of
 // Casulli (2009, Int. J. Numer. Meth. Fluids 60) and Volp et al. (2013, WRR 49), the basis of
 // the SFINCS sub-grid local-inertial scheme (van Ormondt et al. 2025, GMD 18):
@@ -16,6 +16,7 @@
 // are piecewise-linear between them and exact at both ends; above the top every pixel is wet
 // and V, h_mean are exact (linear), K is extended with the top level's effective n.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace sd::flood::subgrid {
@@ -36,6 +37,7 @@ struct FaceTable {
   double z_mean = 0;                 // mean elevation of the open strips
   double open = 1;                   // fraction of strips not blocked (no-data pixels)
   double n_top = 0;                  // effective n at the top level (extends K above it)
+  double n2_mean = 0;                // mean n^2 of the open strips
 
   double mean_depth(double zeta) const;  // m
   double conveyance(double zeta) const;  // m^{5/3} s^-1
@@ -56,5 +58,24 @@ struct Tables {
 };
 Tables build_tables(const std::vector<float>& fine, int nfx, int nfy, double fine_m, int ratio,
                     const std::vector<float>& manning, float n_uniform, int levels = 10);
+
+// The same inputs, for building tables one coarse row at a time (rows are independent, so a
+// caller may build them in parallel and store them in any layout).
+struct FineDem {
+  const std::vector<float>& z;
+  int nfx = 0, nfy = 0;
+  double fine_m = 0;
+  int ratio = 1;
+  const std::vector<float>& manning;  // per pixel, or empty: n_uniform
+  float n_uniform = 0.03f;
+  int levels = 10;
+};
+// Throws std::invalid_argument unless the fine grid is a whole number of coarse cells.
+void check_fine_dem(const FineDem& f);
+// Coarse row J: cell(I, table) for I = 0..nx-1, x_face(I, table) for the interior x faces
+// I = 1..nx-1, y_face(I, table) for the faces between rows J-1 and J (only when J > 0).
+void build_table_row(const FineDem& f, int J, const std::function<void(int, VolumeTable&&)>& cell,
+                     const std::function<void(int, FaceTable&&)>& x_face,
+                     const std::function<void(int, FaceTable&&)>& y_face);
 
 }  // namespace sd::flood::subgrid

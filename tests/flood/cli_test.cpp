@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "flood/street_terrain.hpp"
 #include "io/h5.hpp"
 #include "io/raster_io.hpp"
 
@@ -181,6 +182,108 @@ TEST(FloodCli, ResumedRunAndThreadCountAreBitIdentical) {
   ASSERT_FALSE(a.empty());
   EXPECT_EQ(a, c);
   EXPECT_EQ(slurp(dir / "full.bin"), slurp(dir / "ck2.bin"));
+}
+
+// Sub-grid (issue 12 §2): a 60 x 40 street DEM of 2 m pixels, with a masked building.
+std::string write_fine_dem(const fs::path& dir) {
+  sd::io::Raster r;
+  r.grid = sd::Grid{60, 40, 5000.0, 8000.0, 2.0};
+  r.data = sd::flood::street_terrain({60, 40, 2.0, 5});
+  for (int j = 20; j < 24; ++j)
+    for (int i = 30; i < 36; ++i) r.data[r.grid.index(i, j)] = std::nanf("");
+  const auto p = (dir / "fine.tif").string();
+  sd::io::write_raster(p, r);
+  return p;
+}
+
+TEST(FloodCli, SubgridWritesFineAndCoarseRasters) {
+  const auto dir = tmpdir("subgrid");
+  const auto dem = write_fine_dem(dir);
+  const auto r = run("--dem " + dem + " --subgrid-cell-m 10 --rain-mmph 60 --rain-hours 0.25" +
+                         " --duration-s 1800 --frame-interval-s 900 --out " +
+                         (dir / "r.h5").string() + " --out-max " + (dir / "m.tif").string() +
+                         " --out-depth " + (dir / "d.tif").string() + " --out-max-coarse " +
+                         (dir / "mc.tif").string() + " --summary-json " + (dir / "s.json").string(),
+                     dir);
+  ASSERT_EQ(r.rc, 0) << r.err;
+  const auto fine = sd::io::read_raster(dem);
+  const auto m = sd::io::read_raster((dir / "m.tif").string());
+  const auto d = sd::io::read_raster((dir / "d.tif").string());
+  const auto mc = sd::io::read_raster((dir / "mc.tif").string());
+  for (const auto* f : {&m, &d}) {  // the fine DEM's grid, NaN where it has no data
+    EXPECT_EQ(f->grid.nx, 60);
+    EXPECT_EQ(f->grid.ny, 40);
+    EXPECT_DOUBLE_EQ(f->grid.cell, 2.0);
+    EXPECT_DOUBLE_EQ(f->grid.x0, 5000.0);
+    EXPECT_DOUBLE_EQ(f->grid.y0, 8000.0);
+    for (std::size_t p = 0; p < fine.data.size(); ++p)
+      EXPECT_EQ(std::isnan(f->data[p]), std::isnan(fine.data[p])) << p;
+  }
+  EXPECT_EQ(mc.grid.nx, 12);
+  EXPECT_EQ(mc.grid.ny, 8);
+  EXPECT_DOUBLE_EQ(mc.grid.cell, 10.0);
+  // Water found the low pixels: the deepest fine pixel is deeper than any coarse cell's mean
+  // depth could be (15 mm of rain in all).
+  float dmax = 0;
+  for (float v : m.data)
+    if (std::isfinite(v)) dmax = std::max(dmax, v);
+  EXPECT_GT(dmax, 0.1f);
+  const std::string js = slurp(dir / "s.json");
+  EXPECT_EQ(json_number(js, "subgrid_ratio"), 5);
+  EXPECT_EQ(json_number(js, "cells"), 96);
+  EXPECT_EQ(json_number(js, "fine_cells"), 2400);
+  EXPECT_LT(json_number(js, "mass_error_rel"), 1e-9);
+  auto f = sd::h5::File::open_read((dir / "r.h5").string());
+  const auto frames = sd::h5::shape(f, "hazard/depth");
+  ASSERT_EQ(frames.size(), 3u);
+  EXPECT_EQ(frames[1], 8u);
+  EXPECT_EQ(frames[2], 12u);
+  const auto fm = sd::h5::shape(f, "hazard/fine/max_depth");
+  ASSERT_EQ(fm.size(), 2u);
+  EXPECT_EQ(fm[0], 40u);
+  EXPECT_EQ(fm[1], 60u);
+}
+
+TEST(FloodCli, SubgridOfOnePixelIsTheOrdinaryRun) {
+  const auto dir = tmpdir("subgrid1");
+  const auto dem = write_fine_dem(dir);
+  const std::string base = "--dem " + dem + " --rain-mmph 40 --rain-hours 0.2 --duration-s 900";
+  ASSERT_EQ(run(base + " --out-max " + (dir / "a.tif").string(), dir).rc, 0);
+  const auto r = run(base + " --subgrid-cell-m 2 --out-max " + (dir / "b.tif").string() +
+                         " --out-max-coarse " + (dir / "c.tif").string(),
+                     dir);
+  ASSERT_EQ(r.rc, 0) << r.err;
+  const auto a = sd::io::read_raster((dir / "a.tif").string());
+  const auto b = sd::io::read_raster((dir / "b.tif").string());
+  const auto c = sd::io::read_raster((dir / "c.tif").string());
+  for (std::size_t p = 0; p < a.data.size(); ++p) {
+    if (std::isnan(a.data[p])) continue;
+    EXPECT_EQ(a.data[p], c.data[p]) << p;          // same run, bit for bit
+    EXPECT_NEAR(a.data[p], b.data[p], 2e-6) << p;  // via level - elevation
+  }
+}
+
+TEST(FloodCli, SubgridCellSizeMustBeAWholeMultipleOfThePixel) {
+  const auto dir = tmpdir("subgrid_bad");
+  const auto dem = write_fine_dem(dir);
+  const std::string base = "--dem " + dem + " --duration-s 60 --subgrid-cell-m ";
+  for (const char* bad : {"1", "7", "0", "-10", "1e-300"}) {
+    const auto r = run(base + bad, dir);
+    EXPECT_EQ(r.rc, 2) << bad;
+    EXPECT_NE(r.err.find("--subgrid-cell-m"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("fine.tif"), std::string::npos) << r.err;
+  }
+  for (const char* bad : {"nan", "inf"}) {
+    const auto r = run(base + bad, dir);
+    EXPECT_EQ(r.rc, 2) << bad;
+    EXPECT_NE(r.err.find("finite"), std::string::npos) << r.err;
+  }
+  const auto r = run(base + "12", dir);  // 6 pixels: does not divide 40 rows
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("does not divide"), std::string::npos) << r.err;
+  const auto d = run("--dem " + dem + " --duration-s 60 --dt-max-s 0", dir);
+  EXPECT_EQ(d.rc, 2);
+  EXPECT_NE(d.err.find("--dt-max-s must be > 0"), std::string::npos) << d.err;
 }
 
 }  // namespace

@@ -1,0 +1,247 @@
+// Sub-grid local-inertial scheme: table flattening, the face and head kernels. Formulation
+// and references in subgrid_inertial.hpp; the time loop is State::advance_to (flood_state.cpp).
+#include "flood/subgrid_inertial.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "flood/subgrid_downscale.hpp"
+#include "flood/subgrid_tables.hpp"
+
+namespace sd::flood::subgrid {
+namespace {
+
+void resize_faces(SolverTables::Faces& f, std::size_t n, int levels) {
+  const auto nl = n * static_cast<std::size_t>(levels);
+  f.zlo.assign(n, std::numeric_limits<double>::infinity());
+  for (auto* v : {&f.span, &f.inv_step, &f.open, &f.zm_off, &f.ntop2}) v->assign(n, 0.0f);
+  f.hm.assign(nl, 0.0f);
+  f.n2e.assign(nl, 0.0f);
+}
+
+// Face table k: h_m as tabulated; n_eff^2 = (h_m^{5/3} / K)^2 per level (level 0, where both
+// vanish, takes level 1's value). Above the top every open strip is wet and K is the
+// table's extension open (zeta - z_mean)^{5/3} / n_top, i.e. n_eff^2 = open^{4/3} n_top^2,
+// which for one strip is its own n^2 (n2_mean, exact: the ordinary solver's face n^2).
+void store_face(SolverTables::Faces& f, std::size_t k, const FaceTable& t, int levels) {
+  if (t.h_mean.empty()) return;  // every strip blocked: zlo stays +inf
+  const auto L = static_cast<std::size_t>(levels);
+  const double span = t.z_hi - t.z_lo;
+  f.zlo[k] = t.z_lo;
+  f.span[k] = static_cast<float>(span);
+  f.inv_step[k] = span > 0 ? static_cast<float>(static_cast<double>(levels - 1) / span) : 0.0f;
+  f.open[k] = static_cast<float>(t.open);
+  f.zm_off[k] = static_cast<float>(t.z_mean - t.z_lo);
+  float* hm = f.hm.data() + k * L;
+  float* n2 = f.n2e.data() + k * L;
+  for (std::size_t l = 1; l < L; ++l) {
+    hm[l] = static_cast<float>(t.h_mean[l]);
+    const double ne = t.conv[l] > 0 ? std::pow(t.h_mean[l], 5.0 / 3.0) / t.conv[l] : 0.0;
+    n2[l] = static_cast<float>(ne * ne);
+  }
+  n2[0] = n2[1];
+  f.ntop2[k] = span > 0 ? n2[L - 1] : static_cast<float>(std::pow(t.open, 4.0 / 3.0) * t.n2_mean);
+}
+
+// Mean n^2 over the valid pixels of cell (I, J).
+float mean_n2(const FineDem& f, int I, int J) {
+  double s = 0.0;
+  int n = 0;
+  for (int b = 0; b < f.ratio; ++b)
+    for (int a = 0; a < f.ratio; ++a) {
+      const std::size_t p = static_cast<std::size_t>(J * f.ratio + b) * f.nfx + I * f.ratio + a;
+      if (!std::isfinite(f.z[p])) continue;
+      s += f.manning[p] * f.manning[p];
+      ++n;
+    }
+  return n > 0 ? static_cast<float>(s / n) : 0.0f;
+}
+
+}  // namespace
+
+TablesPtr build_solver_tables(const std::vector<float>& fine, int nfx, int nfy, double fine_m,
+                              int ratio, const std::vector<float>& manning, float n_uniform,
+                              int levels, int threads) {
+  const FineDem f{fine, nfx, nfy, fine_m, ratio, manning, n_uniform, levels};
+  check_fine_dem(f);
+  if (levels < 2) throw std::invalid_argument("sub-grid tables: need at least 2 levels");
+  auto T = std::make_shared<SolverTables>();
+  T->nx = nfx / ratio;
+  T->ny = nfy / ratio;
+  T->ratio = ratio;
+  T->levels = levels;
+  T->fine_m = fine_m;
+  const auto nx = static_cast<std::size_t>(T->nx), ny = static_cast<std::size_t>(T->ny);
+  const auto L = static_cast<std::size_t>(levels);
+  const double cell_area = fine_m * fine_m * ratio * ratio;
+  T->cell_zlo.assign(nx * ny, std::numeric_limits<double>::quiet_NaN());
+  T->cell_span.assign(nx * ny, 0.0);
+  T->cell_frac.assign(nx * ny, 1.0);
+  T->cell_vol.assign(nx * ny * L, 0.0);
+  resize_faces(T->fx, (nx + 1) * ny, levels);
+  resize_faces(T->fy, nx * (ny + 1), levels);
+  if (!manning.empty()) T->cell_n2.assign(nx * ny, 0.0f);
+  const int nth = threads > 0 ? threads : omp_get_max_threads();
+  // Rows write disjoint parts of the arrays: the result does not depend on the thread count.
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nth)
+  for (int J = 0; J < T->ny; ++J) {
+    const auto Ju = static_cast<std::size_t>(J);
+    build_table_row(
+        f, J,
+        [&](int I, VolumeTable&& t) {
+          const std::size_t c = Ju * nx + static_cast<std::size_t>(I);
+          if (t.vol.empty()) return;  // no valid pixel: an inactive cell
+          T->cell_zlo[c] = t.z_lo;
+          T->cell_span[c] = t.z_hi - t.z_lo;
+          T->cell_frac[c] = t.area / cell_area;
+          for (std::size_t l = 0; l < L; ++l) T->cell_vol[c * L + l] = t.vol[l] / cell_area;
+          if (!manning.empty()) T->cell_n2[c] = mean_n2(f, I, J);
+        },
+        [&](int I, FaceTable&& t) {
+          store_face(T->fx, Ju * (nx + 1) + static_cast<std::size_t>(I), t, levels);
+        },
+        [&](int I, FaceTable&& t) {
+          store_face(T->fy, Ju * nx + static_cast<std::size_t>(I), t, levels);
+        });
+  }
+  return T;
+}
+
+std::vector<float> coarse_bed(const SolverTables& t) {
+  std::vector<float> bed(t.cell_zlo.size());
+  for (std::size_t c = 0; c < bed.size(); ++c) bed[c] = static_cast<float>(t.cell_zlo[c]);
+  return bed;
+}
+
+double cell_head(const SolverTables& t, std::size_t c, double vbar) {
+  if (!(vbar > 0.0)) return 0.0;
+  const int L = t.levels;
+  const double* v = t.cell_vol.data() + c * static_cast<std::size_t>(L);
+  const double span = t.cell_span[c];
+  // Above the top every valid pixel is wet; with one pixel (span 0, frac 1) this is exactly
+  // vbar, the ordinary solver's depth.
+  if (vbar >= v[L - 1]) return span + (vbar - v[L - 1]) / t.cell_frac[c];
+  int k = 0;
+  while (k < L - 2 && v[k + 1] <= vbar) ++k;
+  return span * (k + (vbar - v[k]) / (v[k + 1] - v[k])) / (L - 1);
+}
+
+double cell_vbar(const SolverTables& t, std::size_t c, double d) {
+  if (!(d > 0.0)) return 0.0;
+  const int L = t.levels;
+  const double* v = t.cell_vol.data() + c * static_cast<std::size_t>(L);
+  const double span = t.cell_span[c];
+  if (d >= span) return v[L - 1] + (d - span) * t.cell_frac[c];
+  const double x = d / span * (L - 1);
+  const int k = std::min(static_cast<int>(x), L - 2);
+  return v[k] + (x - k) * (v[k + 1] - v[k]);
+}
+
+double cell_wet_fraction(const SolverTables& t, std::size_t c, double d) {
+  if (!(d > 0.0)) return 0.0;
+  const double span = t.cell_span[c];
+  if (d >= span) return t.cell_frac[c];
+  const int L = t.levels;
+  const double step = span / (L - 1);
+  const int k = std::min(static_cast<int>(d / step), L - 2);
+  const double* v = t.cell_vol.data() + c * static_cast<std::size_t>(L);
+  return (v[k + 1] - v[k]) / step;
+}
+
+std::vector<float> downscale_heads(const SolverTables& t, const std::vector<float>& head,
+                                   const std::vector<float>& fine) {
+  return downscale_above(t.cell_zlo, head, t.nx, t.ny, t.ratio, fine, &t.fx.zlo, &t.fy.zlo);
+}
+
+}  // namespace sd::flood::subgrid
+
+namespace sd::flood::detail {
+namespace {
+
+// One sub-grid face: l/r the cells on the negative/positive side, k the face's table index.
+inline float subgrid_face_q(double dl, double dr, float zl, float zr, const SubgridFaces& f,
+                            std::size_t k, float q0, float qc, const FaceConst& c) {
+  const float zf = f.z[k];
+  // Water above the face bottom from each side; written as the ordinary face_q writes
+  // h_f, so one pixel per cell (zf = max(zl, zr)) gives the same bits.
+  const float al = static_cast<float>(dl) - (zf - zl), ar = static_cast<float>(dr) - (zf - zr);
+  const float hx = al > ar ? al : ar;
+  if (!(hx > 0.0f)) return 0.0f;
+  float hm, n2;
+  if (hx >= f.span[k]) {  // every open strip wet (always, for one strip)
+    hm = f.open[k] * (hx - f.zm_off[k]);
+    n2 = f.ntop2[k];
+  } else {
+    const int L = f.levels;
+    const float x = hx * f.inv_step[k];
+    int s = static_cast<int>(x);
+    s = s < L - 2 ? s : L - 2;
+    const float w = x - static_cast<float>(s);
+    const float* a = f.hm + k * static_cast<std::size_t>(L) + s;
+    const float* b = f.n2e + k * static_cast<std::size_t>(L) + s;
+    hm = a[0] + w * (a[1] - a[0]);
+    n2 = b[0] + w * (b[1] - b[0]);
+  }
+  // Surface difference in double, as the ordinary kernel (still water stays exactly still).
+  const float deta = static_cast<float>((dr - dl) + (static_cast<double>(zr) - zl));
+  return inertial_q(hm, deta, q0, qc, n2, c);
+}
+
+}  // namespace
+
+void subgrid_flux_x_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
+                         const double* d, const float* z, float* qx, const float* qo) {
+  const int nx = p.nx;
+  const FaceConst c = face_const(p);
+  const bool theta = p.theta < 1.0f;
+  const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
+  const std::ptrdiff_t fs = static_cast<std::ptrdiff_t>(j) * (nx + 1);
+  const double* dr = d + s;
+  const float* zr = z + s;
+  const float* o = qo + fs;
+  float* q = qx + fs;
+  for (int i = i0; i < i1; ++i) {
+    const float q0 = o[i];
+    const float qc = theta ? c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]) : q0;
+    q[i] = subgrid_face_q(dr[i - 1], dr[i], zr[i - 1], zr[i], f, static_cast<std::size_t>(fs + i),
+                          q0, qc, c);
+  }
+}
+
+void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
+                         const double* d, const float* z, float* qy, const float* qo) {
+  const int nx = p.nx;
+  const FaceConst c = face_const(p);
+  const bool theta = p.theta < 1.0f;
+  const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx, nrow = s - nx;
+  const float* on = qo + s - nx;
+  const float* oc = qo + s;
+  const float* os = qo + s + nx;
+  float* q = qy + s;
+  for (int i = i0; i < i1; ++i) {
+    const float q0 = oc[i];
+    const float qc = theta ? c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]) : q0;
+    q[i] = subgrid_face_q(d[nrow + i], d[s + i], z[nrow + i], z[s + i], f,
+                          static_cast<std::size_t>(s + i), q0, qc, c);
+  }
+}
+
+double subgrid_head_span(int j, int i0, int i1, const subgrid::SolverTables& t, const double* vbar,
+                         double* d, float* wetfrac) {
+  const std::size_t s = static_cast<std::size_t>(j) * static_cast<std::size_t>(t.nx);
+  double m = 0.0;
+  for (int i = i0; i < i1; ++i) {
+    const std::size_t c = s + static_cast<std::size_t>(i);
+    const double h = subgrid::cell_head(t, c, vbar[c]);
+    d[c] = h;
+    m = m > h ? m : h;
+    if (wetfrac) wetfrac[c] = static_cast<float>(subgrid::cell_wet_fraction(t, c, h));
+  }
+  return m;
+}
+
+}  // namespace sd::flood::detail
