@@ -52,7 +52,7 @@ void add_import(CLI::App& county) {
         "wrote %s: %dx%d cells of %g m (%s), %zu road nodes, %zu directed edges (%.1f km), "
         "%zu towns, %zu assets, population %.0f; import %.1f s\n",
         out->c_str(), c.frame.grid.nx, c.frame.grid.ny, c.frame.grid.cell, c.frame.crs_name.c_str(),
-        c.roads.nodes.size(), c.roads.edges.size(), c.roads.road_km, c.towns.size(),
+        c.roads.nodes.size(), c.roads.edges.size(), c.roads.road_km, c.towns.towns.size(),
         c.assets.assets.size(), c.population.total, c.seconds);
   });
   // The full command line goes into the report and the scenario header.

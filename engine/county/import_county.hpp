@@ -12,6 +12,7 @@
 #include "county/import_landuse.hpp"
 #include "county/import_population.hpp"
 #include "county/import_roads.hpp"
+#include "county/import_towns.hpp"
 #include "storm/track.hpp"
 
 namespace sd::county {
@@ -55,7 +56,7 @@ struct ImportedCounty {
   DemResult dem;
   LandUseResult landuse;
   PopulationResult population;
-  std::vector<ImportTown> towns;
+  TownsResult towns;
   ImportRoads roads;
   AssetResult assets;
   DesignRain rain;

@@ -172,6 +172,13 @@ class Collector : public osmium::handler::Handler {
       area_m2 += ring_stats(p.rings[0]).area_m2;
       for (std::size_t r = 1; r < p.rings.size(); ++r) area_m2 -= ring_stats(p.rings[r]).area_m2;
     }
+    if (tag(t, "boundary") == "administrative") {
+      const double level = number_or(tag(t, "admin_level"), 0.0);
+      if (level > 0 && t.has_key("name"))
+        d_.admin.push_back({tag(t, "name"), static_cast<int>(level),
+                            a.from_way() ? "way" : "relation", a.orig_id(), parts, area_m2});
+      return;
+    }
     const LonLat c = ring_stats(parts[0].rings[0]).centroid;
     const double levels = number_or(tag(t, "building:levels"), 0.0);
     if (std::string k = poi_kind(t); !k.empty())
@@ -232,7 +239,7 @@ class Collector : public osmium::handler::Handler {
 osmium::TagsFilter area_filter() {
   osmium::TagsFilter f{false};
   for (const char* k : {"building", "landuse", "natural", "leisure", "amenity", "waterway", "power",
-                        "man_made", "healthcare", "emergency", "social_facility"})
+                        "man_made", "healthcare", "emergency", "social_facility", "boundary"})
     f.add_rule(true, osmium::TagMatcher{k});
   return f;
 }

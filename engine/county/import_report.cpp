@@ -48,6 +48,25 @@ void landuse(std::ostringstream& o, const ImportedCounty& c) {
     << num(kUrbanBuildingCover * 100, 0) << " % of it is urban.\n";
 }
 
+void towns(std::ostringstream& o, const TownsResult& t) {
+  if (t.admin_level > 0)
+    o << "- Towns: place=* nodes; each cell's people go to the nearest one inside the same "
+      << "administrative area (boundary=administrative, admin_level=" << t.admin_level
+      << ", the level holding the most people); an area without a place node is a town itself.\n";
+  else
+    o << "- Towns: place=* nodes, each with the people nearest to it (the extract maps no "
+      << "administrative area of admin_level >= " << kTownAdminLevelMin << " with people).\n";
+  o << "\n| town | OSM | in | population |\n|---|---|---|---|\n";
+  for (const ImportTown& w : t.towns)
+    o << "| " << w.name << " | " << (w.osm.empty() ? "-" : w.osm + " " + w.what) << " | "
+      << (w.unit.empty() ? "-" : w.unit) << " | " << w.population << " |\n";
+  if (t.units.empty()) return;
+  o << "\n| administrative area (admin_level=" << t.admin_level
+    << ") | OSM | towns | population |\n|---|---|---|---|\n";
+  for (const ImportAdminUnit& u : t.units)
+    o << "| " << u.name << " | " << u.osm << " | " << u.towns << " | " << u.population << " |\n";
+}
+
 void roads_people(std::ostringstream& o, const ImportedCounty& c) {
   const ImportRoads& r = c.roads;
   o << "\n## Roads\n- " << r.ways_used << " drivable OSM ways -> " << r.nodes.size()
@@ -64,10 +83,12 @@ void roads_people(std::ostringstream& o, const ImportedCounty& c) {
   o << ". Before scaling: " << num(p.source_total, 0) << " people";
   if (p.dropped > 0) o << " (" << num(p.dropped, 0) << " outside the area left out)";
   o << "; written: " << num(p.total, 0)
-    << (c.opt.population_total > 0 ? " (scaled to --population-total)" : "")
-    << ".\n\n| town | OSM place | population |\n|---|---|---|\n";
-  for (const ImportTown& t : c.towns)
-    o << "| " << t.name << " | " << t.place << " | " << t.population << " |\n";
+    << (c.opt.population_total > 0 ? " (scaled to --population-total)" : "") << ".\n";
+  if (p.method == "buildings" && c.opt.population_total <= 0)
+    o << "- **No --population-total**: the building estimate counts every untagged "
+         "`building=yes` (barns, garages, offices) as homes and runs high (3.2x the census on "
+         "the Liechtenstein extract); give the census total.\n";
+  towns(o, c.towns);
 }
 
 void assets(std::ostringstream& o, const ImportedCounty& c) {

@@ -273,6 +273,41 @@ TEST(CountyImport, PopulationTotalAsRequested) {
   EXPECT_NEAR(raster_sum(monaco().dir / "data/population.tif"), 38000, 5);
 }
 
+// Sum of the [[town]] populations in scenario.toml.
+long towns_total(const fs::path& dir) {
+  std::istringstream in(slurp(dir / "scenario.toml"));
+  std::string line;
+  bool town = false;
+  long sum = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("[", 0) == 0) town = line.rfind("[[town]]", 0) == 0;
+    if (town && line.rfind("population = ", 0) == 0) sum += std::stol(line.substr(13));
+  }
+  return sum;
+}
+
+TEST(CountyImport, TownPopulationsAddUpToTheRequestedTotal) {
+  SKIP_WITHOUT_SHARED();
+  ASSERT_EQ(liechtenstein().result.exit_code, 0) << liechtenstein().result.output;
+  EXPECT_EQ(towns_total(liechtenstein().dir), 39000);
+  ASSERT_EQ(monaco().result.exit_code, 0) << monaco().result.output;
+  EXPECT_EQ(towns_total(monaco().dir), 38000);
+}
+
+TEST(CountyImport, LiechtensteinTownsFollowTheMunicipalBoundaries) {
+  SKIP_WITHOUT_SHARED();
+  ASSERT_EQ(liechtenstein().result.exit_code, 0) << liechtenstein().result.output;
+  const std::string md = slurp(liechtenstein().dir / "county-import.md");
+  EXPECT_NE(md.find("admin_level=8, the level holding the most people"), std::string::npos) << md;
+  // The 11 municipalities (Gemeinden) are the administrative areas of the report.
+  for (const char* g : {"Balzers", "Eschen", "Gamprin", "Mauren", "Planken", "Ruggell", "Schaan",
+                        "Schellenberg", "Triesen", "Triesenberg", "Vaduz"})
+    EXPECT_NE(md.find(std::string("| ") + g + " | relation/"), std::string::npos) << g;
+  // Nendeln is a village of Eschen: its people come from inside Eschen.
+  EXPECT_NE(md.find("| Nendeln | node/240046176 place=village | Eschen |"), std::string::npos)
+      << md;
+}
+
 TEST(CountyImport, ScenariosValidateAndCarryLevelBoundaries) {
   SKIP_WITHOUT_SHARED();
   for (const Imported* im : {&liechtenstein(), &monaco()}) {
