@@ -24,7 +24,9 @@ void add_import(CLI::App& county) {
                   "population raster (people per pixel, any CRS); default: from OSM buildings");
   cmd->add_option("--population-total", o->population_total,
                   "scale the population to this total (people)");
-  auto* bd = cmd->add_option("--boundary", o->boundary, "area: the extent of this vector file");
+  auto* bd =
+      cmd->add_option("--boundary", o->boundary,
+                      "area: the polygons of this vector file (cells outside them are left out)");
   cmd->add_option("--bbox", o->bbox, "area: W,S,E,N in degrees")->excludes(bd);
   cmd->add_option("--cell-m", o->cell_m, "grid cell size, m")->capture_default_str();
   cmd->add_option("--crs", o->crs, "auto (UTM zone of the centre) or EPSG:n / WKT")

@@ -62,6 +62,8 @@ struct ImportedCounty {
   DesignRain rain;
   storm::Track track;  // when opt.track is set
   LevelBoundary level;
+  long outside_boundary = 0;          // --boundary: cells with data left out by the outline
+  std::size_t boundary_polygons = 0;  // polygons in the --boundary file
   double duration_h = 13;
   std::string start_iso;
   double seconds = 0;              // import time

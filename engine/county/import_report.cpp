@@ -22,8 +22,13 @@ void terrain(std::ostringstream& o, const ImportedCounty& c) {
     << "- DEM resampled **bilinearly** (GDAL warp) from " << c.opt.dem.size() << " file(s). "
     << c.dem.voids << " cells (" << num(pct, 2) << " %) fell in DEM voids and were filled by "
     << "inverse-distance interpolation (GDALFillNodata); " << c.dem.unfilled
-    << " stay without data (outside the domain).\n"
-    << "- The DEM is taken as a **surface model** (SRTM-like: buildings and trees are partly in "
+    << " stay without data (outside the domain).\n";
+  if (!c.opt.boundary.empty())
+    o << "- Boundary " << c.opt.boundary << ": " << c.boundary_polygons << " polygon(s); "
+      << c.outside_boundary << " cells of the grid outside the outline were **left out** (no "
+      << "data: outside the domain, no flood computed there); roads are cut at the outline, and "
+      << "assets and people outside it are left out.\n";
+  o << "- The DEM is taken as a **surface model** (SRTM-like: buildings and trees are partly in "
     << "its heights), so OSM buildings are **not** raised into it; they set land use and "
     << "population only.\n"
     << "- Dikes (man_made=dyke, embankment=yes, flood walls): " << c.landuse.dikes << " ways, "
@@ -73,7 +78,7 @@ void roads_people(std::ostringstream& o, const ImportedCounty& c) {
     << " intersections (OSM node ids) and " << r.edges.size() << " directed edges, "
     << num(r.road_km, 1) << " km of road; " << r.bridges << " bridge and " << r.tunnels
     << " tunnel ways (edges.csv columns `bridge`, `tunnel`, `layer`). " << r.ways_clipped
-    << " ways were cut at the area or DEM edge.\n";
+    << " ways were cut at the area edge, the --boundary outline or the DEM edge.\n";
   const PopulationResult& p = c.population;
   o << "\n## Population\n- Method: **" << p.method << "**";
   if (p.method == "buildings")

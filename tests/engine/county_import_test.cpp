@@ -410,6 +410,80 @@ TEST(CountyImport, PopulationRasterTotalIsPreserved) {
   fs::remove_all(dir);
 }
 
+// Inside the triangle (lon/lat) with a margin of `m` degrees from every edge (m < 0: outside).
+bool in_triangle(const double (&t)[3][2], double lon, double lat, double m) {
+  double d = 1e9;
+  for (int k = 0; k < 3; ++k) {
+    const double* a = t[k];
+    const double* b = t[(k + 1) % 3];
+    const double ex = b[0] - a[0], ey = b[1] - a[1];
+    d = std::min(d, (ex * (lat - a[1]) - ey * (lon - a[0])) / std::hypot(ex, ey));
+  }
+  return d > m;  // counter-clockwise triangle: the signed distance is positive inside
+}
+
+TEST(CountyImport, BoundaryPolygonLeavesOutCellsAndRoadsOutsideIt) {
+  SKIP_WITHOUT_SHARED();
+  const fs::path dir = fresh_dir("boundary");
+  fs::create_directories(dir);
+  const double tri[3][2] = {{9.50, 47.10}, {9.56, 47.10}, {9.53, 47.16}};
+  std::ofstream(dir / "tri.geojson")
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+      << R"("geometry":{"type":"Polygon","coordinates":[[[9.50,47.10],[9.56,47.10],)"
+      << R"([9.53,47.16],[9.50,47.10]]]}}]})";
+  const fs::path out = dir / "out";
+  const auto r = sdtest::stormdrill(
+      "county import --osm " + shared("roads/liechtenstein.osm.pbf").string() + " --dem " +
+      shared("real/N47E009.hgt").string() + " --cell-m 100 --boundary " +
+      (dir / "tri.geojson").string() + " -o " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const sd::io::Raster dem = sd::io::read_raster((out / "data/dem.tif").string());
+  sd::county::Projector back(dem.crs_wkt);
+  const double margin = 0.0015;  // ~ 1.5 cells: edges are straight in UTM, not in lon/lat
+  int inside = 0, outside = 0;
+  for (int j = 0; j < dem.grid.ny; ++j)
+    for (int i = 0; i < dem.grid.nx; ++i) {
+      double lon, lat;
+      back.inverse(dem.grid.cx(i), dem.grid.cy(j), lon, lat);
+      const bool data = std::isfinite(dem.data[dem.grid.index(i, j)]);
+      if (in_triangle(tri, lon, lat, margin)) {
+        EXPECT_TRUE(data) << i << "," << j;
+        ++inside;
+      }
+      if (!in_triangle(tri, lon, lat, -margin)) {
+        EXPECT_FALSE(data) << i << "," << j;
+        ++outside;
+      }
+    }
+  EXPECT_GT(inside, 500);
+  EXPECT_GT(outside, 500);
+  const sd::io::CsvTable nodes((out / "data/roads/nodes.csv").string());
+  ASSERT_GT(nodes.rows(), 100u);
+  for (std::size_t k = 0; k < nodes.rows(); ++k) {
+    double lon, lat;
+    back.inverse(nodes.number(k, nodes.required("x")), nodes.number(k, nodes.required("y")), lon,
+                 lat);
+    ASSERT_TRUE(in_triangle(tri, lon, lat, -margin))
+        << "road node off the outline: " << nodes.at(k);
+  }
+  const std::string md = slurp(out / "county-import.md");
+  EXPECT_NE(md.find("cells of the grid outside the outline were **left out**"), std::string::npos)
+      << md;
+  // A layer of points is no outline: refused, naming the file, nothing written.
+  std::ofstream(dir / "pt.geojson")
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+      << R"("geometry":{"type":"Point","coordinates":[9.5,47.1]}}]})";
+  const auto bad =
+      sdtest::stormdrill("county import --osm " + shared("roads/liechtenstein.osm.pbf").string() +
+                         " --dem " + shared("real/N47E009.hgt").string() + " --boundary " +
+                         (dir / "pt.geojson").string() + " -o " + (dir / "out2").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("pt.geojson: --boundary: the first layer"), std::string::npos)
+      << bad.output;
+  EXPECT_FALSE(fs::exists(dir / "out2"));
+  fs::remove_all(dir);
+}
+
 TEST(CountyImport, NonEmptyOutputFolderIsRefused) {
   SKIP_WITHOUT_SHARED();
   const fs::path out = fresh_dir("nonempty");
