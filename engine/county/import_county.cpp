@@ -113,9 +113,17 @@ ImportedCounty import_county(const ImportOptions& opt) {
     throw InputError("--bbox and --boundary: give one or the other");
   if (c.opt.name.empty()) c.opt.name = std::filesystem::path(opt.osm).filename().string();
   const OsmData osm = read_osm(opt.osm);
+  const LonLatBox data{osm.data_w, osm.data_s, osm.data_e, osm.data_n};
+  DemSource dem;
+  try {
+    dem = open_dem(opt.dem);
+  } catch (const InputError& e) {  // give the other extent too
+    throw InputError(std::string(e.what()) + "; OSM data " + data.str());
+  }
   if (osm.roads.empty())
-    throw InputError(opt.osm + ": the extract holds no drivable road (highway=motorway..service)");
-  const DemSource dem = open_dem(opt.dem);
+    throw InputError(opt.osm + ": the extract holds no drivable road (highway=motorway.." +
+                     "service, not under construction, area or access=no) (OSM data " + data.str() +
+                     "; DEM " + dem.extent.str() + ")");
   std::optional<BoundaryOutline> outline;
   if (!opt.boundary.empty()) outline = read_boundary(opt.boundary);
   const LonLatBox aoi = area_of_interest(opt, osm, dem, outline ? &*outline : nullptr, c.notes);

@@ -1,5 +1,6 @@
 #include "county/import_osm.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -127,9 +128,12 @@ class Collector : public osmium::handler::Handler {
   explicit Collector(OsmData& d) : d_(d) {}
 
   void node(const osmium::Node& n) {
-    const auto& t = n.tags();
-    if (t.empty() || !n.location().valid()) return;
+    if (!n.location().valid()) return;
     const LonLat p{n.location().lon(), n.location().lat()};
+    d_.data_w = std::min(d_.data_w, p.lon), d_.data_e = std::max(d_.data_e, p.lon);
+    d_.data_s = std::min(d_.data_s, p.lat), d_.data_n = std::max(d_.data_n, p.lat);
+    const auto& t = n.tags();
+    if (t.empty()) return;
     if (std::string k = poi_kind(t); !k.empty())
       d_.pois.push_back({k, "node", n.id(), tag(t, "name"), p, 0.0, 0.0});
     if (const std::string pl = tag(t, "place"); !pl.empty() && t.has_key("name"))

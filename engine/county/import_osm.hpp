@@ -86,6 +86,7 @@ struct OsmData {
   std::vector<OsmAdminArea> admin;
   std::vector<OsmLine> lines;
   double min_lon = 1e9, min_lat = 1e9, max_lon = -1e9, max_lat = -1e9;  // of the road nodes
+  double data_w = 1e9, data_s = 1e9, data_e = -1e9, data_n = -1e9;      // of all nodes
   int coastline_ways = 0;
 };
 

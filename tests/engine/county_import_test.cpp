@@ -388,6 +388,61 @@ TEST(CountyImport, DemWithoutCrsAndPopulationOfAnotherAreaAreRefused) {
   fs::remove_all(dir);
 }
 
+TEST(CountyImport, DemInACrsProjDoesNotKnowIsRefusedWithBothExtents) {
+  SKIP_WITHOUT_SHARED();
+  const fs::path dir = fresh_dir("badcrs");
+  fs::create_directories(dir);
+  {
+    std::ofstream a(dir / "odd.asc");
+    a << "ncols 2\nnrows 2\nxllcorner 500\nyllcorner 700\ncellsize 10\nNODATA_value -9999\n"
+         "1 2\n3 4\n";
+    // A projection method PROJ has never heard of.
+    std::ofstream(dir / "odd.prj")
+        << R"(PROJCS["made up",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,)"
+        << R"(298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],)"
+        << R"(PROJECTION["No_Such_Projection_Method"],UNIT["metre",1]])";
+  }
+  const auto r =
+      sdtest::stormdrill("county import --osm " + shared("roads/monaco.osm.pbf").string() +
+                         " --dem " + (dir / "odd.asc").string() + " -o " + (dir / "out").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("odd.asc"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("PROJ"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("X 500..520, Y 700..720 in its own units"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("OSM data W,S,E,N = 7."), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  fs::remove_all(dir);
+}
+
+TEST(CountyImport, ExtractWithoutADrivableRoadIsRefusedWithBothExtents) {
+  SKIP_WITHOUT_SHARED();
+  const fs::path dir = fresh_dir("footways");
+  fs::create_directories(dir);
+  // Monaco streets that are all footways, steps or under construction: nothing drivable.
+  std::ofstream(dir / "paths.osm")
+      << "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6' generator='test'>\n"
+         "<node id='1' version='1' lat='43.730' lon='7.410'/>\n"
+         "<node id='2' version='1' lat='43.735' lon='7.420'/>\n"
+         "<node id='3' version='1' lat='43.738' lon='7.425'/>\n"
+         "<way id='10' version='1'><nd ref='1'/><nd ref='2'/><tag k='highway' v='footway'/></way>\n"
+         "<way id='11' version='1'><nd ref='2'/><nd ref='3'/><tag k='highway' v='steps'/></way>\n"
+         "<way id='12' version='1'><nd ref='1'/><nd ref='3'/><tag k='highway' "
+         "v='construction'/></way>\n</osm>\n";
+  const auto r =
+      sdtest::stormdrill("county import --osm " + (dir / "paths.osm").string() + " --dem " +
+                         shared("real/N43E007.hgt.zip").string() + " -o " + (dir / "out").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("paths.osm: the extract holds no drivable road"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("OSM data W,S,E,N = 7.41000,43.73000,7.42500,43.73800"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("DEM W,S,E,N = 6.99"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  fs::remove_all(dir);
+}
+
 TEST(CountyImport, PopulationRasterTotalIsPreserved) {
   SKIP_WITHOUT_SHARED();
   const fs::path dir = fresh_dir("popraster");
