@@ -24,7 +24,9 @@ void add_import(CLI::App& county) {
                   "population raster (people per pixel, any CRS); default: from OSM buildings");
   cmd->add_option("--population-total", o->population_total,
                   "scale the population to this total (people)");
-  auto* bd = cmd->add_option("--boundary", o->boundary, "area: the extent of this vector file");
+  auto* bd =
+      cmd->add_option("--boundary", o->boundary,
+                      "area: the polygons of this vector file (cells outside them are left out)");
   cmd->add_option("--bbox", o->bbox, "area: W,S,E,N in degrees")->excludes(bd);
   cmd->add_option("--cell-m", o->cell_m, "grid cell size, m")->capture_default_str();
   cmd->add_option("--crs", o->crs, "auto (UTM zone of the centre) or EPSG:n / WKT")
@@ -52,7 +54,7 @@ void add_import(CLI::App& county) {
         "wrote %s: %dx%d cells of %g m (%s), %zu road nodes, %zu directed edges (%.1f km), "
         "%zu towns, %zu assets, population %.0f; import %.1f s\n",
         out->c_str(), c.frame.grid.nx, c.frame.grid.ny, c.frame.grid.cell, c.frame.crs_name.c_str(),
-        c.roads.nodes.size(), c.roads.edges.size(), c.roads.road_km, c.towns.size(),
+        c.roads.nodes.size(), c.roads.edges.size(), c.roads.road_km, c.towns.towns.size(),
         c.assets.assets.size(), c.population.total, c.seconds);
   });
   // The full command line goes into the report and the scenario header.

@@ -4,9 +4,11 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/iso_time.hpp"
+#include "county/import_boundary.hpp"
 #include "county/import_classes.hpp"
 #include "io/track_reader.hpp"
 
@@ -18,7 +20,7 @@ namespace {
 constexpr double kMarginDeg = 0.005;
 
 LonLatBox area_of_interest(const ImportOptions& o, const OsmData& osm, const DemSource& dem,
-                           std::vector<std::string>& notes) {
+                           const BoundaryOutline* outline, std::vector<std::string>& notes) {
   const LonLatBox roads{osm.min_lon, osm.min_lat, osm.max_lon, osm.max_lat};
   if (intersect(roads, dem.extent).empty())
     throw InputError(o.osm + ": the OSM extract does not overlap the DEM " + dem.label +
@@ -26,7 +28,7 @@ LonLatBox area_of_interest(const ImportOptions& o, const OsmData& osm, const Dem
   LonLatBox aoi{roads.w - kMarginDeg, roads.s - kMarginDeg, roads.e + kMarginDeg,
                 roads.n + kMarginDeg};
   if (!o.bbox.empty()) aoi = parse_bbox(o.bbox);
-  if (!o.boundary.empty()) aoi = boundary_extent(o.boundary);
+  if (outline) aoi = outline->extent;
   const std::string what = !o.bbox.empty() ? "--bbox" : !o.boundary.empty() ? o.boundary : "area";
   if (intersect(aoi, roads).empty())
     throw InputError(o.osm + ": no OSM road lies in the " + what + " (OSM roads " + roads.str() +
@@ -69,9 +71,12 @@ LevelBoundary level_boundary(const ImportedCounty& c) {
   };
   for (int s = 0; s < 4; ++s) {
     const auto cells = edge_cells(s);
+    // Among the edge cells in the domain (a --boundary outline leaves most of them out).
     const long sea = std::count_if(cells.begin(), cells.end(),
                                    [&](std::size_t k) { return c.landuse.sea[k] != 0; });
-    if (sea > 0.1 * static_cast<double>(cells.size())) lb.sides[s] = "level", lb.sea = true;
+    const long in = std::count_if(cells.begin(), cells.end(),
+                                  [&](std::size_t k) { return std::isfinite(c.dem.dem.data[k]); });
+    if (sea > 0 && sea > 0.1 * static_cast<double>(in)) lb.sides[s] = "level", lb.sea = true;
   }
   if (lb.sea) return lb;
   if (c.opt.river_side.empty()) return lb;
@@ -86,6 +91,9 @@ LevelBoundary level_boundary(const ImportedCounty& c) {
     if (c.landuse.landuse.data[k] == static_cast<float>(kClsWater))
       base = std::min<double>(base, z);
   }
+  if (ground > 1e29)
+    throw InputError("--river-side " + c.opt.river_side + ": no cell of the area lies on the " +
+                     names[s] + " edge of the grid (the --boundary outline does not reach it)");
   if (base > 1e29) base = ground;
   lb.sides[s] = "level";
   lb.river = true;
@@ -105,12 +113,26 @@ ImportedCounty import_county(const ImportOptions& opt) {
     throw InputError("--bbox and --boundary: give one or the other");
   if (c.opt.name.empty()) c.opt.name = std::filesystem::path(opt.osm).filename().string();
   const OsmData osm = read_osm(opt.osm);
+  const LonLatBox data{osm.data_w, osm.data_s, osm.data_e, osm.data_n};
+  DemSource dem;
+  try {
+    dem = open_dem(opt.dem);
+  } catch (const InputError& e) {  // give the other extent too
+    throw InputError(std::string(e.what()) + "; OSM data " + data.str());
+  }
   if (osm.roads.empty())
-    throw InputError(opt.osm + ": the extract holds no drivable road (highway=motorway..service)");
-  const DemSource dem = open_dem(opt.dem);
-  const LonLatBox aoi = area_of_interest(opt, osm, dem, c.notes);
+    throw InputError(opt.osm + ": the extract holds no drivable road (highway=motorway.." +
+                     "service, not under construction, area or access=no) (OSM data " + data.str() +
+                     "; DEM " + dem.extent.str() + ")");
+  std::optional<BoundaryOutline> outline;
+  if (!opt.boundary.empty()) outline = read_boundary(opt.boundary);
+  const LonLatBox aoi = area_of_interest(opt, osm, dem, outline ? &*outline : nullptr, c.notes);
   c.frame = make_frame(aoi, opt.crs, opt.cell_m);
   c.dem = resample_dem(dem, c.frame);
+  if (outline) {
+    c.outside_boundary = mask_outside(c.frame, *outline, c.dem.dem);
+    c.boundary_polygons = outline->polygons.size();
+  }
   c.landuse = build_landuse(osm, c.frame, c.dem.dem);
   c.roads = build_import_roads(osm, c.frame, c.dem.dem);
   c.population = build_population(osm, c.frame, c.dem.dem, opt.population, opt.population_total);

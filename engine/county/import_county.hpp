@@ -12,6 +12,7 @@
 #include "county/import_landuse.hpp"
 #include "county/import_population.hpp"
 #include "county/import_roads.hpp"
+#include "county/import_towns.hpp"
 #include "storm/track.hpp"
 
 namespace sd::county {
@@ -55,12 +56,14 @@ struct ImportedCounty {
   DemResult dem;
   LandUseResult landuse;
   PopulationResult population;
-  std::vector<ImportTown> towns;
+  TownsResult towns;
   ImportRoads roads;
   AssetResult assets;
   DesignRain rain;
   storm::Track track;  // when opt.track is set
   LevelBoundary level;
+  long outside_boundary = 0;          // --boundary: cells with data left out by the outline
+  std::size_t boundary_polygons = 0;  // polygons in the --boundary file
   double duration_h = 13;
   std::string start_iso;
   double seconds = 0;              // import time

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 
 #include "core/error.hpp"
@@ -58,15 +59,26 @@ DsPtr open_raster(const std::string& gdal_path, const std::string& label) {
   return ds;
 }
 
+// "X 0..2, Y 0..2": a raster's extent in its own units, for a message when it cannot be
+// placed in WGS 84.
+std::string native_extent(GDALDataset& ds, const double (&gt)[6]) {
+  const double x1 = gt[0] + ds.GetRasterXSize() * gt[1], y1 = gt[3] + ds.GetRasterYSize() * gt[5];
+  char b[200];
+  std::snprintf(b, sizeof b, "X %g..%g, Y %g..%g in its own units", std::min(gt[0], x1),
+                std::max(gt[0], x1), std::min(gt[3], y1), std::max(gt[3], y1));
+  return b;
+}
+
 }  // namespace
 
 LonLatBox raster_extent(const std::string& gdal_path, const std::string& label) {
   DsPtr ds = open_raster(gdal_path, label);
-  const OGRSpatialReference* srs = ds->GetSpatialRef();
-  if (!srs || srs->IsEmpty())
-    throw InputError(label + ": the raster declares no CRS (PROJ cannot place it)");
   double gt[6];
   if (ds->GetGeoTransform(gt) != CE_None) throw InputError(label + ": no geotransform");
+  const OGRSpatialReference* srs = ds->GetSpatialRef();
+  if (!srs || srs->IsEmpty())
+    throw InputError(label + ": the raster declares no CRS (PROJ cannot place it; raster " +
+                     native_extent(*ds, gt) + ")");
   OGRSpatialReference src = *srs, ll;
   src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   ll.importFromEPSG(4326);
@@ -74,9 +86,12 @@ LonLatBox raster_extent(const std::string& gdal_path, const std::string& label) 
   CPLPushErrorHandler(CPLQuietErrorHandler);
   OGRCoordinateTransformation* ct = OGRCreateCoordinateTransformation(&src, &ll);
   CPLPopErrorHandler();
-  if (!ct) throw InputError(label + ": its CRS is one PROJ cannot transform to WGS 84");
+  if (!ct)
+    throw InputError(label + ": its CRS is one PROJ cannot transform to WGS 84 (raster " +
+                     native_extent(*ds, gt) + ")");
   const int nx = ds->GetRasterXSize(), ny = ds->GetRasterYSize();
   LonLatBox b{1e9, 1e9, -1e9, -1e9};
+  CPLPushErrorHandler(CPLQuietErrorHandler);  // a failed corner is handled below, not printed
   for (int k = 0; k <= 10; ++k)
     for (int side = 0; side < 4; ++side) {
       const double u = k / 10.0;
@@ -87,8 +102,11 @@ LonLatBox raster_extent(const std::string& gdal_path, const std::string& label) 
       b.w = std::min(b.w, x), b.e = std::max(b.e, x), b.s = std::min(b.s, y),
       b.n = std::max(b.n, y);
     }
+  CPLPopErrorHandler();
   OGRCoordinateTransformation::DestroyCT(ct);
-  if (b.empty()) throw InputError(label + ": its extent does not transform to WGS 84");
+  if (b.empty())
+    throw InputError(label + ": its CRS is one PROJ cannot transform to WGS 84 (no corner of " +
+                     "the raster transforms; raster " + native_extent(*ds, gt) + ")");
   return b;
 }
 

@@ -2,7 +2,6 @@
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
-#include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cmath>
@@ -112,39 +111,6 @@ ImportFrame make_frame(const LonLatBox& aoi, const std::string& crs, double cell
     throw InputError("the area " + aoi.str() + " at " + std::to_string(cell_m) +
                      " m cells is more than 5e7 cells; use a larger --cell-m or a smaller --bbox");
   return f;
-}
-
-LonLatBox boundary_extent(const std::string& path) {
-  GDALAllRegister();
-  auto* ds = static_cast<GDALDataset*>(
-      GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
-  if (!ds || ds->GetLayerCount() == 0) {
-    if (ds) GDALClose(ds);
-    throw InputError(path + ": --boundary: not a vector file GDAL can read");
-  }
-  OGRLayer* layer = ds->GetLayer(0);
-  OGREnvelope env;
-  const bool ok = layer->GetExtent(&env, TRUE) == OGRERR_NONE;
-  const OGRSpatialReference* srs = layer->GetSpatialRef();
-  LonLatBox b{env.MinX, env.MinY, env.MaxX, env.MaxY};
-  if (ok && srs && !srs->IsGeographic()) {
-    OGRSpatialReference src = *srs, ll = lonlat_srs();
-    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRCoordinateTransformation* ct = OGRCreateCoordinateTransformation(&src, &ll);
-    double xs[4] = {env.MinX, env.MaxX, env.MinX, env.MaxX};
-    double ys[4] = {env.MinY, env.MinY, env.MaxY, env.MaxY};
-    const bool tr = ct && ct->Transform(4, xs, ys);
-    OGRCoordinateTransformation::DestroyCT(ct);
-    if (!tr) {
-      GDALClose(ds);
-      throw InputError(path + ": --boundary: its CRS cannot be transformed to WGS 84");
-    }
-    b = {*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4),
-         *std::max_element(xs, xs + 4), *std::max_element(ys, ys + 4)};
-  }
-  GDALClose(ds);
-  if (!ok || b.empty()) throw InputError(path + ": --boundary: the layer has no extent");
-  return b;
 }
 
 LonLatBox parse_bbox(const std::string& text) {

@@ -45,9 +45,6 @@ struct ImportFrame {
 // a geographic CRS is refused (square metric cells are needed). Throws sd::InputError.
 ImportFrame make_frame(const LonLatBox& aoi, const std::string& crs, double cell_m);
 
-// The OGR layer extent of a boundary file (GeoPackage, Shapefile...) in lon/lat.
-LonLatBox boundary_extent(const std::string& path);
-
 // "W,S,E,N" in degrees; throws sd::InputError naming --bbox.
 LonLatBox parse_bbox(const std::string& text);
 

@@ -31,7 +31,7 @@ int priority(int cls) {
   }
 }
 
-// Sea: cells at or below kSeaMaxElevation_m connected (4-neighbours) to the grid edge.
+// Sea: cells at or below kSeaMaxElevation_m connected (4-neighbours) to the domain's edge.
 // `land` cells (roads, buildings) are never sea.
 std::vector<std::uint8_t> sea_mask(const Grid& g, const std::vector<float>& dem,
                                    const std::vector<std::uint8_t>& land) {
@@ -44,6 +44,12 @@ std::vector<std::uint8_t> sea_mask(const Grid& g, const std::vector<float>& dem,
   };
   for (int i = 0; i < g.nx; ++i) push(i, 0), push(i, g.ny - 1);
   for (int j = 0; j < g.ny; ++j) push(0, j), push(g.nx - 1, j);
+  // The domain's edge inside the grid too (a --boundary outline): cells beside no-data cells.
+  for (int j = 1; j + 1 < g.ny; ++j)
+    for (int i = 1; i + 1 < g.nx; ++i)
+      if (!std::isfinite(dem[g.index(i - 1, j)]) || !std::isfinite(dem[g.index(i + 1, j)]) ||
+          !std::isfinite(dem[g.index(i, j - 1)]) || !std::isfinite(dem[g.index(i, j + 1)]))
+        push(i, j);
   while (!q.empty()) {
     const std::size_t c = q.front();
     q.pop_front();

@@ -1,5 +1,6 @@
 #include "county/import_osm.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -127,9 +128,12 @@ class Collector : public osmium::handler::Handler {
   explicit Collector(OsmData& d) : d_(d) {}
 
   void node(const osmium::Node& n) {
-    const auto& t = n.tags();
-    if (t.empty() || !n.location().valid()) return;
+    if (!n.location().valid()) return;
     const LonLat p{n.location().lon(), n.location().lat()};
+    d_.data_w = std::min(d_.data_w, p.lon), d_.data_e = std::max(d_.data_e, p.lon);
+    d_.data_s = std::min(d_.data_s, p.lat), d_.data_n = std::max(d_.data_n, p.lat);
+    const auto& t = n.tags();
+    if (t.empty()) return;
     if (std::string k = poi_kind(t); !k.empty())
       d_.pois.push_back({k, "node", n.id(), tag(t, "name"), p, 0.0, 0.0});
     if (const std::string pl = tag(t, "place"); !pl.empty() && t.has_key("name"))
@@ -171,6 +175,13 @@ class Collector : public osmium::handler::Handler {
     for (const auto& p : parts) {
       area_m2 += ring_stats(p.rings[0]).area_m2;
       for (std::size_t r = 1; r < p.rings.size(); ++r) area_m2 -= ring_stats(p.rings[r]).area_m2;
+    }
+    if (tag(t, "boundary") == "administrative") {
+      const double level = number_or(tag(t, "admin_level"), 0.0);
+      if (level > 0 && t.has_key("name"))
+        d_.admin.push_back({tag(t, "name"), static_cast<int>(level),
+                            a.from_way() ? "way" : "relation", a.orig_id(), parts, area_m2});
+      return;
     }
     const LonLat c = ring_stats(parts[0].rings[0]).centroid;
     const double levels = number_or(tag(t, "building:levels"), 0.0);
@@ -232,7 +243,7 @@ class Collector : public osmium::handler::Handler {
 osmium::TagsFilter area_filter() {
   osmium::TagsFilter f{false};
   for (const char* k : {"building", "landuse", "natural", "leisure", "amenity", "waterway", "power",
-                        "man_made", "healthcare", "emergency", "social_facility"})
+                        "man_made", "healthcare", "emergency", "social_facility", "boundary"})
     f.add_rule(true, osmium::TagMatcher{k});
   return f;
 }

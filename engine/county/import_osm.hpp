@@ -58,6 +58,17 @@ struct OsmPlace {
   LonLat p;
 };
 
+// An administrative area (boundary=administrative with a name and an admin_level): a
+// municipality, a quarter, a district... Several outers are several parts.
+struct OsmAdminArea {
+  std::string name;
+  int level = 0;         // admin_level (OSM wiki: 8 = municipality in most countries)
+  std::string osm_type;  // way | relation
+  std::int64_t id = 0;
+  std::vector<OsmArea> parts;
+  double area_m2 = 0;
+};
+
 struct OsmLine {     // dikes (height in m; NaN = not tagged), rivers, coastline
   std::string kind;  // dyke | river | canal | coastline
   double height_m = 0.0;
@@ -72,8 +83,10 @@ struct OsmData {
   std::vector<OsmBuilding> buildings;
   std::vector<OsmPoi> pois;
   std::vector<OsmPlace> places;
+  std::vector<OsmAdminArea> admin;
   std::vector<OsmLine> lines;
   double min_lon = 1e9, min_lat = 1e9, max_lon = -1e9, max_lat = -1e9;  // of the road nodes
+  double data_w = 1e9, data_s = 1e9, data_e = -1e9, data_n = -1e9;      // of all nodes
   int coastline_ways = 0;
 };
 

@@ -1,8 +1,8 @@
 #pragma once
 // Population of an imported county: a population raster (WorldPop/GHSL-style people per
 // pixel, any CRS) summed into the grid so totals are preserved, or residential floor area
-// from OSM buildings times a documented density; optionally scaled to a given total. Towns
-// are OSM place=* nodes, each with the people of the cells nearest to it.
+// from OSM buildings times a documented density; optionally scaled to a given total (towns:
+// import_towns).
 #include <string>
 #include <vector>
 
@@ -31,18 +31,5 @@ struct PopulationResult {
 // raster (with both extents) when it does not cover the area or holds nobody there.
 PopulationResult build_population(const OsmData& osm, const ImportFrame& f, const io::Raster& dem,
                                   const std::string& pop_path, double total);
-
-struct ImportTown {
-  std::string name, place;
-  std::int64_t osm_id = 0;
-  double x = 0, y = 0;
-  long population = 0;
-};
-
-// Towns (place=city/town/village; suburbs and hamlets only when there is none) on the DEM,
-// with unique names; people assigned to the nearest town. Without any place node, one town
-// named `fallback` at the most populated cell.
-std::vector<ImportTown> build_towns(const OsmData& osm, const ImportFrame& f, const io::Raster& dem,
-                                    const io::Raster& pop, const std::string& fallback);
 
 }  // namespace sd::county

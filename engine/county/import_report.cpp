@@ -22,8 +22,13 @@ void terrain(std::ostringstream& o, const ImportedCounty& c) {
     << "- DEM resampled **bilinearly** (GDAL warp) from " << c.opt.dem.size() << " file(s). "
     << c.dem.voids << " cells (" << num(pct, 2) << " %) fell in DEM voids and were filled by "
     << "inverse-distance interpolation (GDALFillNodata); " << c.dem.unfilled
-    << " stay without data (outside the domain).\n"
-    << "- The DEM is taken as a **surface model** (SRTM-like: buildings and trees are partly in "
+    << " stay without data (outside the domain).\n";
+  if (!c.opt.boundary.empty())
+    o << "- Boundary " << c.opt.boundary << ": " << c.boundary_polygons << " polygon(s); "
+      << c.outside_boundary << " cells of the grid outside the outline were **left out** (no "
+      << "data: outside the domain, no flood computed there); roads are cut at the outline, and "
+      << "assets and people outside it are left out.\n";
+  o << "- The DEM is taken as a **surface model** (SRTM-like: buildings and trees are partly in "
     << "its heights), so OSM buildings are **not** raised into it; they set land use and "
     << "population only.\n"
     << "- Dikes (man_made=dyke, embankment=yes, flood walls): " << c.landuse.dikes << " ways, "
@@ -48,13 +53,32 @@ void landuse(std::ostringstream& o, const ImportedCounty& c) {
     << num(kUrbanBuildingCover * 100, 0) << " % of it is urban.\n";
 }
 
+void towns(std::ostringstream& o, const TownsResult& t) {
+  if (t.admin_level > 0)
+    o << "- Towns: place=* nodes; each cell's people go to the nearest one inside the same "
+      << "administrative area (boundary=administrative, admin_level=" << t.admin_level
+      << ", the level holding the most people); an area without a place node is a town itself.\n";
+  else
+    o << "- Towns: place=* nodes, each with the people nearest to it (the extract maps no "
+      << "administrative area of admin_level >= " << kTownAdminLevelMin << " with people).\n";
+  o << "\n| town | OSM | in | population |\n|---|---|---|---|\n";
+  for (const ImportTown& w : t.towns)
+    o << "| " << w.name << " | " << (w.osm.empty() ? "-" : w.osm + " " + w.what) << " | "
+      << (w.unit.empty() ? "-" : w.unit) << " | " << w.population << " |\n";
+  if (t.units.empty()) return;
+  o << "\n| administrative area (admin_level=" << t.admin_level
+    << ") | OSM | towns | population |\n|---|---|---|---|\n";
+  for (const ImportAdminUnit& u : t.units)
+    o << "| " << u.name << " | " << u.osm << " | " << u.towns << " | " << u.population << " |\n";
+}
+
 void roads_people(std::ostringstream& o, const ImportedCounty& c) {
   const ImportRoads& r = c.roads;
   o << "\n## Roads\n- " << r.ways_used << " drivable OSM ways -> " << r.nodes.size()
     << " intersections (OSM node ids) and " << r.edges.size() << " directed edges, "
     << num(r.road_km, 1) << " km of road; " << r.bridges << " bridge and " << r.tunnels
     << " tunnel ways (edges.csv columns `bridge`, `tunnel`, `layer`). " << r.ways_clipped
-    << " ways were cut at the area or DEM edge.\n";
+    << " ways were cut at the area edge, the --boundary outline or the DEM edge.\n";
   const PopulationResult& p = c.population;
   o << "\n## Population\n- Method: **" << p.method << "**";
   if (p.method == "buildings")
@@ -64,10 +88,12 @@ void roads_people(std::ostringstream& o, const ImportedCounty& c) {
   o << ". Before scaling: " << num(p.source_total, 0) << " people";
   if (p.dropped > 0) o << " (" << num(p.dropped, 0) << " outside the area left out)";
   o << "; written: " << num(p.total, 0)
-    << (c.opt.population_total > 0 ? " (scaled to --population-total)" : "")
-    << ".\n\n| town | OSM place | population |\n|---|---|---|\n";
-  for (const ImportTown& t : c.towns)
-    o << "| " << t.name << " | " << t.place << " | " << t.population << " |\n";
+    << (c.opt.population_total > 0 ? " (scaled to --population-total)" : "") << ".\n";
+  if (p.method == "buildings" && c.opt.population_total <= 0)
+    o << "- **No --population-total**: the building estimate counts every untagged "
+         "`building=yes` (barns, garages, offices) as homes and runs high (3.2x the census on "
+         "the Liechtenstein extract); give the census total.\n";
+  towns(o, c.towns);
 }
 
 void assets(std::ostringstream& o, const ImportedCounty& c) {

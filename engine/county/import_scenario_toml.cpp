@@ -66,8 +66,9 @@ void boundary(std::ostringstream& o, const ImportedCounty& c) {
 }
 
 void assets(std::ostringstream& o, const ImportedCounty& c) {
-  for (const ImportTown& t : c.towns)
-    o << "\n[[town]]  # OSM node/" << t.osm_id << " place=" << t.place
+  for (const ImportTown& t : c.towns.towns)
+    o << "\n[[town]]" << (t.osm.empty() ? "" : "  # OSM " + t.osm + " " + t.what)
+      << (t.unit.empty() || t.unit == t.name ? "" : " in " + t.unit)
       << "\nname = " << toml_string(t.name) << "\nx = " << num(t.x) << "\ny = " << num(t.y)
       << "\npopulation = " << t.population << '\n';
   for (const char* table : {"team", "depot", "shelter", "critical_site"})

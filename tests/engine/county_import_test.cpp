@@ -273,6 +273,41 @@ TEST(CountyImport, PopulationTotalAsRequested) {
   EXPECT_NEAR(raster_sum(monaco().dir / "data/population.tif"), 38000, 5);
 }
 
+// Sum of the [[town]] populations in scenario.toml.
+long towns_total(const fs::path& dir) {
+  std::istringstream in(slurp(dir / "scenario.toml"));
+  std::string line;
+  bool town = false;
+  long sum = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("[", 0) == 0) town = line.rfind("[[town]]", 0) == 0;
+    if (town && line.rfind("population = ", 0) == 0) sum += std::stol(line.substr(13));
+  }
+  return sum;
+}
+
+TEST(CountyImport, TownPopulationsAddUpToTheRequestedTotal) {
+  SKIP_WITHOUT_SHARED();
+  ASSERT_EQ(liechtenstein().result.exit_code, 0) << liechtenstein().result.output;
+  EXPECT_EQ(towns_total(liechtenstein().dir), 39000);
+  ASSERT_EQ(monaco().result.exit_code, 0) << monaco().result.output;
+  EXPECT_EQ(towns_total(monaco().dir), 38000);
+}
+
+TEST(CountyImport, LiechtensteinTownsFollowTheMunicipalBoundaries) {
+  SKIP_WITHOUT_SHARED();
+  ASSERT_EQ(liechtenstein().result.exit_code, 0) << liechtenstein().result.output;
+  const std::string md = slurp(liechtenstein().dir / "county-import.md");
+  EXPECT_NE(md.find("admin_level=8, the level holding the most people"), std::string::npos) << md;
+  // The 11 municipalities (Gemeinden) are the administrative areas of the report.
+  for (const char* g : {"Balzers", "Eschen", "Gamprin", "Mauren", "Planken", "Ruggell", "Schaan",
+                        "Schellenberg", "Triesen", "Triesenberg", "Vaduz"})
+    EXPECT_NE(md.find(std::string("| ") + g + " | relation/"), std::string::npos) << g;
+  // Nendeln is a village of Eschen: its people come from inside Eschen.
+  EXPECT_NE(md.find("| Nendeln | node/240046176 place=village | Eschen |"), std::string::npos)
+      << md;
+}
+
 TEST(CountyImport, ScenariosValidateAndCarryLevelBoundaries) {
   SKIP_WITHOUT_SHARED();
   for (const Imported* im : {&liechtenstein(), &monaco()}) {
@@ -353,6 +388,61 @@ TEST(CountyImport, DemWithoutCrsAndPopulationOfAnotherAreaAreRefused) {
   fs::remove_all(dir);
 }
 
+TEST(CountyImport, DemInACrsProjDoesNotKnowIsRefusedWithBothExtents) {
+  SKIP_WITHOUT_SHARED();
+  const fs::path dir = fresh_dir("badcrs");
+  fs::create_directories(dir);
+  {
+    std::ofstream a(dir / "odd.asc");
+    a << "ncols 2\nnrows 2\nxllcorner 500\nyllcorner 700\ncellsize 10\nNODATA_value -9999\n"
+         "1 2\n3 4\n";
+    // A projection method PROJ has never heard of.
+    std::ofstream(dir / "odd.prj")
+        << R"(PROJCS["made up",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,)"
+        << R"(298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],)"
+        << R"(PROJECTION["No_Such_Projection_Method"],UNIT["metre",1]])";
+  }
+  const auto r =
+      sdtest::stormdrill("county import --osm " + shared("roads/monaco.osm.pbf").string() +
+                         " --dem " + (dir / "odd.asc").string() + " -o " + (dir / "out").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("odd.asc"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("PROJ"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("X 500..520, Y 700..720 in its own units"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("OSM data W,S,E,N = 7."), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  fs::remove_all(dir);
+}
+
+TEST(CountyImport, ExtractWithoutADrivableRoadIsRefusedWithBothExtents) {
+  SKIP_WITHOUT_SHARED();
+  const fs::path dir = fresh_dir("footways");
+  fs::create_directories(dir);
+  // Monaco streets that are all footways, steps or under construction: nothing drivable.
+  std::ofstream(dir / "paths.osm")
+      << "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6' generator='test'>\n"
+         "<node id='1' version='1' lat='43.730' lon='7.410'/>\n"
+         "<node id='2' version='1' lat='43.735' lon='7.420'/>\n"
+         "<node id='3' version='1' lat='43.738' lon='7.425'/>\n"
+         "<way id='10' version='1'><nd ref='1'/><nd ref='2'/><tag k='highway' v='footway'/></way>\n"
+         "<way id='11' version='1'><nd ref='2'/><nd ref='3'/><tag k='highway' v='steps'/></way>\n"
+         "<way id='12' version='1'><nd ref='1'/><nd ref='3'/><tag k='highway' "
+         "v='construction'/></way>\n</osm>\n";
+  const auto r =
+      sdtest::stormdrill("county import --osm " + (dir / "paths.osm").string() + " --dem " +
+                         shared("real/N43E007.hgt.zip").string() + " -o " + (dir / "out").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("paths.osm: the extract holds no drivable road"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("OSM data W,S,E,N = 7.41000,43.73000,7.42500,43.73800"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("DEM W,S,E,N = 6.99"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  fs::remove_all(dir);
+}
+
 TEST(CountyImport, PopulationRasterTotalIsPreserved) {
   SKIP_WITHOUT_SHARED();
   const fs::path dir = fresh_dir("popraster");
@@ -372,6 +462,80 @@ TEST(CountyImport, PopulationRasterTotalIsPreserved) {
   EXPECT_NEAR(s + c.population.dropped, 800 * 7.0, 1e-3) << "people kept + dropped = raster total";
   EXPECT_NEAR(s, c.population.source_total, 1e-3);
   EXPECT_GT(s, 0.3 * 800 * 7.0);
+  fs::remove_all(dir);
+}
+
+// Inside the triangle (lon/lat) with a margin of `m` degrees from every edge (m < 0: outside).
+bool in_triangle(const double (&t)[3][2], double lon, double lat, double m) {
+  double d = 1e9;
+  for (int k = 0; k < 3; ++k) {
+    const double* a = t[k];
+    const double* b = t[(k + 1) % 3];
+    const double ex = b[0] - a[0], ey = b[1] - a[1];
+    d = std::min(d, (ex * (lat - a[1]) - ey * (lon - a[0])) / std::hypot(ex, ey));
+  }
+  return d > m;  // counter-clockwise triangle: the signed distance is positive inside
+}
+
+TEST(CountyImport, BoundaryPolygonLeavesOutCellsAndRoadsOutsideIt) {
+  SKIP_WITHOUT_SHARED();
+  const fs::path dir = fresh_dir("boundary");
+  fs::create_directories(dir);
+  const double tri[3][2] = {{9.50, 47.10}, {9.56, 47.10}, {9.53, 47.16}};
+  std::ofstream(dir / "tri.geojson")
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+      << R"("geometry":{"type":"Polygon","coordinates":[[[9.50,47.10],[9.56,47.10],)"
+      << R"([9.53,47.16],[9.50,47.10]]]}}]})";
+  const fs::path out = dir / "out";
+  const auto r = sdtest::stormdrill(
+      "county import --osm " + shared("roads/liechtenstein.osm.pbf").string() + " --dem " +
+      shared("real/N47E009.hgt").string() + " --cell-m 100 --boundary " +
+      (dir / "tri.geojson").string() + " -o " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const sd::io::Raster dem = sd::io::read_raster((out / "data/dem.tif").string());
+  sd::county::Projector back(dem.crs_wkt);
+  const double margin = 0.0015;  // ~ 1.5 cells: edges are straight in UTM, not in lon/lat
+  int inside = 0, outside = 0;
+  for (int j = 0; j < dem.grid.ny; ++j)
+    for (int i = 0; i < dem.grid.nx; ++i) {
+      double lon, lat;
+      back.inverse(dem.grid.cx(i), dem.grid.cy(j), lon, lat);
+      const bool data = std::isfinite(dem.data[dem.grid.index(i, j)]);
+      if (in_triangle(tri, lon, lat, margin)) {
+        EXPECT_TRUE(data) << i << "," << j;
+        ++inside;
+      }
+      if (!in_triangle(tri, lon, lat, -margin)) {
+        EXPECT_FALSE(data) << i << "," << j;
+        ++outside;
+      }
+    }
+  EXPECT_GT(inside, 500);
+  EXPECT_GT(outside, 500);
+  const sd::io::CsvTable nodes((out / "data/roads/nodes.csv").string());
+  ASSERT_GT(nodes.rows(), 100u);
+  for (std::size_t k = 0; k < nodes.rows(); ++k) {
+    double lon, lat;
+    back.inverse(nodes.number(k, nodes.required("x")), nodes.number(k, nodes.required("y")), lon,
+                 lat);
+    ASSERT_TRUE(in_triangle(tri, lon, lat, -margin))
+        << "road node off the outline: " << nodes.at(k);
+  }
+  const std::string md = slurp(out / "county-import.md");
+  EXPECT_NE(md.find("cells of the grid outside the outline were **left out**"), std::string::npos)
+      << md;
+  // A layer of points is no outline: refused, naming the file, nothing written.
+  std::ofstream(dir / "pt.geojson")
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+      << R"("geometry":{"type":"Point","coordinates":[9.5,47.1]}}]})";
+  const auto bad =
+      sdtest::stormdrill("county import --osm " + shared("roads/liechtenstein.osm.pbf").string() +
+                         " --dem " + shared("real/N47E009.hgt").string() + " --boundary " +
+                         (dir / "pt.geojson").string() + " -o " + (dir / "out2").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("pt.geojson: --boundary: the first layer"), std::string::npos)
+      << bad.output;
+  EXPECT_FALSE(fs::exists(dir / "out2"));
   fs::remove_all(dir);
 }
 
