@@ -10,6 +10,7 @@
 #include "app/empty_drill.hpp"
 #include "hazard/hazard_timeline.hpp"
 #include "io/json_writer.hpp"
+#include "output/results_writer.hpp"
 #include "response/run_result.hpp"
 
 namespace sd {
@@ -30,6 +31,11 @@ struct RunRequest {
   bool allow_empty_storm = false;  // a storm missing the window is a warning, not an error
   std::function<void(const std::string&)> warn;  // validation warnings
   std::function<void(double, double)> hazard_progress;
+  // Branching (app/branch_pipeline): adds the branch's injects to the scenario once it is
+  // loaded, checks them against the compiled model, and what the results file records.
+  std::function<void(Scenario&)> amend_scenario;
+  std::function<void(const ResponseModel&)> check_model;
+  std::function<BranchRecord()> branch_record;
 };
 
 struct RunReport {
