@@ -37,6 +37,7 @@ void check_name(TableReader& t, const char* key, const std::string& what, bool f
 }
 
 double read_time(TableReader& t, const Scenario& s, std::optional<double> default_t) {
+  if (t.has("at") && !t.is_string("at")) return t.number("at", 0, 0, 1e9);  // seconds
   if (t.has("at")) {
     const std::string text = t.string("at", "");
     try {
