@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "hazard/hazard_run.hpp"
 #include "io/atomic_file.hpp"
 #include "io/h5.hpp"
 #include "io/h5_checksum.hpp"
@@ -67,6 +68,7 @@ struct Compiled {
   double at_s = 0;
   std::vector<Inject> injects;  // the parent's branch injects, then the new ones
   std::vector<std::string> source;
+  std::shared_ptr<const Scenario> root;  // the scenario before any branch inject
 };
 
 }  // namespace
@@ -125,6 +127,9 @@ RunReport run_branch(const BranchRequest& b) {
         c->injects.push_back(j);
         c->source.push_back(src);
       }
+    bool hazard_changes = false;
+    for (const auto& j : c->injects) hazard_changes |= changes_hazard(j.kind);
+    if (hazard_changes) c->root = std::make_shared<const Scenario>(s);
     // Appended after the parent's: every inject keeps its index, so its random stream.
     s.injects.insert(s.injects.end(), c->injects.begin(), c->injects.end());
   };
@@ -138,6 +143,14 @@ RunReport run_branch(const BranchRequest& b) {
                          ": no such road segment (the network has " + std::to_string(E) +
                          " edges, rows 0.." + std::to_string(E - 1) + " of /roads/edges)");
     }
+  };
+  // A hazard of the branch's own (dike breach, rain band, pump failure): the evacuation zones
+  // stay those of the root run's risk map, drawn before the storm, so orders given before t
+  // are the parent's.
+  rq.amend_hazard = [c](HazardTimeline& h, const ResponseModel& m, const HazardOptions& o) {
+    if (!c->root) return;
+    auto root = cached_hazard(*c->root, m, o);
+    h.max_depth = root ? root->max_depth : run_hazard(*c->root, m, o).max_depth;
   };
   std::string injects_toml;
   rq.branch_record = [c, &parent, &b, &injects_toml] {

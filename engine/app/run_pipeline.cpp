@@ -77,6 +77,7 @@ RunReport run_drill(const RunRequest& rq) {
   ho.progress = rq.hazard_progress;
   const auto h0 = std::chrono::steady_clock::now();
   rep.hazard = run_hazard(s, *model, ho);
+  if (rq.amend_hazard) rq.amend_hazard(rep.hazard, *model, ho);
   rep.hazard_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
   rep.hazard_from_cache = rep.hazard.from_cache;  // what happened, not a guess from timing
   const auto clipped = warning_lead_clipped(plan, rep.hazard.landfall_s);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/empty_drill.hpp"
+#include "hazard/hazard_run.hpp"
 #include "hazard/hazard_timeline.hpp"
 #include "io/json_writer.hpp"
 #include "output/results_writer.hpp"
@@ -36,6 +37,7 @@ struct RunRequest {
   std::function<void(Scenario&)> amend_scenario;
   std::function<void(const ResponseModel&)> check_model;
   std::function<BranchRecord()> branch_record;
+  std::function<void(HazardTimeline&, const ResponseModel&, const HazardOptions&)> amend_hazard;
 };
 
 struct RunReport {

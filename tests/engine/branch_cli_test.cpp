@@ -121,4 +121,47 @@ TEST(BranchCli, BadInputExitsWithCode2AndLeavesTheParentAlone) {
   EXPECT_EQ(slurp(c.parent), before) << "the parent is untouched";
 }
 
+// A dike breach at 1 h into the bowl: the branch gets a hazard of its own (its own cache key)
+// that equals the parent's before the branch time and differs after it.
+TEST(BranchCli, DikeBreachChangesTheHazardOnlyAfterTheBranchTime) {
+  BranchCounty c;
+  const auto b = c.dir / "breach.h5";
+  const auto r = c.branch(
+      "--at 3600 --inject-inline 'dike_breach x=301025 y=3380725 peak_m3s=40' -o " + b.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto fp = sd::h5::File::open_read(c.parent.string());
+  auto fb = sd::h5::File::open_read(b.string());
+  EXPECT_NE(sd::h5::attr_string(sd::h5::open_group(fp, "meta"), "hazard_key"),
+            sd::h5::attr_string(sd::h5::open_group(fb, "meta"), "hazard_key"));
+  const auto time = sd::h5::read_vector<double>(fp, "hazard/time");
+  ASSERT_EQ(time, sd::h5::read_vector<double>(fb, "hazard/time"));
+  std::size_t same = 0, changed = 0;
+  std::vector<float> a, d;
+  for (std::size_t k = 0; k < time.size(); ++k) {
+    sd::h5::read_frame<float>(fp, "hazard/depth", k, a);
+    sd::h5::read_frame<float>(fb, "hazard/depth", k, d);
+    ASSERT_EQ(a.size(), d.size());
+    bool equal = true;
+    for (std::size_t q = 0; q < a.size(); ++q)
+      equal &= a[q] == d[q] || (std::isnan(a[q]) && std::isnan(d[q]));
+    if (time[k] < 3600) {
+      EXPECT_TRUE(equal) << "frame " << k << " at " << time[k] << " s, before the breach";
+      ++same;
+    } else if (time[k] >= 3600 + 1200) {
+      EXPECT_FALSE(equal) << "frame " << k << " at " << time[k] << " s, after the breach";
+      ++changed;
+    }
+  }
+  EXPECT_GT(same, 2u);
+  EXPECT_GT(changed, 2u);
+  // The response before the breach is the parent's too (the same hazard frames, the same
+  // evacuation zones from the root's risk map).
+  const auto pc = column<double>(c.parent, "incidents/t_created");
+  const auto bc = column<double>(b, "incidents/t_created");
+  const auto pt = column<double>(c.parent, "events/t");
+  const auto bt = column<double>(b, "events/t");
+  for (std::size_t i = 0; i < pc.size() && pc[i] < 3600; ++i) EXPECT_EQ(pc[i], bc.at(i)) << i;
+  for (std::size_t i = 0; i < pt.size() && pt[i] < 3600; ++i) EXPECT_EQ(pt[i], bt.at(i)) << i;
+}
+
 }  // namespace
