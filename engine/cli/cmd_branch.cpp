@@ -5,11 +5,8 @@
 
 #include "app/branch_pipeline.hpp"
 #include "cli/commands.hpp"
-#include "cli/common_options.hpp"
-#include "cli/progress.hpp"
+#include "cli/run_args.hpp"
 #include "core/error.hpp"
-#include "io/atomic_file.hpp"
-#include "io/output_guard.hpp"
 
 namespace sd::cli {
 namespace {
@@ -22,29 +19,12 @@ struct BranchArgs {
 int branch_and_report(BranchArgs& a) {
   if (a.common.seed)
     throw InputError("--seed: a branch keeps its parent's seed (common random numbers)");
-  apply_threads(a.common.threads);
   BranchRequest& b = a.request;
   b.out_path = a.common.out;
-  RunRequest& rq = b.run;
-  rq.threads = a.common.threads;
-  rq.cache_dir = a.common.cache_dir;
-  rq.use_cache = !a.common.no_cache;
-  rq.cache_max_gb = a.common.cache_max_gb;
-  rq.max_memory_gb = a.common.max_memory_gb;
-  rq.quiet = a.common.quiet;
-  const bool quiet = a.common.quiet;
-  rq.warn = [quiet](const std::string& w) {
-    if (!quiet) std::fprintf(stderr, "stormdrill: warning: %s\n", w.c_str());
-  };
-  if (!a.common.summary_json.empty())
-    io::check_output_file(a.common.summary_json, io::FileKind::Text);
-  auto progress = std::make_shared<Progress>("hazard", a.common.quiet);
-  rq.hazard_progress = [progress](double t, double total) { progress->update(t, total); };
+  auto progress = configure_run(b.run, a.common);
   RunReport rep = run_branch(b);
   progress->done();
-  std::printf("%s", rep.summary_table().c_str());
-  if (!a.common.summary_json.empty())
-    io::write_text_atomic(a.common.summary_json, rep.summary_json().dump() + "\n");
+  report_run(rep, a.common);
   return 0;
 }
 
