@@ -39,9 +39,13 @@ RunReport run_drill(const RunRequest& rq) {
   std::vector<std::string> warnings;
   LoadOptions lo;
   lo.allow_empty_storm = rq.allow_empty_storm;
-  const Scenario s = load_scenario(rq.scenario_path, lo, &warnings);
-  Plan plan = rq.plan_path.empty() ? s.plan : load_plan(rq.plan_path, s);
+  Scenario s = load_scenario(rq.scenario_path, lo, &warnings);
+  if (rq.amend_scenario) rq.amend_scenario(s);
+  // A branch names its parent's plan file, which is the scenario's own when it came with it.
+  Plan plan =
+      rq.plan_path.empty() || rq.plan_path == s.plan.path ? s.plan : load_plan(rq.plan_path, s);
   auto model = build_response_model(s);
+  if (rq.check_model) rq.check_model(*model);
   if (rq.warn) {
     for (const auto& w : warnings) rq.warn(w);
     for (const auto& w : model->warnings) rq.warn(w);
@@ -79,6 +83,7 @@ RunReport run_drill(const RunRequest& rq) {
   ho.progress = rq.hazard_progress;
   const auto h0 = std::chrono::steady_clock::now();
   rep.hazard = run_hazard(s, *model, ho);
+  if (rq.amend_hazard) rq.amend_hazard(rep.hazard, *model, ho);
   rep.hazard_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
   rep.hazard_from_cache = rep.hazard.from_cache;  // what happened, not a guess from timing
   const auto clipped = warning_lead_clipped(plan, rep.hazard.landfall_s);
@@ -109,6 +114,8 @@ RunReport run_drill(const RunRequest& rq) {
   meta.response_wall_s = rep.response_wall_s;
   rep.empty_drill = assess_empty_drill(rep.result, rep.hazard, model->total_population);
   meta.self_contained = rq.self_contained;
+  meta.scenario_path = s.path;
+  if (rq.branch_record) meta.branch = rq.branch_record();
   write_results(rep.results_path, *model, rep.hazard, plan, rep.result, meta);
   rep.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   return rep;

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "app/empty_drill.hpp"
+#include "hazard/hazard_run.hpp"
 #include "hazard/hazard_timeline.hpp"
 #include "io/json_writer.hpp"
+#include "output/results_writer.hpp"
 #include "response/run_result.hpp"
 
 namespace sd {
@@ -32,6 +34,12 @@ struct RunRequest {
   std::vector<std::string> text_outputs;  // e.g. --summary-json: checked with -o before the run
   std::function<void(const std::string&)> warn;  // validation warnings
   std::function<void(double, double)> hazard_progress;
+  // Branching (app/branch_pipeline): adds the branch's injects to the scenario once it is
+  // loaded, checks them against the compiled model, and what the results file records.
+  std::function<void(Scenario&)> amend_scenario;
+  std::function<void(const ResponseModel&)> check_model;
+  std::function<BranchRecord()> branch_record;
+  std::function<void(HazardTimeline&, const ResponseModel&, const HazardOptions&)> amend_hazard;
 };
 
 struct RunReport {

@@ -13,36 +13,46 @@
 
 namespace sd::cli {
 
+std::shared_ptr<Progress> configure_run(RunRequest& rq, const CommonOptions& c) {
+  apply_threads(c.threads);
+  rq.threads = c.threads;
+  rq.cache_dir = c.cache_dir;
+  rq.use_cache = !c.no_cache;
+  rq.cache_max_gb = c.cache_max_gb;
+  rq.max_memory_gb = c.max_memory_gb;
+  rq.quiet = c.quiet;
+  // Warnings are the run log's first lines (an asset far from the roads, a clipped warning
+  // lead, a storm allowed to miss the window): shown unless --quiet.
+  const bool quiet = c.quiet;
+  rq.warn = [quiet](const std::string& w) {
+    if (!quiet) std::fprintf(stderr, "stormdrill: warning: %s\n", w.c_str());
+  };
+  // Checked by run_drill with -o, once the scenario's inputs are known, before the run.
+  if (!c.summary_json.empty()) rq.text_outputs.push_back(c.summary_json);
+  auto progress = std::make_shared<Progress>("hazard", c.quiet);
+  rq.hazard_progress = [progress](double t, double total) { progress->update(t, total); };
+  return progress;
+}
+
+void report_run(const RunReport& rep, const CommonOptions& c) {
+  std::printf("%s", rep.summary_table().c_str());
+  if (!c.summary_json.empty())
+    io::write_text_atomic(c.summary_json, rep.summary_json().dump() + "\n");
+}
+
 int run_and_report(const RunArgs& a) {
-  apply_threads(a.common.threads);
   RunRequest rq;
   rq.scenario_path = a.scenario;
   rq.plan_path = a.plan;
   rq.out_path = a.common.out;
   rq.seed = a.common.seed;
   rq.member = a.member;
-  rq.threads = a.common.threads;
-  rq.cache_dir = a.common.cache_dir;
-  rq.use_cache = !a.common.no_cache;
-  rq.cache_max_gb = a.common.cache_max_gb;
-  rq.max_memory_gb = a.common.max_memory_gb;
-  rq.quiet = a.common.quiet;
   rq.allow_empty_storm = a.allow_empty_storm;
   rq.self_contained = a.self_contained;
-  // Warnings are the run log's first lines (an asset far from the roads, a clipped warning
-  // lead, a storm allowed to miss the window): shown unless --quiet.
-  const bool quiet = a.common.quiet;
-  rq.warn = [quiet](const std::string& w) {
-    if (!quiet) std::fprintf(stderr, "stormdrill: warning: %s\n", w.c_str());
-  };
-  if (!a.common.summary_json.empty()) rq.text_outputs.push_back(a.common.summary_json);
-  auto progress = std::make_shared<Progress>("hazard", a.common.quiet);
-  rq.hazard_progress = [progress](double t, double total) { progress->update(t, total); };
+  auto progress = configure_run(rq, a.common);
   RunReport rep = run_drill(rq);
   progress->done();
-  std::printf("%s", rep.summary_table().c_str());
-  if (!a.common.summary_json.empty())
-    io::write_text_atomic(a.common.summary_json, rep.summary_json().dump() + "\n");
+  report_run(rep, a.common);
   return 0;
 }
 

@@ -18,5 +18,6 @@ void add_info(CLI::App& app);
 void add_pack(CLI::App& app);
 void add_generate_county(CLI::App& app);
 void add_county(CLI::App& app);
+void add_branch(CLI::App& app);
 
 }  // namespace sd::cli

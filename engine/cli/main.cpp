@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   sd::cli::add_pack(app);
   sd::cli::add_generate_county(app);
   sd::cli::add_county(app);
+  sd::cli::add_branch(app);
   sd::cli::require_finite_numbers(app);  // after every option exists
   try {
     app.parse(argc, argv);

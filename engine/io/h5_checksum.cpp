@@ -110,4 +110,15 @@ std::optional<std::string> seal_problem(const std::string& path, bool required) 
   return std::nullopt;
 }
 
+std::optional<std::string> seal_hash(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return std::nullopt;
+  char line[96] = {};
+  const std::size_t got = std::fread(line, 1, sizeof line - 1, f);
+  std::fclose(f);
+  const std::size_t magic = std::strlen(kMagic);
+  if (got < magic + 16 || std::memcmp(line, kMagic, magic) != 0) return std::nullopt;
+  return std::string(line + magic, 16);
+}
+
 }  // namespace sd::h5

@@ -25,4 +25,8 @@ void seal_file(const std::string& path);
 // seals existed, files from other tools).
 std::optional<std::string> seal_problem(const std::string& path, bool required = true);
 
+// The hash recorded in a file's seal (16 hex digits), identifying its content; nullopt for a
+// file without a seal. A branch records its parent's (docs/drills.md).
+std::optional<std::string> seal_hash(const std::string& path);
+
 }  // namespace sd::h5

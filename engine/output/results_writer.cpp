@@ -319,6 +319,14 @@ void write_results(const std::string& path, const ResponseModel& m, const Hazard
     h5::set_attr(mg, "hazard_wall_s", meta.hazard_wall_s);
     h5::set_attr(mg, "response_wall_s", meta.response_wall_s);
     h5::set_attr(mg, "hazard_key", hz.key);
+    h5::set_attr(mg, "scenario_path", meta.scenario_path);
+  }
+  if (meta.branch) {
+    Handle b = h5::create_group(file, "branch");
+    h5::set_attr(b, "parent_path", meta.branch->parent_path);
+    h5::set_attr(b, "parent_checksum", meta.branch->parent_checksum);
+    h5::set_attr(b, "at_s", meta.branch->at_s);
+    h5::write_string(b, "injects_toml", meta.branch->injects_toml);
   }
   const bool embed =
       !hz.frames_path.empty() && (meta.self_contained || !same_file_system(hz.frames_path, path));

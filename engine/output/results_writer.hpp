@@ -3,6 +3,7 @@
 // cached hazard frames (or a copy of them), roads and their state over time, teams and
 // tracks, incidents, events, assets and KPIs. Written under a temporary name and renamed when
 // complete; an XDMF sidecar lets ParaView open the hazard's time series.
+#include <optional>
 #include <string>
 
 #include "hazard/hazard_timeline.hpp"
@@ -13,6 +14,14 @@
 
 namespace sd {
 
+// What a branched run records about where it comes from (docs/drills.md).
+struct BranchRecord {
+  std::string parent_path;      // as given, made absolute
+  std::string parent_checksum;  // the parent's seal hash ("" for an unsealed parent)
+  double at_s = 0;              // branch time, s after the start
+  std::string injects_toml;     // every inject since the root run, canonical TOML
+};
+
 struct RunMeta {
   std::string kind = "run";
   std::uint64_t seed = 0;
@@ -22,6 +31,8 @@ struct RunMeta {
   double response_wall_s = 0;
   // Copy the hazard frames into the file instead of linking the cache (docs/results-format.md).
   bool self_contained = false;
+  std::string scenario_path;           // the scenario file, for `stormdrill branch`
+  std::optional<BranchRecord> branch;  // set for a branched run: written as /branch
 };
 
 void write_results(const std::string& path, const ResponseModel& model,

@@ -44,7 +44,7 @@ void RunState::assign(int team, int i, double t, double /*cost*/) {
 }
 
 void RunState::dispatch_incident(int i, double t) {
-  if (plan.dispatch == DispatchPolicy::BatchOptimal) return;
+  if (policy == DispatchPolicy::BatchOptimal) return;
   const Incident& inc = out.incidents[i];
   int best = -1;
   double best_cost = INFINITY;
@@ -65,7 +65,7 @@ void RunState::dispatch_incident(int i, double t) {
         continue;
       double cost = router->cost(position(team, t));
       if (!std::isfinite(cost)) continue;
-      if (plan.dispatch == DispatchPolicy::Coverage) {
+      if (policy == DispatchPolicy::Coverage) {
         // Last available team of its home town?
         int same_town = 0;
         for (std::size_t q = 0; q < teams.size(); ++q)
@@ -87,7 +87,7 @@ void RunState::dispatch_incident(int i, double t) {
 }
 
 void RunState::dispatch_team(int team, double t) {
-  if (plan.dispatch == DispatchPolicy::BatchOptimal || !available(team) || waiting.empty()) return;
+  if (policy == DispatchPolicy::BatchOptimal || !available(team) || waiting.empty()) return;
   std::vector<net::NodeId> targets;
   std::vector<int> cand;
   for (int i : waiting)
@@ -105,7 +105,7 @@ void RunState::dispatch_team(int team, double t) {
     const double cost = router->cost(inc.node);
     if (!std::isfinite(cost)) continue;
     double key = cost;
-    if (plan.dispatch == DispatchPolicy::Priority) {
+    if (policy == DispatchPolicy::Priority) {
       const double wait = t - inc.t;
       key = -inc.severity * (1.0 + wait / inc.deadline_s) * 1e6 + cost;
     }
@@ -115,6 +115,7 @@ void RunState::dispatch_team(int team, double t) {
 }
 
 void RunState::dispatch_epoch(double t) {
+  if (policy != DispatchPolicy::BatchOptimal) return;  // a decision changed the policy
   std::vector<int> free_teams;
   for (std::size_t k = 0; k < teams.size(); ++k)
     if (available(static_cast<int>(k))) free_teams.push_back(static_cast<int>(k));

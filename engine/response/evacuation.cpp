@@ -43,11 +43,16 @@ void RunState::on_warning(double t) {
 
 double RunState::evacuated_fraction(int town, double t) const {
   if (town < 0 || static_cast<std::size_t>(town) >= evac_curve.size()) return 0.0;
-  const auto& c = evac_curve[town];
+  // The largest share any order had moved out by t (one order: its curve rises, so this is
+  // its last point before t).
   double f = 0;
-  for (const auto& [tt, share] : c)
-    if (tt <= t) f = share;
+  for (const auto& [tt, share] : evac_curve[town])
+    if (tt <= t) f = std::max(f, share);
   return f;
+}
+
+bool RunState::high_risk(std::size_t c) const {
+  return !h.max_depth.empty() && h.max_depth[c] >= plan.evacuation_depth_m;
 }
 
 void RunState::order_evacuation(double t) {
@@ -55,19 +60,29 @@ void RunState::order_evacuation(double t) {
   evac_order_t = t;
   const std::size_t W = s.towns.size();
   town_high_risk.assign(W, 0.0);
-  if (!h.max_depth.empty())
-    for (std::size_t c = 0; c < m.population.size(); ++c)
-      if (m.population[c] > 0 && m.cell_town[c] >= 0 && h.max_depth[c] >= plan.evacuation_depth_m)
-        town_high_risk[m.cell_town[c]] += m.population[c];
+  for (std::size_t c = 0; c < m.population.size(); ++c)
+    if (m.population[c] > 0 && m.cell_town[c] >= 0 && high_risk(c))
+      town_high_risk[m.cell_town[c]] += m.population[c];
   double total = 0;
   for (double v : town_high_risk) total += v;
   log(t, EventType::Evacuation, -1, -1, 0, 0,
       "evacuation ordered for " + std::to_string(static_cast<long>(total)) +
           " residents of high-risk zones");
-  evac_curve.assign(W, {});
+  depart(t, town_high_risk, std::vector<double>(W, 1.0));
+}
+
+void RunState::depart(double t, const std::vector<double>& town_people,
+                      const std::vector<double>& scale) {
+  const std::size_t W = s.towns.size();
+  evac_curve.resize(W);
   const net::NetworkState& road = *nets[0];
+  // Planned room: capacity less those inside and those already on their way; a closed
+  // shelter has none.
   std::vector<double> room(s.shelters.size());
-  for (std::size_t q = 0; q < room.size(); ++q) room[q] = s.shelters[q].capacity;
+  for (std::size_t q = 0; q < room.size(); ++q)
+    room[q] = shelter_open[q] ? s.shelters[q].capacity - shelter_occ[q] : 0.0;
+  for (const EvacGroup& g : evac)
+    if (g.arrive > t) room[g.shelter] -= g.people;
   for (int sl = 0; sl < static_cast<int>(kSlices); ++sl) {
     const double t0 = t + sl * kSlice_s;
     if (t0 > s.duration_s) break;
@@ -82,9 +97,9 @@ void RunState::order_evacuation(double t) {
     std::vector<Flow> flows;
     for (std::size_t w = 0; w < W; ++w) {
       const double share = departed_share((sl + 1) * kSlice_s) - departed_share(sl * kSlice_s);
-      double people = town_high_risk[w] * plan.evacuation_compliance * share;
+      double people = town_people[w] * plan.evacuation_compliance * share;
       evac_curve[w].push_back(
-          {t0, departed_share((sl + 1) * kSlice_s) * plan.evacuation_compliance});
+          {t0, departed_share((sl + 1) * kSlice_s) * plan.evacuation_compliance * scale[w]});
       if (people < 0.5 || s.shelters.empty()) continue;
       router->run(road, net::Metric::Time, m.town_node[w], m.shelter_node, net::Direction::Forward);
       while (people > 0.5) {
@@ -100,11 +115,11 @@ void RunState::order_evacuation(double t) {
         flows.push_back({static_cast<int>(w), best, take, router->path(m.shelter_node[best])});
       }
       if (people > 0.5) {
-        // Nowhere planned: they still go to the nearest reachable shelter and overflow it.
+        // Nowhere planned: they still go to the nearest reachable open shelter and overflow it.
         int best = -1;
         double bc = INFINITY;
         for (std::size_t q = 0; q < s.shelters.size(); ++q)
-          if (router->cost(m.shelter_node[q]) < bc)
+          if (shelter_open[q] && router->cost(m.shelter_node[q]) < bc)
             bc = router->cost(m.shelter_node[q]), best = static_cast<int>(q);
         if (best >= 0)
           flows.push_back({static_cast<int>(w), best, people, router->path(m.shelter_node[best])});
@@ -132,20 +147,22 @@ void RunState::on_evac_group(int g, double t) {
   int q = grp.shelter;
   // Fill the assigned shelter, redirect overflow to the nearest shelter with room.
   for (int hop = 0; hop < static_cast<int>(s.shelters.size()) && people > 0.5; ++hop) {
-    const double room = std::max(0.0, s.shelters[q].capacity - shelter_occ[q]);
+    const double room =
+        shelter_open[q] ? std::max(0.0, s.shelters[q].capacity - shelter_occ[q]) : 0.0;
     const double take = std::min(room, people);
     shelter_occ[q] += take;
     people -= take;
     people_evacuated += take;
     if (h.landfall_s >= 0 && t <= h.landfall_s) people_evacuated_by_landfall += take;
     if (people <= 0.5) break;
-    if (room < people)
+    if (room < people && shelter_open[q])
       log(t, EventType::ShelterFull, -1, -1, s.shelters[q].x, s.shelters[q].y,
           s.shelters[q].name + " full");
     int next = -1;
     double best = INFINITY;
     for (std::size_t k = 0; k < s.shelters.size(); ++k) {
-      if (static_cast<int>(k) == q || shelter_occ[k] >= s.shelters[k].capacity) continue;
+      if (static_cast<int>(k) == q || !shelter_open[k] || shelter_occ[k] >= s.shelters[k].capacity)
+        continue;
       const double dx = s.shelters[k].x - s.shelters[q].x, dy = s.shelters[k].y - s.shelters[q].y;
       if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, next = static_cast<int>(k);
     }
@@ -175,20 +192,24 @@ void RunState::on_level_check(double t) {
     static const char* names[] = {"", "I", "II", "III", "IV"};
     log(t, EventType::Level, -1, -1, 0, 0,
         std::string("response level ") + names[std::clamp(L.level, 1, 4)] + " raised");
-    if (L.preposition) preposition(t);
-    if (L.evacuate) order_evacuation(t);
-    if (L.close_underpasses) {
-      std::size_t n = 0;
-      for (std::size_t e = 0; e < injected.size(); ++e)
-        if (m.edge_underpass[e]) {
-          injected[e] = 1;
-          for (auto& ns : nets) ns->set_injected_closed(static_cast<net::EdgeId>(e), true);
-          ++n;
-        }
-      log(t, EventType::RoadClosed, -1, -1, 0, 0,
-          std::to_string(n) + " underpass road segments closed pre-emptively");
-      reroute_moving(t);
-    }
+    fire_level_actions(L, t);
+  }
+}
+
+void RunState::fire_level_actions(const LevelRule& L, double t) {
+  if (L.preposition) preposition(t);
+  if (L.evacuate) order_evacuation(t);
+  if (L.close_underpasses) {
+    std::size_t n = 0;
+    for (std::size_t e = 0; e < injected.size(); ++e)
+      if (m.edge_underpass[e]) {
+        injected[e] = 1;
+        for (auto& ns : nets) ns->set_injected_closed(static_cast<net::EdgeId>(e), true);
+        ++n;
+      }
+    log(t, EventType::RoadClosed, -1, -1, 0, 0,
+        std::to_string(n) + " underpass road segments closed pre-emptively");
+    reroute_moving(t);
   }
 }
 

@@ -293,7 +293,9 @@ std::vector<Incident> generate_incidents(const ResponseModel& m, const HazardTim
     Rng rng(seed, {0xB0u, static_cast<std::uint64_t>(member), q});
     for (int c = 0; c < j.count; ++c) {
       Incident inc;
+      // The mix draw is made even for a typed burst, so the rest of the stream is the same.
       inc.type = rng.uniform() < 0.6 ? IncidentType::TrappedHome : IncidentType::StrandedVehicle;
+      if (j.burst_type >= 0) inc.type = static_cast<IncidentType>(j.burst_type);
       inc.t = j.t_s + rng.uniform(0, 600);
       const double a = rng.uniform(0, 6.283185307179586),
                    rr = j.radius_m * std::sqrt(rng.uniform());

@@ -6,9 +6,21 @@
 
 namespace sd {
 
+void RunState::team_back(int team, double t) {
+  TeamState& tm = teams[team];
+  tm.out_until = -1;
+  log(t, EventType::Inject, team, -1, m.graph->x()[tm.node], m.graph->y()[tm.node],
+      s.teams[team].name + " back in action");
+  if (tm.activated) push(t, Ev::Available, team);
+}
+
 void RunState::on_inject(int j, double t, bool end) {
   const Inject& in = s.injects[j];
   const std::string what(kInjectKinds[in.kind]);
+  if (static_cast<int>(in.kind) >= static_cast<int>(InjectKind::CloseRoad)) {
+    on_decision(in, t, end);
+    return;
+  }
   switch (in.kind) {
     case InjectKind::RoadClosure: {
       std::size_t n = 0;
@@ -38,10 +50,7 @@ void RunState::on_inject(int j, double t, bool end) {
       if (team < 0) break;
       TeamState& tm = teams[team];
       if (end) {
-        tm.out_until = -1;
-        log(t, EventType::Inject, team, -1, m.graph->x()[tm.node], m.graph->y()[tm.node],
-            in.target + " back in action");
-        if (tm.activated) push(t, Ev::Available, team);
+        team_back(team, t);
         break;
       }
       tm.node = position(team, t);

@@ -70,6 +70,7 @@ struct RunResult {
   std::vector<double> road_closed_km;           // (R) closed by the storm (water or inject)
   std::vector<double> road_closed_km_baseline;  // (R) under water before the storm
   std::vector<StationOutcome> stations;         // one per plan station, in plan order
+  std::vector<double> depot_stock_end;          // (depots, kStockKinds) after the run
   std::vector<Kpi> final_kpis;                  // ordered; names are the --summary-json keys
   double wall_s = 0;
 

@@ -78,6 +78,17 @@ class RunState {
   void on_work_done(int team, double t);
   void on_available(int team, double t);
   void on_inject(int j, double t, bool end);
+  void team_back(int team, double t);
+
+  // decisions.cpp: what the command post decides during a drill (docs/drills.md)
+  void on_decision(const Inject& in, double t, bool end);
+  void set_road_segment(int edge, bool closed, double t, const std::string& why);
+  void move_station(int team, double x, double y, double t);
+  void set_response_level(int level, double t);
+  void evacuate_area(const Inject& in, double t);
+  void set_shelter_open(int shelter, bool open, double t);
+  void move_supplies(const Inject& in, double t);
+  void set_dispatch_policy(DispatchPolicy p, double t);
   bool travel(int team, net::NodeId to, double t, double delay_s);
   void go_home(int team, double t);
   void reroute_moving(double t);
@@ -104,6 +115,11 @@ class RunState {
   void on_evac_group(int g, double t);
   double evacuated_fraction(int town, double t) const;
   void on_level_check(double t);
+  void fire_level_actions(const LevelRule& rule, double t);
+  // Sends people[w] residents of each town w to shelters from t (30-minute slices along the
+  // departure curve); scale[w] is the share of the town's high-risk residents among them.
+  void depart(double t, const std::vector<double>& people, const std::vector<double>& scale);
+  bool high_risk(std::size_t cell) const;
 
   // preposition.cpp
   void preposition(double t);
@@ -152,6 +168,9 @@ class RunState {
   std::vector<float> routing_depth;  // per edge, the depth handed to the network states
   std::vector<char> comms_delayed;   // per incident: already held back by a comms outage
   std::vector<char> level_done;
+  DispatchPolicy policy = DispatchPolicy::Nearest;  // the plan's, until a decision changes it
+  bool epochs_scheduled = false;                    // batch-optimal dispatch epochs queued
+  std::vector<char> shelter_open;                   // per shelter: takes arrivals
   int level = 5;  // 5 = no response level raised yet; 4 = IV ... 1 = I
   double warning_t = -1, evac_order_t = -1;
   double comms_extra_s = 0;

@@ -71,6 +71,8 @@ RunState::RunState(const ResponseModel& model, const HazardTimeline& hz, const P
       baseline_closed_km += m.edge_km[e];
     }
   level_done.assign(plan.levels.size(), 0);
+  policy = plan.dispatch;
+  shelter_open.assign(s.shelters.size(), 1);
   Rng frng(opt.seed, {0xF0u, static_cast<std::uint64_t>(opt.member)});
   forecast_err_landfall = frng.normal();
   forecast_err_wind = frng.normal();
@@ -431,9 +433,11 @@ RunResult RunState::run() {
   if (!plan.levels.empty())
     for (double t = 0; t < s.duration_s; t += 3600) push(t, Ev::LevelCheck);
   for (double t = 0; t <= s.duration_s + 1e-9; t += opt.kpi_interval_s) push(t, Ev::Kpi);
-  if (plan.dispatch == DispatchPolicy::BatchOptimal)
+  if (plan.dispatch == DispatchPolicy::BatchOptimal) {
+    epochs_scheduled = true;
     for (double t = plan.dispatch_epoch_s; t < s.duration_s; t += plan.dispatch_epoch_s)
       push(t, Ev::Epoch);
+  }
   for (double t = 6 * 3600.0; t < s.duration_s; t += 6 * 3600.0) push(t, Ev::Supply);
 
   while (!queue.empty()) {
@@ -501,6 +505,7 @@ RunResult RunState::run() {
   // within the drill; who was in a shelter by landfall shows the plan's warning lead.
   out.final_kpis.push_back({"people_evacuated_by_landfall", people_evacuated_by_landfall});
   finish_stations();
+  out.depot_stock_end = depot_stock;
   std::erase_if(out.tracks, [](const TrackPoint& p) { return p.team < 0; });
   out.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   return std::move(out);

@@ -17,6 +17,7 @@
 #include "io/lonlat.hpp"
 #include "io/output_guard.hpp"
 #include "io/raster_checks.hpp"
+#include "scenario/inject_reader.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/storm_window.hpp"
 #include "scenario/toml_reader.hpp"
@@ -109,6 +110,8 @@ struct Ctx {
 };
 
 // Position keys x, y: must lie on a DEM cell with data.
+}  // namespace
+
 void read_position(TableReader& t, const Scenario& s, double& x, double& y) {
   x = t.required_number("x", -kInf, kInf);
   y = t.required_number("y", -kInf, kInf);
@@ -126,6 +129,8 @@ void read_position(TableReader& t, const Scenario& s, double& x, double& y) {
     t.error("x", os.str());
   }
 }
+
+namespace {
 
 io::Raster read_raster_field(TableReader& t, const std::string& key, bool required) {
   const std::string p = t.path(key, required);
@@ -473,42 +478,7 @@ void read_assets(TableReader& root, Scenario& s) {
 }
 
 void read_injects(TableReader& root, Scenario& s) {
-  for (auto& t : root.tables("inject")) {
-    Inject j;
-    j.t_s = t.required_number("at_h", 0, 1e5) * 3600;
-    j.kind = kInjectKinds.parse(t.choice("kind", "road_closure", kInjectKinds.list())).value();
-    const bool positioned = j.kind == InjectKind::RoadClosure || j.kind == InjectKind::DikeBreach ||
-                            j.kind == InjectKind::IncidentBurst || j.kind == InjectKind::RainBand;
-    // Others may still give a position, for the map and the event log.
-    if (positioned || t.has("x") || t.has("y")) read_position(t, s, j.x, j.y);
-    j.duration_s = t.number("duration_h", 0, 0, 1e4) * 3600;
-    j.peak_m3s = t.number("peak_m3s", 0, 0, 1e5);
-    j.radius_m = t.number("radius_m", 500, 0, 1e6);
-    j.count = static_cast<int>(t.integer("count", 0, 0, 100000));
-    j.factor = t.number("factor", 1, 0, 1e5);
-    j.target = t.string("target", "");
-    j.note = t.string("note", "");
-    if (j.kind == InjectKind::DikeBreach && j.peak_m3s <= 0)
-      t.error("peak_m3s", "a dike breach needs peak_m3s > 0");
-    if (j.kind == InjectKind::TeamOut && s.team_index(j.target) < 0)
-      t.error("target", "no [[team]] named '" + j.target + "'");
-    if (j.kind == InjectKind::DepotLost) {
-      bool found = false;
-      for (const auto& d : s.depots) found |= d.name == j.target;
-      if (!found) t.error("target", "no [[depot]] named '" + j.target + "'");
-    }
-    if (j.kind == InjectKind::PumpFailure) {
-      bool found = false;
-      for (const auto& p : s.pumps) found |= p.name == j.target;
-      if (!found) t.error("target", "no [[pumping_station]] named '" + j.target + "'");
-    }
-    if (j.kind == InjectKind::IncidentBurst && j.count <= 0)
-      t.error("count", "an incident burst needs count > 0");
-    if (j.t_s > s.duration_s && s.duration_s > 0)
-      t.warning("at_h", "inject time is after the end of the scenario");
-    t.finish();
-    s.injects.push_back(j);
-  }
+  for (auto& t : root.tables("inject")) s.injects.push_back(read_inject_table(t, s, std::nullopt));
 }
 
 void read_incident_rates(TableReader& root, Scenario& s) {

@@ -137,8 +137,17 @@ struct Inject {
   double radius_m = 500;  // closures and bursts within this radius
   int count = 0;          // incident burst size
   double factor = 1;      // rain band multiplier, comms delay seconds
-  std::string target;     // team / depot / pumping-station / road name
+  std::string target;     // team / depot / pumping-station / town / shelter name
   std::string note;
+  // Decisions (docs/drills.md)
+  int edge = -1;        // close_road / reopen_road: row of /roads/edges
+  int level = 0;        // response_level: 4 = IV ... 1 = I
+  int burst_type = -1;  // incident_burst: an IncidentType, -1 = the trapped/stranded mix
+  int stock = -1;       // move_supplies: a StockKind
+  double amount = 0;    // move_supplies: units moved
+  std::string to;       // move_supplies: receiving depot
+  DispatchPolicy policy = DispatchPolicy::Nearest;  // dispatch_policy
+  bool positioned = false;  // x, y given (evacuate: a circle of radius_m instead of a town)
 };
 
 struct Scenario {

@@ -71,11 +71,25 @@ enum class InjectKind {
   CommsOutage,
   IncidentBurst,
   RainBand,
-  PumpFailure
+  PumpFailure,
+  // Decisions and injects of a live drill (docs/drills.md); appended so the codes above keep
+  // their values.
+  CloseRoad,      // one road segment (an edge of /roads/edges), both directions
+  ReopenRoad,     // reopens a segment an inject or a level rule closed
+  TeamBack,       // a team taken out of action is back
+  MoveStation,    // a team's base moves (it goes there when free)
+  ResponseLevel,  // the response level is raised or lowered by the command post
+  Evacuate,       // evacuation of a town or of a drawn circle
+  OpenShelter,
+  CloseShelter,  // no more arrivals; those inside stay
+  MoveSupplies,  // stock moved from one depot to another
+  SetDispatch    // the dispatch policy changes
 };
-inline constexpr Labels<InjectKind, 8> kInjectKinds{{"road_closure", "dike_breach", "team_out",
-                                                     "depot_lost", "comms_outage", "incident_burst",
-                                                     "rain_band", "pump_failure"}};
+inline constexpr Labels<InjectKind, 18> kInjectKinds{
+    {"road_closure", "dike_breach", "team_out", "depot_lost", "comms_outage", "incident_burst",
+     "rain_band", "pump_failure", "close_road", "reopen_road", "team_back", "move_station",
+     "response_level", "evacuate", "open_shelter", "close_shelter", "move_supplies",
+     "dispatch_policy"}};
 // Injects that change the hazard and so need their own hazard run.
 inline constexpr bool changes_hazard(InjectKind k) {
   return k == InjectKind::DikeBreach || k == InjectKind::RainBand || k == InjectKind::PumpFailure;

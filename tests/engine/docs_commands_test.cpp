@@ -149,6 +149,9 @@ TEST(DocsCommands, EveryDocumentedCommandRuns) {
                            (work / "scenarios/haiyan-demo").string());
   fs::copy_file(county_test::shipped_dir() / "data/infa-2021.csv",
                 work / "scenarios/haiyan-demo/data/infa-2021.csv");
+  // The shipped drill inject file (docs/drills.md) is not generated: copy it beside.
+  fs::copy_file(county_test::shipped_dir() / "drill-14h.toml",
+                work / "scenarios/haiyan-demo/drill-14h.toml");
   const bool have_shared = fs::exists(STORMDRILL_SHARED_DIR);
   if (have_shared) fs::create_directory_symlink(STORMDRILL_SHARED_DIR, root / "shared");
   // The hazard cache lives in the build tree, so later runs of this test reuse it.
