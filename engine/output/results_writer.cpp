@@ -7,6 +7,7 @@
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
 #include "output/hazard_link.hpp"
+#include "output/places_writer.hpp"
 #include "output/xdmf_writer.hpp"
 #include "version.hpp"
 
@@ -347,6 +348,7 @@ void write_results(const std::string& path, const ResponseModel& m, const Hazard
   write_events(file, r);
   write_assets(file, s, plan, r);
   write_kpis(file, r);
+  write_places(file, m, hz, r);
   file.commit();
   if (!hz.frames_path.empty()) {
     const fs::path xmf = fs::path(path).replace_extension(".xmf");
