@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/quantile.hpp"
+
 namespace sd::debrief {
 namespace {
 
@@ -148,15 +150,6 @@ void add_shelters_and_supplies(const RunView& v, const std::vector<float>& town,
 }
 
 }  // namespace
-
-double quantile7(std::vector<double> v, double q) {
-  if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const std::size_t lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
 
 TownTable town_table(const RunView& v) {
   TownTable t;

@@ -37,7 +37,4 @@ struct TownTable {
 
 TownTable town_table(const RunView& v);
 
-// Hyndman & Fan type-7 quantile, as engine/response/kpis.cpp computes the final KPIs.
-double quantile7(std::vector<double> v, double q);
-
 }  // namespace sd::debrief
