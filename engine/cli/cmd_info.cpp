@@ -12,11 +12,13 @@
 #include "io/h5.hpp"
 #include "io/h5_checksum.hpp"
 #include "output/hazard_link.hpp"
+#include "results/results_schema.hpp"
 
 namespace sd::cli {
 namespace {
 
 void print_dataset(hid_t f, const std::string& path) {
+  schema::require(path);  // names come from the results schema, like every reader's
   if (!h5::exists(f, path)) return;
   const auto dims = h5::shape(f, path);
   std::printf("  %-32s (", path.c_str());
@@ -28,6 +30,7 @@ void print_dataset(hid_t f, const std::string& path) {
 // The incident counts as the run summary gives them (issue 13 §5): incidents inside the
 // drill window = served + unserved at the end + averted by evacuation.
 void print_incident_tally(hid_t f, double duration_s) {
+  for (const char* p : {"incidents/state", "incidents/t_created"}) schema::require(p);
   if (!h5::exists(f, "incidents/state") || !h5::exists(f, "incidents/t_created")) return;
   const auto state = h5::read_vector<std::int32_t>(f, "incidents/state");
   const auto created = h5::read_vector<double>(f, "incidents/t_created");
@@ -60,7 +63,7 @@ void print_info(const std::string& path) {
   if (!h5::exists(f, "meta"))
     throw InputError(path + ": not a stormdrill results file (no /meta group)");
   h5::Handle meta = h5::open_group(f, "meta");
-  if (!h5::has_attr(meta, "format") || h5::attr_string(meta, "format") != "stormdrill-results")
+  if (!h5::has_attr(meta, "format") || h5::attr_string(meta, "format") != schema::name::kFormat)
     throw InputError(path + ": not a stormdrill results file (foreign /meta)");
   const auto version = h5::attr_int(meta, "format_version");
   std::printf("%s: stormdrill %s file, format version %lld\n", path.c_str(),
@@ -99,6 +102,7 @@ void print_info(const std::string& path) {
                         "hazard/max_depth", "roads/state", "teams/track/t", "incidents/id",
                         "events/t", "kpi/time", "plans/plan", "runs/plan"})
     print_dataset(f, d);
+  for (const char* p : {"kpi/final/name", "kpi/final/value"}) schema::require(p);
   if (h5::exists(f, "kpi/final/name")) {
     const auto names = h5::read_strings(f, "kpi/final/name");
     const auto values = h5::read_vector<double>(f, "kpi/final/value");

@@ -16,6 +16,8 @@ void add_place(CLI::App& app);
 void add_batch(CLI::App& app);
 void add_info(CLI::App& app);
 void add_pack(CLI::App& app);
+void add_export(CLI::App& app);
+void add_report(CLI::App& app);
 void add_generate_county(CLI::App& app);
 void add_county(CLI::App& app);
 void add_branch(CLI::App& app);

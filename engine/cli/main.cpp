@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   sd::cli::add_batch(app);
   sd::cli::add_info(app);
   sd::cli::add_pack(app);
+  sd::cli::add_export(app);
+  sd::cli::add_report(app);
   sd::cli::add_generate_county(app);
   sd::cli::add_county(app);
   sd::cli::add_branch(app);

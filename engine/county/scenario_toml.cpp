@@ -39,7 +39,8 @@ void header(std::ostringstream& o, TidePhase ph, bool has_track) {
     << ".\n";
   o << "include = [\"plan-current.toml\"]\n\n";
   o << "[scenario]\nname = \"Haiyan County typhoon drill — " << storm << "\"\n"
-    << "start = \"2021-07-25T20:00:00+08:00\"\nduration_h = 24.0\nseed = 20210725\n\n";
+    << "start = \"2021-07-25T20:00:00+08:00\"\nduration_h = 24.0\nseed = 20210725\n"
+       "language = \"zh\"\n\n";
   o << "[region]\ndem = \"data/dem.tif\"\nlanduse = \"data/landuse.tif\"\n"
        "population = \"data/population.tif\"\ncrs = \"\"\n\n";
 }

@@ -82,37 +82,6 @@ bool write_ok(F&& call) {
   return call() >= 0;
 }
 
-template <class T>
-hid_t native_type();
-template <>
-hid_t native_type<double>() {
-  return H5T_NATIVE_DOUBLE;
-}
-template <>
-hid_t native_type<float>() {
-  return H5T_NATIVE_FLOAT;
-}
-template <>
-hid_t native_type<std::int32_t>() {
-  return H5T_NATIVE_INT32;
-}
-template <>
-hid_t native_type<std::int64_t>() {
-  return H5T_NATIVE_INT64;
-}
-template <>
-hid_t native_type<std::uint8_t>() {
-  return H5T_NATIVE_UINT8;
-}
-
-Handle string_type(std::size_t len) {
-  Handle t(H5Tcopy(H5T_C_S1));
-  H5Tset_size(t, std::max<std::size_t>(len, 1));
-  H5Tset_strpad(t, H5T_STR_NULLPAD);
-  H5Tset_cset(t, H5T_CSET_UTF8);
-  return t;
-}
-
 Handle create_dataset(hid_t loc, const std::string& name, hid_t type, hid_t space, hid_t dcpl) {
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE));
   H5Pset_create_intermediate_group(lcpl, 1);
@@ -128,63 +97,7 @@ Handle create_dataset(hid_t loc, const std::string& name, hid_t type, hid_t spac
   return ds;
 }
 
-Handle open_dataset(hid_t loc, const std::string& name) {
-  Handle ds(H5Dopen2(loc, name.c_str(), H5P_DEFAULT));
-  if (!ds.valid()) fail("no dataset '" + name + "'");
-  return ds;
-}
-
 }  // namespace
-
-void quiet_errors() {
-  static std::once_flag once;
-  std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
-}
-
-Handle& Handle::operator=(Handle&& o) noexcept {
-  if (this != &o) {
-    reset();
-    id_ = o.id_;
-    o.id_ = H5I_INVALID_HID;
-  }
-  return *this;
-}
-
-hid_t Handle::release() {
-  const hid_t id = id_;
-  id_ = H5I_INVALID_HID;
-  return id;
-}
-
-void Handle::reset() {
-  if (id_ < 0) return;
-  switch (H5Iget_type(id_)) {
-    case H5I_FILE:
-      H5Fclose(id_);
-      break;
-    case H5I_GROUP:
-      H5Gclose(id_);
-      break;
-    case H5I_DATASET:
-      H5Dclose(id_);
-      break;
-    case H5I_DATASPACE:
-      H5Sclose(id_);
-      break;
-    case H5I_DATATYPE:
-      H5Tclose(id_);
-      break;
-    case H5I_ATTR:
-      H5Aclose(id_);
-      break;
-    case H5I_GENPROP_LST:
-      H5Pclose(id_);
-      break;
-    default:
-      break;
-  }
-  id_ = H5I_INVALID_HID;
-}
 
 File File::create(const std::string& path) {
   quiet_errors();
@@ -345,26 +258,6 @@ Handle create_group(hid_t loc, const std::string& path) {
   return g;
 }
 
-Handle open_group(hid_t loc, const std::string& path) {
-  Handle g(H5Gopen2(loc, path.c_str(), H5P_DEFAULT));
-  if (!g.valid()) fail("no group '" + path + "'");
-  return g;
-}
-
-bool exists(hid_t loc, const std::string& path) {
-  // Check each component: H5Lexists fails on a missing intermediate.
-  std::size_t pos = 0;
-  while (true) {
-    const std::size_t next = path.find('/', pos + 1);
-    const std::string prefix = path.substr(0, next);
-    if (!prefix.empty() && prefix != "/" && H5Lexists(loc, prefix.c_str(), H5P_DEFAULT) <= 0)
-      return false;
-    if (next == std::string::npos) break;
-    pos = next;
-  }
-  return H5Oexists_by_name(loc, path.c_str(), H5P_DEFAULT) > 0;
-}
-
 namespace {
 void write_scalar_attr(hid_t obj, const std::string& name, hid_t type, const void* v) {
   if (H5Aexists(obj, name.c_str()) > 0) H5Adelete(obj, name.c_str());
@@ -391,45 +284,6 @@ void set_attr(hid_t obj, const std::string& name, const char* v) {
 void set_attr(hid_t obj, const std::string& name, const std::string& v) {
   Handle t = string_type(v.size());
   write_scalar_attr(obj, name, t, v.data());
-}
-
-bool has_attr(hid_t obj, const std::string& name) {
-  return H5Aexists(obj, name.c_str()) > 0;
-}
-
-double attr_double(hid_t obj, const std::string& name) {
-  Handle a(H5Aopen(obj, name.c_str(), H5P_DEFAULT));
-  double v = 0;
-  if (!a.valid() || H5Aread(a, H5T_NATIVE_DOUBLE, &v) < 0) fail("no attribute '" + name + "'");
-  return v;
-}
-
-std::int64_t attr_int(hid_t obj, const std::string& name) {
-  Handle a(H5Aopen(obj, name.c_str(), H5P_DEFAULT));
-  std::int64_t v = 0;
-  if (!a.valid() || H5Aread(a, H5T_NATIVE_INT64, &v) < 0) fail("no attribute '" + name + "'");
-  return v;
-}
-
-std::string attr_string(hid_t obj, const std::string& name) {
-  Handle a(H5Aopen(obj, name.c_str(), H5P_DEFAULT));
-  if (!a.valid()) fail("no attribute '" + name + "'");
-  Handle ft(H5Aget_type(a));
-  if (H5Tis_variable_str(ft) > 0) {
-    char* s = nullptr;
-    Handle mt(H5Tcopy(H5T_C_S1));
-    H5Tset_size(mt, H5T_VARIABLE);
-    if (H5Aread(a, mt, &s) < 0) fail("cannot read attribute '" + name + "'");
-    std::string out = s ? s : "";
-    H5free_memory(s);
-    return out;
-  }
-  const std::size_t n = H5Tget_size(ft);
-  std::string out(n, '\0');
-  Handle mt = string_type(n);
-  if (H5Aread(a, mt, out.data()) < 0) fail("cannot read attribute '" + name + "'");
-  out.resize(std::strlen(out.c_str()));
-  return out;
 }
 
 void set_cf(hid_t obj, const std::string& units, const std::string& long_name) {
@@ -470,66 +324,6 @@ void write_string(hid_t loc, const std::string& name, const std::string& s) {
     fail_write(loc, "cannot write '" + name + "'");
 }
 
-std::vector<hsize_t> shape(hid_t loc, const std::string& name) {
-  Handle ds = open_dataset(loc, name);
-  Handle space(H5Dget_space(ds));
-  const int rank = H5Sget_simple_extent_ndims(space);
-  std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(rank, 0)));
-  if (rank > 0) H5Sget_simple_extent_dims(space, dims.data(), nullptr);
-  return dims;
-}
-
-template <class T>
-std::vector<T> read_vector(hid_t loc, const std::string& name) {
-  Handle ds = open_dataset(loc, name);
-  Handle space(H5Dget_space(ds));
-  const hssize_t n = H5Sget_simple_extent_npoints(space);
-  std::vector<T> v(static_cast<std::size_t>(std::max<hssize_t>(n, 0)));
-  if (n > 0 && H5Dread(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
-    fail("cannot read '" + name + "'");
-  return v;
-}
-
-std::vector<std::string> read_strings(hid_t loc, const std::string& name) {
-  Handle ds = open_dataset(loc, name);
-  Handle ft(H5Dget_type(ds));
-  Handle space(H5Dget_space(ds));
-  const std::size_t n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space));
-  std::vector<std::string> out(n);
-  if (H5Tis_variable_str(ft) > 0) {
-    std::vector<char*> ptrs(n, nullptr);
-    Handle mt(H5Tcopy(H5T_C_S1));
-    H5Tset_size(mt, H5T_VARIABLE);
-    if (n && H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0)
-      fail("cannot read '" + name + "'");
-    for (std::size_t k = 0; k < n; ++k) out[k] = ptrs[k] ? ptrs[k] : "";
-    H5Dvlen_reclaim(mt, space, H5P_DEFAULT, ptrs.data());
-    return out;
-  }
-  const std::size_t len = H5Tget_size(ft);
-  std::vector<char> buf(len * n);
-  Handle mt = string_type(len);
-  if (n && H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
-    fail("cannot read '" + name + "'");
-  for (std::size_t k = 0; k < n; ++k) {
-    const char* s = buf.data() + k * len;
-    out[k] = std::string(s, strnlen(s, len));
-  }
-  return out;
-}
-
-std::string read_string(hid_t loc, const std::string& name) {
-  Handle ds = open_dataset(loc, name);
-  Handle ft(H5Dget_type(ds));
-  const std::size_t len = H5Tget_size(ft);
-  std::string out(len, '\0');
-  Handle mt = string_type(len);
-  if (H5Dread(ds, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
-    fail("cannot read '" + name + "'");
-  out.resize(strnlen(out.c_str(), len));
-  return out;
-}
-
 template <class T>
 void write_matrix(hid_t loc, const std::string& name, const T* data, std::size_t rows,
                   std::size_t cols) {
@@ -547,16 +341,6 @@ void write_matrix(hid_t loc, const std::string& name, const T* data, std::size_t
         return H5Dwrite(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data);
       }))
     fail_write(loc, "cannot write '" + name + "'");
-}
-
-template <class T>
-std::vector<T> read_matrix(hid_t loc, const std::string& name, std::size_t& rows,
-                           std::size_t& cols) {
-  const auto dims = shape(loc, name);
-  if (dims.size() != 2) fail("'" + name + "' is not 2-D");
-  rows = dims[0];
-  cols = dims[1];
-  return read_vector<T>(loc, name);
 }
 
 template <class T>
@@ -602,27 +386,6 @@ void FrameWriter<T>::append(const T* frame) {
   ++count_;
 }
 
-template <class T>
-void read_frame(hid_t loc, const std::string& name, hsize_t k, std::vector<T>& out) {
-  Handle ds = open_dataset(loc, name);
-  Handle fspace(H5Dget_space(ds));
-  const int rank = H5Sget_simple_extent_ndims(fspace);
-  std::vector<hsize_t> dims(rank);
-  H5Sget_simple_extent_dims(fspace, dims.data(), nullptr);
-  if (rank < 1 || k >= dims[0])
-    fail("frame " + std::to_string(k) + " out of range in '" + name + "'");
-  std::vector<hsize_t> start(rank, 0), count(dims);
-  start[0] = k;
-  count[0] = 1;
-  std::size_t n = 1;
-  for (int r = 1; r < rank; ++r) n *= dims[r];
-  out.resize(n);
-  H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr);
-  Handle mspace(H5Screate_simple(rank, count.data(), nullptr));
-  if (H5Dread(ds, native_type<T>(), mspace, fspace, H5P_DEFAULT, out.data()) < 0)
-    fail("cannot read frame of '" + name + "'");
-}
-
 void external_link(hid_t loc, const std::string& name, const std::string& file_path,
                    const std::string& object_path) {
   if (H5Lcreate_external(file_path.c_str(), object_path.c_str(), loc, name.c_str(), H5P_DEFAULT,
@@ -630,13 +393,10 @@ void external_link(hid_t loc, const std::string& name, const std::string& file_p
     fail("cannot create external link '" + name + "'");
 }
 
-#define SD_H5_INSTANTIATE(T)                                                                     \
-  template void write_vector<T>(hid_t, const std::string&, const std::vector<T>&);               \
-  template std::vector<T> read_vector<T>(hid_t, const std::string&);                             \
-  template void write_matrix<T>(hid_t, const std::string&, const T*, std::size_t, std::size_t);  \
-  template std::vector<T> read_matrix<T>(hid_t, const std::string&, std::size_t&, std::size_t&); \
-  template class FrameWriter<T>;                                                                 \
-  template void read_frame<T>(hid_t, const std::string&, hsize_t, std::vector<T>&);
+#define SD_H5_INSTANTIATE(T)                                                                    \
+  template void write_vector<T>(hid_t, const std::string&, const std::vector<T>&);              \
+  template void write_matrix<T>(hid_t, const std::string&, const T*, std::size_t, std::size_t); \
+  template class FrameWriter<T>;
 SD_H5_INSTANTIATE(double)
 SD_H5_INSTANTIATE(float)
 SD_H5_INSTANTIATE(std::int32_t)

@@ -6,31 +6,13 @@
 // naming the file and the object.
 #include <hdf5.h>
 
+#include "results/h5_read.hpp"  // Handle and the read side (shared with every reader)
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace sd::h5 {
-
-// An owned hid_t; the right H5*close is chosen from the object type.
-class Handle {
- public:
-  Handle() = default;
-  explicit Handle(hid_t id) : id_(id) {}
-  ~Handle() { reset(); }
-  Handle(Handle&& o) noexcept : id_(o.id_) { o.id_ = H5I_INVALID_HID; }
-  Handle& operator=(Handle&& o) noexcept;
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  hid_t id() const { return id_; }
-  operator hid_t() const { return id_; }
-  bool valid() const { return id_ >= 0; }
-  void reset();
-  hid_t release();  // gives up ownership without closing
-
- private:
-  hid_t id_ = H5I_INVALID_HID;
-};
 
 class File {
  public:
@@ -61,8 +43,6 @@ class File {
 
 // Groups; "a/b/c" creates intermediate groups.
 Handle create_group(hid_t loc, const std::string& path);
-Handle open_group(hid_t loc, const std::string& path);
-bool exists(hid_t loc, const std::string& path);
 
 // Attributes (scalar).
 void set_attr(hid_t obj, const std::string& name, double v);
@@ -70,10 +50,6 @@ void set_attr(hid_t obj, const std::string& name, std::int64_t v);
 void set_attr(hid_t obj, const std::string& name, int v);
 void set_attr(hid_t obj, const std::string& name, const std::string& v);
 void set_attr(hid_t obj, const std::string& name, const char* v);
-double attr_double(hid_t obj, const std::string& name);
-std::int64_t attr_int(hid_t obj, const std::string& name);
-std::string attr_string(hid_t obj, const std::string& name);
-bool has_attr(hid_t obj, const std::string& name);
 
 // CF-style attributes on a dataset or group.
 void set_cf(hid_t obj, const std::string& units, const std::string& long_name);
@@ -83,21 +59,11 @@ template <class T>
 void write_vector(hid_t loc, const std::string& name, const std::vector<T>& v);
 void write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& v);
 void write_string(hid_t loc, const std::string& name, const std::string& s);  // scalar string
-template <class T>
-std::vector<T> read_vector(hid_t loc, const std::string& name);
-std::vector<std::string> read_strings(hid_t loc, const std::string& name);
-std::string read_string(hid_t loc, const std::string& name);
 
 // 2-D row-major (rows, cols) dataset, chunked and DEFLATE-compressed (rasters: rows = ny).
 template <class T>
 void write_matrix(hid_t loc, const std::string& name, const T* data, std::size_t rows,
                   std::size_t cols);
-template <class T>
-std::vector<T> read_matrix(hid_t loc, const std::string& name, std::size_t& rows,
-                           std::size_t& cols);
-
-// Dataset shape.
-std::vector<hsize_t> shape(hid_t loc, const std::string& name);
 
 // Extendible (T, d1[, d2]) dataset written one frame at a time. Chunks are one frame thick
 // and at most 256 x 256 wide so a reader can pull one frame or one window cheaply.
@@ -115,10 +81,6 @@ class FrameWriter {
   hsize_t count_ = 0;
 };
 
-// Reads frame k of a (T, ...) dataset into out (resized).
-template <class T>
-void read_frame(hid_t loc, const std::string& name, hsize_t k, std::vector<T>& out);
-
 // An HDF5 external link `loc/name` -> `file_path:object_path` (file_path stored as given).
 void external_link(hid_t loc, const std::string& name, const std::string& file_path,
                    const std::string& object_path);
@@ -134,8 +96,5 @@ bool close_failed();
 // the copy fails. Throws IoError naming `what` and the OS reason (ENOSPC: "No space left on
 // device") when the blocks are not there. HDF5 trims the file to its EOA on close.
 void reserve_for_write(hid_t loc, unsigned long long bytes, const std::string& what);
-
-// Silences HDF5's own error printing once per process (we report errors ourselves).
-void quiet_errors();
 
 }  // namespace sd::h5

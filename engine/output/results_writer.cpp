@@ -7,6 +7,7 @@
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
 #include "output/hazard_link.hpp"
+#include "output/places_writer.hpp"
 #include "output/xdmf_writer.hpp"
 #include "version.hpp"
 
@@ -327,6 +328,10 @@ void write_results(const std::string& path, const ResponseModel& m, const Hazard
     h5::set_attr(b, "parent_checksum", meta.branch->parent_checksum);
     h5::set_attr(b, "at_s", meta.branch->at_s);
     h5::write_string(b, "injects_toml", meta.branch->injects_toml);
+    // Readers that only look at /meta (report: the parent's KPIs beside the branch's) find the
+    // parent there too.
+    Handle m = h5::open_group(file, "meta");
+    h5::set_attr(m, "parent_path", meta.branch->parent_path);
   }
   const bool embed =
       !hz.frames_path.empty() && (meta.self_contained || !same_file_system(hz.frames_path, path));
@@ -355,6 +360,7 @@ void write_results(const std::string& path, const ResponseModel& m, const Hazard
   write_events(file, r);
   write_assets(file, s, plan, r);
   write_kpis(file, r);
+  write_places(file, m, hz, r);
   file.commit();
   if (!hz.frames_path.empty()) {
     const fs::path xmf = fs::path(path).replace_extension(".xmf");

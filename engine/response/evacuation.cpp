@@ -153,6 +153,10 @@ void RunState::on_evac_group(int g, double t) {
     shelter_occ[q] += take;
     people -= take;
     people_evacuated += take;
+    if (grp.town >= 0) {
+      if (out.town_evacuated.size() < s.towns.size()) out.town_evacuated.resize(s.towns.size());
+      out.town_evacuated[static_cast<std::size_t>(grp.town)] += take;
+    }
     if (h.landfall_s >= 0 && t <= h.landfall_s) people_evacuated_by_landfall += take;
     if (people <= 0.5) break;
     if (room < people && shelter_open[q])

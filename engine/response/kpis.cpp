@@ -3,19 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/quantile.hpp"
 #include "response/run_state.hpp"
 
 namespace sd {
 namespace {
 
-double quantile(std::vector<double> v, double q) {
-  if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  // Linear interpolation between order statistics (Hyndman & Fan 1996 type 7, as R/numpy).
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const std::size_t lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
+double quantile(const std::vector<double>& v, double q) {
+  return quantile7(v, q);
 }
 
 std::vector<double>& series(RunResult& r, const std::string& name) {

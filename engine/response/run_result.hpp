@@ -59,6 +59,8 @@ struct RunResult {
   std::vector<IncidentOutcome> outcomes;
   std::vector<TrackPoint> tracks;
   std::vector<LogEvent> events;
+  // People who reached a shelter, per town of origin (the debrief's per-town table).
+  std::vector<double> town_evacuated;
   // KPI time series on kpi_time.
   std::vector<double> kpi_time;
   std::vector<std::pair<std::string, std::vector<double>>> kpi_series;

@@ -563,6 +563,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options,
   if (auto t = r.table("scenario")) {
     s.name = t->string("name", fs::path(path).stem().string());
     s.start_iso = t->string("start", "2000-01-01T00:00:00+00:00");
+    s.language = t->choice("language", "en", {"en", "zh"});
     if (auto e = parse_iso8601(s.start_iso, start_has_offset))
       s.start_epoch_s = *e;
     else

@@ -156,6 +156,7 @@ struct Scenario {
   std::string name;
   std::string text;                // the scenario files as read (for results metadata)
   std::string start_iso;           // clock origin
+  std::string language = "en";     // the county's language of work (reports): en, zh
   std::int64_t start_epoch_s = 0;  // UTC seconds of start_iso
   double duration_s = 0;
   std::uint64_t seed = 1;

@@ -1,48 +1,13 @@
-// A column-wise table as stored in results files: a group of equal-length 1-D datasets.
+// Column-wise results tables come from the shared reader (engine/results/table.hpp).
 #pragma once
 
-#include <hdf5.h>
-
-#include <cstddef>
-#include <string>
-#include <vector>
+#include "results/table.hpp"
 
 namespace sd::viz {
 
-struct Column {
-  std::string name;
-  bool is_string = false;
-  std::vector<double> num;          // numeric columns, converted to double by HDF5
-  std::vector<std::string> str;     // string columns
-  std::vector<std::string> labels;  // from the `labels` attribute of enum-like columns
-};
-
-class Table {
- public:
-  std::size_t rows() const { return rows_; }
-  bool empty() const { return rows_ == 0; }
-  const std::vector<Column>& columns() const { return cols_; }
-  const Column* find(const std::string& name) const;
-  bool has(const std::string& name) const { return find(name) != nullptr; }
-  // Numeric cell, or `fallback` when the column is missing or not numeric.
-  double num(const std::string& name, std::size_t row, double fallback) const;
-  // String cell; numeric cells are formatted, enum codes become their label.
-  std::string text(const std::string& name, std::size_t row) const;
-  // Label for an enum-like code column ("?" when the code has no label).
-  std::string label(const std::string& name, std::size_t row) const;
-  const std::vector<std::string>& labels(const std::string& name) const;
-
-  void add(Column c);  // throws std::runtime_error when its length differs from the others
-
- private:
-  std::size_t rows_ = 0;
-  std::vector<Column> cols_;
-};
-
-// Reads every 1-D dataset directly under `group` (in creation order when tracked). A missing
-// group gives an empty table; ragged columns throw with the group and column named.
-Table read_table(hid_t loc, const std::string& group);
-
-std::vector<std::string> split_labels(const std::string& csv);
+using results::Column;
+using results::read_table;
+using results::split_labels;
+using results::Table;
 
 }  // namespace sd::viz

@@ -1,14 +1,16 @@
-#include "core/table.hpp"
+#include "results/table.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
-#include "core/h5.hpp"
+#include "results/h5_read.hpp"
+#include "results/results_schema.hpp"
 
-namespace sd::viz {
+namespace sd::results {
 
 const Column* Table::find(const std::string& name) const {
+  if (!group_.empty()) schema::require(group_ + "/" + name);
   for (const auto& c : cols_)
     if (c.name == name) return &c;
   return nullptr;
@@ -97,26 +99,27 @@ std::vector<std::string> member_names(hid_t grp) {
 }  // namespace
 
 Table read_table(hid_t loc, const std::string& group) {
-  std::lock_guard lk(h5_lock());
+  std::lock_guard lk(h5::api_lock());
   Table t;
-  if (!h5_exists(loc, group)) return t;
-  Hid g(H5Gopen2(loc, group.c_str(), H5P_DEFAULT));
+  t.set_group(group);
+  if (!h5::exists(loc, group)) return t;
+  h5::Handle g(H5Gopen2(loc, group.c_str(), H5P_DEFAULT));
   if (!g.valid()) return t;
   for (const auto& name : member_names(g.get())) {
     H5O_info_t info;
     if (H5Oget_info_by_name2(g.get(), name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0)
       continue;
     if (info.type != H5O_TYPE_DATASET) continue;
-    Hid d(H5Dopen2(g.get(), name.c_str(), H5P_DEFAULT));
-    if (h5_dims(d.get()).size() != 1) continue;  // tables hold 1-D columns only
+    h5::Handle d(H5Dopen2(g.get(), name.c_str(), H5P_DEFAULT));
+    if (h5::dims(d.get()).size() != 1) continue;  // tables hold 1-D columns only
     Column c;
     c.name = name;
-    c.is_string = h5_is_string(d.get());
+    c.is_string = h5::is_string(d.get());
     if (c.is_string)
-      c.str = h5_read_strings(g.get(), name);
+      c.str = h5::read_strings(g.get(), name);
     else
-      c.num = h5_read_doubles(g.get(), name);
-    if (auto l = h5_attr_string(d.get(), "labels")) c.labels = split_labels(*l);
+      c.num = h5::read_vector<double>(g.get(), name);
+    if (auto l = h5::find_attr_string(d.get(), "labels")) c.labels = split_labels(*l);
     try {
       t.add(std::move(c));
     } catch (const std::exception& e) {
@@ -126,4 +129,4 @@ Table read_table(hid_t loc, const std::string& group) {
   return t;
 }
 
-}  // namespace sd::viz
+}  // namespace sd::results

@@ -1,0 +1,234 @@
+#include "debrief/map_image.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_vsi.h>
+#include <gdal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "debrief/svg_chart.hpp"
+
+namespace sd::debrief {
+namespace {
+
+constexpr Rgba kOutside{255, 255, 255, 0};
+constexpr Rgba kWater{122, 160, 196, 255};
+
+// Land as a light grey relief (higher = lighter), so coloured layers read on top of it.
+Rgba land(float elevation) {
+  const float e = std::isnan(elevation) ? 0.f : std::clamp(elevation, -2.f, 30.f);
+  const auto v = static_cast<unsigned char>(205 + (e + 2.f) / 32.f * 40.f);
+  return {v, v, static_cast<unsigned char>(v - 6), 255};
+}
+
+bool is_water(const Basemap& b, std::size_t c) {
+  return !b.landuse.empty() && b.landuse[c] == 3.0f;
+}
+
+Rgba base(const Basemap& b, std::size_t c) {
+  if (c < b.elevation.size() && std::isnan(b.elevation[c])) return kOutside;
+  if (is_water(b, c)) return kWater;
+  return land(c < b.elevation.size() ? b.elevation[c] : 0.f);
+}
+
+std::string rgb(const Rgba& c) {
+  char s[16];
+  std::snprintf(s, sizeof s, "#%02x%02x%02x", c.r, c.g, c.b);
+  return s;
+}
+
+}  // namespace
+
+std::string encode_png(const std::vector<Rgba>& px, int nx, int ny) {
+  GDALAllRegister();
+  GDALDriverH mem = GDALGetDriverByName("MEM"), png = GDALGetDriverByName("PNG");
+  if (!mem || !png) throw IoError("report: GDAL has no MEM or PNG driver");
+  GDALDatasetH ds = GDALCreate(mem, "", nx, ny, 4, GDT_Byte, nullptr);
+  std::vector<unsigned char> band(px.size());
+  for (int b = 0; b < 4; ++b) {
+    for (std::size_t k = 0; k < px.size(); ++k)
+      band[k] = b == 0 ? px[k].r : b == 1 ? px[k].g : b == 2 ? px[k].b : px[k].a;
+    if (GDALRasterIO(GDALGetRasterBand(ds, b + 1), GF_Write, 0, 0, nx, ny, band.data(), nx, ny,
+                     GDT_Byte, 0, 0) != CE_None) {
+      GDALClose(ds);
+      throw IoError("report: cannot fill the map image");
+    }
+  }
+  // A per-process name: /vsimem is shared by the threads of this process only.
+  const std::string name = "/vsimem/stormdrill_report_" + std::to_string(::getpid()) + ".png";
+  GDALDatasetH out = GDALCreateCopy(png, name.c_str(), ds, FALSE, nullptr, nullptr, nullptr);
+  GDALClose(ds);
+  if (!out) throw IoError("report: PNG encoding failed");
+  GDALClose(out);
+  vsi_l_offset n = 0;
+  GByte* buf = VSIGetMemFileBuffer(name.c_str(), &n, TRUE);
+  std::string bytes(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+  CPLFree(buf);
+  VSIUnlink((name + ".aux.xml").c_str());
+  return bytes;
+}
+
+std::string base64(const std::string& in) {
+  static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((in.size() + 2) / 3 * 4);
+  std::size_t k = 0;
+  for (; k + 2 < in.size(); k += 3) {
+    const unsigned v = (static_cast<unsigned char>(in[k]) << 16) |
+                       (static_cast<unsigned char>(in[k + 1]) << 8) |
+                       static_cast<unsigned char>(in[k + 2]);
+    out += t[v >> 18], out += t[(v >> 12) & 63], out += t[(v >> 6) & 63], out += t[v & 63];
+  }
+  if (k + 1 == in.size()) {
+    const unsigned v = static_cast<unsigned char>(in[k]) << 16;
+    out += t[v >> 18], out += t[(v >> 12) & 63], out += "==";
+  } else if (k + 2 == in.size()) {
+    const unsigned v =
+        (static_cast<unsigned char>(in[k]) << 16) | (static_cast<unsigned char>(in[k + 1]) << 8);
+    out += t[v >> 18], out += t[(v >> 12) & 63], out += t[(v >> 6) & 63], out += '=';
+  }
+  return out;
+}
+
+std::vector<Rgba> depth_pixels(const std::vector<float>& d, const Basemap& b,
+                               std::vector<LegendEntry>& legend, const std::string& water) {
+  // Bands break at the planning thresholds 0.15 / 0.3 / 0.5 m (GB 51222 ponding, road closure,
+  // wading limit), as in the viewer.
+  static const float edges[] = {0.05f, 0.15f, 0.3f, 0.5f, 1.0f, 2.0f};
+  static const Rgba cols[] = {{198, 219, 239, 255}, {158, 202, 225, 255}, {107, 174, 214, 255},
+                              {49, 130, 189, 255},  {8, 81, 156, 255},    {8, 48, 107, 255}};
+  static const char* labels[] = {"0.05–0.15 m", "0.15–0.3 m", "0.3–0.5 m",
+                                 "0.5–1 m",     "1–2 m",      "≥ 2 m"};
+  legend.clear();
+  for (int k = 0; k < 6; ++k) legend.push_back({cols[k], labels[k]});
+  legend.push_back({kWater, water});
+  std::vector<Rgba> px(d.size());
+  for (std::size_t c = 0; c < d.size(); ++c) {
+    px[c] = base(b, c);
+    if (is_water(b, c) || std::isnan(d[c]) || px[c].a == 0) continue;
+    for (int k = 5; k >= 0; --k)
+      if (d[c] >= edges[k]) {
+        px[c] = cols[k];
+        break;
+      }
+  }
+  return px;
+}
+
+std::vector<Rgba> arrival_pixels(const std::vector<float>& t, double end_s, const Basemap& b,
+                                 std::vector<LegendEntry>& legend, const std::string& hours,
+                                 const std::string& never, const std::string& water) {
+  // Early arrival is the urgent one: red, then orange, yellow, pale green for late water.
+  static const Rgba cols[] = {{189, 0, 38, 255},
+                              {240, 59, 32, 255},
+                              {253, 141, 60, 255},
+                              {254, 204, 92, 255},
+                              {199, 233, 180, 255}};
+  const double span = end_s > 0 ? end_s : 86400.0;
+  legend.clear();
+  for (int k = 0; k < 5; ++k) {
+    char s[64];
+    std::snprintf(s, sizeof s, "%.0f–%.0f %s", span * k / 5 / 3600, span * (k + 1) / 5 / 3600,
+                  hours.c_str());
+    legend.push_back({cols[k], s});
+  }
+  legend.push_back({land(5), never});
+  legend.push_back({kWater, water});
+  std::vector<Rgba> px(t.size());
+  for (std::size_t c = 0; c < t.size(); ++c) {
+    px[c] = base(b, c);
+    if (is_water(b, c) || std::isnan(t[c]) || px[c].a == 0) continue;
+    const int k = std::clamp(static_cast<int>(t[c] / span * 5), 0, 4);
+    px[c] = cols[k];
+  }
+  return px;
+}
+
+std::vector<Rgba> rain_pixels(const std::vector<float>& mm, const Basemap& b,
+                              std::vector<LegendEntry>& legend) {
+  static const float edges[] = {50, 100, 200, 300, 400};
+  static const Rgba cols[] = {{237, 248, 233, 255},
+                              {186, 228, 179, 255},
+                              {116, 196, 118, 255},
+                              {49, 163, 84, 255},
+                              {0, 109, 44, 255}};
+  static const char* labels[] = {"50–100 mm", "100–200 mm", "200–300 mm", "300–400 mm", "≥ 400 mm"};
+  legend.clear();
+  for (int k = 0; k < 5; ++k) legend.push_back({cols[k], labels[k]});
+  std::vector<Rgba> px(mm.size());
+  for (std::size_t c = 0; c < mm.size(); ++c) {
+    px[c] = base(b, c);
+    if (std::isnan(mm[c]) || px[c].a == 0) continue;
+    for (int k = 4; k >= 0; --k)
+      if (mm[c] >= edges[k]) {
+        px[c] = cols[k];
+        break;
+      }
+  }
+  return px;
+}
+
+std::string svg_map(const MapSpec& m) {
+  const auto& g = *m.grid;
+  const double scale = static_cast<double>(m.width) / g.nx;
+  const double W = m.width, H = g.ny * scale;
+  const double legend_w = 150, total_w = W + legend_w;
+  const double total_h = std::max(H + 24, 24.0 + 18.0 * static_cast<double>(m.legend.size()));
+  std::ostringstream o;
+  o << "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << total_w
+    << "\" height=\"" << total_h << "\" viewBox=\"0 0 " << total_w << " " << total_h
+    << "\" role=\"img\"><title>" << html_escape(m.title) << "</title>";
+  o << "<image x=\"0\" y=\"0\" width=\"" << W << "\" height=\"" << H
+    << "\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" "
+       "href=\"data:image/png;base64,"
+    << base64(encode_png(m.pixels, g.nx, g.ny)) << "\"/>";
+  o << "<rect x=\"0\" y=\"0\" width=\"" << W << "\" height=\"" << H << "\" class=\"frame\"/>";
+  // Labels by priority; one that would overlap a placed label is left out (declutter).
+  std::vector<const MapPoint*> order;
+  for (const auto& p : m.points) order.push_back(&p);
+  std::stable_sort(order.begin(), order.end(),
+                   [](auto* a, auto* b) { return a->priority > b->priority; });
+  struct Box {
+    double x0, y0, x1, y1;
+  };
+  std::vector<Box> placed;
+  for (const MapPoint* p : order) {
+    const double px = (p->x - g.x0) / g.cell * scale, py = (g.y0 - p->y) / g.cell * scale;
+    if (px < 0 || py < 0 || px > W || py > H) continue;
+    o << "<circle cx=\"" << px << "\" cy=\"" << py << "\" r=\"3\" class=\"pt\"/>";
+    const double w = 7.0 * static_cast<double>(p->label.size()) * 0.8 + 4, h = 13;
+    // Right of the point, or left of it where the label would leave the map.
+    const bool left = px + 4 + w > W;
+    const Box b{left ? px - 4 - w : px + 4, py - h, left ? px - 4 : px + 4 + w, py};
+    bool clash = false;
+    for (const auto& q : placed)
+      clash |= !(b.x1 < q.x0 || q.x1 < b.x0 || b.y1 < q.y0 || q.y1 < b.y0);
+    if (clash) continue;
+    placed.push_back(b);
+    o << "<text x=\"" << (left ? px - 5 : px + 5) << "\" y=\"" << py - 3 << "\" class=\"lbl\""
+      << (left ? " text-anchor=\"end\"" : "") << ">" << html_escape(p->label) << "</text>";
+  }
+  // Scale bar: a round number of km near a fifth of the width.
+  const double km_per_px = g.cell / scale / 1000.0;
+  const auto ticks = nice_ticks(0, W / 5 * km_per_px, 2);
+  const double km = ticks.size() > 1 ? ticks[1] : 1;
+  o << "<rect x=\"10\" y=\"" << H - 16 << "\" width=\"" << km / km_per_px
+    << "\" height=\"5\" class=\"sb\"/><text x=\"10\" y=\"" << H - 20 << "\" class=\"lbl\">"
+    << plain_number(km) << " km</text>";
+  double y = 18;
+  for (const auto& e : m.legend) {
+    o << "<rect x=\"" << W + 10 << "\" y=\"" << y - 10 << "\" width=\"14\" height=\"12\" fill=\""
+      << rgb(e.colour) << "\" class=\"sw\"/><text x=\"" << W + 30 << "\" y=\"" << y << "\">"
+      << html_escape(e.label) << "</text>";
+    y += 18;
+  }
+  o << "</svg>";
+  return o.str();
+}
+
+}  // namespace sd::debrief

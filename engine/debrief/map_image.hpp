@@ -1,0 +1,56 @@
+#pragma once
+// County-wide risk maps for the debrief page, made without a window or a new dependency: the
+// raster is coloured on the CPU, encoded as PNG by GDAL's PNG driver in /vsimem, and embedded
+// as a data: URI inside an inline SVG that adds the town labels, a scale bar and a legend.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "results/results_file.hpp"
+
+namespace sd::debrief {
+
+struct Rgba {
+  unsigned char r = 0, g = 0, b = 0, a = 0;
+};
+
+struct LegendEntry {
+  Rgba colour;
+  std::string label;
+};
+
+struct MapPoint {
+  double x = 0, y = 0;  // grid CRS
+  std::string label;
+  int priority = 0;  // higher first when labels would overlap
+};
+
+struct MapSpec {
+  std::string title;
+  const results::GridInfo* grid = nullptr;
+  std::vector<Rgba> pixels;  // ny x nx, row 0 north
+  std::vector<LegendEntry> legend;
+  std::vector<MapPoint> points;
+  int width = 560;  // rendered width in px
+};
+
+// PNG bytes of an RGBA image (GDAL PNG driver through /vsimem).
+std::string encode_png(const std::vector<Rgba>& pixels, int nx, int ny);
+std::string base64(const std::string& bytes);
+// The inline SVG figure (image, labels without overlaps, scale bar, legend).
+std::string svg_map(const MapSpec& m);
+
+// Colourings. Water classes (land use "water") are drawn as water, never as flood depth.
+struct Basemap {
+  std::vector<float> elevation;
+  std::vector<float> landuse;  // empty when absent; code 3 = water (docs/county.md)
+};
+std::vector<Rgba> depth_pixels(const std::vector<float>& depth, const Basemap& b,
+                               std::vector<LegendEntry>& legend, const std::string& water_label);
+std::vector<Rgba> arrival_pixels(const std::vector<float>& t_first, double end_s, const Basemap& b,
+                                 std::vector<LegendEntry>& legend, const std::string& hours,
+                                 const std::string& never, const std::string& water_label);
+std::vector<Rgba> rain_pixels(const std::vector<float>& mm, const Basemap& b,
+                              std::vector<LegendEntry>& legend);
+
+}  // namespace sd::debrief

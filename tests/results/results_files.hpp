@@ -1,0 +1,60 @@
+#pragma once
+// Results files of the small flood county (tests/engine/batch_fixture.hpp): a self-contained
+// run, its hazard cache entry, and a 2-plan x 2-member batch.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "batch_fixture.hpp"
+#include "cli_runner.hpp"
+
+namespace sdtest {
+
+struct ResultsFiles {
+  std::filesystem::path dir, run, batch, cache;
+  std::string error;  // non-empty when a command failed (tests then fail with it)
+};
+
+// Made once per build of `stormdrill` and shared by every test process (ctest runs each test
+// in its own process, two at a time): the files live in the test build folder under a name
+// that carries the binary's modification time, and a lock file serialises their creation.
+inline const ResultsFiles& results_files() {
+  static const ResultsFiles files = [] {
+    namespace fs = std::filesystem;
+    const auto stamp = fs::last_write_time(STORMDRILL_BINARY).time_since_epoch().count();
+    ResultsFiles f;
+    f.dir = fs::absolute("results_fixture_" + std::to_string(stamp));
+    f.cache = f.dir / "cache";
+    f.run = f.dir / "run.h5";
+    f.batch = f.dir / "batch.h5";
+    fs::create_directories(f.dir);
+    const int lock = ::open((f.dir.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+    ::flock(lock, LOCK_EX);
+    if (!fs::exists(f.dir / "done")) {
+      const fs::path county = make_flood_county("results_" + std::to_string(::getpid()));
+      for (const char* x : {"data", "plan-a.toml", "plan-b.toml", "scenario.toml"})
+        fs::copy(county / x, f.dir / x,
+                 fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+      fs::remove_all(county);
+      const std::string scen = (f.dir / "scenario.toml").string();
+      const std::string common = " --cache-dir " + f.cache.string() + " --threads 1 -q";
+      auto r = stormdrill("run " + scen + " -o " + f.run.string() + " --self-contained" + common);
+      if (r.exit_code != 0) f.error = "run failed: " + r.output;
+      r = stormdrill("batch --scenario " + scen + " --plans " + (f.dir / "plan-a.toml").string() +
+                     " " + (f.dir / "plan-b.toml").string() + " --members 2 -o " +
+                     f.batch.string() + common);
+      if (r.exit_code != 0) f.error += "batch failed: " + r.output;
+      if (f.error.empty()) std::ofstream(f.dir / "done") << "ok\n";
+    }
+    ::flock(lock, LOCK_UN);
+    ::close(lock);
+    return f;
+  }();
+  return files;
+}
+
+}  // namespace sdtest
