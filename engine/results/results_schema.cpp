@@ -17,6 +17,9 @@ constexpr std::array kDatasets = {
     // /meta
     DatasetSpec{"meta/scenario_text", str, S::scalar, "", R | H | B, false,
                 "the scenario file(s) as loaded"},
+    // /branch (branch runs only: `stormdrill branch`, docs/drills.md)
+    DatasetSpec{"branch/injects_toml", str, S::scalar, "", R, false,
+                "every inject since the root run, as TOML (re-runnable)"},
     // /grid
     DatasetSpec{"grid/elevation", f32, S::grid, "m", G, true, "bed elevation"},
     DatasetSpec{"grid/landuse", i32, S::grid, "", R | H, false, "land-use class code, -1 outside"},
@@ -236,7 +239,10 @@ constexpr std::array kAttributes = {
     AttrSpec{"meta", "hazard_file", str, R, ""},
     AttrSpec{"meta", "hazard_embedded", number, R, ""},
     AttrSpec{"meta", "parent_path", str, R, "branch runs: the parent results file"},
-    AttrSpec{"meta", "scenario_path", str, B, ""},
+    AttrSpec{"meta", "scenario_path", str, R | B, "the scenario file the run loaded"},
+    AttrSpec{"branch", "parent_path", str, R, "the parent results file"},
+    AttrSpec{"branch", "parent_checksum", str, R, "the parent file's seal hash"},
+    AttrSpec{"branch", "at_s", f64, R, "branch time, s after the scenario start"},
     AttrSpec{"meta", "rank_by", str, B, ""},
     AttrSpec{"meta", "members", number, B, ""},
     AttrSpec{"meta", "ranks", number, B, ""},

@@ -15,7 +15,7 @@
 namespace sdtest {
 
 struct ResultsFiles {
-  std::filesystem::path dir, run, batch, cache;
+  std::filesystem::path dir, run, batch, cache, branch;
   std::string error;  // non-empty when a command failed (tests then fail with it)
 };
 
@@ -31,6 +31,7 @@ inline const ResultsFiles& results_files() {
     f.cache = f.dir / "cache";
     f.run = f.dir / "run.h5";
     f.batch = f.dir / "batch.h5";
+    f.branch = f.dir / "branch.h5";
     fs::create_directories(f.dir);
     const int lock = ::open((f.dir.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
     ::flock(lock, LOCK_EX);
@@ -48,6 +49,9 @@ inline const ResultsFiles& results_files() {
                      " " + (f.dir / "plan-b.toml").string() + " --members 2 -o " +
                      f.batch.string() + common);
       if (r.exit_code != 0) f.error += "batch failed: " + r.output;
+      r = stormdrill("branch " + f.run.string() + " --at 3600 --inject-inline 'close_road edge=0'" +
+                     " -o " + f.branch.string() + common);
+      if (r.exit_code != 0) f.error += "branch failed: " + r.output;
       if (f.error.empty()) std::ofstream(f.dir / "done") << "ok\n";
     }
     ::flock(lock, LOCK_UN);

@@ -176,7 +176,7 @@ void expect_conforms(const fs::path& path, unsigned kind) {
     for (const auto& a : f.attrs)
       EXPECT_TRUE(schema::is_dataset_attribute(a)) << f.path << "@" << a;
   }
-  for (const char* g : {"meta", "grid", "hazard", "timeline", "tradeoff"}) {
+  for (const char* g : {"meta", "grid", "hazard", "timeline", "tradeoff", "branch"}) {
     if (!h5::exists(file, g)) continue;
     h5::Handle grp = h5::open_group(file, g);
     for (const auto& a : attribute_names(grp))
@@ -211,6 +211,15 @@ TEST(ResultsSchema, HazardCacheEntryHoldsOnlySchemaDatasets) {
   const fs::path entry = cache_entry();
   ASSERT_FALSE(entry.empty());
   expect_conforms(entry, schema::kHazard);
+}
+
+TEST(ResultsSchema, BranchFileHoldsOnlySchemaDatasets) {
+  const auto& f = sdtest::results_files();
+  ASSERT_EQ(f.error, "");
+  expect_conforms(f.branch, schema::kRun);
+  h5::Handle file(H5Fopen(f.branch.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+  EXPECT_EQ(h5::attr_string(h5::open_group(file, "meta"), "parent_path"),
+            h5::attr_string(h5::open_group(file, "branch"), "parent_path"));
 }
 
 TEST(ResultsSchema, BatchFileHoldsOnlySchemaDatasets) {
