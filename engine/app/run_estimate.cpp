@@ -71,6 +71,19 @@ ResourceEstimate estimate_drill(const Scenario& s, const ResponseModel& m, std::
   return e;
 }
 
+void require_grid_memory(const std::string& dem_path, long long nx, long long ny,
+                         double max_memory_gb) {
+  const double cells = static_cast<double>(nx) * static_cast<double>(ny);
+  const std::string grid = std::to_string(nx) + " x " + std::to_string(ny) + " cells";
+  ResourceEstimate e;
+  e.add_memory("program and libraries", 1, kProgramBytes);
+  e.add_memory("inputs: " + grid + " x 12 B", cells, kInputBytesPerCell);
+  e.add_memory("flood solver: " + grid + " x 160 B", cells, kSolverBytesPerCell);
+  e.add_memory("storm and frame buffers: " + grid + " x 40 B", cells, kHazardBytesPerCell);
+  e.add_memory("response model: " + grid + " x 32 B", cells, kModelBytesPerCell);
+  require_memory(e, max_memory_gb, dem_path);
+}
+
 void require_drill_resources(const Scenario& s, const ResponseModel& m, std::size_t plans,
                              std::size_t new_hazards, double max_memory_gb,
                              const std::string& cache_dir) {

@@ -21,6 +21,12 @@ ResourceEstimate estimate_drill(const Scenario& s, const ResponseModel& m, std::
 
 // Throws ResourceError (exit 3) when the estimate exceeds the memory limit (max_memory_gb,
 // 0 = 80 % of physical memory) or the free space of the cache folder.
+// The per-cell part of estimate_drill from the DEM's size alone (its header), checked before
+// any raster is read: a 20000 x 18125 DEM once loaded to 9.9 GB before any estimate was made.
+// Throws ResourceError (exit 3) naming the DEM, the grid and the estimate.
+void require_grid_memory(const std::string& dem_path, long long nx, long long ny,
+                         double max_memory_gb);
+
 void require_drill_resources(const Scenario& s, const ResponseModel& m, std::size_t plans,
                              std::size_t new_hazards, double max_memory_gb,
                              const std::string& cache_dir);

@@ -38,6 +38,9 @@ RunReport run_drill(const RunRequest& rq) {
   const auto wall0 = std::chrono::steady_clock::now();
   std::vector<std::string> warnings;
   LoadOptions lo;
+  lo.check_grid = [gb = rq.max_memory_gb](const std::string& dem, long long nx, long long ny) {
+    require_grid_memory(dem, nx, ny, gb);
+  };
   lo.allow_empty_storm = rq.allow_empty_storm;
   Scenario s = load_scenario(rq.scenario_path, lo, &warnings);
   if (rq.amend_scenario) rq.amend_scenario(s);

@@ -52,6 +52,9 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
     throw InputError("batch: --members must be at least 1 (got " + std::to_string(rq.members) +
                      ")");
   LoadOptions lo;
+  lo.check_grid = [gb = rq.max_memory_gb](const std::string& dem, long long nx, long long ny) {
+    require_grid_memory(dem, nx, ny, gb);
+  };
   lo.allow_empty_storm = rq.allow_empty_storm;
   const Scenario s = load_scenario(rq.scenario_path, lo);
   std::vector<Plan> plans;

@@ -45,6 +45,9 @@ void add_validate(CLI::App& app) {
     std::vector<std::string> warnings;
     LoadOptions lo;
     lo.allow_empty_storm = *allow_empty;
+    lo.check_grid = [gb = *max_gb](const std::string& dem, long long nx, long long ny) {
+      require_grid_memory(dem, nx, ny, gb);
+    };
     const Scenario s = load_scenario(*path, lo, &warnings);
     std::vector<Plan> checked{s.plan};
     for (const auto& p : *plans) checked.push_back(load_plan(p, s));

@@ -248,7 +248,11 @@ Track read_ibtracs(const Lines& l, const std::string& select) {
     if (trim(l.text[k]).empty()) continue;
     const auto f = split(l.text[k], ',');
     if (col.empty()) {
-      for (std::size_t c = 0; c < f.size(); ++c) col[f[c]] = c;
+      for (std::size_t c = 0; c < f.size(); ++c)
+        // A repeated name left fewer columns than fields, and rows of that many fields were
+        // then indexed past their end (found by fuzz_track).
+        if (!col.emplace(f[c], c).second)
+          fail(l.path, k + 1, "IBTrACS header repeats column '" + f[c] + "'");
       for (const char* need : {"SID", "ISO_TIME", "LAT", "LON"})
         if (!col.count(need))
           fail(l.path, k + 1, std::string("IBTrACS header lacks column '") + need + "'");

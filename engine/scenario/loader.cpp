@@ -1,4 +1,5 @@
 // Scenario files (TOML) -> compiled Scenario. docs/scenario-format.md documents every key.
+#include <gdal.h>
 #include <ogr_spatialref.h>
 
 #include <algorithm>
@@ -145,12 +146,26 @@ io::Raster read_raster_field(TableReader& t, const std::string& key, bool requir
   return {};
 }
 
-void read_region(TableReader& root, Scenario& s) {
+// The DEM's size from its header only (GDAL reads no pixels): for the up-front memory check.
+void check_grid_size(TableReader& r, const LoadOptions& options) {
+  if (!options.check_grid) return;
+  const std::string p = r.path("dem", false);
+  if (p.empty() || !fs::exists(p)) return;
+  GDALAllRegister();  // idempotent; no raster may have been read yet in this process
+  GDALDatasetH ds = GDALOpen(p.c_str(), GA_ReadOnly);
+  if (!ds) return;  // read_raster reports it with the field
+  const long long nx = GDALGetRasterXSize(ds), ny = GDALGetRasterYSize(ds);
+  GDALClose(ds);
+  options.check_grid(p, nx, ny);
+}
+
+void read_region(TableReader& root, Scenario& s, const LoadOptions& options) {
   auto r = root.table("region");
   if (!r) {
     root.error("", "missing [region] table (the DEM is required)");
     return;
   }
+  check_grid_size(*r, options);
   s.dem = read_raster_field(*r, "dem", true);
   const std::string crs = r->string("crs", "");
   if (!crs.empty() && !s.dem.data.empty()) {
@@ -575,7 +590,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options,
   } else {
     r.error("", "missing [scenario] table (name, start, duration_h, seed)");
   }
-  read_region(r, s);
+  read_region(r, s, options);
   if (!start_has_offset)
     if (auto t = r.table("scenario"))
       t->error("start", "'" + s.start_iso +

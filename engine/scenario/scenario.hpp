@@ -5,6 +5,7 @@
 // states. Positions are in the DEM's CRS (metres); times in seconds since `start`.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -204,6 +205,10 @@ struct LoadOptions {
   // A storm that never reaches the domain during the scenario window is an error unless
   // this is set (deliberate dry runs), when it is a warning.
   bool allow_empty_storm = false;
+  // Called with the DEM's path and size (read from its header) before any raster is read, so
+  // a grid too large for memory is refused in a second, not after loading gigabytes
+  // (resource estimate, engine/app/run_estimate.hpp). Empty = no check.
+  std::function<void(const std::string& dem_path, long long nx, long long ny)> check_grid;
 };
 
 // Loads, validates and compiles a scenario file (and its includes). Throws InputError with

@@ -111,6 +111,25 @@ TEST(LimitsCli, RunsBeyondTheMemoryLimitAreRefusedWithTheEstimate) {
   EXPECT_FALSE(fs::exists(dir / "cache")) << "refused before the hazard ran";
 }
 
+TEST(LimitsCli, AHugeDemIsRefusedFromItsHeaderBeforeAnyPixelIsRead) {
+  // A 20000 x 18125 DEM loaded to 9.9 GB before any estimate was made. A VRT holds only a
+  // header: if the loader read its pixels the test would take minutes and gigabytes.
+  const auto dir = sdtest::make_flood_county("limits_bigdem");
+  {
+    std::ofstream(dir / "data/big.vrt")
+        << "<VRTDataset rasterXSize=\"40000\" rasterYSize=\"40000\">\n"
+           "  <GeoTransform>300000, 5, 0, 3381500, 0, -5</GeoTransform>\n"
+           "  <VRTRasterBand dataType=\"Float32\" band=\"1\"/>\n</VRTDataset>\n";
+  }
+  std::string scn = sdtest::slurp(dir / "scenario.toml");
+  scn.replace(scn.find("data/dem.tif"), 12, "data/big.vrt");
+  std::ofstream(dir / "big.toml") << scn;
+  const std::string big = (dir / "big.toml").string();
+  expect_refused("validate " + big + " --max-memory-gb 4", 3, "40000 x 40000 cells");
+  expect_refused("run " + big + " --max-memory-gb 4 --cache-dir " + (dir / "cache").string(), 3,
+                 "flood solver: 40000 x 40000 cells x 160 B");
+}
+
 TEST(MassBalance, AnUnclosedBudgetIsRefusedWithTheBudgetPrinted) {
   sd::flood::Budget b;
   b.rain = 1000;

@@ -111,6 +111,12 @@ TEST(StormReader, MalformedRowsNameFileLineAndField) {
   const std::string g = write(d / "g.csv", "time,lat,lon,wind_ms\n");
   EXPECT_NE(input_error(g).find("g.csv:1: header lacks column 'pressure_hpa'"), std::string::npos);
   EXPECT_NE(input_error((d / "missing.csv").string()).find("cannot open"), std::string::npos);
+  // IBTrACS with a repeated column name: rows were indexed past their end (fuzz_track).
+  const std::string r = write(d / "r.csv",
+                              "SID,ISO_TIME,LAT,LON,SID,USA_WIND\n"
+                              "2021X,2021-07-25 00:00:00,29.6,123.1,2021X,40\n");
+  EXPECT_NE(input_error(r).find("r.csv:1: IBTrACS header repeats column 'SID'"), std::string::npos)
+      << input_error(r);
 }
 
 TEST(StormReader, CmaBestTrackAndIbtracs) {
