@@ -57,6 +57,15 @@ BatchResult run_batch(const BatchRequest& rq, const Comm& comm) {
   };
   lo.allow_empty_storm = rq.allow_empty_storm;
   const Scenario s = load_scenario(rq.scenario_path, lo);
+  // The ensemble perturbs typhoon tracks; a design storm has none, so every member floods the
+  // same way and the intervals say nothing about the storm (a zero-width interval on road km
+  // closed looked like certainty on imported counties).
+  if (s.storm.track_path.empty() && rq.members > 1 && !rq.quiet && comm.rank() == 0)
+    std::fprintf(stderr,
+                 "stormdrill: warning: %s: the storm is a design storm, which the ensemble does "
+                 "not perturb: all %d members share one flood, and the intervals reflect only "
+                 "the incident draws, not storm uncertainty\n",
+                 rq.scenario_path.c_str(), rq.members);
   std::vector<Plan> plans;
   for (const auto& p : rq.plan_paths) plans.push_back(load_plan(p, s));
   auto model = build_response_model(s);

@@ -158,6 +158,19 @@ TEST(BatchCli, FailingMemberIsRecordedAndTheBatchCompletesButExitsNonZero) {
   }
 }
 
+TEST(BatchCli, DesignStormBatchWarnsThatMembersShareOneFlood) {
+  // The ensemble perturbs tracks only: on a design storm every member floods alike, and a
+  // zero-width interval on road km closed looked like certainty (found on imported counties).
+  Batch b("design");
+  std::string base = b.base;
+  base.erase(base.rfind(" -q"));
+  const auto r = sdtest::stormdrill(base + " -o " + (b.dir / "b.h5").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("the storm is a design storm, which the ensemble does not perturb"),
+            std::string::npos)
+      << r.output;
+}
+
 TEST(BatchCli, ResumeSkipsCompletedRunsAndGivesTheSameResults) {
   Batch b("resume");
   const auto full = sdtest::stormdrill(b.base + " -o " + (b.dir / "full.h5").string());
