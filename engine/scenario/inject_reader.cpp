@@ -11,7 +11,6 @@
 namespace sd {
 namespace {
 
-constexpr double kBig = 1e300;
 const char* kLevelNames[] = {"", "I", "II", "III", "IV"};
 
 // The first of `keys` present (aliases: `team` or `target`), "" when none is.
