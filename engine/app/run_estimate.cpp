@@ -22,6 +22,15 @@ std::string cells_text(const Scenario& s) {
   return std::to_string(s.dem.grid.nx) + " x " + std::to_string(s.dem.grid.ny) + " cells";
 }
 
+// The per-cell memory of a drill on `cells` cells (described as `grid`) and the program.
+void add_grid_memory(ResourceEstimate& e, double cells, const std::string& grid) {
+  e.add_memory("program and libraries", 1, kProgramBytes);
+  e.add_memory("inputs: " + grid + " x 12 B", cells, kInputBytesPerCell);
+  e.add_memory("flood solver: " + grid + " x 160 B", cells, kSolverBytesPerCell);
+  e.add_memory("storm and frame buffers: " + grid + " x 40 B", cells, kHazardBytesPerCell);
+  e.add_memory("response model: " + grid + " x 32 B", cells, kModelBytesPerCell);
+}
+
 std::string count_text(double n) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3g", n);
@@ -50,11 +59,7 @@ ResourceEstimate estimate_drill(const Scenario& s, const ResponseModel& m, std::
   const double blocks = static_cast<double>(m.block_population.size());
   double populated = 0;
   for (float p : m.population) populated += p > 0;
-  e.add_memory("program and libraries", 1, kProgramBytes);
-  e.add_memory("inputs: " + cells_text(s) + " x 12 B", cells, kInputBytesPerCell);
-  e.add_memory("flood solver: " + cells_text(s) + " x 160 B", cells, kSolverBytesPerCell);
-  e.add_memory("storm and frame buffers: " + cells_text(s) + " x 40 B", cells, kHazardBytesPerCell);
-  e.add_memory("response model: " + cells_text(s) + " x 32 B", cells, kModelBytesPerCell);
+  add_grid_memory(e, cells, cells_text(s));
   e.add_memory("hazard timeline: " + count_text(frames) + " frames x (" + count_text(edges) +
                    " edges x 8 B + " + count_text(blocks) + " blocks x 4 B + " +
                    count_text(populated) + " populated cells x 8 B)",
@@ -76,11 +81,7 @@ void require_grid_memory(const std::string& dem_path, long long nx, long long ny
   const double cells = static_cast<double>(nx) * static_cast<double>(ny);
   const std::string grid = std::to_string(nx) + " x " + std::to_string(ny) + " cells";
   ResourceEstimate e;
-  e.add_memory("program and libraries", 1, kProgramBytes);
-  e.add_memory("inputs: " + grid + " x 12 B", cells, kInputBytesPerCell);
-  e.add_memory("flood solver: " + grid + " x 160 B", cells, kSolverBytesPerCell);
-  e.add_memory("storm and frame buffers: " + grid + " x 40 B", cells, kHazardBytesPerCell);
-  e.add_memory("response model: " + grid + " x 32 B", cells, kModelBytesPerCell);
+  add_grid_memory(e, cells, grid);
   require_memory(e, max_memory_gb, dem_path);
 }
 

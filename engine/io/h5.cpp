@@ -199,22 +199,33 @@ void File::commit() {
   temp_.clear();
 }
 
+namespace {
+
+// Disk blocks for [0, EOA + extra) of `file` (EOA: HDF5's end of allocated address space):
+// 0, or the errno of the failure. Non-POSIX drivers and file systems that cannot reserve
+// count as success: there is nothing to reserve there.
+int reserve_blocks(hid_t file, unsigned long long extra) {
+  haddr_t eoa = 0;
+  void* vfd = nullptr;
+  if (H5Fget_eoa(file, &eoa) < 0 || H5Fget_vfd_handle(file, H5P_DEFAULT, &vfd) < 0 || !vfd) {
+    H5Eclear2(H5E_DEFAULT);
+    return 0;
+  }
+  const int fd = *static_cast<int*>(vfd);
+  if (::fallocate(fd, 0, 0, static_cast<off_t>(eoa + extra)) == 0) return 0;
+  return errno == EOPNOTSUPP || errno == ENOSYS ? 0 : errno;
+}
+
+}  // namespace
+
 bool File::reserve_space(std::string& why) {
   if (io::fault::inject(io::fault::Op::Flush)) {
     why = std::strerror(errno);
     return false;
   }
-  haddr_t eoa = 0;
-  void* vfd = nullptr;
-  if (H5Fget_eoa(h_, &eoa) < 0 || H5Fget_vfd_handle(h_, H5P_DEFAULT, &vfd) < 0 || !vfd) {
-    H5Eclear2(H5E_DEFAULT);
-    return true;  // not a POSIX file: nothing to reserve
-  }
-  const int fd = *static_cast<int*>(vfd);
-  if (::fallocate(fd, 0, 0, static_cast<off_t>(eoa)) == 0) return true;
-  if (errno == EOPNOTSUPP || errno == ENOSYS) return true;  // file system cannot reserve
-  why = std::strerror(errno);
-  return false;
+  const int err = reserve_blocks(h_, 0);
+  if (err != 0) why = std::strerror(err);
+  return err == 0;
 }
 
 void reserve_for_write(hid_t loc, unsigned long long bytes, const std::string& what) {
@@ -232,17 +243,8 @@ void reserve_for_write(hid_t loc, unsigned long long bytes, const std::string& w
     throw IoError("HDF5: cannot write " + what + " into " + name + ": " + std::strerror(err));
   };
   if (io::fault::inject(io::fault::Op::Write)) fail(errno);
-  haddr_t eoa = 0;
-  void* vfd = nullptr;
-  if (!file.valid() || H5Fget_eoa(file, &eoa) < 0 ||
-      H5Fget_vfd_handle(file, H5P_DEFAULT, &vfd) < 0 || !vfd) {
-    H5Eclear2(H5E_DEFAULT);
-    return;  // not a POSIX file: nothing to reserve
-  }
-  const int fd = *static_cast<int*>(vfd);
-  if (::fallocate(fd, 0, static_cast<off_t>(eoa), static_cast<off_t>(bytes)) == 0) return;
-  if (errno == EOPNOTSUPP || errno == ENOSYS) return;  // file system cannot reserve
-  fail(errno);
+  if (!file.valid()) return;
+  if (const int err = reserve_blocks(file, bytes)) fail(err);
 }
 
 bool close_failed() {
