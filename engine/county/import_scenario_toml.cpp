@@ -66,11 +66,17 @@ void boundary(std::ostringstream& o, const ImportedCounty& c) {
 }
 
 void assets(std::ostringstream& o, const ImportedCounty& c) {
-  for (const ImportTown& t : c.towns.towns)
+  for (std::size_t u = 0; u < c.towns.units.size(); ++u) {
+    const ImportAdminUnit& a = c.towns.units[u];
+    o << "\n[[area]]  # OSM " << a.osm << " admin_level=" << a.level << ", " << a.population
+      << " people\ncode = " << u + 1 << "\nname = " << toml_string(a.name) << '\n';
+  }
+  for (const ImportTown& t : c.towns.towns) {
     o << "\n[[town]]" << (t.osm.empty() ? "" : "  # OSM " + t.osm + " " + t.what)
-      << (t.unit.empty() || t.unit == t.name ? "" : " in " + t.unit)
       << "\nname = " << toml_string(t.name) << "\nx = " << num(t.x) << "\ny = " << num(t.y)
       << "\npopulation = " << t.population << '\n';
+    if (!t.unit.empty()) o << "area = " << toml_string(t.unit) << '\n';
+  }
   for (const char* table : {"team", "depot", "shelter", "critical_site"})
     for (const ImportAsset& a : c.assets.assets) {
       if (a.table != table) continue;
@@ -108,7 +114,8 @@ std::string imported_scenario_toml(const ImportedCounty& c) {
     << "include = [\"plan-default.toml\"]\n\n[scenario]\nname = " << toml_string(c.opt.name)
     << "\nstart = \"" << c.start_iso << "\"\nduration_h = " << num(c.duration_h, 1)
     << "\nseed = 1\n\n[region]\ndem = \"data/dem.tif\"\nlanduse = \"data/landuse.tif\"\n"
-    << "population = \"data/population.tif\"\n";
+    << "population = \"data/population.tif\"\n"
+    << (c.towns.units.empty() ? "" : "areas = \"data/areas.tif\"\n");
   classes(o);
   boundary(o, c);
   storm(o, c);

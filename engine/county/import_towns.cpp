@@ -135,6 +135,18 @@ TownsResult build_towns(const OsmData& osm, const ImportFrame& f, const io::Rast
     unit_people[it->second] += p;
     if (p > pop.data[unit_peak[it->second]]) unit_peak[it->second] = c;
   }
+  std::map<std::string, int> unit_names;  // unique names: "Name (2)" for a repeat
+  for (auto& u : r.units)
+    if (int n = ++unit_names[u.name]; n > 1) u.name += " (" + std::to_string(n) + ")";
+  if (!r.units.empty()) {
+    r.areas = dem;
+    for (std::size_t c = 0; c < g.size(); ++c) {
+      const auto it = unit_index.find(unit[c]);
+      r.areas.data[c] = it == unit_index.end() || !std::isfinite(dem.data[c])
+                            ? 0.0f
+                            : static_cast<float>(it->second + 1);
+    }
+  }
   std::vector<int> town_unit;  // r.units index per town, -1 outside every area
   for (ImportTown& t : r.towns) {
     int i = 0, j = 0;

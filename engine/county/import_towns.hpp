@@ -38,6 +38,7 @@ struct TownsResult {
   std::vector<ImportTown> towns;
   std::vector<ImportAdminUnit> units;  // at the admin level used, with cells on the grid
   int admin_level = 0;                 // 0 = no administrative area used
+  io::Raster areas;  // per cell: 1 + row of `units`, 0 outside every area (empty: no units)
 };
 
 // Towns are place=city/town/village nodes on the DEM (suburb/quarter/hamlet only when there is

@@ -68,6 +68,7 @@ void write_files(const ImportedCounty& c, const fs::path& d) {
   io::write_raster((d / "data" / "dem.tif").string(), c.dem.dem);
   io::write_raster((d / "data" / "landuse.tif").string(), c.landuse.landuse);
   io::write_raster((d / "data" / "population.tif").string(), c.population.population);
+  if (!c.towns.units.empty()) io::write_raster((d / "data" / "areas.tif").string(), c.towns.areas);
   io::write_text_atomic((d / "data" / "roads" / "nodes.csv").string(), nodes_csv(c.roads));
   io::write_text_atomic((d / "data" / "roads" / "edges.csv").string(), edges_csv(c.roads));
   if (c.level.river)

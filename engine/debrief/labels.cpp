@@ -28,6 +28,7 @@ std::string tr(const std::string& lang, const std::string& english) {
       {"never", "未积水"},
       {"Town and village situation", "村级防汛防台形势图"},
       {"Town", "乡镇（街道）"},
+      {"Town / village", "乡镇（街道）/ 村"},
       {"Population", "人口"},
       {"Peak depth over populated cells (m)", "有人居住网格最大水深（米）"},
       {"People > 0.15 m", "受淹人口 >0.15米"},

@@ -23,7 +23,7 @@ body{font-family:"Noto Sans CJK SC","Noto Sans","DejaVu Sans",sans-serif;margin:
 h1{font-size:22px;margin-bottom:4px} h2{font-size:18px;border-bottom:2px solid #345;padding-bottom:3px;margin-top:28px}
 h3{font-size:15px;margin:14px 0 6px}
 table{border-collapse:collapse;font-size:12px;margin:6px 0} th,td{border:1px solid #bbb;padding:3px 6px;text-align:right}
-th{background:#e8eef4} td.l,th.l{text-align:left} tr.total td{font-weight:bold;background:#f4f4f4}
+th{background:#e8eef4} td.l,th.l{text-align:left} tr.total td{font-weight:bold;background:#f4f4f4} tr.area td.l{font-weight:bold} tr.village td.l{padding-left:1.6em}
 tr{page-break-inside:avoid} figure{margin:8px 0;page-break-inside:avoid} figcaption{font-size:12px;color:#555}
 .meta td{text-align:left;border:none;padding:1px 10px 1px 0} .note{font-size:12px;color:#555}
 svg text{font-size:11px;fill:#222} svg .ct{font-size:13px;font-weight:bold}

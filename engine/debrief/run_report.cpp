@@ -158,13 +158,15 @@ std::string risk_maps(const RunView& v, const Basemap& b, const std::string& lan
   return o.str();
 }
 
-std::string town_row(const AreaStats& a, const ClockText& clock, bool total) {
+// kind: "total" (the county row), "area" (an administrative area), "village" (a place inside
+// an area), "" (a town).
+std::string town_row(const AreaStats& a, const ClockText& clock, const std::string& kind) {
   std::ostringstream o;
-  o << "<tr" << (total ? " class=\"total\"" : "") << "><td class=\"l\">" << esc(a.name)
-    << "</td><td>" << plain_number(a.population) << "</td><td>" << plain_number(a.peak_depth_m)
-    << "</td><td>" << plain_number(a.exposed_015) << "</td><td>" << plain_number(a.exposed_050)
-    << "</td><td>" << plain_number(a.road_km_closed_peak) << "</td><td>"
-    << clock(a.road_first_closed_s) << "</td>";
+  o << "<tr" << (kind.empty() ? "" : " class=\"" + kind + "\"") << "><td class=\"l\">"
+    << esc(a.name) << "</td><td>" << plain_number(a.population) << "</td><td>"
+    << plain_number(a.peak_depth_m) << "</td><td>" << plain_number(a.exposed_015) << "</td><td>"
+    << plain_number(a.exposed_050) << "</td><td>" << plain_number(a.road_km_closed_peak)
+    << "</td><td>" << clock(a.road_first_closed_s) << "</td>";
   for (long long n : a.by_type) o << "<td>" << n << "</td>";
   o << "<td>" << a.incidents << "</td><td>" << a.served << "</td><td>" << a.late << "</td><td>"
     << a.unserved << "</td><td>" << a.averted << "</td><td>" << minutes(a.response_median_s)
@@ -178,7 +180,7 @@ std::string town_section(const RunView& v, const ClockText& clock, const std::st
   const TownTable t = town_table(v);
   std::ostringstream o;
   o << section(tr(lang, "Town and village situation"));
-  o << "<table id=\"towns\"><tr><th class=\"l\">" << esc(tr(lang, "Town")) << "</th>";
+  o << "<table id=\"towns\"><tr><th class=\"l\">" << esc(tr(lang, "Town / village")) << "</th>";
   for (const char* h : {"Population", "Peak depth over populated cells (m)", "People > 0.15 m",
                         "People > 0.5 m", "Road km closed (peak)", "First closure"})
     o << "<th>" << esc(tr(lang, h)) << "</th>";
@@ -188,19 +190,38 @@ std::string town_section(const RunView& v, const ClockText& clock, const std::st
         "P90 response (min)", "Evacuated", "Shelter occupancy peak", "Supply shortfalls"})
     o << "<th>" << esc(tr(lang, h)) << "</th>";
   o << "</tr>\n";
-  for (const auto& a : t.towns) o << town_row(a, clock, false);
+  const TownTable areas = area_table(v);
+  if (areas.towns.empty()) {
+    for (const auto& a : t.towns) o << town_row(a, clock, "");
+  } else {
+    // Administrative areas (municipalities) with their towns and villages under them; a
+    // single place named as its area is not repeated.
+    for (std::size_t q = 0; q < areas.towns.size(); ++q) {
+      const auto& m = areas.members[q];
+      const bool is_area = !m.empty() && v.towns.text("area", m[0]) == areas.towns[q].name;
+      o << town_row(areas.towns[q], clock, is_area ? "area" : "");
+      if (m.size() == 1 && t.towns[m[0]].name == areas.towns[q].name) continue;
+      for (std::size_t k : m) o << town_row(t.towns[k], clock, "village");
+    }
+  }
   AreaStats outside = t.outside;
   outside.name = tr(lang, "Outside any town");
-  o << town_row(outside, clock, false);
+  o << town_row(outside, clock, "");
   AreaStats county = t.county;
   county.name = tr(lang, "County");
-  o << town_row(county, clock, true) << "</table>\n";
-  o << "<p class=\"note\">Towns are the areas nearest to each town centre (/grid/town), as the "
-       "response model assigns people and incidents. Served includes late (arrival after the "
-       "incident's deadline); unserved includes unreachable. Road km are directed edges closed "
-       "by the storm or an inject; a road belongs to the town under its midpoint; peaks of "
-       "different towns need not coincide, so they do not add up to the county peak. "
-       "Villages are not in this results file (the county data carry towns only).</p>\n";
+  o << town_row(county, clock, "total") << "</table>\n";
+  o << "<p class=\"note\">"
+    << (areas.towns.empty()
+            ? "Towns are the areas nearest to each town centre (/grid/town), as the response "
+              "model assigns people and incidents. Villages are not in this results file (the "
+              "county data carry towns only). "
+            : "Bold rows are the administrative areas (/places/towns/area); the indented rows "
+              "under each are its towns and villages, each holding the cells of its area nearest "
+              "to it (/grid/town), as the response model assigns people and incidents. ")
+    << "Served includes late (arrival after the incident's deadline); unserved includes "
+       "unreachable. Road km are directed edges closed by the storm or an inject; a road "
+       "belongs to the town under its midpoint; peaks of different towns need not coincide, so "
+       "they do not add up to the county peak.</p>\n";
   return o.str();
 }
 

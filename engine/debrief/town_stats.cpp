@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/quantile.hpp"
 
@@ -78,7 +79,7 @@ void add_roads(const RunView& v, const std::vector<float>& town, TownTable& t) {
   }
 }
 
-void add_incidents(const RunView& v, TownTable& t) {
+void add_incidents(const RunView& v, const std::vector<int>& group_of_town, TownTable& t) {
   const std::size_t ntypes = t.type_labels.size();
   for (auto* a : {&t.outside, &t.county}) a->by_type.assign(ntypes, 0);
   for (auto& a : t.towns) a.by_type.assign(ntypes, 0);
@@ -87,7 +88,10 @@ void add_incidents(const RunView& v, TownTable& t) {
   for (std::size_t i = 0; i < v.incidents.rows(); ++i) {
     const IncidentRow r = v.incident(i);
     if (!r.counted()) continue;
-    AreaStats& a = area(t, r.town);
+    const int g = r.town < 0 || static_cast<std::size_t>(r.town) >= group_of_town.size()
+                      ? -1
+                      : group_of_town[static_cast<std::size_t>(r.town)];
+    AreaStats& a = area(t, g);
     const auto ty = static_cast<std::size_t>(v.incidents.num("type", i, -1));
     for (AreaStats* s : {&a, &t.county}) {
       if (r.outcome == Outcome::averted) {
@@ -102,7 +106,7 @@ void add_incidents(const RunView& v, TownTable& t) {
       s->unreachable += r.outcome == Outcome::unreachable;
     }
     if (r.outcome == Outcome::averted || !std::isfinite(r.t_arrived)) continue;
-    const std::size_t slot = &a == &t.outside ? t.towns.size() : static_cast<std::size_t>(r.town);
+    const std::size_t slot = &a == &t.outside ? t.towns.size() : static_cast<std::size_t>(g);
     rt[slot].push_back(r.t_arrived - r.t_created);
     county_rt.push_back(r.t_arrived - r.t_created);
   }
@@ -149,31 +153,72 @@ void add_shelters_and_supplies(const RunView& v, const std::vector<float>& town,
   }
 }
 
-}  // namespace
-
-TownTable town_table(const RunView& v) {
+// One row per group of towns (group_of_town: row of each /places/towns row, -1 none): the
+// cells, roads, incidents and shelters of a town count in its group's row.
+TownTable group_table(const RunView& v, const std::vector<std::string>& names,
+                      const std::vector<int>& group_of_town) {
   TownTable t;
   t.type_labels = v.incidents.labels("type");
-  for (std::size_t q = 0; q < v.towns.rows(); ++q) {
-    AreaStats a;
-    a.name = v.towns.text("name", q);
-    a.evacuated = v.towns.num("evacuated", q, 0);
-    t.towns.push_back(a);
-  }
+  t.towns.resize(names.size());
+  t.members.resize(names.size());
+  for (std::size_t q = 0; q < names.size(); ++q) t.towns[q].name = names[q];
+  for (std::size_t q = 0; q < group_of_town.size(); ++q)
+    if (group_of_town[q] >= 0) {
+      const auto g = static_cast<std::size_t>(group_of_town[q]);
+      t.towns[g].evacuated += v.towns.num("evacuated", q, 0);
+      t.members[g].push_back(q);
+    }
   t.outside.name = "-";
   t.county.name = "county";
-  std::vector<float> town;
-  if (v.file().has("/grid/town")) town = v.file().read_raster("/grid/town");
-  add_cells(v, town, t);
-  add_roads(v, town, t);
-  add_incidents(v, t);
-  add_shelters_and_supplies(v, town, t);
+  std::vector<float> group;  // /grid/town mapped to rows
+  if (v.file().has("/grid/town")) group = v.file().read_raster("/grid/town");
+  for (float& c : group) {
+    const bool in = !std::isnan(c) && c >= 0 && c < static_cast<float>(group_of_town.size());
+    c = in ? static_cast<float>(group_of_town[static_cast<std::size_t>(c)]) : -1.0f;
+  }
+  add_cells(v, group, t);
+  add_roads(v, group, t);
+  add_incidents(v, group_of_town, t);
+  add_shelters_and_supplies(v, group, t);
   // Evacuated: the towns' counts; the county figure is the run's, any rest is outside.
   t.county.evacuated = v.final_kpi("people_evacuated", 0);
   double towns_sum = 0;
   for (const auto& a : t.towns) towns_sum += a.evacuated;
   t.outside.evacuated = std::max(0.0, t.county.evacuated - towns_sum);
   return t;
+}
+
+}  // namespace
+
+TownTable town_table(const RunView& v) {
+  std::vector<std::string> names;
+  std::vector<int> group;
+  for (std::size_t q = 0; q < v.towns.rows(); ++q) {
+    names.push_back(v.towns.text("name", q));
+    group.push_back(static_cast<int>(q));
+  }
+  return group_table(v, names, group);
+}
+
+TownTable area_table(const RunView& v) {
+  std::vector<std::string> names;
+  std::vector<int> group(v.towns.rows(), -1);
+  std::map<std::string, int> row_of_area;
+  const bool has_area = v.towns.has("area");
+  for (std::size_t q = 0; q < v.towns.rows(); ++q) {
+    const std::string area = has_area ? v.towns.text("area", q) : "";
+    if (area.empty()) continue;
+    const auto [it, added] = row_of_area.emplace(area, static_cast<int>(names.size()));
+    if (added) names.push_back(area);
+    group[q] = it->second;
+  }
+  if (names.empty()) return {};
+  for (std::size_t q = 0; q < v.towns.rows(); ++q)  // towns of no area are rows of their own
+    if (group[q] < 0) {
+      group[q] = static_cast<int>(names.size());
+      names.push_back(v.towns.text("name", q));
+    }
+  return group_table(v, names, group);
 }
 
 }  // namespace sd::debrief

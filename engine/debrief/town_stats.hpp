@@ -30,11 +30,16 @@ struct AreaStats {
 
 struct TownTable {
   std::vector<std::string> type_labels;
-  std::vector<AreaStats> towns;  // one per /places/towns row
-  AreaStats outside;             // cells, roads, incidents of no town
+  std::vector<AreaStats> towns;                   // one per row (town_table: per /places/towns row)
+  std::vector<std::vector<std::size_t>> members;  // the /places/towns rows of each row
+  AreaStats outside;                              // cells, roads, incidents of no town
   AreaStats county;
 };
 
 TownTable town_table(const RunView& v);
+
+// One row per administrative area (/places/towns/area: a municipality and its villages), then
+// one per town of no area; empty (no rows) when no town names an area.
+TownTable area_table(const RunView& v);
 
 }  // namespace sd::debrief

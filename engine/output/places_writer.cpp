@@ -10,11 +10,14 @@ namespace {
 
 void write_towns(hid_t f, const Scenario& s, const RunResult& r) {
   h5::Handle g = h5::create_group(f, "places/towns");
-  std::vector<std::string> name;
+  std::vector<std::string> name, area;
   std::vector<double> x, y, pop;
-  for (const auto& t : s.towns)
+  for (const auto& t : s.towns) {
     name.push_back(t.name), x.push_back(t.x), y.push_back(t.y), pop.push_back(t.population);
+    area.push_back(t.area);
+  }
   h5::write_strings(g, "name", name);
+  h5::write_strings(g, "area", area);
   h5::write_vector(g, "x", x);
   h5::write_vector(g, "y", y);
   h5::write_vector(g, "population", pop);
@@ -35,7 +38,7 @@ void write_people_rasters(hid_t f, const ResponseModel& m) {
   std::vector<std::int32_t> town(m.cell_town.begin(), m.cell_town.end());
   h5::write_matrix<std::int32_t>(grid, "town", town.data(), g.ny, g.nx);
   h5::set_attr(h5::Handle(H5Dopen2(grid, "town", H5P_DEFAULT)), "long_name",
-               "row of /places/towns nearest to the cell (-1: none)");
+               "row of /places/towns of the cell: the nearest town of its area (-1: none)");
 }
 
 void write_incident_places(hid_t f, const RunResult& r) {

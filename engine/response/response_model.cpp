@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "core/error.hpp"
 #include "hazard/flood_setup.hpp"
@@ -85,22 +86,45 @@ void compile_roads(const Scenario& s, const io::RoadNetworkData& d, ResponseMode
   compile_road_surface(s, d, m);
 }
 
+// The town of every cell: the nearest town (towns are few: a direct scan is cheapest). With
+// [region] areas, a cell inside an area goes to the nearest town of that area (the
+// administrative boundary, not the distance, decides, as `county import` splits people), and
+// a cell outside every area, or in an area without towns, to the nearest town of all.
+void assign_cell_towns(const Scenario& s, ResponseModel& m) {
+  const Grid& g = s.dem.grid;
+  std::vector<std::vector<int>> among(s.town_areas.size() + 1);  // last: every town
+  for (std::size_t t = 0; t < s.towns.size(); ++t) {
+    among.back().push_back(static_cast<int>(t));
+    for (std::size_t a = 0; a < s.town_areas.size(); ++a)
+      if (s.towns[t].area == s.town_areas[a].name) among[a].push_back(static_cast<int>(t));
+  }
+  std::map<int, std::size_t> area_of_code;
+  for (std::size_t a = 0; a < s.town_areas.size(); ++a) area_of_code[s.town_areas[a].code] = a;
+  const bool by_area = s.areas.data.size() == g.size();
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      const std::size_t c = g.index(i, j);
+      const std::vector<int>* cand = &among.back();
+      if (by_area && !std::isnan(s.areas.data[c])) {
+        const auto it = area_of_code.find(static_cast<int>(s.areas.data[c]));
+        if (it != area_of_code.end() && !among[it->second].empty()) cand = &among[it->second];
+      }
+      double best = 1e300;
+      int bt = -1;
+      for (int t : *cand) {
+        const double dx = g.cx(i) - s.towns[t].x, dy = g.cy(j) - s.towns[t].y;
+        if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, bt = t;
+      }
+      m.cell_town[c] = static_cast<std::int16_t>(bt);
+    }
+}
+
 void aggregate_population(const Scenario& s, ResponseModel& m) {
   const Grid& g = s.dem.grid;
   m.population.assign(g.size(), 0.0f);
   m.cell_town.assign(g.size(), -1);
   m.cell_urban.assign(g.size(), 0);
-  // Nearest town per cell (towns are few: a direct scan is cheapest).
-  for (int j = 0; j < g.ny; ++j)
-    for (int i = 0; i < g.nx; ++i) {
-      double best = 1e300;
-      int bt = -1;
-      for (std::size_t t = 0; t < s.towns.size(); ++t) {
-        const double dx = g.cx(i) - s.towns[t].x, dy = g.cy(j) - s.towns[t].y;
-        if (dx * dx + dy * dy < best) best = dx * dx + dy * dy, bt = static_cast<int>(t);
-      }
-      m.cell_town[g.index(i, j)] = static_cast<std::int16_t>(bt);
-    }
+  assign_cell_towns(s, m);
   if (!s.population.data.empty()) {
     for (std::size_t c = 0; c < g.size(); ++c) {
       const float p = s.population.data[c];

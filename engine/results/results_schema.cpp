@@ -26,7 +26,7 @@ constexpr std::array kDatasets = {
     DatasetSpec{"grid/population", f32, S::grid, "people", R, false,
                 "people per cell as the response model counts them"},
     DatasetSpec{"grid/town", i32, S::grid, "", R, false,
-                "row of places/towns each cell belongs to (nearest town), -1 none"},
+                "row of places/towns each cell belongs to (nearest town of its area), -1 none"},
     DatasetSpec{"grid/x", f64, S::axis_x, "m", G, true, "cell-centre x"},
     DatasetSpec{"grid/y", f64, S::axis_y, "m", G, true, "cell-centre y (decreasing)"},
     DatasetSpec{"grid/crs", i32, S::scalar, "", G, false, "CF grid mapping variable"},
@@ -145,6 +145,8 @@ constexpr std::array kDatasets = {
     DatasetSpec{"places/towns/population", f64, S::column, "people", R, false, ""},
     DatasetSpec{"places/towns/evacuated", f64, S::column, "people", R, false,
                 "people of the town who reached a shelter"},
+    DatasetSpec{"places/towns/area", str, S::column, "", R, false,
+                "the administrative area (municipality) it lies in, \"\" none"},
     // /kpi
     DatasetSpec{"kpi/time", f64, S::vector, "s", R, false, ""},
     DatasetSpec{"kpi/incidents_open", f64, S::kpi_series, "incidents", R, false, ""},

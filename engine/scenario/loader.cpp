@@ -189,7 +189,7 @@ void read_region(TableReader& root, Scenario& s, const LoadOptions& options) {
     if (valid == 0) r->error("dem", "every DEM cell is NoData");
     if (auto bad = io::implausible_elevation(s.dem)) r->error("dem", *bad);
   }
-  for (const char* key : {"landuse", "population"}) {
+  for (const char* key : {"landuse", "population", "areas"}) {
     io::Raster ras = read_raster_field(*r, key, false);
     if (ras.data.empty() || s.dem.data.empty()) continue;
     const Grid &a = ras.grid, &b = s.dem.grid;
@@ -206,7 +206,8 @@ void read_region(TableReader& root, Scenario& s, const LoadOptions& options) {
       if (auto bad = io::bad_population(ras)) r->error(key, *bad);
       if (auto dense = io::dense_population(ras)) r->warning(key, *dense);
     }
-    (std::string(key) == "landuse" ? s.landuse : s.population) = std::move(ras);
+    const std::string k = key;
+    (k == "landuse" ? s.landuse : k == "population" ? s.population : s.areas) = std::move(ras);
   }
   s.river_level_path = r->path("river_levels", false);
   r->finish();
@@ -374,15 +375,60 @@ void read_roads(TableReader& root, Scenario& s) {
   t->finish();
 }
 
+// [[area]] (code, name): every code of the [region] areas raster must be defined (a town's
+// `area` must name one: read_assets).
+void read_town_areas(TableReader& root, Scenario& s) {
+  std::set<int> codes;
+  std::set<std::string> names;
+  for (auto& t : root.tables("area")) {
+    TownArea a;
+    a.code = static_cast<int>(t.integer("code", 0, 1, 32767));
+    if (!t.has("code")) t.error("code", "missing required integer (the areas raster's value)");
+    a.name = t.required_string("name");
+    if (!codes.insert(a.code).second)
+      t.error("code", "duplicate area code " + std::to_string(a.code));
+    if (!a.name.empty() && !names.insert(a.name).second)
+      t.error("name", "duplicate area name '" + a.name + "'");
+    t.finish();
+    s.town_areas.push_back(a);
+  }
+  if (!s.areas.data.empty()) {
+    if (s.town_areas.empty())
+      root.error("area", "[region] areas is given but no [[area]] names its codes");
+    std::set<int> missing;
+    for (float v : s.areas.data)
+      if (!std::isnan(v) && v != 0 && !codes.count(static_cast<int>(v)))
+        missing.insert(static_cast<int>(v));
+    for (int code : missing)
+      root.error("area", "the areas raster uses code " + std::to_string(code) +
+                             " but no [[area]] defines it");
+  }
+}
+
+// After the towns: an area with no town is a warning (its cells go to the nearest town).
+void warn_empty_areas(TableReader& root, const Scenario& s) {
+  for (const auto& a : s.town_areas)
+    if (std::none_of(s.towns.begin(), s.towns.end(),
+                     [&](const Town& w) { return w.area == a.name; }))
+      root.warning("area", "area '" + a.name + "' has no [[town]] with area = \"" + a.name +
+                               "\": its cells go to the nearest town");
+}
+
 void read_assets(TableReader& root, Scenario& s) {
+  read_town_areas(root, s);
   for (auto& t : root.tables("town")) {
     Town w;
     w.name = t.required_string("name");
     read_position(t, s, w.x, w.y);
     w.population = t.number("population", 0, 0, 1e8);
+    w.area = t.string("area", "");
+    if (!w.area.empty() && std::none_of(s.town_areas.begin(), s.town_areas.end(),
+                                        [&](const TownArea& a) { return a.name == w.area; }))
+      t.error("area", "'" + w.area + "' is not the name of any [[area]]");
     t.finish();
     s.towns.push_back(w);
   }
+  warn_empty_areas(root, s);
   std::set<std::string> names;
   for (auto& t : root.tables("team")) {
     TeamSpec m;

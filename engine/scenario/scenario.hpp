@@ -79,6 +79,14 @@ struct Town {
   std::string name;
   double x = 0, y = 0;
   double population = 0;
+  std::string area;  // the [[area]] (municipality) it lies in; "" = none
+};
+
+// An administrative area (a municipality, 乡镇) of the [region] areas raster: its towns and
+// villages are the places inside it; a cell of the area belongs to the nearest of them.
+struct TownArea {
+  int code = 0;  // value in the areas raster
+  std::string name;
 };
 
 struct TeamSpec {
@@ -166,6 +174,7 @@ struct Scenario {
   io::Raster dem;
   io::Raster landuse;     // empty data when absent
   io::Raster population;  // empty data when absent
+  io::Raster areas;       // [[area]] code per cell, 0 / NoData outside every area; may be empty
   std::vector<LanduseClass> landuse_classes;
   std::array<BoundaryKind, 4> boundary{};  // N, E, S, W
   TideSpec tide;
@@ -182,6 +191,7 @@ struct Scenario {
 
   // Assets
   std::vector<Town> towns;
+  std::vector<TownArea> town_areas;
   std::vector<TeamSpec> teams;
   std::vector<DepotSpec> depots;
   std::vector<ShelterSpec> shelters;

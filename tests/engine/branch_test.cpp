@@ -25,7 +25,7 @@ struct County : sdtest::Lattice {
     s.population.data.assign(s.dem.grid.size(), 50.0f);
     s.rates = sd::IncidentRates{};
     s.rates.medical_per_person_h = 2e-4;
-    s.towns = {{"West", x(0), y(2), 0}, {"East", x(4), y(2), 0}};
+    s.towns = {{"West", x(0), y(2), 0, ""}, {"East", x(4), y(2), 0, ""}};
     s.shelters = {{"Gym", x(1), y(1), 100000}, {"Hall", x(3), y(4), 100000}};
     sd::DepotSpec d{"Depot", x(2), y(0), {}};
     d.stock[static_cast<std::size_t>(sd::StockKind::Food)] = 1000;

@@ -65,6 +65,12 @@ TEST(CountyImportTowns, PeopleGoToTheNearestTownInTheirAdministrativeArea) {
   EXPECT_EQ(fx.town(r, "West").unit, "Westdorf");
   EXPECT_EQ(fx.town(r, "East").population, 12);
   ASSERT_EQ(r.units.size(), 2u);
+  // The split is written for the engine (data/areas.tif: 1 + row of units), which assigns
+  // cells the same way, so the drill's per-town figures follow the boundary too.
+  ASSERT_EQ(r.areas.data.size(), fx.f.grid.size());
+  const auto code = [&](int i) { return r.areas.data[fx.f.grid.index(i, 5)]; };
+  EXPECT_EQ(r.units[static_cast<std::size_t>(code(9)) - 1].name, "Westdorf");
+  EXPECT_EQ(r.units[static_cast<std::size_t>(code(11)) - 1].name, "Ostdorf");
 }
 
 TEST(CountyImportTowns, AnAreaWithoutAPlaceNodeIsATownNamedAfterIt) {

@@ -97,12 +97,35 @@ TEST(Report, RunReportIsOneSelfContainedPage) {
   EXPECT_NE(page.html.find("hours since start"), std::string::npos) << "charts have axis labels";
 }
 
+void expect_rows_add_up(const sd::debrief::RunView& v, const sd::debrief::TownTable& t);
+
 TEST(Report, PerTownTotalsAddUpToTheCounty) {
   const auto& f = sdtest::results_files();
   ASSERT_EQ(f.error, "");
   const auto v = sd::debrief::RunView::open(f.run.string());
-  const auto t = sd::debrief::town_table(v);
-  ASSERT_EQ(t.towns.size(), 2u);  // West, East
+  for (const auto& t : {sd::debrief::town_table(v), sd::debrief::area_table(v)})
+    expect_rows_add_up(v, t);
+  // The page shows the areas with their places under them, the outside row and the county row:
+  // Westgau (West, Mitteldorf), Ostgau (East alone, under its own name).
+  const Page page = report(f.run, "run-towns.html", "--lang en");
+  ASSERT_EQ(page.exit_code, 0) << page.output;
+  const auto rows = table_rows(page.html, "towns");
+  std::vector<std::string> names;
+  for (const auto& r : rows) names.push_back(r[0]);
+  EXPECT_EQ(names, (std::vector<std::string>{"Westgau", "West", "Mitteldorf", "Ostgau", "East",
+                                             "Outside any town", "County"}));
+  EXPECT_NE(page.html.find("<tr class=\"village\"><td class=\"l\">Mitteldorf"), std::string::npos);
+  // An area's row is its places' rows added up.
+  const auto towns = sd::debrief::town_table(v), areas = sd::debrief::area_table(v);
+  ASSERT_EQ(areas.towns.size(), 2u);
+  EXPECT_EQ(areas.towns[0].incidents, towns.towns[0].incidents + towns.towns[2].incidents);
+  EXPECT_NEAR(areas.towns[0].population, towns.towns[0].population + towns.towns[2].population,
+              1e-6 * areas.towns[0].population);
+  EXPECT_GT(towns.towns[2].population, 0) << "the village holds cells of its area";
+}
+
+// Additive columns of the rows plus the outside row sum to the county row, which is the run's.
+void expect_rows_add_up(const sd::debrief::RunView& v, const sd::debrief::TownTable& t) {
   auto sum = [&](auto field) {
     double s = field(t.outside);
     for (const auto& a : t.towns) s += field(a);
@@ -134,13 +157,6 @@ TEST(Report, PerTownTotalsAddUpToTheCounty) {
   EXPECT_EQ(t.county.response_p90_s, v.final_kpi("response_time_p90_s", NAN));
   EXPECT_GT(t.county.incidents, 0);
   EXPECT_GT(t.county.population, 0);
-  // The page shows a row per town, the outside row and the county row.
-  const Page page = report(f.run, "run-towns.html", "--lang en");
-  ASSERT_EQ(page.exit_code, 0) << page.output;
-  const auto rows = table_rows(page.html, "towns");
-  ASSERT_EQ(rows.size(), 4u);
-  EXPECT_EQ(rows[0][0], "West");
-  EXPECT_EQ(rows[3][0], "County");
 }
 
 TEST(Report, ChineseHeadingsOnRequest) {

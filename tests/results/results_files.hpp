@@ -19,6 +19,32 @@ struct ResultsFiles {
   std::string error;  // non-empty when a command failed (tests then fail with it)
 };
 
+// Two administrative areas over the small county (columns 0..24 "Westgau", the rest
+// "Ostgau") and a village of Westgau, so reports show area rows with villages under them:
+// columns 20..24 lie nearer East but inside Westgau.
+inline void add_areas(const std::filesystem::path& dir) {
+  sd::io::Raster a = sd::io::read_raster((dir / "data/dem.tif").string());
+  for (int j = 0; j < a.grid.ny; ++j)
+    for (int i = 0; i < a.grid.nx; ++i) a.data[a.grid.index(i, j)] = i < 25 ? 1.0f : 2.0f;
+  sd::io::write_raster((dir / "data/areas.tif").string(), a);
+  std::string text;
+  {
+    std::ifstream in(dir / "scenario.toml");
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto put_after = [&](const std::string& anchor, const std::string& add) {
+    text.insert(text.find(anchor) + anchor.size(), add);
+  };
+  put_after("population = \"data/pop.tif\"\n", "areas = \"data/areas.tif\"\n");
+  put_after("name = \"West\"\n", "area = \"Westgau\"\n");
+  put_after("name = \"East\"\n", "area = \"Ostgau\"\n");
+  text +=
+      "\n[[area]]\ncode = 1\nname = \"Westgau\"\n\n[[area]]\ncode = 2\nname = \"Ostgau\"\n"
+      "\n[[town]]\nname = \"Mitteldorf\"\nx = 300900.0\ny = 3380250.0\npopulation = 500\n"
+      "area = \"Westgau\"\n";
+  std::ofstream(dir / "scenario.toml") << text;
+}
+
 // Made once per build of `stormdrill` and shared by every test process (ctest runs each test
 // in its own process, two at a time): the files live in the test build folder under a name
 // that carries the binary's modification time, and a lock file serialises their creation.
@@ -41,6 +67,7 @@ inline const ResultsFiles& results_files() {
         fs::copy(county / x, f.dir / x,
                  fs::copy_options::recursive | fs::copy_options::overwrite_existing);
       fs::remove_all(county);
+      add_areas(f.dir);
       const std::string scen = (f.dir / "scenario.toml").string();
       const std::string common = " --cache-dir " + f.cache.string() + " --threads 1 -q";
       auto r = stormdrill("run " + scen + " -o " + f.run.string() + " --self-contained" + common);
