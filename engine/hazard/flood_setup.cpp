@@ -10,6 +10,23 @@
 namespace sd {
 namespace {
 
+// `cell` itself if the model computes it, else the nearest computed cell within 3 cells
+// (ties: the first in row order); -1 when there is none.
+int nearest_open_cell(const Grid& g, const std::vector<float>& bed,
+                      const std::vector<std::uint8_t>& blocked, int cell) {
+  auto open = [&](std::size_t c) { return std::isfinite(bed[c]) && !blocked[c]; };
+  if (cell < 0 || open(static_cast<std::size_t>(cell))) return cell;
+  const int i0 = cell % g.nx, j0 = cell / g.nx;
+  int best = -1;
+  double bd = 1e300;
+  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
+    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
+      const double d = std::hypot(i - i0, j - j0);
+      if (open(g.index(i, j)) && d < bd) bd = d, best = static_cast<int>(g.index(i, j));
+    }
+  return best;
+}
+
 int cell_of(const Scenario& s, double x, double y) {
   int i, j;
   if (!s.dem.grid.locate(x, y, i, j)) return -1;
@@ -208,9 +225,10 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
   }
   for (const auto& o : spec.outfalls)
     if (o.cell >= 0) spec.blocked[static_cast<std::size_t>(o.cell)] = 0;  // outfalls stay open
-  // A dike breach on that coast wall is the wall failing there: its cell opens (on coarse
-  // grids a seawall breach falls in the edge row, which would otherwise refuse the inflow).
-  for (const auto& in : spec.inflows) spec.blocked[static_cast<std::size_t>(in.cell)] = 0;
+  // A dike breach on that coast wall (on coarse grids a seawall breach falls in the edge row)
+  // pours into the nearest computed cell inland. The wall cell stays closed: opened, it would
+  // stand at the sea level from the first step and flood the land hours before the breach.
+  for (auto& in : spec.inflows) in.cell = nearest_open_cell(g, s.dem.data, spec.blocked, in.cell);
   spec.options.cfl = s.flood.cfl;
   // Peaks of urban flooding last minutes to hours: sampling the summary rasters every 30 s
   // loses nothing a planner reads and saves a third of the solver time.
