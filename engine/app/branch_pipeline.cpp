@@ -1,5 +1,6 @@
 #include "app/branch_pipeline.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -69,6 +70,10 @@ struct Compiled {
   std::vector<Inject> injects;  // the parent's branch injects, then the new ones
   std::vector<std::string> source;
   std::shared_ptr<const Scenario> root;  // the scenario before any branch inject
+  std::shared_ptr<const Scenario>
+      parent;                  // ... with the parent's injects (new ones change the hazard)
+  double resume_before_s = 0;  // the first new hazard-changing inject
+  bool resume_at = true;       // a checkpoint at exactly that time serves (no pump failure then)
 };
 
 }  // namespace
@@ -118,6 +123,7 @@ RunReport run_branch(const BranchRequest& b) {
         c->injects.push_back(j);
         c->source.push_back(b.parent_path);
       }
+    const std::size_t from_parent = c->injects.size();
     for (const auto& [src, text] : texts)
       for (auto& j : parse_inject_text(text, src, s, c->at_s)) {
         if (j.t_s < c->at_s - 1e-6 || j.t_s > s.duration_s)
@@ -127,9 +133,26 @@ RunReport run_branch(const BranchRequest& b) {
         c->injects.push_back(j);
         c->source.push_back(src);
       }
-    bool hazard_changes = false;
-    for (const auto& j : c->injects) hazard_changes |= changes_hazard(j.kind);
+    bool hazard_changes = false, new_hazard = false;
+    for (std::size_t k = 0; k < c->injects.size(); ++k) {
+      hazard_changes |= changes_hazard(c->injects[k].kind);
+      new_hazard |= k >= from_parent && changes_hazard(c->injects[k].kind);
+    }
     if (hazard_changes) c->root = std::make_shared<const Scenario>(s);
+    if (new_hazard) {  // the parent's hazard: its flood checkpoints let the branch resume
+      auto p = std::make_shared<Scenario>(s);
+      p->injects.insert(p->injects.end(), c->injects.begin(),
+                        c->injects.begin() + static_cast<std::ptrdiff_t>(from_parent));
+      c->parent = std::move(p);
+      c->resume_before_s = s.duration_s;
+      for (std::size_t k = from_parent; k < c->injects.size(); ++k)
+        if (changes_hazard(c->injects[k].kind))
+          c->resume_before_s = std::min(c->resume_before_s, c->injects[k].t_s);
+      for (std::size_t k = from_parent; k < c->injects.size(); ++k)
+        if (c->injects[k].kind == InjectKind::PumpFailure &&
+            c->injects[k].t_s == c->resume_before_s)
+          c->resume_at = false;
+    }
     // Appended after the parent's: every inject keeps its index, so its random stream.
     s.injects.insert(s.injects.end(), c->injects.begin(), c->injects.end());
   };
@@ -149,8 +172,15 @@ RunReport run_branch(const BranchRequest& b) {
   // are the parent's.
   rq.amend_hazard = [c](HazardTimeline& h, const ResponseModel& m, const HazardOptions& o) {
     if (!c->root) return;
-    auto root = cached_hazard(*c->root, m, o);
-    h.max_depth = root ? root->max_depth : run_hazard(*c->root, m, o).max_depth;
+    HazardOptions ro = o;
+    ro.resume_from = nullptr;  // the root is not the branch's parent
+    auto root = cached_hazard(*c->root, m, ro);
+    h.max_depth = root ? root->max_depth : run_hazard(*c->root, m, ro).max_depth;
+  };
+  rq.amend_hazard_options = [c](HazardOptions& o) {
+    o.resume_from = c->parent;
+    o.resume_before_s = c->resume_before_s;
+    o.resume_at = c->resume_at;
   };
   std::string injects_toml;
   rq.branch_record = [c, &parent, &b, &injects_toml] {

@@ -84,6 +84,8 @@ RunReport run_drill(const RunRequest& rq) {
   ho.use_cache = rq.use_cache;
   ho.cache_max_gb = rq.cache_max_gb;
   ho.progress = rq.hazard_progress;
+  ho.checkpoint_every_s = rq.checkpoint_every_s;
+  if (rq.amend_hazard_options) rq.amend_hazard_options(ho);
   const auto h0 = std::chrono::steady_clock::now();
   rep.hazard = run_hazard(s, *model, ho);
   if (rq.amend_hazard) rq.amend_hazard(rep.hazard, *model, ho);

@@ -40,6 +40,8 @@ struct RunRequest {
   std::function<void(const ResponseModel&)> check_model;
   std::function<BranchRecord()> branch_record;
   std::function<void(HazardTimeline&, const ResponseModel&, const HazardOptions&)> amend_hazard;
+  std::function<void(HazardOptions&)> amend_hazard_options;  // e.g. resume from the parent
+  double checkpoint_every_s = 3600;  // flood checkpoints kept with the hazard (0: none)
 };
 
 struct RunReport {

@@ -12,6 +12,7 @@
 #include "flood/rain_source.hpp"
 #include "hazard/flood_setup.hpp"
 #include "hazard/hazard_cache.hpp"
+#include "hazard/hazard_checkpoints.hpp"
 #include "hazard/mass_balance.hpp"
 #include "hazard/storm_setup.hpp"
 #include "hazard/timeline_check.hpp"
@@ -146,6 +147,36 @@ struct RainFields {
   }
 };
 
+// Where a branch's flood resumes: the parent's cache entry and the frame whose checkpoint is
+// restored (frames up to it are the parent's).
+struct Resume {
+  std::optional<h5::File> parent;
+  std::size_t frame = 0;
+  double t = 0;
+  std::vector<double> saved;  // the parent's checkpoint times
+  bool has(double when) const { return std::find(saved.begin(), saved.end(), when) != saved.end(); }
+};
+
+Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOptions& o,
+                   const std::vector<double>& times) {
+  Resume r;
+  if (!o.resume_from) return r;
+  HazardOptions po = o;
+  po.resume_from = nullptr;
+  po.progress = nullptr;
+  const HazardTimeline parent = run_hazard(*o.resume_from, m, po);  // cached, or made now
+  if (parent.time != times || parent.frames_path.empty()) return r;
+  auto f = h5::File::open_read(parent.frames_path);
+  r.saved = checkpoint_times(f);
+  for (double t : r.saved)
+    if (t < o.resume_before_s || (o.resume_at && t == o.resume_before_s))
+      for (std::size_t k = 0; k < times.size(); ++k)
+        if (times[k] == t) r.frame = k, r.t = t;
+  if (r.t > 0) r.parent.emplace(std::move(f));
+  (void)s;
+  return r;
+}
+
 }  // namespace
 
 std::optional<HazardTimeline> cached_hazard(const Scenario& s, const ResponseModel& m,
@@ -217,6 +248,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   for (double t = 0; t < s.duration_s - 1e-6; t += dt) times.push_back(t);
   times.push_back(s.duration_s);
 
+  const Resume resume = find_resume(s, m, o, times);
   auto file = h5::File::create(path);
   write_meta_and_grid(file.id(), s, "hazard", s.seed, 0, true);
   h5::Handle hz = h5::create_group(file, "hazard");
@@ -262,15 +294,23 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
 
   for (std::size_t k = 0; k < times.size(); ++k) {
     const double t = times[k];
+    // Frames up to the resume checkpoint are the parent's: its depths, the same notes.
+    const bool replay = resume.parent && k <= resume.frame;
     while (next_switch < switches.size() && switches[next_switch].t <= t) {
       const auto& sw = switches[next_switch++];
-      st.advance_to(sw.t);
-      st.set_pump_available(sw.pump, sw.on);
+      if (!replay) {
+        st.advance_to(sw.t);
+        st.set_pump_available(sw.pump, sw.on);
+      }
       tl.notes.push_back({sw.t, s.pumps[sw.pump].name +
                                     (sw.on ? " back in service" : " out of service (inject)")});
     }
-    st.advance_to(t);
-    st.depth_f32(depth.data());
+    if (replay) {
+      h5::read_frame<float>(h5::open_group(*resume.parent, "hazard"), "depth", k, depth);
+    } else {
+      st.advance_to(t);
+      st.depth_f32(depth.data());
+    }
     if (storm.field) {
       storm.field->fill(t, rainf.data(), wind.data(), gust.data());
       rf->fill(t, rainf.data());  // with rain-band injects
@@ -328,6 +368,15 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
             tl.notes.push_back({t, s.pumps[p].name + " stopped (no power)"});
           }
       }
+    }
+    if (replay && k == resume.frame) {
+      restore_checkpoint(*resume.parent, t, st);  // after the frame's cascade, as it was saved
+      tl.resumed_from_s = t;
+    }
+    if (replay) {
+      if (resume.has(t)) copy_checkpoint(*resume.parent, file.id(), t);
+    } else if (checkpoint_due(t, o.checkpoint_every_s, s.duration_s)) {
+      write_checkpoint(file.id(), t, st);
     }
     if (o.progress) o.progress(t, s.duration_s);
   }

@@ -4,6 +4,7 @@
 // Computed once per storm (scenario or ensemble member) and reused from the cache after.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,18 @@ struct HazardOptions {
   std::function<void(const std::string&)> warn;
   // Called after each hazard frame with (simulated s, total s).
   std::function<void(double, double)> progress;
+  // Flood checkpoints kept in the cache entry every this many simulated seconds (0: none;
+  // `run` and `branch` keep hourly ones so branches can resume; batches keep none).
+  double checkpoint_every_s = 0;
+  // Branches: this scenario differs from `resume_from` (the parent's) only through injects at
+  // or after `resume_before_s`, so its flood resumes from the parent's latest checkpoint
+  // before that time (the parent's frames before it are reused) instead of from t = 0.
+  // A checkpoint at exactly resume_before_s serves when `resume_at` is set (a dike breach or
+  // rain band starting then acts only after it; a pump failure then acts before the
+  // checkpoint's frame is saved, so it needs an earlier one).
+  std::shared_ptr<const Scenario> resume_from;
+  double resume_before_s = 0;
+  bool resume_at = false;
 };
 
 // The cache key: a hash of every input the hazard depends on (terrain, land use, storm,

@@ -39,9 +39,10 @@ struct HazardTimeline {
   double peak_flooded_area_km2 = 0;  // largest land area under >= 0.15 m at any frame
   double flooded_extent_km2 = 0;     // land whose maximum depth reached 0.15 m (risk-map extent)
   double max_wind_ms = 0;
-  double wall_s = 0;        // time the hazard took to compute
-  std::string frames_path;  // HDF5 file holding /hazard frames (for external links)
-  bool from_cache = false;  // read from a verified cache entry (not stored in the file)
+  double wall_s = 0;          // time the hazard took to compute
+  std::string frames_path;    // HDF5 file holding /hazard frames (for external links)
+  bool from_cache = false;    // read from a verified cache entry (not stored in the file)
+  double resumed_from_s = 0;  // a branch's flood resumed from its parent's checkpoint at this time
   struct Note {
     double t;
     std::string text;

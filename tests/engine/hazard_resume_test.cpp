@@ -1,0 +1,119 @@
+// Hazard-changing branches resume the flood from the parent's checkpoint (issue 14 §1): the
+// resumed hazard is the from-scratch hazard of the branch bit for bit, and it differs from the
+// parent's only after the inject.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include "batch_fixture.hpp"
+#include "hazard/hazard_run.hpp"
+#include "io/h5.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<float> frames_of(const std::string& path) {
+  auto f = sd::h5::File::open_read(path);
+  return sd::h5::read_vector<float>(sd::h5::open_group(f, "hazard"), "depth");
+}
+
+}  // namespace
+
+TEST(HazardResume, BranchResumedFromACheckpointIsTheFromScratchBranchBitForBit) {
+  const fs::path county = sdtest::make_flood_county("resume");
+  const fs::path tmp = fs::temp_directory_path() / ("sd_resume_" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  const sd::Scenario s = sd::load_scenario((county / "scenario.toml").string());
+  const auto m = sd::build_response_model(s);
+  sd::HazardOptions o;
+  o.threads = 1;
+  o.checkpoint_every_s = 3600;
+  o.cache_dir = (tmp / "a").string();
+  o.warn = [](const std::string&) {};
+  const sd::HazardTimeline parent = sd::run_hazard(s, *m, o);
+
+  // The branch: a dike breach at 2 h 30 in the bowl's low centre.
+  sd::Scenario b = s;
+  sd::Inject j;
+  j.kind = sd::InjectKind::DikeBreach;
+  j.t_s = 9000;
+  j.x = 301000;
+  j.y = 3380750;
+  j.peak_m3s = 4;
+  j.duration_s = 1800;
+  b.injects.push_back(j);
+  sd::HazardOptions ro = o;
+  ro.resume_from = std::make_shared<const sd::Scenario>(s);
+  ro.resume_before_s = j.t_s;
+  const sd::HazardTimeline resumed = sd::run_hazard(b, *m, ro);
+  EXPECT_EQ(resumed.resumed_from_s, 7200) << "the latest hourly checkpoint before 2 h 30";
+
+  sd::HazardOptions fo = o;
+  fo.cache_dir = (tmp / "b").string();
+  const sd::HazardTimeline fresh = sd::run_hazard(b, *m, fo);
+  EXPECT_EQ(fresh.resumed_from_s, 0);
+  EXPECT_NE(resumed.key, parent.key);
+  EXPECT_EQ(resumed.key, fresh.key);
+  EXPECT_EQ(resumed.edge_depth, fresh.edge_depth);
+  EXPECT_EQ(resumed.max_depth, fresh.max_depth);
+  EXPECT_EQ(resumed.site_depth, fresh.site_depth);
+  EXPECT_EQ(resumed.flooded_offset, fresh.flooded_offset);
+  const auto rf = frames_of(resumed.frames_path), ff = frames_of(fresh.frames_path),
+             pf = frames_of(parent.frames_path);
+  ASSERT_EQ(rf.size(), ff.size());
+  EXPECT_TRUE(rf == ff) << "depth frames differ from the from-scratch branch";
+  // Before the breach the branch is its parent; after it, not.
+  const std::size_t per = rf.size() / resumed.frames(), k_breach = resumed.frame_at(j.t_s);
+  EXPECT_TRUE(
+      std::equal(rf.begin(), rf.begin() + static_cast<long>(per * (k_breach + 1)), pf.begin()));
+  EXPECT_FALSE(std::equal(rf.begin(), rf.end(), pf.begin()));
+  // A branch's own checkpoints: the parent's (copied) and its own after the resume.
+  auto f = sd::h5::File::open_read(resumed.frames_path);
+  EXPECT_TRUE(sd::h5::exists(f, "checkpoints/t_3600"));
+  EXPECT_TRUE(sd::h5::exists(f, "checkpoints/t_7200"));
+  fs::remove_all(tmp);
+  fs::remove_all(county);
+}
+
+TEST(HazardResume, InjectsStartingAtTheCheckpointResumeFromItBitForBit) {
+  const fs::path county = sdtest::make_flood_county("resume_at");
+  const fs::path tmp = fs::temp_directory_path() / ("sd_resume_at_" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  const sd::Scenario s = sd::load_scenario((county / "scenario.toml").string());
+  const auto m = sd::build_response_model(s);
+  sd::HazardOptions o;
+  o.threads = 1;
+  o.checkpoint_every_s = 3600;
+  o.cache_dir = (tmp / "a").string();
+  sd::run_hazard(s, *m, o);
+  // A rain band (rain x 3 over the west half) and a breach, both starting at 1 h exactly.
+  sd::Scenario b = s;
+  sd::Inject band;
+  band.kind = sd::InjectKind::RainBand;
+  band.t_s = 3600;
+  band.x = 300500;
+  band.y = 3380750;
+  band.radius_m = 600;
+  band.factor = 3;
+  band.duration_s = 1800;
+  sd::Inject breach = band;
+  breach.kind = sd::InjectKind::DikeBreach;
+  breach.x = 301500;
+  breach.peak_m3s = 3;
+  b.injects = {band, breach};
+  sd::HazardOptions ro = o;
+  ro.resume_from = std::make_shared<const sd::Scenario>(s);
+  ro.resume_before_s = 3600;
+  ro.resume_at = true;
+  const sd::HazardTimeline resumed = sd::run_hazard(b, *m, ro);
+  EXPECT_EQ(resumed.resumed_from_s, 3600);
+  sd::HazardOptions fo = o;
+  fo.cache_dir = (tmp / "b").string();
+  const sd::HazardTimeline fresh = sd::run_hazard(b, *m, fo);
+  EXPECT_EQ(resumed.max_depth, fresh.max_depth);
+  EXPECT_EQ(resumed.edge_depth, fresh.edge_depth);
+  EXPECT_TRUE(frames_of(resumed.frames_path) == frames_of(fresh.frames_path));
+  fs::remove_all(tmp);
+  fs::remove_all(county);
+}
