@@ -132,6 +132,7 @@ io::Json RunReport::summary_json() const {
   for (const auto& k : result.final_kpis)
     j.set(k.name, std::isfinite(k.value) ? io::Json(k.value) : io::Json::null());
   j.set("hazard_from_cache", hazard_from_cache);
+  j.set("hazard_resumed_from_s", hazard.resumed_from_s);  // 0: not resumed from a checkpoint
   j.set("hazard_wall_s", hazard_wall_s);
   j.set("response_wall_s", response_wall_s);
   j.set("wall_s", wall_s);
@@ -216,8 +217,10 @@ std::string RunReport::summary_table() const {
   os << "\n";
   os << "  flooded land              " << v("peak_flooded_area_km2") << " km2 at the peak, "
      << v("flooded_extent_km2") << " km2 reached 0.15 m at some time\n";
-  os << "  hazard " << hazard_wall_s << " s" << (hazard_from_cache ? " (cached)" : "")
-     << ", response " << response_wall_s << " s, total " << wall_s << " s\n";
+  os << "  hazard " << hazard_wall_s << " s" << (hazard_from_cache ? " (cached)" : "");
+  if (hazard.resumed_from_s > 0)
+    os << " (resumed from the parent's flood at " << hazard.resumed_from_s / 3600 << " h)";
+  os << ", response " << response_wall_s << " s, total " << wall_s << " s\n";
   os << "  results: " << results_path << "\n";
   if (empty_drill.empty) {
     os << "\n  !! THIS DRILL DID NOTHING: no storm incidents, no road closures, no rain over "
