@@ -51,7 +51,7 @@ void handle_input(const Camera& cam, const GridInfo& g, ViewState& vs, bool hove
     vs.cy = wy - (wy - vs.cy) * new_m / vs.m_per_px;
     vs.m_per_px = new_m;
   }
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+  if (!vs.pan_locked && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
     vs.cx -= io.MouseDelta.x * vs.m_per_px;
     vs.cy += io.MouseDelta.y * vs.m_per_px;
   }
