@@ -90,10 +90,10 @@ TEST(DrillScript, BadFormNamesFileLineAndField) {
       {"[[prompt]]\nat = \"09:00\"\ntext = \"x\"\ninject = [\"team_out team=\\\"Fire\"]\n",
        "prompt[1].inject[1]: unclosed quote"},
       {"[[prompt]]\nat = 9.5\ntext = \"x\"\n", "drill.toml:2:6: prompt[1].at: expected a time"},
-      {"[drill]\ntitel = \"x\"\n", "drill.toml:2:9: drill.titel: unknown key"},
+      {"[drill]\ntitel = \"x\"\n", "drill.toml:2:1: drill.titel: unknown key"},
       {"[drill]\ntitle = \"x\"\n", "prompt: no [[prompt]] table"},
       {"[[prompt]]\nat = \"09:00\ntext = \"x\"\n", "drill.toml:2:"},
-      {"prompts = 1\n", "drill.toml:1:11: prompts: unknown key"},
+      {"prompts = 1\n", "drill.toml:1:1: prompts: unknown key"},
   };
   for (const auto& c : cases) {
     const std::string m = message_of(c.text);

@@ -44,13 +44,13 @@ TEST(RoadPick, IndexAgreesWithBruteForce) {
   std::mt19937 rng(11);
   std::uniform_real_distribution<double> ux(299000, 311000), uy(3379000, 3387000);
   int found = 0;
-  for (int k = 0; k < 3000; ++k) {
+  for (int k = 0; k < 1000; ++k) {
     const double x = ux(rng), y = uy(rng), reach = k % 3 == 0 ? 50.0 : 400.0;
     const int brute = nearest_edge_brute_force(n.nodes, n.edges, x, y, reach);
     ASSERT_EQ(idx.nearest(x, y, reach), brute) << x << " " << y << " reach " << reach;
     found += brute >= 0;
   }
-  EXPECT_GT(found, 1000) << "the test must exercise hits, not only misses";
+  EXPECT_GT(found, 300) << "the test must exercise hits, not only misses";
 }
 
 TEST(RoadPick, ClickOnARoadPicksItAndTwoWayRoadsGiveTheLowerRow) {

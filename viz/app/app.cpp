@@ -46,6 +46,8 @@ std::string App::show_files(const std::filesystem::path& a, const std::filesyste
     auto db = b.empty() ? nullptr : Document::load(b, cache_bytes_);
     a_ = std::move(da);
     b_ = std::move(db);
+    // Rows of another file: a selection would point at a different team or incident.
+    vs_.selected_team = vs_.selected_incident = -1;
     return "";
   } catch (const std::exception& e) {
     return e.what();

@@ -155,6 +155,7 @@ void Director::on_clock(double from, ViewState& vs) {
       vs.t = at;
       vs.playing = false;
       active_prompt_ = next_prompt_++;
+      applied_as_.clear();
       vs.panel = Panel::director;
       vs.panel_forced = true;
     }
@@ -466,6 +467,10 @@ void Director::prompt_section(App& app, ViewState& vs) {
     ImGui::TextColored({1, .9f, .4f, 1}, "%s", p.text.c_str());
     ImGui::PopTextWrapPos();
     for (const auto& j : p.injects) ImGui::BulletText("%s", j.c_str());
+    if (!applied_as_.empty()) {
+      ImGui::TextDisabled("applied: %s", applied_as_.c_str());
+      return;
+    }
     if (!p.injects.empty() && !child_ && ImGui::Button("Apply")) {
       queued_ = p.injects;
       start_branch(app, vs, p.at_s);
@@ -568,7 +573,9 @@ void Director::compare_section(App& app, ViewState& vs) {
     ImGui::TextDisabled(
         "depth B - A (branch - parent); roads closed only in the branch "
         "magenta, only in the parent green");
-  if (ImGui::BeginTable("kpidelta", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+  if (ImGui::BeginTable("kpidelta", 4,
+                        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                            ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("KPI");
     ImGui::TableSetupColumn("parent");
     ImGui::TableSetupColumn("branch");

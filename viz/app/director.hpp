@@ -65,7 +65,12 @@ class Director {
 
   // Headless: run the script, branch by branch, one PNG per prompt (see director_headless).
   const DirectorOptions& options() const { return o_; }
-  void set_active_prompt(int k) { active_prompt_ = k; }
+  // Shows prompt k; `applied_as` names the branch its injects made (headless), so the card
+  // says so instead of offering Apply / Skip.
+  void set_active_prompt(int k, const std::string& applied_as = "") {
+    active_prompt_ = k;
+    applied_as_ = applied_as;
+  }
   BranchTree& tree() { return tree_; }
   // The file the director acts on (the branch on screen).
   const std::filesystem::path& current() const { return current_; }
@@ -116,6 +121,7 @@ class Director {
   // Facilitator script.
   int next_prompt_ = 0;     // the first prompt not yet reached
   int active_prompt_ = -1;  // the prompt on screen, -1 none
+  std::string applied_as_;
 };
 
 }  // namespace sd::viz

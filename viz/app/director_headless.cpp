@@ -61,7 +61,8 @@ int run_script_headless(App& app, GlWindow& win, const HeadlessOptions& o, const
     }
     vs.t = p.at_s;
     vs.panel_forced = true;
-    d->set_active_prompt(static_cast<int>(k));
+    d->set_active_prompt(static_cast<int>(k),
+                         p.injects.empty() ? "" : d->current().filename().string());
     const fs::path png = dir / prompt_png_name(k, app.run()->clock, p.at_s);
     write_screenshot(app, win, o, png);
     std::cerr << "stormdrill-viz: wrote " << png.string() << "\n";

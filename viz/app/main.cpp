@@ -118,8 +118,8 @@ int run(const Args& a, const char* argv0) {
   if (!a.screenshot.empty()) check_screenshot_target(a.screenshot, {a.results, a.compare});
   const std::optional<Layers> layers =
       a.layers.empty() ? std::nullopt : std::optional<Layers>(parse_layers(a.layers));
-  const std::optional<Panel> panel =
-      a.panel.empty() ? std::nullopt : std::optional<Panel>(parse_panel(a.panel));
+  // A plain value, not std::optional: GCC 12 -O3 reports a false maybe-uninitialized on it.
+  const Panel panel = a.panel.empty() ? Panel::events : parse_panel(a.panel);
   std::optional<DirectorOptions> director = director_options(a, argv0);
   const std::size_t cache = a.cache_mb << 20;
   auto doc_a = Document::load(a.results, cache);
@@ -146,8 +146,8 @@ int run(const Args& a, const char* argv0) {
   if (director && is_run) app.enable_director(std::move(*director));
   ViewState& vs = app.view();
   if (layers) vs.layers = *layers;
-  if (panel) {
-    vs.panel = *panel;
+  if (!a.panel.empty()) {
+    vs.panel = panel;
     vs.panel_forced = true;
   }
   vs.selected_team = a.select_team;
@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
   cli.add_option("--view", a.view, "screenshot view: full (the whole UI) or map (map only)")
       ->capture_default_str();
   cli.add_option("--panel", a.panel,
-                 "side panel to show: events, teams, incidents, kpi, inspector");
+                 "side panel to show: events, teams, incidents, kpi, inspector, director");
   cli.add_option("--select-team", a.select_team, "team row to select (inspector)");
   cli.add_option("--select-incident", a.select_incident, "incident row to select (inspector)");
   cli.add_option("--bench-frames", a.bench_frames,

@@ -86,7 +86,7 @@ void read_prompt(const toml::table& t, std::size_t k, Problems& p, DrillPrompt& 
         out.injects.push_back(line);
       }
     } else {
-      p.add(node.source(), field, "unknown key (a [[prompt]] has at, text and inject)");
+      p.add(key.source(), field, "unknown key (a [[prompt]] has at, text and inject)");
     }
   }
   if (out.at_text.empty()) p.add(out.line, 1, name + ".at", "missing: when the prompt comes");
@@ -170,7 +170,7 @@ DrillScript parse_drill_script_text(const std::string& text, const std::filesyst
         if (k2 == "title" && n2.is_string())
           s.title = n2.as_string()->get();
         else
-          p.add(n2.source(), "drill." + std::string(k2.str()),
+          p.add(k2 == "title" ? n2.source() : k2.source(), "drill." + std::string(k2.str()),
                 k2 == "title" ? "expected a string" : "unknown key ([drill] has title)");
       }
     } else if (key == "prompt") {
@@ -184,7 +184,7 @@ DrillScript parse_drill_script_text(const std::string& text, const std::filesyst
         read_prompt(*arr->get(k)->as_table(), k, p, s.prompts.back());
       }
     } else {
-      p.add(node.source(), std::string(key.str()),
+      p.add(key.source(), std::string(key.str()),
             "unknown key (a drill script has [drill] and [[prompt]] tables)");
     }
   }
