@@ -573,9 +573,9 @@ void Director::compare_section(App& app, ViewState& vs) {
     ImGui::TextDisabled(
         "depth B - A (branch - parent); roads closed only in the branch "
         "magenta, only in the parent green");
-  if (ImGui::BeginTable("kpidelta", 4,
-                        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                            ImGuiTableFlags_SizingFixedFit)) {
+  if (ImGui::BeginTable(
+          "kpidelta", 4,
+          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("KPI");
     ImGui::TableSetupColumn("parent");
     ImGui::TableSetupColumn("branch");

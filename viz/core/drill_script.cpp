@@ -8,7 +8,8 @@
 #include <sstream>
 
 #include "core/drill_time.hpp"
-#include "scenario/vocabulary.hpp"  // engine/, header-only: the action names `branch` accepts
+#include "scenario/inject_words.hpp"  // engine/, header-only: the split `branch` uses
+#include "scenario/vocabulary.hpp"    // engine/, header-only: the action names `branch` accepts
 
 namespace sd::viz {
 
@@ -100,37 +101,6 @@ std::string value_of(const std::vector<std::string>& words, const std::string& k
 }
 
 }  // namespace
-
-std::optional<std::vector<std::string>> split_inject_words(const std::string& line,
-                                                           std::string& why) {
-  std::vector<std::string> words;
-  std::string w;
-  bool in_word = false;
-  char quote = 0;
-  for (char c : line) {
-    if (quote) {
-      if (c == quote)
-        quote = 0;
-      else
-        w += c;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-      in_word = true;
-    } else if (std::isspace(static_cast<unsigned char>(c))) {
-      if (in_word) words.push_back(w), w.clear();
-      in_word = false;
-    } else {
-      w += c;
-      in_word = true;
-    }
-  }
-  if (quote) {
-    why = "unclosed quote";
-    return std::nullopt;
-  }
-  if (in_word) words.push_back(w);
-  return words;
-}
 
 std::string inject_line_problem(const std::string& line) {
   std::string why;

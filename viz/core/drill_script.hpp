@@ -53,10 +53,6 @@ DrillScript read_drill_script(const std::filesystem::path& path);  // not found:
 void resolve_script(DrillScript& s, const std::optional<ClockOrigin>& origin, double end_s,
                     const Replay& run);
 
-// Words of a one-liner as `stormdrill branch --inject-inline` splits them ("double" or 'single'
-// quotes keep spaces inside a value); nullopt (with `why`) for an unclosed quote.
-std::optional<std::vector<std::string>> split_inject_words(const std::string& line,
-                                                           std::string& why);
 // The form of a one-liner: a known action, then key=value words. Empty when it is well formed,
 // else what is wrong.
 std::string inject_line_problem(const std::string& line);
