@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/app.hpp"
+#include "app/map_camera.hpp"
 #include "core/drill_time.hpp"
 #include "scenario/vocabulary.hpp"  // engine/, header-only: the words `stormdrill branch` accepts
 
@@ -15,20 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr float kPickPx = 12.0f;  // how close (screen pixels) a click must be to a road or team
-
-// The map's screen transform, as map_view draws it (centre cx, cy; m_per_px; north up).
-struct MapFrame {
-  ImVec2 o, s;
-  double cx, cy, m;
-  ImVec2 to_screen(double x, double y) const {
-    return {static_cast<float>(o.x + s.x * 0.5 + (x - cx) / m),
-            static_cast<float>(o.y + s.y * 0.5 - (y - cy) / m)};
-  }
-  void to_world(ImVec2 p, double& x, double& y) const {
-    x = cx + (p.x - o.x - s.x * 0.5) * m;
-    y = cy - (p.y - o.y - s.y * 0.5) * m;
-  }
-};
 
 const char* tool_name(MapTool t) {
   switch (t) {
@@ -223,9 +210,9 @@ void Director::map_click(const Document& doc, const ViewState& vs, double x, dou
 }
 
 void Director::map_overlay(App& app, Document& shown, Document* other, ViewState& vs) {
-  const MapFrame mf{ImGui::GetItemRectMin(), ImGui::GetItemRectSize(), vs.cx, vs.cy, vs.m_per_px};
+  const Camera mf{ImGui::GetItemRectMin(), ImGui::GetItemRectSize(), vs.cx, vs.cy, vs.m_per_px};
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(mf.o, {mf.o.x + mf.s.x, mf.o.y + mf.s.y}, true);
+  dl->PushClipRect(mf.origin, {mf.origin.x + mf.size.x, mf.origin.y + mf.size.y}, true);
   if (roads_for_ != shown.file->path()) {
     roads_ = RoadIndex(shown.replay.nodes, shown.replay.edges);
     roads_for_ = shown.file->path();
@@ -308,12 +295,12 @@ void Director::map_overlay(App& app, Document& shown, Document* other, ViewState
     banner += (banner.empty() ? "" : "\n") + std::string("running stormdrill branch (") +
               running_label_ + ") ...";
   if (!banner.empty()) {
-    const ImVec2 ts = ImGui::CalcTextSize(banner.c_str(), nullptr, false, mf.s.x * 0.7f);
-    const ImVec2 p{mf.o.x + (mf.s.x - ts.x) * 0.5f, mf.o.y + 30};
+    const ImVec2 ts = ImGui::CalcTextSize(banner.c_str(), nullptr, false, mf.size.x * 0.7f);
+    const ImVec2 p{mf.origin.x + (mf.size.x - ts.x) * 0.5f, mf.origin.y + 30};
     dl->AddRectFilled({p.x - 8, p.y - 6}, {p.x + ts.x + 8, p.y + ts.y + 6},
                       IM_COL32(255, 248, 200, 235), 4);
     dl->AddRect({p.x - 8, p.y - 6}, {p.x + ts.x + 8, p.y + ts.y + 6}, IM_COL32(120, 90, 0, 255), 4);
-    dl->AddText(nullptr, 0, p, IM_COL32(0, 0, 0, 255), banner.c_str(), nullptr, mf.s.x * 0.7f);
+    dl->AddText(nullptr, 0, p, IM_COL32(0, 0, 0, 255), banner.c_str(), nullptr, mf.size.x * 0.7f);
   }
   dl->PopClipRect();
   (void)app;
