@@ -133,7 +133,7 @@ void App::draw_run(ImVec2 avail, bool blocking) {
         compare ? "depth difference B - A: " + b_->label() + " minus " + a_->label() : a_->label();
     draw_map("##map", title.c_str(), *a_, compare ? b_.get() : nullptr, tex_a_, vs_, map_size,
              blocking);
-    if (director_) director_->map_overlay(*this, *a_, compare ? b_.get() : nullptr, vs_);
+    if (director_) director_->map_overlay(*a_, compare ? b_.get() : nullptr, vs_);
   }
   ImGui::BeginChild("timeline", {map_size.x, timeline_h}, true);
   draw_timeline(*a_, vs_);

@@ -209,7 +209,7 @@ void Director::map_click(const Document& doc, const ViewState& vs, double x, dou
   }
 }
 
-void Director::map_overlay(App& app, Document& shown, Document* other, ViewState& vs) {
+void Director::map_overlay(Document& shown, Document* other, ViewState& vs) {
   const Camera mf{ImGui::GetItemRectMin(), ImGui::GetItemRectSize(), vs.cx, vs.cy, vs.m_per_px};
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(mf.origin, {mf.origin.x + mf.size.x, mf.origin.y + mf.size.y}, true);
@@ -303,7 +303,6 @@ void Director::map_overlay(App& app, Document& shown, Document* other, ViewState
     dl->AddText(nullptr, 0, p, IM_COL32(0, 0, 0, 255), banner.c_str(), nullptr, mf.size.x * 0.7f);
   }
   dl->PopClipRect();
-  (void)app;
 }
 
 void Director::tools_section(ViewState& vs) {
@@ -420,7 +419,7 @@ void Director::queue_section(App& app, ViewState& vs) {
   if (queued_.empty()) ImGui::TextDisabled("no action yet: use a map tool or a decision");
   const bool can = !queued_.empty() && !child_;
   if (!can) ImGui::BeginDisabled();
-  if (ImGui::Button("Branch here")) start_branch(app, vs, vs.t);
+  if (ImGui::Button("Branch here")) start_branch(vs, vs.t);
   if (!can) ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::TextDisabled("at %s (t = %.0f s) from %s", app.run() ? hhmm(*app.run(), vs.t).c_str() : "",
@@ -460,7 +459,7 @@ void Director::prompt_section(App& app, ViewState& vs) {
     }
     if (!p.injects.empty() && !child_ && ImGui::Button("Apply")) {
       queued_ = p.injects;
-      start_branch(app, vs, p.at_s);
+      start_branch(vs, p.at_s);
       active_prompt_ = -1;
     }
     if (!p.injects.empty()) ImGui::SameLine();
@@ -473,7 +472,7 @@ void Director::prompt_section(App& app, ViewState& vs) {
   }
 }
 
-void Director::tree_section(App& app, ViewState& vs) {
+void Director::tree_section(App& app) {
   section_title("Branches");
   if (ImGui::SmallButton("find branches on disk")) {
     int n = 0;
@@ -533,7 +532,6 @@ void Director::tree_section(App& app, ViewState& vs) {
     ImGui::PopID();
   }
   ImGui::EndTable();
-  (void)vs;
 }
 
 void Director::compare_section(App& app, ViewState& vs) {
@@ -593,10 +591,10 @@ void Director::panel(App& app, ViewState& vs) {
   tools_section(vs);
   decisions_section(*doc);
   compare_section(app, vs);
-  tree_section(app, vs);
+  tree_section(app);
 }
 
-void Director::start_branch(App& app, ViewState& vs, double at_s) {
+void Director::start_branch(ViewState& vs, double at_s) {
   if (queued_.empty() || child_) return;
   running_ = BranchCommand{o_.stormdrill,           current_, next_branch_path(),
                            std::floor(at_s + 1e-6), queued_,  o_.cache_dir};
@@ -609,7 +607,6 @@ void Director::start_branch(App& app, ViewState& vs, double at_s) {
     message_ = e.what();
     message_is_error_ = true;
   }
-  (void)app;
 }
 
 void Director::finish_branch(App& app, ViewState& vs) {

@@ -56,7 +56,7 @@ class Director {
   void on_clock(double from, ViewState& vs);
   // After the single map was drawn (its InvisibleButton is the last item): tool input and the
   // overlay (picked road, circle being dragged, prompt card, branch progress, compare roads).
-  void map_overlay(App& app, Document& shown, Document* other, ViewState& vs);
+  void map_overlay(Document& shown, Document* other, ViewState& vs);
   // The "Director" tab.
   void panel(App& app, ViewState& vs);
   // Once per frame: polls the child process; switches the map when a branch is done.
@@ -79,14 +79,14 @@ class Director {
   std::filesystem::path next_branch_path();
 
  private:
-  void start_branch(App& app, ViewState& vs, double at_s);
+  void start_branch(ViewState& vs, double at_s);
   void finish_branch(App& app, ViewState& vs);
   void queue(const DirectorAction& a);
   void tools_section(ViewState& vs);
   void decisions_section(const Document& doc);
   void queue_section(App& app, ViewState& vs);
   void prompt_section(App& app, ViewState& vs);
-  void tree_section(App& app, ViewState& vs);
+  void tree_section(App& app);
   void compare_section(App& app, ViewState& vs);
   void map_click(const Document& doc, const ViewState& vs, double x, double y);
 
