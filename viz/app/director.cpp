@@ -440,7 +440,7 @@ void Director::queue_section(App& app, ViewState& vs) {
   }
 }
 
-void Director::prompt_section(App& app, ViewState& vs) {
+void Director::prompt_section(ViewState& vs) {
   if (!o_.script) return;
   const auto& ps = o_.script->prompts;
   section_title(("Script: " + (o_.script->title.empty() ? o_.script->path.filename().string()
@@ -586,7 +586,7 @@ void Director::compare_section(App& app, ViewState& vs) {
 void Director::panel(App& app, ViewState& vs) {
   Document* doc = app.run();
   if (!doc) return;
-  prompt_section(app, vs);
+  prompt_section(vs);
   queue_section(app, vs);
   tools_section(vs);
   decisions_section(*doc);

@@ -85,7 +85,7 @@ class Director {
   void tools_section(ViewState& vs);
   void decisions_section(const Document& doc);
   void queue_section(App& app, ViewState& vs);
-  void prompt_section(App& app, ViewState& vs);
+  void prompt_section(ViewState& vs);
   void tree_section(App& app);
   void compare_section(App& app, ViewState& vs);
   void map_click(const Document& doc, const ViewState& vs, double x, double y);
