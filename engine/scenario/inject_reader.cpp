@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/iso_time.hpp"
 #include "scenario/diagnostics.hpp"
+#include "scenario/inject_words.hpp"
 
 namespace sd {
 namespace {
@@ -188,33 +189,11 @@ std::vector<Inject> parse_inject_text(const std::string& text, const std::string
 }
 
 namespace {
-// Splits a one-liner into words; "double" or 'single' quotes keep spaces inside a value
-// (team="Fire brigade — Wuyuan").
 std::vector<std::string> split_words(const std::string& line, const std::string& source) {
-  std::vector<std::string> words;
-  std::string w;
-  bool in_word = false;
-  char quote = 0;
-  for (char c : line) {
-    if (quote) {
-      if (c == quote)
-        quote = 0;
-      else
-        w += c;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-      in_word = true;
-    } else if (std::isspace(static_cast<unsigned char>(c))) {
-      if (in_word) words.push_back(w), w.clear();
-      in_word = false;
-    } else {
-      w += c;
-      in_word = true;
-    }
-  }
-  if (quote) throw InputError(source + ": unclosed quote in '" + line + "'");
-  if (in_word) words.push_back(w);
-  return words;
+  std::string why;
+  auto words = split_inject_words(line, why);
+  if (!words) throw InputError(source + ": " + why + " in '" + line + "'");
+  return *words;
 }
 }  // namespace
 

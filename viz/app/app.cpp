@@ -34,9 +34,32 @@ void App::open_run(const std::filesystem::path& p) {
   }
 }
 
+void App::enable_director(DirectorOptions o) {
+  if (!a_) return;
+  director_ = std::make_unique<Director>(std::move(o));
+  director_->on_open(*a_);
+}
+
+std::string App::show_files(const std::filesystem::path& a, const std::filesystem::path& b) {
+  try {
+    auto da = Document::load(a, cache_bytes_);
+    auto db = b.empty() ? nullptr : Document::load(b, cache_bytes_);
+    a_ = std::move(da);
+    b_ = std::move(db);
+    // Rows of another file: a selection would point at a different team or incident.
+    vs_.selected_team = vs_.selected_incident = -1;
+    return "";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
 void App::advance(double wall_seconds) {
+  if (director_) director_->poll(*this, vs_);
   if (!a_ || !vs_.playing) return;
+  const double from = vs_.t;
   vs_.t += wall_seconds * vs_.speed;
+  if (director_) director_->on_clock(from, vs_);
   if (vs_.t >= end_time()) {
     vs_.t = end_time();
     vs_.playing = false;
@@ -97,6 +120,7 @@ void App::draw_run(ImVec2 avail, bool blocking) {
   const ImVec2 map_size{avail.x - side_w - 8, avail.y - timeline_h - 8};
   ImGui::BeginGroup();
   const bool compare = b_ != nullptr;
+  vs_.pan_locked = director_ && director_->wants_map_input(vs_);
   if (compare && !vs_.layers.difference) {
     // Side by side: one camera and one clock for both, so the maps stay synchronised.
     const ImVec2 half{(map_size.x - 4) / 2, map_size.y};
@@ -109,6 +133,7 @@ void App::draw_run(ImVec2 avail, bool blocking) {
         compare ? "depth difference B - A: " + b_->label() + " minus " + a_->label() : a_->label();
     draw_map("##map", title.c_str(), *a_, compare ? b_.get() : nullptr, tex_a_, vs_, map_size,
              blocking);
+    if (director_) director_->map_overlay(*a_, compare ? b_.get() : nullptr, vs_);
   }
   ImGui::BeginChild("timeline", {map_size.x, timeline_h}, true);
   draw_timeline(*a_, vs_);
@@ -155,6 +180,10 @@ void App::draw_run(ImVec2 avail, bool blocking) {
     }
     if (tab("Inspector", Panel::inspector)) {
       draw_inspector(*a_, tex_a_, vs_);
+      ImGui::EndTabItem();
+    }
+    if (director_ && tab("Director", Panel::director)) {
+      director_->panel(*this, vs_);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

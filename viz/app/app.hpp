@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/batch_view.hpp"
+#include "app/director.hpp"
 #include "app/document.hpp"
 #include "app/map_texture.hpp"
 #include "app/view_state.hpp"
@@ -27,6 +28,12 @@ class App {
   ViewState& view() { return vs_; }
   Document* run() { return a_.get(); }  // null while a batch table is shown
   double end_time() const;
+  // The drill director (docs/viz.md, "Live drills"): on for run files unless --no-director.
+  void enable_director(DirectorOptions o);
+  Director* director() { return director_.get(); }
+  // Shows `a` (and `b` beside it / as the difference, when given), keeping the clock and the
+  // camera; "" when done, else the error (the previous files stay on screen).
+  std::string show_files(const std::filesystem::path& a, const std::filesystem::path& b);
 
  private:
   void draw_run(ImVec2 display, bool blocking);
@@ -37,6 +44,7 @@ class App {
   ViewState vs_;
   BatchViewState batch_state_;
   std::size_t cache_bytes_;
+  std::unique_ptr<Director> director_;
 };
 
 }  // namespace sd::viz

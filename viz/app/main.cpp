@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "app/app.hpp"
+#include "app/director_headless.hpp"
 #include "app/gl.hpp"
 #include "app/gl_window.hpp"
 #include "app/headless.hpp"
@@ -29,6 +30,9 @@ struct Args {
   bool time_set = false;
   int select_team = -1, select_incident = -1, bench_frames = 0;
   std::size_t cache_mb = 512;
+  // The drill director (docs/viz.md, "Live drills").
+  std::string script, screenshot_dir, stormdrill, cache_dir, branch_dir;
+  bool no_director = false;
 };
 
 Panel parse_panel(const std::string& p) {
@@ -37,8 +41,9 @@ Panel parse_panel(const std::string& p) {
   if (p == "incidents") return Panel::incidents;
   if (p == "kpi" || p == "kpis") return Panel::kpi;
   if (p == "inspector") return Panel::inspector;
+  if (p == "director") return Panel::director;
   throw std::invalid_argument("--panel: unknown panel '" + p +
-                              "' (events, teams, incidents, kpi, inspector)");
+                              "' (events, teams, incidents, kpi, inspector, director)");
 }
 
 void parse_size(const std::string& s, int& w, int& h) {
@@ -70,7 +75,39 @@ void interactive(App& app, GlWindow& win) {
   }
 }
 
-int run(const Args& a) {
+// The director's options, resolved before a display is opened: a bad script or a missing
+// stormdrill binary is bad input (exit 2). nullopt: no director (batch files, --no-director,
+// or no stormdrill binary for an interactive session, which then only replays).
+std::optional<DirectorOptions> director_options(const Args& a, const char* argv0) {
+  if (!a.script.empty() && a.no_director)
+    throw std::invalid_argument("--script needs the drill director; drop --no-director");
+  if (!a.screenshot_dir.empty() && a.script.empty())
+    throw std::invalid_argument("--screenshot-dir needs --script (one PNG per prompt)");
+  if (!a.script.empty() && !a.screenshot.empty())
+    throw std::invalid_argument(
+        "--script writes one PNG per prompt into --screenshot-dir; "
+        "drop --screenshot");
+  if (!a.script.empty() && !a.compare.empty())
+    throw std::invalid_argument("--script runs on one run file; drop --compare");
+  if (a.no_director || !a.compare.empty()) return std::nullopt;
+  DirectorOptions o;
+  if (!a.script.empty()) o.script = read_drill_script(a.script);
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  try {
+    o.stormdrill = locate_stormdrill(a.stormdrill, ec ? std::filesystem::path(argv0) : self);
+  } catch (const std::invalid_argument& e) {
+    if (!a.script.empty() || !a.stormdrill.empty()) throw;
+    if (a.screenshot.empty() && a.bench_frames == 0)
+      std::cerr << "stormdrill-viz: warning: " << e.what() << "; the drill director is off\n";
+    return std::nullopt;
+  }
+  o.cache_dir = a.cache_dir;
+  o.branch_dir = a.branch_dir;
+  return o;
+}
+
+int run(const Args& a, const char* argv0) {
   HeadlessOptions ho;
   parse_size(a.size, ho.width, ho.height);
   ho.map_only = a.view == "map";
@@ -81,10 +118,17 @@ int run(const Args& a) {
   if (!a.screenshot.empty()) check_screenshot_target(a.screenshot, {a.results, a.compare});
   const std::optional<Layers> layers =
       a.layers.empty() ? std::nullopt : std::optional<Layers>(parse_layers(a.layers));
-  const std::optional<Panel> panel =
-      a.panel.empty() ? std::nullopt : std::optional<Panel>(parse_panel(a.panel));
+  // A plain value, not std::optional: GCC 12 -O3 reports a false maybe-uninitialized on it.
+  const Panel panel = a.panel.empty() ? Panel::events : parse_panel(a.panel);
+  std::optional<DirectorOptions> director = director_options(a, argv0);
   const std::size_t cache = a.cache_mb << 20;
   auto doc_a = Document::load(a.results, cache);
+  if (director && director->script) {
+    if (doc_a->is_batch() || doc_a->file->meta().kind != "run")
+      throw std::invalid_argument("--script: " + a.results + " is a '" + doc_a->file->meta().kind +
+                                  "' file; a drill needs a run file");
+    resolve_script(*director->script, doc_a->clock, doc_a->end_time(), doc_a->replay);
+  }
   std::unique_ptr<Document> doc_b;
   if (!a.compare.empty()) {
     doc_b = Document::load(a.compare, cache);
@@ -95,13 +139,15 @@ int run(const Args& a) {
       throw ResultsError(a.compare + ": its grid differs from " + a.results +
                          "'s; compare needs two plans on the same storm and grid");
   }
-  const bool headless = !a.screenshot.empty() || a.bench_frames > 0;
+  const bool headless = !a.screenshot.empty() || a.bench_frames > 0 || !a.screenshot_dir.empty();
   GlWindow win(headless ? 64 : 1600, headless ? 64 : 1000, !headless, "stormdrill-viz");
+  const bool is_run = doc_a->file->meta().kind == "run";
   App app(std::move(doc_a), std::move(doc_b), cache);
+  if (director && is_run) app.enable_director(std::move(*director));
   ViewState& vs = app.view();
   if (layers) vs.layers = *layers;
-  if (panel) {
-    vs.panel = *panel;
+  if (!a.panel.empty()) {
+    vs.panel = panel;
     vs.panel_forced = true;
   }
   vs.selected_team = a.select_team;
@@ -115,6 +161,7 @@ int run(const Args& a) {
                 << end << "] s; clamped to " << vs.t << " s\n";
     }
   }
+  if (!a.screenshot_dir.empty()) return run_script_headless(app, win, ho, a.screenshot_dir);
   if (a.bench_frames > 0) {
     run_frame_benchmark(app, win, ho, a.bench_frames);
     return 0;
@@ -148,13 +195,23 @@ int main(int argc, char** argv) {
   cli.add_option("--view", a.view, "screenshot view: full (the whole UI) or map (map only)")
       ->capture_default_str();
   cli.add_option("--panel", a.panel,
-                 "side panel to show: events, teams, incidents, kpi, inspector");
+                 "side panel to show: events, teams, incidents, kpi, inspector, director");
   cli.add_option("--select-team", a.select_team, "team row to select (inspector)");
   cli.add_option("--select-incident", a.select_incident, "incident row to select (inspector)");
   cli.add_option("--bench-frames", a.bench_frames,
                  "headless: time rendering of N hazard frames and exit");
   cli.add_option("--cache-mb", a.cache_mb, "frame cache budget per file (MiB)")
       ->capture_default_str();
+  cli.add_option("--script", a.script,
+                 "facilitator drill script (TOML): pause at each prompt (docs/viz.md)");
+  cli.add_option("--screenshot-dir", a.screenshot_dir,
+                 "headless drill: apply --script without a person, one PNG per prompt here");
+  cli.add_option("--stormdrill", a.stormdrill,
+                 "the stormdrill binary that runs branches (default: beside this viewer)");
+  cli.add_option("--cache-dir", a.cache_dir, "hazard cache folder for `stormdrill branch`");
+  cli.add_option("--branch-dir", a.branch_dir,
+                 "where the director writes branches (default: RUN-branches/ beside the run)");
+  cli.add_flag("--no-director", a.no_director, "replay only: no drill director tab");
   sd::cli::require_finite_numbers(cli);  // --time nan drew at time NaN and crashed
   try {
     cli.parse(argc, argv);
@@ -163,7 +220,7 @@ int main(int argc, char** argv) {
   }
   a.time_set = topt->count() > 0;
   try {
-    return run(a);
+    return run(a, argv[0]);
   } catch (const ResultsError& e) {
     std::cerr << "stormdrill-viz: " << e.what() << "\n";
     return 2;

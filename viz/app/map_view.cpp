@@ -4,24 +4,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/map_camera.hpp"
 #include "core/colormap.hpp"
 
 namespace sd::viz {
 
 namespace {
-
-struct Camera {
-  ImVec2 origin, size;
-  double cx, cy, m_per_px;
-  ImVec2 to_screen(double x, double y) const {
-    return {static_cast<float>(origin.x + size.x * 0.5 + (x - cx) / m_per_px),
-            static_cast<float>(origin.y + size.y * 0.5 - (y - cy) / m_per_px)};
-  }
-  void to_world(ImVec2 p, double& x, double& y) const {
-    x = cx + (p.x - origin.x - size.x * 0.5) * m_per_px;
-    y = cy - (p.y - origin.y - size.y * 0.5) * m_per_px;
-  }
-};
 
 ImU32 col(Rgba c) {
   return IM_COL32(c.r, c.g, c.b, c.a);
@@ -51,7 +39,7 @@ void handle_input(const Camera& cam, const GridInfo& g, ViewState& vs, bool hove
     vs.cy = wy - (wy - vs.cy) * new_m / vs.m_per_px;
     vs.m_per_px = new_m;
   }
-  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+  if (!vs.pan_locked && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
     vs.cx -= io.MouseDelta.x * vs.m_per_px;
     vs.cy += io.MouseDelta.y * vs.m_per_px;
   }

@@ -15,7 +15,7 @@ struct Layers {
 // std::invalid_argument naming an unknown layer.
 Layers parse_layers(const std::string& csv);
 
-enum class Panel { events, teams, incidents, kpi, inspector };
+enum class Panel { events, teams, incidents, kpi, inspector, director };
 
 struct ViewState {
   double t = 0;  // seconds since scenario start
@@ -32,6 +32,7 @@ struct ViewState {
   int filter_type = -1, filter_team = -1;
   char filter_text[64] = {};
   // Hover readout for the inspector.
+  bool pan_locked = false;  // the drill director's map tools take the left drag
   bool hover_valid = false;
   double hover_x = 0, hover_y = 0;
 };
