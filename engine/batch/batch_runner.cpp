@@ -315,7 +315,7 @@ void compute_stats(BatchResult& r, std::uint64_t seed) {
   for (std::size_t p = 0; p < P; ++p) {
     PlanStats& st = r.stats[p];
     st.plan = r.plans[p];
-    for (std::size_t k = 0; k < K; ++k) st.kpi.push_back(mean_ci(v[k][p]));
+    for (std::size_t k = 0; k < K; ++k) st.kpi.push_back(nonnegative_mean_ci(v[k][p]));
     st.diff_vs_baseline = paired_diff(v[rk][p], v[rk][0]);
     st.response_wall_mean_s = wall_n[p] > 0 ? wall_sum[p] / wall_n[p] : NAN;
     means[p] = st.kpi[rk].mean;

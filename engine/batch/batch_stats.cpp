@@ -40,6 +40,14 @@ MeanCi mean_ci(const std::vector<double>& x) {
   return r;
 }
 
+MeanCi nonnegative_mean_ci(const std::vector<double>& x) {
+  MeanCi r = mean_ci(x);
+  for (double v : x)
+    if (v < 0) return r;
+  if (r.lo < 0) r.lo = 0;
+  return r;
+}
+
 MeanCi paired_diff(const std::vector<double>& a, const std::vector<double>& b) {
   std::vector<double> d;
   for (std::size_t m = 0; m < a.size() && m < b.size(); ++m)

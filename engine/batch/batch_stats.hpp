@@ -23,6 +23,12 @@ double t975(int df);
 // Mean and 95 % CI of the finite values (NaN where none; the interval collapses for n = 1).
 MeanCi mean_ci(const std::vector<double>& x);
 
+// mean_ci of a quantity that cannot be negative (every KPI: counts, times, km, people, shares):
+// the lower bound is cut at 0, which keeps the interval's 95 % coverage (the true mean is
+// never below 0) and never shows an impossible "[-0.13, 0.28]" fatalities. Values below 0
+// mean it is not such a quantity: then the interval is mean_ci's.
+MeanCi nonnegative_mean_ci(const std::vector<double>& x);
+
 // Paired difference a - b over members where both are finite.
 MeanCi paired_diff(const std::vector<double>& a, const std::vector<double>& b);
 

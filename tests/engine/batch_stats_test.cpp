@@ -24,6 +24,19 @@ TEST(BatchStats, NaNsAreLeftOutAndOneValueGivesAPointInterval) {
   EXPECT_TRUE(std::isnan(sd::mean_ci({NAN}).mean));
 }
 
+TEST(BatchStats, AnIntervalOfAQuantityThatCannotBeNegativeStopsAtZero) {
+  // Three storms with 0, 0 and 0.34 expected fatalities: mean 0.1133, Student-t interval
+  // [-0.375, 0.602]; a mean of non-negative values is never below 0.
+  const sd::MeanCi r = sd::nonnegative_mean_ci({0.0, 0.0, 0.34});
+  const sd::MeanCi t = sd::mean_ci({0.0, 0.0, 0.34});
+  EXPECT_LT(t.lo, 0.0);
+  EXPECT_EQ(r.lo, 0.0);
+  EXPECT_EQ(r.hi, t.hi);
+  EXPECT_EQ(r.mean, t.mean);
+  // A quantity with a negative value is not cut.
+  EXPECT_EQ(sd::nonnegative_mean_ci({-1.0, 0.0, 0.34}).lo, sd::mean_ci({-1.0, 0.0, 0.34}).lo);
+}
+
 TEST(BatchStats, PairedDifferenceUsesPerMemberDifferences) {
   // Differences 1, 1, 2 -> mean 4/3, s = 0.57735, se = 0.333333, t(0.975, 2) = 4.303
   const sd::MeanCi d = sd::paired_diff({3, 5, 9}, {2, 4, 7});
