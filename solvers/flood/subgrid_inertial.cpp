@@ -11,6 +11,7 @@
 
 #include "flood/subgrid_downscale.hpp"
 #include "flood/subgrid_tables.hpp"
+#include "flood/subgrid_walled.hpp"
 
 namespace sd::flood::subgrid {
 namespace {
@@ -66,10 +67,16 @@ float mean_n2(const FineDem& f, int I, int J) {
 TablesPtr build_solver_tables(const std::vector<float>& fine, int nfx, int nfy, double fine_m,
                               int ratio, const std::vector<float>& manning, float n_uniform,
                               int levels, int threads) {
-  const FineDem f{fine, nfx, nfy, fine_m, ratio, manning, n_uniform, levels};
-  check_fine_dem(f);
+  check_fine_dem(FineDem{fine, nfx, nfy, fine_m, ratio, manning, n_uniform, levels});
   if (levels < 2) throw std::invalid_argument("sub-grid tables: need at least 2 levels");
   auto T = std::make_shared<SolverTables>();
+  // Tables of the hydraulic DEM: walled depressions raised to their rim (subgrid_walled.hpp).
+  WalledPixels walled = find_walled_pixels(fine, nfx, nfy, ratio, kWallM, kWallMarginPx, threads);
+  T->walled_pixel = std::move(walled.pixel);
+  T->walled_rim = std::move(walled.rim);
+  const std::vector<float> zeff =
+      T->walled_pixel.empty() ? std::vector<float>{} : hydraulic_dem(*T, fine);
+  const FineDem f{zeff.empty() ? fine : zeff, nfx, nfy, fine_m, ratio, manning, n_uniform, levels};
   T->nx = nfx / ratio;
   T->ny = nfy / ratio;
   T->ratio = ratio;
@@ -152,9 +159,18 @@ double cell_wet_fraction(const SolverTables& t, std::size_t c, double d) {
   return (v[k + 1] - v[k]) / step;
 }
 
+std::vector<float> hydraulic_dem(const SolverTables& t, const std::vector<float>& fine) {
+  std::vector<float> out = fine;
+  for (std::size_t k = 0; k < t.walled_pixel.size(); ++k) out[t.walled_pixel[k]] = t.walled_rim[k];
+  return out;
+}
+
 std::vector<float> downscale_heads(const SolverTables& t, const std::vector<float>& head,
                                    const std::vector<float>& fine) {
-  return downscale_above(t.cell_zlo, head, t.nx, t.ny, t.ratio, fine, &t.fx.zlo, &t.fy.zlo);
+  if (t.walled_pixel.empty())
+    return downscale_above(t.cell_zlo, head, t.nx, t.ny, t.ratio, fine, &t.fx.zlo, &t.fy.zlo);
+  return downscale_above(t.cell_zlo, head, t.nx, t.ny, t.ratio, hydraulic_dem(t, fine), &t.fx.zlo,
+                         &t.fy.zlo);
 }
 
 }  // namespace sd::flood::subgrid
