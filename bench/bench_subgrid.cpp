@@ -10,7 +10,7 @@
 // fine grid (--table-pixels). Prints a markdown report.
 //   bench_subgrid [--size 1000] [--pixel-m 2] [--ratios 5,10,20] [--threads 2]
 //                 [--duration-s 3600] [--rain-mmph 60] [--rain-hours 0.5]
-//                 [--stormdrill PATH] [--table-pixels 0] [--dt-max-fine 1]
+//                 [--stormdrill PATH] [--table-pixels 0] [--dt-max-fine 10]
 // SD_BENCH_REF=FILE caches the reference run (a) in FILE (loaded when present).
 #include <omp.h>
 
@@ -35,7 +35,7 @@ using namespace sd::flood;
 
 struct Args {
   int size = 1000, threads = 2;
-  double pixel_m = 2.0, duration = 3600, rain = 60, hours = 0.5, dt_max_fine = 1.0;
+  double pixel_m = 2.0, duration = 3600, rain = 60, hours = 0.5, dt_max_fine = 10.0;
   std::vector<int> ratios{5, 10, 20};
   std::string stormdrill;
   long table_pixels = 0;

@@ -29,7 +29,8 @@ inline float face_q(double hl, double hr, float zl, float zr, float q0, float qc
   // face each step, the seed of the lake-at-rest drift (issue 12). Over still water it is now
   // exactly the initial surface difference; z differences of float32 values are exact in double.
   const float deta = static_cast<float>((hr - hl) + (static_cast<double>(zr) - zl));
-  return inertial_q(hf, deta, q0, qc, n2, c);
+  return limit_to_donor(inertial_q(hf, deta, q0, qc, n2, c), static_cast<float>(hl),
+                        static_cast<float>(hr), c);
 }
 
 template <bool kCellN2, bool kTheta>

@@ -179,8 +179,9 @@ namespace sd::flood::detail {
 namespace {
 
 // One sub-grid face: l/r the cells on the negative/positive side, k the face's table index.
-inline float subgrid_face_q(double dl, double dr, float zl, float zr, const SubgridFaces& f,
-                            std::size_t k, float q0, float qc, const FaceConst& c) {
+inline float subgrid_face_q(double dl, double dr, double vl, double vr, float zl, float zr,
+                            const SubgridFaces& f, std::size_t k, float q0, float qc,
+                            const FaceConst& c) {
   const float zf = f.z[k];
   // Water above the face bottom from each side; written as the ordinary face_q writes
   // h_f, so one pixel per cell (zf = max(zl, zr)) gives the same bits.
@@ -204,13 +205,15 @@ inline float subgrid_face_q(double dl, double dr, float zl, float zr, const Subg
   }
   // Surface difference in double, as the ordinary kernel (still water stays exactly still).
   const float deta = static_cast<float>((dr - dl) + (static_cast<double>(zr) - zl));
-  return inertial_q(hm, deta, q0, qc, n2, c);
+  return limit_to_donor(inertial_q(hm, deta, q0, qc, n2, c), static_cast<float>(vl),
+                        static_cast<float>(vr), c);
 }
 
 }  // namespace
 
 void subgrid_flux_x_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
-                         const double* d, const float* z, float* qx, const float* qo) {
+                         const double* d, const double* v, const float* z, float* qx,
+                         const float* qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const bool theta = p.theta < 1.0f;
@@ -223,13 +226,14 @@ void subgrid_flux_x_span(int j, int i0, int i1, const FaceParams& p, const Subgr
   for (int i = i0; i < i1; ++i) {
     const float q0 = o[i];
     const float qc = theta ? c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]) : q0;
-    q[i] = subgrid_face_q(dr[i - 1], dr[i], zr[i - 1], zr[i], f, static_cast<std::size_t>(fs + i),
-                          q0, qc, c);
+    q[i] = subgrid_face_q(dr[i - 1], dr[i], v[s + i - 1], v[s + i], zr[i - 1], zr[i], f,
+                          static_cast<std::size_t>(fs + i), q0, qc, c);
   }
 }
 
 void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
-                         const double* d, const float* z, float* qy, const float* qo) {
+                         const double* d, const double* v, const float* z, float* qy,
+                         const float* qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const bool theta = p.theta < 1.0f;
@@ -241,7 +245,7 @@ void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const Subgr
   for (int i = i0; i < i1; ++i) {
     const float q0 = oc[i];
     const float qc = theta ? c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]) : q0;
-    q[i] = subgrid_face_q(d[nrow + i], d[s + i], z[nrow + i], z[s + i], f,
+    q[i] = subgrid_face_q(d[nrow + i], d[s + i], v[nrow + i], v[s + i], z[nrow + i], z[s + i], f,
                           static_cast<std::size_t>(s + i), q0, qc, c);
   }
 }

@@ -134,11 +134,14 @@ struct SubgridFaces {
 };
 
 // As flux_x_span / flux_y_span, with cell heads d above the cells' lowest pixels z (relative)
-// and the face tables f in place of depth and bed.
+// and the face tables f in place of depth and bed; v: stored volume per cell area (what a
+// face may move out of its donor in one step, limit_to_donor).
 void subgrid_flux_x_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
-                         const double* d, const float* z, float* qx, const float* qx_old);
+                         const double* d, const double* v, const float* z, float* qx,
+                         const float* qx_old);
 void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
-                         const double* d, const float* z, float* qy, const float* qy_old);
+                         const double* d, const double* v, const float* z, float* qy,
+                         const float* qy_old);
 
 // Heads d of cells [i0, i1) of row j from the stored volume per area vbar; the wet fraction
 // too when wetfrac is not null. Returns the largest head.
