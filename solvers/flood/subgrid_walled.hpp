@@ -19,9 +19,10 @@
 // few decimetres above the street) are not walled; a courtyard behind 4 m buildings is.
 // The courtyard's own rain then runs to the cell's open ground (a documented bias).
 //
-// Depressions: priority-flood (Barnes, Lehman & Mulla 2014, Computers & Geosciences 62) of
-// each tile of 128 x 128 pixels inside a window `margin` pixels wider on every side, seeded
-// at the window's border: a depression is found when it and its rim fit in the window
+// Depressions: priority-flood (Barnes, Lehman & Mulla 2014, Computers & Geosciences 62; a
+// bucket queue on 1 mm levels, so a rim is exact to 1 mm) of
+// each tile of ~256 x 256 pixels (whole cells) inside a window `margin` pixels wider on every side,
+// seeded at the window's border: a depression is found when it and its rim fit in the window
 // (features up to ~2 margin pixels across). No-data pixels are walls. Tiles are
 // independent, so the result does not depend on the thread count.
 #include <cstdint>
