@@ -70,6 +70,9 @@ TablesPtr build_solver_tables(const std::vector<float>& fine, int nfx, int nfy, 
   check_fine_dem(FineDem{fine, nfx, nfy, fine_m, ratio, manning, n_uniform, levels});
   if (levels < 2) throw std::invalid_argument("sub-grid tables: need at least 2 levels");
   auto T = std::make_shared<SolverTables>();
+  T->nx = nfx / ratio;
+  T->ny = nfy / ratio;
+  T->ratio = ratio;
   // Tables of the hydraulic DEM: walled depressions raised to their rim (subgrid_walled.hpp).
   WalledPixels walled = find_walled_pixels(fine, nfx, nfy, ratio, kWallM, kWallMarginPx, threads);
   T->walled_pixel = std::move(walled.pixel);
@@ -77,9 +80,6 @@ TablesPtr build_solver_tables(const std::vector<float>& fine, int nfx, int nfy, 
   const std::vector<float> zeff =
       T->walled_pixel.empty() ? std::vector<float>{} : hydraulic_dem(*T, fine);
   const FineDem f{zeff.empty() ? fine : zeff, nfx, nfy, fine_m, ratio, manning, n_uniform, levels};
-  T->nx = nfx / ratio;
-  T->ny = nfy / ratio;
-  T->ratio = ratio;
   T->levels = levels;
   T->fine_m = fine_m;
   const auto nx = static_cast<std::size_t>(T->nx), ny = static_cast<std::size_t>(T->ny);
@@ -160,6 +160,10 @@ double cell_wet_fraction(const SolverTables& t, std::size_t c, double d) {
 }
 
 std::vector<float> hydraulic_dem(const SolverTables& t, const std::vector<float>& fine) {
+  const auto n = static_cast<std::size_t>(t.nx) * static_cast<std::size_t>(t.ny) *
+                 static_cast<std::size_t>(t.ratio) * static_cast<std::size_t>(t.ratio);
+  if (fine.size() != n)
+    throw std::invalid_argument("sub-grid tables: the fine DEM does not match the tables' grid");
   std::vector<float> out = fine;
   for (std::size_t k = 0; k < t.walled_pixel.size(); ++k) out[t.walled_pixel[k]] = t.walled_rim[k];
   return out;

@@ -3,7 +3,10 @@
 // street's water; an underpass in the street still does.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
 
 #include "flood/flood_model.hpp"
 #include "flood/flood_state.hpp"
@@ -77,6 +80,37 @@ TEST(SubgridWalled, StreetWaterStaysOutOfTheCourtyardAndFillsTheUnderpass) {
       }
     }
   EXPECT_GT(d[kUnderpass], 2.0f);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SubgridWalled, ForEachArrayRoundTripsTheTablesWithTheWalledPixels) {
+  // A table cache serialises SolverTables through for_each_array: every array, by name.
+  const auto z = terrain();
+  const auto t = subgrid::build_solver_tables(z, kNfx, kNfy, 2.0, kRatio, {}, 0.03f);
+  std::vector<std::pair<std::string, std::vector<char>>> blobs;
+  subgrid::for_each_array(*t, [&](const char* name, const auto& v) {
+    const auto* p = reinterpret_cast<const char*>(v.data());
+    blobs.emplace_back(name, std::vector<char>(p, p + v.size() * sizeof(v[0])));
+  });
+  subgrid::SolverTables u;
+  u.nx = t->nx, u.ny = t->ny, u.ratio = t->ratio, u.levels = t->levels, u.fine_m = t->fine_m;
+  std::size_t k = 0;
+  subgrid::for_each_array(u, [&](const char* name, auto& v) {
+    ASSERT_EQ(blobs[k].first, name);
+    v.resize(blobs[k].second.size() / sizeof(v[0]));
+    std::copy(blobs[k].second.begin(), blobs[k].second.end(), reinterpret_cast<char*>(v.data()));
+    ++k;
+  });
+  EXPECT_EQ(k, blobs.size());
+  EXPECT_EQ(u.walled_pixel, t->walled_pixel);
+  EXPECT_EQ(u.walled_rim.size(), 36u);
+  EXPECT_EQ(subgrid::hydraulic_dem(u, z), subgrid::hydraulic_dem(*t, z));
+  for (std::size_t c = 0; c < 2; ++c)
+    EXPECT_EQ(subgrid::cell_head(u, c, 0.05), subgrid::cell_head(*t, c, 0.05));
+  for (std::size_t f = 0; f < t->fx.hm.size(); ++f) EXPECT_EQ(u.fx.hm[f], t->fx.hm[f]);
 }
 
 }  // namespace
