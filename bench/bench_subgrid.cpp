@@ -10,7 +10,8 @@
 // fine grid (--table-pixels). Prints a markdown report.
 //   bench_subgrid [--size 1000] [--pixel-m 2] [--ratios 5,10,20] [--threads 2]
 //                 [--duration-s 3600] [--rain-mmph 60] [--rain-hours 0.5]
-//                 [--stormdrill PATH] [--table-pixels 0]
+//                 [--stormdrill PATH] [--table-pixels 0] [--dt-max-fine 10]
+// SD_BENCH_REF=FILE caches the reference run (a) in FILE (loaded when present).
 #include <omp.h>
 
 #include <chrono>
@@ -18,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -33,7 +35,7 @@ using namespace sd::flood;
 
 struct Args {
   int size = 1000, threads = 2;
-  double pixel_m = 2.0, duration = 3600, rain = 60, hours = 0.5;
+  double pixel_m = 2.0, duration = 3600, rain = 60, hours = 0.5, dt_max_fine = 10.0;
   std::vector<int> ratios{5, 10, 20};
   std::string stormdrill;
   long table_pixels = 0;
@@ -60,6 +62,8 @@ Args parse(int argc, char** argv) {
       a.stormdrill = v;
     else if (f == "--table-pixels")
       a.table_pixels = std::stol(v);
+    else if (f == "--dt-max-fine")
+      a.dt_max_fine = std::stod(v);
     else if (f == "--levels")
       a.levels = std::stoi(v);
     else if (f == "--ratios") {
@@ -123,6 +127,50 @@ void row(const char* name, int r, const CaseResult& ref, const CaseResult& c, do
       wall > 0 && wall_ref > 0 ? std::to_string(wall_ref / wall).substr(0, 6).c_str() : "-");
 }
 
+// SD_BENCH_REF=FILE: the reference run (a) is loaded from FILE when it exists (same
+// spec), else computed and saved there; (a) is the slow part of the experiment.
+template <class T>
+void put(std::ostream& os, const std::vector<T>& v) {
+  const std::uint64_t n = v.size();
+  os.write(reinterpret_cast<const char*>(&n), sizeof n);
+  os.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+}
+template <class T>
+void get(std::istream& is, std::vector<T>& v) {
+  std::uint64_t n = 0;
+  is.read(reinterpret_cast<char*>(&n), sizeof n);
+  v.resize(n);
+  is.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+}
+
+Experiment reference(const ExperimentSpec& spec) {
+  const char* path = std::getenv("SD_BENCH_REF");
+  if (path && fs::exists(path)) {
+    std::ifstream is(path, std::ios::binary);
+    Experiment e;
+    e.spec = spec;
+    e.fine = street_terrain(spec.terrain);
+    get(is, e.points);
+    get(is, e.reference.fine_max);
+    get(is, e.reference.arrival_s);
+    is.read(reinterpret_cast<char*>(&e.reference.budget), sizeof(Budget));
+    is.read(reinterpret_cast<char*>(&e.reference.steps), sizeof(e.reference.steps));
+    if (is && e.reference.fine_max.size() == e.fine.size()) return e;
+    std::fprintf(stderr, "bench_subgrid: %s does not hold this experiment's reference\n", path);
+    std::exit(2);
+  }
+  Experiment e = run_reference(spec);
+  if (path) {
+    std::ofstream os(path, std::ios::binary);
+    put(os, e.points);
+    put(os, e.reference.fine_max);
+    put(os, e.reference.arrival_s);
+    os.write(reinterpret_cast<const char*>(&e.reference.budget), sizeof(Budget));
+    os.write(reinterpret_cast<const char*>(&e.reference.steps), sizeof(e.reference.steps));
+  }
+  return e;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -134,11 +182,12 @@ int main(int argc, char** argv) {
   spec.duration_s = a.duration;
   spec.threads = a.threads;
   spec.levels = a.levels;
+  spec.dt_max_fine = a.dt_max_fine;
   std::printf(
       "# sub-grid experiment: %d x %d pixels of %.1f m, %.0f mm/h for %.2f h, %.0f s, "
       "%d threads\n\n",
       a.size, a.size, a.pixel_m, a.rain, a.hours, a.duration, a.threads);
-  const Experiment e = run_reference(spec);
+  const Experiment e = reference(spec);
   const CaseResult& ref = e.reference;
   std::vector<double> wall(a.ratios.size() * 2, -1.0);
   double wall_ref = -1;

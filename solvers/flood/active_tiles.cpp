@@ -73,9 +73,11 @@ void ActiveTiles::record_row(int j, const double* h) {
   for (const Span& s : cells_[static_cast<std::size_t>(tr(j))])
     for (int i0 = s.i0; i0 < s.i1; i0 += kTile) {
       const int i1 = std::min(s.i1, i0 + kTile);
-      bool wet = false;
-      for (int i = i0; i < i1; ++i) wet |= r[i] > h_wet_;
-      w[i0 / kTile] = wet ? 1 : 0;
+      // Stop at the first wet cell: a wet tile costs one comparison, not kTile.
+      const double hw = h_wet_;
+      int i = i0;
+      while (i < i1 && !(r[i] > hw)) ++i;
+      w[i0 / kTile] = i < i1 ? 1 : 0;
     }
 }
 

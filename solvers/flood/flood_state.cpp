@@ -270,7 +270,7 @@ void State::advance_to(double t_end) {
     auto x_faces = [&](int j) {
       for (const auto& s : tl.x_faces(j)) {
         if (sgt)
-          detail::subgrid_flux_x_span(j, s.i0, s.i1, fp, sfx, lev, z, qx, qxo);
+          detail::subgrid_flux_x_span(j, s.i0, s.i1, fp, sfx, lev, h, z, qx, qxo);
         else
           detail::flux_x_span(j, s.i0, s.i1, fp, h, z, qx, qxo);
       }
@@ -280,7 +280,7 @@ void State::advance_to(double t_end) {
     auto y_faces = [&](int j) {
       for (const auto& s : tl.y_faces(j)) {
         if (sgt)
-          detail::subgrid_flux_y_span(j, s.i0, s.i1, fp, sfy, lev, z, qy, qyo);
+          detail::subgrid_flux_y_span(j, s.i0, s.i1, fp, sfy, lev, h, z, qy, qyo);
         else
           detail::flux_y_span(j, s.i0, s.i1, fp, h, z, qy, qyo);
       }

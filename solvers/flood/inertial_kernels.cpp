@@ -29,15 +29,14 @@ inline float face_q(double hl, double hr, float zl, float zr, float q0, float qc
   // face each step, the seed of the lake-at-rest drift (issue 12). Over still water it is now
   // exactly the initial surface difference; z differences of float32 values are exact in double.
   const float deta = static_cast<float>((hr - hl) + (static_cast<double>(zr) - zl));
-  return inertial_q(hf, deta, q0, qc, n2, c);
+  return limit_to_donor(inertial_q(hf, deta, q0, qc, n2, c), static_cast<float>(hl),
+                        static_cast<float>(hr), c);
 }
 
 template <bool kCellN2, bool kTheta>
-__attribute__((target_clones("avx2", "default"))) void flux_x_impl(int j, int i0, int i1,
-                                                                   const FaceParams& p,
-                                                                   const double* h, const float* z,
-                                                                   float* __restrict qx,
-                                                                   const float* __restrict qo) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void flux_x_impl(
+    int j, int i0, int i1, const FaceParams& p, const double* h, const float* z,
+    float* __restrict qx, const float* __restrict qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const float n2u = p.n2;
@@ -56,11 +55,9 @@ __attribute__((target_clones("avx2", "default"))) void flux_x_impl(int j, int i0
 }
 
 template <bool kCellN2, bool kTheta>
-__attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, int i0, int i1,
-                                                                   const FaceParams& p,
-                                                                   const double* h, const float* z,
-                                                                   float* __restrict qy,
-                                                                   const float* __restrict qo) {
+__attribute__((target_clones("avx512f", "avx2", "default"))) void flux_y_impl(
+    int j, int i0, int i1, const FaceParams& p, const double* h, const float* z,
+    float* __restrict qy, const float* __restrict qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const float n2u = p.n2;
@@ -86,7 +83,7 @@ __attribute__((target_clones("avx2", "default"))) void flux_y_impl(int j, int i0
 }
 
 template <bool kGridRain>
-__attribute__((target_clones("avx2", "default"))) RowStats update_impl(
+__attribute__((target_clones("avx512f", "avx2", "default"))) RowStats update_impl(
     int j, int i0, int i1, int nx, double dt_over_dx, const float* qx, const float* qy,
     const float* zrel, const float* rain_ms, double dt, double rain_m, float g, float h_vel,
     double* h) {

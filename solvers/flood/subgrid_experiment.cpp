@@ -26,9 +26,9 @@ ModelSpec base_spec(const ExperimentSpec& s, int ratio) {
 // Runs model m under the experiment's rain, sampling the downscaled depth at the points every
 // sample_s, then downscales the max depth. zbed: level of each cell's bed (its lowest pixel
 // with sub-grid tables), so the level is zbed + State::head(); crests: its faces' crests.
-void run_case(const Experiment& e, ModelSpec m, const std::vector<double>& zbed,
-              const std::vector<double>& crest_x, const std::vector<double>& crest_y,
-              CaseResult& r) {
+void run_case(const Experiment& e, ModelSpec m, const std::vector<float>& fine,
+              const std::vector<double>& zbed, const std::vector<double>& crest_x,
+              const std::vector<double>& crest_y, CaseResult& r) {
   const int nfx = e.spec.terrain.nx, n = static_cast<int>(e.points.size()), ratio = r.ratio;
   const Grid g = m.grid;
   State st(build_model(std::move(m)));
@@ -52,14 +52,14 @@ void run_case(const Experiment& e, ModelSpec m, const std::vector<double>& zbed,
       if (std::isnan(a) &&
           subgrid::downscaled_level(surf, static_cast<int>(p % static_cast<std::size_t>(nfx)),
                                     static_cast<int>(p / static_cast<std::size_t>(nfx)), zeta) &&
-          zeta - e.fine[p] >= kArrivalM)
+          zeta - fine[p] >= kArrivalM)
         a = st.time();
     }
   }
   r.solver_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   r.budget = st.budget();
   r.steps = st.steps();
-  r.fine_max = subgrid::downscale_above(zbed, st.summary().max_depth, g.nx, g.ny, ratio, e.fine,
+  r.fine_max = subgrid::downscale_above(zbed, st.summary().max_depth, g.nx, g.ny, ratio, fine,
                                         &crest_x, &crest_y);
 }
 
@@ -137,7 +137,8 @@ CaseResult run_subgrid_case(const Experiment& e, int ratio) {
                                            e.spec.levels, e.spec.threads);
   r.tables_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto tables = m.subgrid;
-  run_case(e, std::move(m), tables->cell_zlo, tables->fx.zlo, tables->fy.zlo, r);
+  run_case(e, std::move(m), subgrid::hydraulic_dem(*tables, e.fine), tables->cell_zlo,
+           tables->fx.zlo, tables->fy.zlo, r);
   return r;
 }
 
@@ -150,7 +151,7 @@ CaseResult run_coarse_case(const Experiment& e, int ratio) {
   const std::vector<double> zbed(m.bed.begin(), m.bed.end());
   std::vector<double> cx, cy;
   ordinary_crests(zbed, m.grid.nx, m.grid.ny, cx, cy);
-  run_case(e, std::move(m), zbed, cx, cy, r);
+  run_case(e, std::move(m), e.fine, zbed, cx, cy, r);
   return r;
 }
 

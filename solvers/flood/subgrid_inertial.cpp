@@ -11,6 +11,7 @@
 
 #include "flood/subgrid_downscale.hpp"
 #include "flood/subgrid_tables.hpp"
+#include "flood/subgrid_walled.hpp"
 
 namespace sd::flood::subgrid {
 namespace {
@@ -66,13 +67,19 @@ float mean_n2(const FineDem& f, int I, int J) {
 TablesPtr build_solver_tables(const std::vector<float>& fine, int nfx, int nfy, double fine_m,
                               int ratio, const std::vector<float>& manning, float n_uniform,
                               int levels, int threads) {
-  const FineDem f{fine, nfx, nfy, fine_m, ratio, manning, n_uniform, levels};
-  check_fine_dem(f);
+  check_fine_dem(FineDem{fine, nfx, nfy, fine_m, ratio, manning, n_uniform, levels});
   if (levels < 2) throw std::invalid_argument("sub-grid tables: need at least 2 levels");
   auto T = std::make_shared<SolverTables>();
   T->nx = nfx / ratio;
   T->ny = nfy / ratio;
   T->ratio = ratio;
+  // Tables of the hydraulic DEM: walled depressions raised to their rim (subgrid_walled.hpp).
+  WalledPixels walled = find_walled_pixels(fine, nfx, nfy, ratio, kWallM, kWallMarginPx, threads);
+  T->walled_pixel = std::move(walled.pixel);
+  T->walled_rim = std::move(walled.rim);
+  const std::vector<float> zeff =
+      T->walled_pixel.empty() ? std::vector<float>{} : hydraulic_dem(*T, fine);
+  const FineDem f{zeff.empty() ? fine : zeff, nfx, nfy, fine_m, ratio, manning, n_uniform, levels};
   T->levels = levels;
   T->fine_m = fine_m;
   const auto nx = static_cast<std::size_t>(T->nx), ny = static_cast<std::size_t>(T->ny);
@@ -152,9 +159,22 @@ double cell_wet_fraction(const SolverTables& t, std::size_t c, double d) {
   return (v[k + 1] - v[k]) / step;
 }
 
+std::vector<float> hydraulic_dem(const SolverTables& t, const std::vector<float>& fine) {
+  const auto n = static_cast<std::size_t>(t.nx) * static_cast<std::size_t>(t.ny) *
+                 static_cast<std::size_t>(t.ratio) * static_cast<std::size_t>(t.ratio);
+  if (fine.size() != n)
+    throw std::invalid_argument("sub-grid tables: the fine DEM does not match the tables' grid");
+  std::vector<float> out = fine;
+  for (std::size_t k = 0; k < t.walled_pixel.size(); ++k) out[t.walled_pixel[k]] = t.walled_rim[k];
+  return out;
+}
+
 std::vector<float> downscale_heads(const SolverTables& t, const std::vector<float>& head,
                                    const std::vector<float>& fine) {
-  return downscale_above(t.cell_zlo, head, t.nx, t.ny, t.ratio, fine, &t.fx.zlo, &t.fy.zlo);
+  if (t.walled_pixel.empty())
+    return downscale_above(t.cell_zlo, head, t.nx, t.ny, t.ratio, fine, &t.fx.zlo, &t.fy.zlo);
+  return downscale_above(t.cell_zlo, head, t.nx, t.ny, t.ratio, hydraulic_dem(t, fine), &t.fx.zlo,
+                         &t.fy.zlo);
 }
 
 }  // namespace sd::flood::subgrid
@@ -163,8 +183,9 @@ namespace sd::flood::detail {
 namespace {
 
 // One sub-grid face: l/r the cells on the negative/positive side, k the face's table index.
-inline float subgrid_face_q(double dl, double dr, float zl, float zr, const SubgridFaces& f,
-                            std::size_t k, float q0, float qc, const FaceConst& c) {
+inline float subgrid_face_q(double dl, double dr, double vl, double vr, float zl, float zr,
+                            const SubgridFaces& f, std::size_t k, float q0, float qc,
+                            const FaceConst& c) {
   const float zf = f.z[k];
   // Water above the face bottom from each side; written as the ordinary face_q writes
   // h_f, so one pixel per cell (zf = max(zl, zr)) gives the same bits.
@@ -188,13 +209,15 @@ inline float subgrid_face_q(double dl, double dr, float zl, float zr, const Subg
   }
   // Surface difference in double, as the ordinary kernel (still water stays exactly still).
   const float deta = static_cast<float>((dr - dl) + (static_cast<double>(zr) - zl));
-  return inertial_q(hm, deta, q0, qc, n2, c);
+  return limit_to_donor(inertial_q(hm, deta, q0, qc, n2, c), static_cast<float>(vl),
+                        static_cast<float>(vr), c);
 }
 
 }  // namespace
 
 void subgrid_flux_x_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
-                         const double* d, const float* z, float* qx, const float* qo) {
+                         const double* d, const double* v, const float* z, float* qx,
+                         const float* qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const bool theta = p.theta < 1.0f;
@@ -207,13 +230,14 @@ void subgrid_flux_x_span(int j, int i0, int i1, const FaceParams& p, const Subgr
   for (int i = i0; i < i1; ++i) {
     const float q0 = o[i];
     const float qc = theta ? c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]) : q0;
-    q[i] = subgrid_face_q(dr[i - 1], dr[i], zr[i - 1], zr[i], f, static_cast<std::size_t>(fs + i),
-                          q0, qc, c);
+    q[i] = subgrid_face_q(dr[i - 1], dr[i], v[s + i - 1], v[s + i], zr[i - 1], zr[i], f,
+                          static_cast<std::size_t>(fs + i), q0, qc, c);
   }
 }
 
 void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
-                         const double* d, const float* z, float* qy, const float* qo) {
+                         const double* d, const double* v, const float* z, float* qy,
+                         const float* qo) {
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const bool theta = p.theta < 1.0f;
@@ -225,7 +249,7 @@ void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const Subgr
   for (int i = i0; i < i1; ++i) {
     const float q0 = oc[i];
     const float qc = theta ? c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]) : q0;
-    q[i] = subgrid_face_q(d[nrow + i], d[s + i], z[nrow + i], z[s + i], f,
+    q[i] = subgrid_face_q(d[nrow + i], d[s + i], v[nrow + i], v[s + i], z[nrow + i], z[s + i], f,
                           static_cast<std::size_t>(s + i), q0, qc, c);
   }
 }

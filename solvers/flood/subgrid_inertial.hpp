@@ -23,7 +23,10 @@
 // the depth wherever a level is needed: faces, CFL, summaries, active tiles, edges.
 // Infiltration and drainage capacities apply per wet area (the wet fraction dV/dzeta / A).
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <type_traits>
 #include <vector>
 
 #include "flood/inertial_kernels.hpp"
@@ -48,7 +51,38 @@ struct SolverTables {
   };
   Faces fx;  // (nx + 1) * ny, indexed like qx; edge faces unused
   Faces fy;  // nx * (ny + 1), indexed like qy; edge faces unused
+  // Walled pixels (subgrid_walled.hpp): fine pixel index (ascending) and the rim they are
+  // raised to in the tables and in downscaling. Empty with one pixel per cell.
+  std::vector<std::uint64_t> walled_pixel;
+  std::vector<float> walled_rim;
 };
+
+// Every array of the tables with a stable name, for serialising them (e.g. a table cache):
+// fn(name, vector&) for each. Keep in step with the struct when adding arrays.
+template <class T, class Fn>
+requires std::is_same_v<std::remove_const_t<T>, SolverTables>
+void for_each_array(T& t, Fn&& fn) {
+  fn("cell_zlo", t.cell_zlo);
+  fn("cell_span", t.cell_span);
+  fn("cell_frac", t.cell_frac);
+  fn("cell_vol", t.cell_vol);
+  fn("cell_n2", t.cell_n2);
+  auto faces = [&](const char* pre, auto& f) {
+    const std::string p = pre;
+    fn((p + "zlo").c_str(), f.zlo);
+    fn((p + "span").c_str(), f.span);
+    fn((p + "inv_step").c_str(), f.inv_step);
+    fn((p + "open").c_str(), f.open);
+    fn((p + "zm_off").c_str(), f.zm_off);
+    fn((p + "ntop2").c_str(), f.ntop2);
+    fn((p + "hm").c_str(), f.hm);
+    fn((p + "n2e").c_str(), f.n2e);
+  };
+  faces("fx_", t.fx);
+  faces("fy_", t.fy);
+  fn("walled_pixel", t.walled_pixel);
+  fn("walled_rim", t.walled_rim);
+}
 using TablesPtr = std::shared_ptr<const SolverTables>;
 
 // Tables of a fine DEM (nfx x nfy pixels of fine_m, row 0 north, NaN = no data, e.g. masked
@@ -58,6 +92,13 @@ using TablesPtr = std::shared_ptr<const SolverTables>;
 TablesPtr build_solver_tables(const std::vector<float>& fine, int nfx, int nfy, double fine_m,
                               int ratio, const std::vector<float>& manning, float n_uniform,
                               int levels = 10, int threads = 0);
+
+// Depth of a walled pixel below its rim takes no water (subgrid_walled.hpp).
+inline constexpr double kWallM = 0.5;     // rim height above the cell's open ground (m)
+inline constexpr int kWallMarginPx = 32;  // depression search margin (fine pixels)
+
+// The fine DEM the tables were built from: fine with the walled pixels raised to their rim.
+std::vector<float> hydraulic_dem(const SolverTables& t, const std::vector<float>& fine);
 
 // Coarse bed for ModelSpec::bed: the lowest valid pixel per cell (NaN where none).
 std::vector<float> coarse_bed(const SolverTables& t);
@@ -93,11 +134,14 @@ struct SubgridFaces {
 };
 
 // As flux_x_span / flux_y_span, with cell heads d above the cells' lowest pixels z (relative)
-// and the face tables f in place of depth and bed.
+// and the face tables f in place of depth and bed; v: stored volume per cell area (what a
+// face may move out of its donor in one step, limit_to_donor).
 void subgrid_flux_x_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
-                         const double* d, const float* z, float* qx, const float* qx_old);
+                         const double* d, const double* v, const float* z, float* qx,
+                         const float* qx_old);
 void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f,
-                         const double* d, const float* z, float* qy, const float* qy_old);
+                         const double* d, const double* v, const float* z, float* qy,
+                         const float* qy_old);
 
 // Heads d of cells [i0, i1) of row j from the stored volume per area vbar; the wet fraction
 // too when wetfrac is not null. Returns the largest head.

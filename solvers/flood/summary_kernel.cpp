@@ -15,7 +15,7 @@ inline float debris(float d, unsigned cls) {
 }
 
 template <bool kDebris>
-__attribute__((target_clones("avx2", "default"))) void summary_impl(
+__attribute__((target_clones("avx512f", "avx2", "default"))) void summary_impl(
     int j, int i0, int i1, const SummaryParams& p, const double* h, const float* qx,
     const float* qy, const std::uint8_t* dc, const SummaryRow& o) {
   const int nx = p.nx;
