@@ -33,6 +33,9 @@ void add_import(CLI::App& county) {
       ->capture_default_str();
   cmd->add_option("--track", o->track,
                   "typhoon track (CMA, IBTrACS or CSV) instead of the design storm");
+  cmd->add_option("--utc-offset", o->utc_offset,
+                  "the scenario clock's zone, +HH:MM (default: the standard offset of the "
+                  "area's longitude; give the legal time, e.g. +02:00 for a European summer)");
   cmd->add_option("--name", o->name, "scenario name (default: the OSM file name)");
   cmd->add_option("--rain-mm", o->rain_mm, "design storm depth, mm")->capture_default_str();
   cmd->add_option("--rain-hours", o->rain_hours, "design storm duration, h")->capture_default_str();

@@ -111,6 +111,7 @@ ImportedCounty import_county(const ImportOptions& opt) {
   c.opt = opt;
   if (!opt.bbox.empty() && !opt.boundary.empty())
     throw InputError("--bbox and --boundary: give one or the other");
+  if (!opt.utc_offset.empty()) parse_utc_offset(opt.utc_offset);  // refused before the work
   if (c.opt.name.empty()) c.opt.name = std::filesystem::path(opt.osm).filename().string();
   const OsmData osm = read_osm(opt.osm);
   const LonLatBox data{osm.data_w, osm.data_s, osm.data_e, osm.data_n};
@@ -140,12 +141,18 @@ ImportedCounty import_county(const ImportOptions& opt) {
                         std::filesystem::path(opt.osm).stem().stem().string());
   c.assets = build_assets(osm, c.frame, c.dem.dem);
   c.rain = design_rain(opt);
+  // Times in the area's zone: the standard offset of its longitude (15 degrees an hour), so the
+  // debrief's clock reads like local time (summer time and political zones: edit `start`).
+  const int offset_min =
+      !opt.utc_offset.empty()
+          ? parse_utc_offset(opt.utc_offset)
+          : 60 * static_cast<int>(std::lround(0.5 * (c.frame.aoi.w + c.frame.aoi.e) / 15));
   if (!opt.track.empty()) {
     c.track = io::read_track(opt.track);
-    c.start_iso = format_iso8601(static_cast<std::int64_t>(c.track.start()), 0);
+    c.start_iso = format_iso8601(static_cast<std::int64_t>(c.track.start()), offset_min);
     c.duration_h = std::clamp((c.track.end() - c.track.start()) / 3600.0, 6.0, 240.0);
-  } else {
-    c.start_iso = "2024-06-01T00:00:00+00:00";
+  } else {  // local midnight of 1 June 2024
+    c.start_iso = format_iso8601(1717200000 - 60LL * offset_min, offset_min);
     c.duration_h = c.rain.start_h + opt.rain_hours + 6;  // 6 h for the water to run off
   }
   c.level = level_boundary(c);
@@ -157,6 +164,21 @@ ImportedCounty import_county(const ImportOptions& opt) {
                       " OSM assets lie outside the area and were left out.");
   c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return c;
+}
+
+int parse_utc_offset(const std::string& text) {
+  const auto bad = [&] {
+    return InputError("--utc-offset '" + text + "': give +HH:MM or -HH:MM (e.g. +02:00), or Z");
+  };
+  if (text == "Z") return 0;
+  if (text.size() != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':') throw bad();
+  for (int k : {1, 2, 4, 5})
+    if (text[static_cast<std::size_t>(k)] < '0' || text[static_cast<std::size_t>(k)] > '9')
+      throw bad();
+  const int h = (text[1] - '0') * 10 + (text[2] - '0'), m = (text[4] - '0') * 10 + (text[5] - '0');
+  const int v = (text[0] == '-' ? -1 : 1) * (h * 60 + m);
+  if (m >= 60 || v < -12 * 60 || v > 14 * 60) throw bad();
+  return v;
 }
 
 }  // namespace sd::county

@@ -35,7 +35,12 @@ struct ImportOptions {
   double river_rise_m = 3;  // high stage above the lowest water cell on that side
   double surge_m = 1.0;     // storm surge on the sea (peak at the rain peak)
   std::string command;      // the command line, for the report
+  std::string utc_offset;   // "+02:00": the scenario clock's zone ("" = from the longitude)
 };
+
+// "+HH:MM", "-HH:MM" or "Z" to minutes east of UTC (-12:00 .. +14:00); InputError naming
+// --utc-offset otherwise.
+int parse_utc_offset(const std::string& text);
 
 struct DesignRain {
   double a1 = 0, b = 10, n = 0.7;  // GB 50014 formula with C = 0: i = a1 / (t + b)^n mm/min
