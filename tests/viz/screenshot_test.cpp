@@ -88,7 +88,7 @@ TEST(VizScreenshot, MapShowsDepthColoursWhereTheWaterIs) {
   const auto png = dir / "map.png";
   const ViewerRun r =
       run_viewer((dir / "run.h5").string() + " --screenshot " + png.string() +
-                     " --time 7200 --layers depth,roads,teams --size 640x480 --view map",
+                     " --time 7200 --layers depth,roads,teams,nolegend --size 640x480 --view map",
                  true);
   SKIP_WITHOUT_DISPLAY(r);
   ASSERT_EQ(r.code, 0) << r.output;

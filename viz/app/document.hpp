@@ -25,6 +25,8 @@ struct Document {
   std::vector<Rgba> terrain;       // hillshaded base map, empty without /grid/elevation
   std::vector<float> first_above;  // /hazard/first_above_0p15m (arrival time), may be empty
   std::vector<float> hazard_rating;
+  // Sea, rivers, canals: wet in the first hazard frame (before the storm); empty without frames.
+  std::vector<std::uint8_t> permanent_water;
   std::optional<ClockOrigin> clock;
   std::string scenario_text;  // /meta/scenario_text, for provenance
 

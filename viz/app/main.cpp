@@ -17,6 +17,7 @@
 #include "app/gl.hpp"
 #include "app/gl_window.hpp"
 #include "app/headless.hpp"
+#include "core/view_options.hpp"
 #include "finite_options.hpp"  // engine/cli, header-only
 
 namespace {
@@ -25,6 +26,7 @@ using namespace sd::viz;
 
 struct Args {
   std::string results, compare, screenshot, layers, size = "1600x1000", view = "full", panel;
+  std::string center, zoom;
   double time = 0;
   bool time_set = false;
   int select_team = -1, select_incident = -1, bench_frames = 0;
@@ -81,8 +83,12 @@ int run(const Args& a) {
   if (!a.screenshot.empty()) check_screenshot_target(a.screenshot, {a.results, a.compare});
   const std::optional<Layers> layers =
       a.layers.empty() ? std::nullopt : std::optional<Layers>(parse_layers(a.layers));
-  const std::optional<Panel> panel =
-      a.panel.empty() ? std::nullopt : std::optional<Panel>(parse_panel(a.panel));
+  // A plain value and a flag: GCC 12 warns (maybe-uninitialized) on an optional<Panel> here.
+  const bool panel_set = !a.panel.empty();
+  const Panel panel = panel_set ? parse_panel(a.panel) : Panel::events;
+  const std::optional<MapCenter> center =
+      a.center.empty() ? std::nullopt : std::optional<MapCenter>(parse_center(a.center));
+  const double zoom = a.zoom.empty() ? 1.0 : parse_zoom(a.zoom);
   const std::size_t cache = a.cache_mb << 20;
   auto doc_a = Document::load(a.results, cache);
   std::unique_ptr<Document> doc_b;
@@ -95,14 +101,24 @@ int run(const Args& a) {
       throw ResultsError(a.compare + ": its grid differs from " + a.results +
                          "'s; compare needs two plans on the same storm and grid");
   }
+  if (center) {
+    if (doc_a->is_batch()) throw std::invalid_argument("--center: a batch file has no map");
+    check_center_on_grid(*center, doc_a->file->grid());
+  }
   const bool headless = !a.screenshot.empty() || a.bench_frames > 0;
   GlWindow win(headless ? 64 : 1600, headless ? 64 : 1000, !headless, "stormdrill-viz");
   App app(std::move(doc_a), std::move(doc_b), cache);
   ViewState& vs = app.view();
   if (layers) vs.layers = *layers;
-  if (panel) {
-    vs.panel = *panel;
+  if (panel_set) {
+    vs.panel = panel;
     vs.panel_forced = true;
+  }
+  vs.request_zoom = zoom;
+  if (center) {
+    vs.request_center = true;
+    vs.request_cx = center->x;
+    vs.request_cy = center->y;
   }
   vs.selected_team = a.select_team;
   vs.selected_incident = a.select_incident;
@@ -143,12 +159,16 @@ int main(int argc, char** argv) {
   auto* topt = cli.add_option(
       "--time", a.time, "replay time, seconds since the scenario start (clamped into the run)");
   cli.add_option("--layers", a.layers,
-                 "comma-separated: terrain,depth,rain,wind,roads,teams,incidents,assets,diff");
+                 "comma-separated: terrain,depth,rain,wind,roads,teams,incidents,assets,fine,"
+                 "diff,nolegend");
   cli.add_option("--size", a.size, "screenshot size WIDTHxHEIGHT")->capture_default_str();
   cli.add_option("--view", a.view, "screenshot view: full (the whole UI) or map (map only)")
       ->capture_default_str();
   cli.add_option("--panel", a.panel,
                  "side panel to show: events, teams, incidents, kpi, inspector");
+  cli.add_option("--center", a.center,
+                 "map centre X,Y in the grid's coordinates (metres; must lie on the map)");
+  cli.add_option("--zoom", a.zoom, "zoom relative to the whole map (1 = fitted, 0.25 .. 256)");
   cli.add_option("--select-team", a.select_team, "team row to select (inspector)");
   cli.add_option("--select-incident", a.select_incident, "incident row to select (inspector)");
   cli.add_option("--bench-frames", a.bench_frames,

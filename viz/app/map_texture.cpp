@@ -62,6 +62,8 @@ bool MapTexture::update(Document& doc, Document* other, const Layers& layers, do
   if (layers.terrain && !doc.terrain.empty()) in.terrain = &doc.terrain;
   in.depth = depth ? depth->data() : nullptr;
   in.depth_other = (depth && depth_other) ? depth_other->data() : nullptr;
+  if (doc.permanent_water.size() == doc.file->grid().size())
+    in.permanent_water = doc.permanent_water.data();
   in.rain = rain ? rain->data() : nullptr;
   in.wind = wind ? wind->data() : nullptr;
   const GridInfo& g = doc.file->grid();
