@@ -71,6 +71,33 @@ CellLonLat cell_lonlat(const Grid& g, const std::string& crs_wkt, std::optional<
   return out;
 }
 
+void lonlat_to_grid(const Grid& g, const std::string& crs_wkt, std::optional<RefLonLat> ref,
+                    std::vector<double>& x, std::vector<double>& y) {
+  if (crs_wkt.empty()) {
+    if (!ref)
+      throw InputError("the grid has no CRS: give a reference longitude/latitude for its centre");
+    // Inverse of local_metric.
+    const double xc = g.x0 + 0.5 * g.width(), yc = g.y0 - 0.5 * g.height();
+    const double kx = kEarthRadiusM * kDeg * std::cos(ref->lat * kDeg), ky = kEarthRadiusM * kDeg;
+    for (std::size_t k = 0; k < x.size() && k < y.size(); ++k) {
+      x[k] = xc + (x[k] - ref->lon) * kx;
+      y[k] = yc + (y[k] - ref->lat) * ky;
+    }
+    return;
+  }
+  OGRSpatialReference src, dst;
+  if (dst.SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE)
+    throw InputError("cannot interpret the grid's CRS: " + crs_wkt.substr(0, 80));
+  src.SetWellKnownGeogCS("WGS84");
+  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation, TransformDeleter> ct(
+      OGRCreateCoordinateTransformation(&src, &dst));
+  if (!ct) throw InputError("cannot transform WGS84 to the grid's CRS");
+  if (!x.empty() && !ct->Transform(static_cast<int>(x.size()), x.data(), y.data()))
+    throw InputError("CRS transform from WGS84 to the grid's CRS failed");
+}
+
 CellLonLat cell_lonlat(const Raster& r, std::optional<RefLonLat> ref) {
   return cell_lonlat(r.grid, r.crs_wkt, ref);
 }

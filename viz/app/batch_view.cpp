@@ -170,7 +170,7 @@ std::optional<std::filesystem::path> draw_batch_view(Document& batch, BatchViewS
       batch.file->meta().rank_by.empty() ? "expected_fatalities" : batch.file->meta().rank_by;
   const BatchModel m = make_batch_model(plans, runs, tr, rank_by, static_cast<int>(members.rows()));
   ImGui::Text("Batch %s: %zu plans x %zu storm members, ranked by %s", batch.label().c_str(),
-              plans.rows(), members.rows(), kpi_display(rank_by, NAN).name.c_str());
+              plans.rows(), n_members, kpi_display(rank_by, NAN).name.c_str());
   ImGui::TextDisabled(
       "Bars: 95 %% confidence interval over the storm members (white tick: mean), on one scale "
       "per column. Verdicts compare each plan with the first (docs/batch.md).");
