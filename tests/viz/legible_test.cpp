@@ -9,12 +9,14 @@
 
 #include "core/batch_model.hpp"
 #include "core/chart_axis.hpp"
+#include "core/fine_layer.hpp"
 #include "core/kpi_units.hpp"
 #include "core/label_placement.hpp"
 #include "core/layer_image.hpp"
 #include "core/replay.hpp"
 #include "core/symbology.hpp"
 #include "core/view_options.hpp"
+#include "viz_test_util.hpp"
 
 namespace sd::viz {
 namespace {
@@ -344,6 +346,63 @@ TEST(ViewOptions, CenterAndZoomAreValidated) {
   EXPECT_THROW(check_center_on_grid({999, 4800}, g), std::invalid_argument);
   EXPECT_THROW(check_center_on_grid({1500, 4499}, g), std::invalid_argument);
   EXPECT_NEAR(fitted_m_per_px(g, 500, 500), 2.04, 1e-9);
+}
+
+}  // namespace
+}  // namespace sd::viz
+
+// ---- fine flood layer (issue 12) ---------------------------------------------------------------
+
+namespace sd::viz {
+namespace {
+
+TEST(FineLayer, ReadFromASubgridFileAndGeoreferencedWithTheCoarseGrid) {
+  const auto dir = test::scratch_dir();
+  fixture::Options o;
+  o.fine_ratio = 4;
+  fixture::write_results(dir / "fine.h5", o);
+  const auto f = ResultsFile::open(dir / "fine.h5");
+  const FineLayer l = read_fine_layer(*f);
+  ASSERT_FALSE(l.empty());
+  const GridInfo& g = f->grid();
+  EXPECT_EQ(l.nx, g.nx * 4);
+  EXPECT_EQ(l.ny, g.ny * 4);
+  EXPECT_DOUBLE_EQ(l.cell, g.cell / 4);
+  // Same corner as the coarse grid: fine cell (fi, fj) lies inside coarse cell (fi/4, fj/4).
+  EXPECT_NEAR(l.x0, g.x0, 1e-6);
+  EXPECT_NEAR(l.y0, g.y0, 1e-6);
+  const fixture::Cell w = fixture::wet_cell(o);
+  for (int di = 0; di < 4; ++di) {
+    const int fi = w.i * 4 + di, fj = w.j * 4 + 2;
+    const double cx = l.x0 + (fi + 0.5) * l.cell, cy = l.y0 - (fj + 0.5) * l.cell;
+    EXPECT_EQ(static_cast<int>((cx - g.x0) / g.cell), w.i);
+    EXPECT_EQ(static_cast<int>((g.y0 - cy) / g.cell), w.j);
+    EXPECT_FLOAT_EQ(l.max_depth[static_cast<std::size_t>(fj) * l.nx + fi],
+                    fixture::fine_depth(o, fi, fj));
+  }
+  // Shown once a fine cell is at least a screen pixel.
+  EXPECT_TRUE(fine_layer_visible(l, l.cell));
+  EXPECT_FALSE(fine_layer_visible(l, l.cell * 1.5));
+  // A file without the group has no layer.
+  fixture::write_results(dir / "coarse.h5", {});
+  EXPECT_TRUE(read_fine_layer(*ResultsFile::open(dir / "coarse.h5")).empty());
+}
+
+TEST(FineLayer, InconsistentAxesAreRefusedWithTheReason) {
+  const std::vector<double> x = {0.5, 1.5, 2.5}, y = {9.5, 8.5};
+  EXPECT_NO_THROW(fine_layer_from_axes(x, y, std::vector<float>(6), 2, 3, "f.h5"));
+  auto msg = [&](std::vector<double> xs, std::vector<double> ys, std::size_t r, std::size_t c) {
+    try {
+      fine_layer_from_axes(xs, ys, std::vector<float>(r * c), r, c, "f.h5");
+    } catch (const ResultsError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(msg(x, y, 3, 3).find("x has 3 and y 2"), std::string::npos);
+  EXPECT_NE(msg({0.5, 1.5, 3.5}, y, 2, 3).find("even spacing"), std::string::npos);
+  EXPECT_NE(msg(x, {8.5, 9.5}, 2, 3).find("decreasing"), std::string::npos);
+  EXPECT_EQ(msg(x, y, 2, 3), "");
 }
 
 }  // namespace

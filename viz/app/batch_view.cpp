@@ -168,7 +168,11 @@ std::optional<std::filesystem::path> draw_batch_view(Document& batch, BatchViewS
   tr.verdict = batch.file->read_strings("/tradeoff/verdict");
   const std::string rank_by =
       batch.file->meta().rank_by.empty() ? "expected_fatalities" : batch.file->meta().rank_by;
-  const BatchModel m = make_batch_model(plans, runs, tr, rank_by, static_cast<int>(members.rows()));
+  // Storm members: the /members table, else the distinct members of /runs.
+  std::set<double> member_ids;
+  if (const Column* c = runs.find("member")) member_ids.insert(c->num.begin(), c->num.end());
+  const std::size_t n_members = std::max(members.rows(), member_ids.size());
+  const BatchModel m = make_batch_model(plans, runs, tr, rank_by, static_cast<int>(n_members));
   ImGui::Text("Batch %s: %zu plans x %zu storm members, ranked by %s", batch.label().c_str(),
               plans.rows(), n_members, kpi_display(rank_by, NAN).name.c_str());
   ImGui::TextDisabled(

@@ -31,6 +31,7 @@ std::unique_ptr<Document> Document::load(const std::filesystem::path& path,
   std::vector<int> landuse;
   for (float c : d->file->read_raster("/grid/landuse")) landuse.push_back(static_cast<int>(c));
   d->permanent_water = permanent_water_mask(landuse, d->elevation, first_depth);
+  d->fine = read_fine_layer(*d->file);
   return d;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/colormap.hpp"
+#include "core/fine_layer.hpp"
 #include "core/frame_cache.hpp"
 #include "core/replay.hpp"
 #include "core/results_file.hpp"
@@ -27,6 +28,7 @@ struct Document {
   std::vector<float> hazard_rating;
   // Sea, rivers, canals: wet in the first hazard frame (before the storm); empty without frames.
   std::vector<std::uint8_t> permanent_water;
+  FineLayer fine;  // /hazard/fine/max_depth (sub-grid runs); empty otherwise
   std::optional<ClockOrigin> clock;
   std::string scenario_text;  // /meta/scenario_text, for provenance
 

@@ -340,6 +340,15 @@ void draw_map(const char* id, const char* title, Document& doc, Document* other,
     dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex.id())),
                  cam.to_screen(g.x0, g.y0),
                  cam.to_screen(g.x0 + tex.cells_x() * g.cell, g.y0 - tex.cells_y() * g.cell));
+  const bool fine = vs.layers.fine && vs.layers.depth && !(vs.layers.difference && other) &&
+                    fine_layer_visible(doc.fine, vs.m_per_px);
+  if (fine) {
+    const FineLayer& f = doc.fine;
+    if (const unsigned id = tex.fine_id(doc))
+      dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(id)),
+                   cam.to_screen(f.x0, f.y0),
+                   cam.to_screen(f.x0 + f.nx * f.cell, f.y0 - f.ny * f.cell));
+  }
   std::vector<MapLabel> labels;
   if (vs.layers.roads) draw_roads(dl, cam, doc, vs.t);
   draw_storm_track(dl, cam, doc, vs.t);
@@ -354,6 +363,14 @@ void draw_map(const char* id, const char* title, Document& doc, Document* other,
         legend_entries(legend_inputs(doc, vs.layers, vs.layers.difference && other));
     obstacles.push_back(draw_map_legend(dl, {origin.x + 10, origin.y + size.y - 10}, size.x * 0.6f,
                                         size.y * 0.55f, entries));
+  }
+  std::string titled = title ? title : "";
+  if (fine) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "   |   fine layer: max depth of the whole run, %.3g m cells",
+                  doc.fine.cell);
+    titled += buf;
+    title = titled.c_str();
   }
   if (title) {
     const ImVec2 ts = ImGui::CalcTextSize(title);
