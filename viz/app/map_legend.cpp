@@ -50,19 +50,25 @@ LegendInputs legend_inputs(const Document& doc, const Layers& layers, bool diffe
   return in;
 }
 
-Box draw_map_legend(ImDrawList* dl, ImVec2 corner, float max_w, float max_h,
-                    const std::vector<LegendEntry>& entries) {
-  if (entries.empty()) return {};
-  // Lay out: sections in order; items of a section flow left to right within the column.
-  const float colw = 250;
-  struct Placed {
-    ImVec2 at;
-    const LegendEntry* e;
-    bool header;
-  };
+namespace {
+
+struct Placed {
+  ImVec2 at;
+  const LegendEntry* e;
+  bool header;
+};
+
+struct Layout {
   std::vector<Placed> placed;
-  float x = 0, y = 0, height = 0;
+  float height = 0;
   int columns = 1;
+};
+
+// Sections in order; the items of a section flow left to right within a column; a section
+// that would make the column taller than max_h starts a new column while one fits in max_w.
+Layout lay_out(const std::vector<LegendEntry>& entries, float colw, float max_w, float max_h) {
+  Layout L;
+  float x = 0, y = 0;
   std::size_t k = 0;
   while (k < entries.size()) {
     const std::string& sec = entries[k].section;
@@ -80,12 +86,12 @@ Box draw_map_legend(ImDrawList* dl, ImVec2 corner, float max_w, float max_h,
       rx += it.w;
     }
     const float need = kRow * (rows + 1);
-    if (y > 0 && y + need > max_h && (columns + 1) * (colw + kPad) <= max_w) {
+    if (y > 0 && y + need > max_h && (L.columns + 1) * (colw + kPad) <= max_w) {
       x += colw + kPad;
       y = 0;
-      ++columns;
+      ++L.columns;
     }
-    placed.push_back({{x, y}, items.front().e, true});
+    L.placed.push_back({{x, y}, items.front().e, true});
     y += kRow;
     rx = 0;
     for (const Item& it : items) {
@@ -93,12 +99,28 @@ Box draw_map_legend(ImDrawList* dl, ImVec2 corner, float max_w, float max_h,
         y += kRow;
         rx = 0;
       }
-      placed.push_back({{x + rx, y}, it.e, false});
+      L.placed.push_back({{x + rx, y}, it.e, false});
       rx += it.w;
     }
     y += kRow + 2;
-    height = std::max(height, y);
+    L.height = std::max(L.height, y);
   }
+  return L;
+}
+
+}  // namespace
+
+Box draw_map_legend(ImDrawList* dl, ImVec2 corner, float map_w, float map_h,
+                    const std::vector<LegendEntry>& entries) {
+  if (entries.empty()) return {};
+  // Prefer a legend in the lower-left 60 % x 55 % of the map; when that cannot hold it, use
+  // up to the whole map so the legend is complete even in a small screenshot.
+  const float colw = 250;
+  Layout L = lay_out(entries, colw, map_w * 0.6f, map_h * 0.55f);
+  if (L.height > map_h * 0.55f) L = lay_out(entries, colw, map_w - 20, map_h - 50);
+  const std::vector<Placed>& placed = L.placed;
+  const float height = L.height;
+  const int columns = L.columns;
   const float w = columns * (colw + kPad) - kPad;
   const Box box{corner.x - kPad, corner.y - height - kPad, corner.x + w + kPad, corner.y};
   dl->AddRectFilled({box.x0, box.y0}, {box.x1, box.y1}, IM_COL32(255, 255, 255, 225), 4.0f);

@@ -361,8 +361,8 @@ void draw_map(const char* id, const char* title, Document& doc, Document* other,
   if (vs.layers.legend) {
     const auto entries =
         legend_entries(legend_inputs(doc, vs.layers, vs.layers.difference && other));
-    obstacles.push_back(draw_map_legend(dl, {origin.x + 10, origin.y + size.y - 10}, size.x * 0.6f,
-                                        size.y * 0.55f, entries));
+    obstacles.push_back(
+        draw_map_legend(dl, {origin.x + 10, origin.y + size.y - 10}, size.x, size.y, entries));
   }
   std::string titled = title ? title : "";
   if (fine) {
