@@ -14,6 +14,23 @@ bool MapTexture::Key::operator==(const Key& o) const {
          a.difference == b.difference;
 }
 
+namespace {
+
+// Creates `tex` on first use and uploads a w x h RGBA image into it.
+void upload(unsigned& tex, int w, int h, const Rgba* px) {
+  if (!tex) glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  // Nearest when zoomed in shows true cells; linear minification keeps big grids readable.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
+}
+
+}  // namespace
+
 MapTexture::~MapTexture() {
   if (tex_) glDeleteTextures(1, &tex_);
   if (fine_tex_) glDeleteTextures(1, &fine_tex_);
@@ -36,14 +53,7 @@ unsigned MapTexture::fine_id(const Document& doc) {
       const std::size_t k = static_cast<std::size_t>(j) * f.nx + i;
       px[k] = water ? Rgba{} : depth_color(f.max_depth[k]);
     }
-  if (!fine_tex_) glGenTextures(1, &fine_tex_);
-  glBindTexture(GL_TEXTURE_2D, fine_tex_);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, f.nx, f.ny, 0, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  upload(fine_tex_, f.nx, f.ny, px.data());
   fine_doc_ = &doc;
   return fine_tex_;
 }
@@ -103,15 +113,7 @@ bool MapTexture::update(Document& doc, Document* other, const Layers& layers, do
   const int w = strided(g.nx, key.stride), h = strided(g.ny, key.stride);
   cells_x_ = w * key.stride;
   cells_y_ = h * key.stride;
-  if (!tex_) glGenTextures(1, &tex_);
-  glBindTexture(GL_TEXTURE_2D, tex_);
-  // Nearest when zoomed in shows true cells; linear minification keeps big grids readable.
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels_.data());
+  upload(tex_, w, h, pixels_.data());
   depth_ = depth;
   depth_other_ = depth_other;
   rain_ = rain;
