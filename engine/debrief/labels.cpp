@@ -19,6 +19,7 @@ std::string tr(const std::string& lang, const std::string& english) {
       {"Results file", "结果文件"},
       {"Storm and rain", "台风与降雨"},
       {"Storm track", "台风路径"},
+      {"a dot every 6 hours", "每6小时一个点"},
       {"Total rain", "累计雨量"},
       {"County-wide risk map", "全域风险分布图"},
       {"Maximum water depth", "最大积水深度"},

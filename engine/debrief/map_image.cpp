@@ -188,6 +188,22 @@ std::string svg_map(const MapSpec& m) {
        "href=\"data:image/png;base64,"
     << base64(encode_png(m.pixels, g.nx, g.ny)) << "\"/>";
   o << "<rect x=\"0\" y=\"0\" width=\"" << W << "\" height=\"" << H << "\" class=\"frame\"/>";
+  if (m.track.size() > 1) {
+    // A nested <svg> clips the line to the map (the track runs far beyond the county).
+    auto X = [&](double x) { return (x - g.x0) / g.cell * scale; };
+    auto Y = [&](double y) { return (g.y0 - y) / g.cell * scale; };
+    o << "<svg x=\"0\" y=\"0\" width=\"" << W << "\" height=\"" << H
+      << "\" overflow=\"hidden\"><polyline fill=\"none\" stroke=\"#c81e78\" stroke-width=\"2.5\" "
+         "points=\"";
+    for (const auto& v : m.track) o << X(v.x) << "," << Y(v.y) << " ";
+    o << "\"/>";
+    for (const auto& v : m.track)
+      if (!v.tick.empty())
+        o << "<circle cx=\"" << X(v.x) << "\" cy=\"" << Y(v.y) << "\" r=\"3.5\" fill=\"#c81e78\"/>"
+          << "<text x=\"" << X(v.x) + 5 << "\" y=\"" << Y(v.y) - 4
+          << "\" class=\"lbl\" fill=\"#c81e78\">" << html_escape(v.tick) << "</text>";
+    o << "</svg>";
+  }
   // Labels by priority; one that would overlap a placed label is left out (declutter).
   std::vector<const MapPoint*> order;
   for (const auto& p : m.points) order.push_back(&p);
@@ -228,6 +244,47 @@ std::string svg_map(const MapSpec& m) {
     y += 18;
   }
   o << "</svg>";
+  return o.str();
+}
+
+std::string svg_track_map(const std::string& title, const results::GridInfo& g,
+                          const std::vector<TrackVertex>& track, const std::vector<MapPoint>& towns,
+                          int width) {
+  double x0 = g.x0, x1 = g.x0 + g.nx * g.cell, y0 = g.y0 - g.ny * g.cell, y1 = g.y0;
+  for (const auto& v : track) {
+    x0 = std::min(x0, v.x), x1 = std::max(x1, v.x);
+    y0 = std::min(y0, v.y), y1 = std::max(y1, v.y);
+  }
+  const double pad = 0.06 * std::max(x1 - x0, y1 - y0);
+  x0 -= pad, x1 += pad, y0 -= pad, y1 += pad;
+  const double s = width / (x1 - x0), H = (y1 - y0) * s;
+  auto X = [&](double x) { return (x - x0) * s; };
+  auto Y = [&](double y) { return (y1 - y) * s; };
+  std::ostringstream o;
+  o << "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\""
+    << H << "\" viewBox=\"0 0 " << width << " " << H << "\" role=\"img\"><title>"
+    << html_escape(title) << "</title>";
+  o << "<rect x=\"0\" y=\"0\" width=\"" << width << "\" height=\"" << H
+    << "\" fill=\"#eef3f7\" class=\"frame\"/>";
+  o << "<rect x=\"" << X(g.x0) << "\" y=\"" << Y(g.y0) << "\" width=\"" << g.nx * g.cell * s
+    << "\" height=\"" << g.ny * g.cell * s << "\" fill=\"#d9d6c8\" stroke=\"#555\"/>";
+  for (const auto& t : towns)
+    o << "<circle cx=\"" << X(t.x) << "\" cy=\"" << Y(t.y) << "\" r=\"2\" class=\"pt\"/>";
+  if (track.size() > 1) {
+    o << "<polyline fill=\"none\" stroke=\"#c81e78\" stroke-width=\"2.5\" points=\"";
+    for (const auto& v : track) o << X(v.x) << "," << Y(v.y) << " ";
+    o << "\"/>";
+    for (const auto& v : track)
+      if (!v.tick.empty())
+        o << "<circle cx=\"" << X(v.x) << "\" cy=\"" << Y(v.y) << "\" r=\"3.5\" fill=\"#c81e78\"/>"
+          << "<text x=\"" << X(v.x) + 6 << "\" y=\"" << Y(v.y) + 4 << "\" class=\"lbl\">"
+          << html_escape(v.tick) << "</text>";
+  }
+  const auto ticks = nice_ticks(0, width / 5.0 / s / 1000.0, 2);
+  const double km = ticks.size() > 1 ? ticks[1] : 1;
+  o << "<rect x=\"10\" y=\"" << H - 16 << "\" width=\"" << km * 1000 * s
+    << "\" height=\"5\" class=\"sb\"/><text x=\"10\" y=\"" << H - 20 << "\" class=\"lbl\">"
+    << plain_number(km) << " km</text></svg>";
   return o.str();
 }
 

@@ -25,13 +25,20 @@ struct MapPoint {
   int priority = 0;  // higher first when labels would overlap
 };
 
+// A vertex of a line drawn over the map (the storm track); `tick` labels a dot there.
+struct TrackVertex {
+  double x = 0, y = 0;  // grid CRS
+  std::string tick;     // "" = no dot
+};
+
 struct MapSpec {
   std::string title;
   const results::GridInfo* grid = nullptr;
   std::vector<Rgba> pixels;  // ny x nx, row 0 north
   std::vector<LegendEntry> legend;
   std::vector<MapPoint> points;
-  int width = 560;  // rendered width in px
+  std::vector<TrackVertex> track;  // drawn as a line clipped to the map, dots at ticks
+  int width = 560;                 // rendered width in px
 };
 
 // PNG bytes of an RGBA image (GDAL PNG driver through /vsimem).
@@ -39,6 +46,12 @@ std::string encode_png(const std::vector<Rgba>& pixels, int nx, int ny);
 std::string base64(const std::string& bytes);
 // The inline SVG figure (image, labels without overlaps, scale bar, legend).
 std::string svg_map(const MapSpec& m);
+
+// The storm track map: the county (grid outline, town dots) and the track with its ticks, on
+// one metric scale fitted to both (the track usually runs far beyond the county's grid).
+std::string svg_track_map(const std::string& title, const results::GridInfo& grid,
+                          const std::vector<TrackVertex>& track, const std::vector<MapPoint>& towns,
+                          int width = 560);
 
 // Colourings. Water classes (land use "water") are drawn as water, never as flood depth.
 struct Basemap {

@@ -111,26 +111,56 @@ std::vector<MapPoint> town_points(const RunView& v) {
 }
 
 std::string map_figure(const RunView& v, const std::string& title, std::vector<Rgba> px,
-                       std::vector<LegendEntry> legend) {
+                       std::vector<LegendEntry> legend, std::vector<TrackVertex> track = {}) {
   MapSpec m;
   m.title = title;
   m.grid = &v.file().grid();
   m.pixels = std::move(px);
   m.legend = std::move(legend);
   m.points = town_points(v);
+  m.track = std::move(track);
   return "<figure>" + svg_map(m) + "<figcaption>" + esc(title) + "</figcaption></figure>\n";
 }
 
-std::string storm_and_rain(const RunView& v, const Basemap& b, const std::string& lang) {
+// /storm/track from a day before the run to a day after it, as a line with a dot every 6 h
+// of scenario time, labelled on the clock.
+std::vector<TrackVertex> storm_track(const RunView& v, const ClockText& clock) {
+  const results::Table tr = v.file().read_table("/storm/track");
+  std::vector<TrackVertex> out;
+  double next_tick = -1e300;
+  for (std::size_t k = 0; k < tr.rows(); ++k) {
+    const double t = tr.num("t", k, NAN);
+    if (!(t >= -86400 && t <= v.duration() + 86400)) continue;
+    TrackVertex p{tr.num("x", k, NAN), tr.num("y", k, NAN), ""};
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+    if (t >= next_tick) {
+      p.tick = clock(t);
+      next_tick = (std::floor(t / 21600.0) + 1) * 21600.0;
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+std::string storm_and_rain(const RunView& v, const Basemap& b, const ClockText& clock,
+                           const std::string& lang) {
   std::ostringstream o;
   o << section(tr(lang, "Storm and rain"));
+  const auto track = storm_track(v, clock);
   o << "<p class=\"note\">" << esc(tr(lang, "Storm track")) << ": "
-    << esc(tr(lang, "Not recorded in this results file")) << ".</p>\n";
+    << esc(track.size() > 1 ? tr(lang, "a dot every 6 hours")
+                            : tr(lang, "Not recorded in this results file"))
+    << ".</p>\n";
+  if (track.size() > 1) {
+    const std::string title = tr(lang, "Storm track");
+    o << "<figure>" << svg_track_map(title, v.file().grid(), track, town_points(v))
+      << "<figcaption>" << esc(title) << "</figcaption></figure>\n";
+  }
   const auto rain = v.file().read_raster("/hazard/total_rain");
   if (!rain.empty()) {
     std::vector<LegendEntry> legend;
     auto px = rain_pixels(rain, b, legend);
-    o << map_figure(v, tr(lang, "Total rain") + " (mm)", std::move(px), std::move(legend));
+    o << map_figure(v, tr(lang, "Total rain") + " (mm)", std::move(px), std::move(legend), track);
   }
   return o.str();
 }
@@ -417,7 +447,7 @@ std::string run_report_html(const RunView& v, const std::string& lang) {
   std::string body = header(v, lang);
   body += key_figures(v, lang);
   body += parent_comparison(v, lang);
-  body += storm_and_rain(v, b, lang);
+  body += storm_and_rain(v, b, clock, lang);
   body += risk_maps(v, b, lang);
   body += town_section(v, clock, lang);
   body += kpi_charts(v, lang);

@@ -28,6 +28,30 @@ double closest_approach_s(const storm::StormField& f, const std::vector<double>&
 
 }  // namespace
 
+MemberTrack member_track(const Scenario& s, int member, std::uint64_t ensemble_seed) {
+  storm::Averaging avg;
+  if (!storm::parse_averaging(s.storm.averaging, avg))
+    throw InputError(s.path + ": storm.averaging: unknown period");
+  MemberTrack out;
+  out.track = io::read_track(s.storm.track_path, io::parse_track_format(s.storm.format), avg);
+  storm::StormParams& p = out.params;
+  if (!storm::parse_wind_model(s.storm.wind_model, p.wind_model))
+    throw InputError(s.path + ": storm.wind_model: unknown model '" + s.storm.wind_model + "'");
+  storm::parse_rain_structure(s.storm.rain_structure.c_str(), p.structure);
+  p.penv_hpa = s.storm.penv_hpa;
+  p.epoch_s = static_cast<double>(s.start_epoch_s);
+  p.rain_multiplier = s.storm.rain_multiplier;
+  p.bursts.seed = s.seed ^ 0x5EEDB0B5ull;
+  if (member > 0) {
+    storm::EnsembleSpec spec;
+    storm::Member mb =
+        storm::member(out.track, p, spec, ensemble_seed ? ensemble_seed : s.seed, member);
+    out.track = std::move(mb.track);
+    out.params = mb.params;
+  }
+  return out;
+}
+
 StormSetup setup_storm(const Scenario& s, int member, std::uint64_t ensemble_seed) {
   StormSetup out;
   if (s.storm.design) {
@@ -52,26 +76,7 @@ StormSetup setup_storm(const Scenario& s, int member, std::uint64_t ensemble_see
     out.landfall_s = d.start_s + d.peak_ratio * d.duration_min * 60;
     return out;
   }
-  storm::Averaging avg;
-  if (!storm::parse_averaging(s.storm.averaging, avg))
-    throw InputError(s.path + ": storm.averaging: unknown period");
-  storm::Track track =
-      io::read_track(s.storm.track_path, io::parse_track_format(s.storm.format), avg);
-  storm::StormParams p;
-  if (!storm::parse_wind_model(s.storm.wind_model, p.wind_model))
-    throw InputError(s.path + ": storm.wind_model: unknown model '" + s.storm.wind_model + "'");
-  storm::parse_rain_structure(s.storm.rain_structure.c_str(), p.structure);
-  p.penv_hpa = s.storm.penv_hpa;
-  p.epoch_s = static_cast<double>(s.start_epoch_s);
-  p.rain_multiplier = s.storm.rain_multiplier;
-  p.bursts.seed = s.seed ^ 0x5EEDB0B5ull;
-  if (member > 0) {
-    storm::EnsembleSpec spec;
-    storm::Member mb =
-        storm::member(track, p, spec, ensemble_seed ? ensemble_seed : s.seed, member);
-    track = std::move(mb.track);
-    p = mb.params;
-  }
+  auto [track, p] = member_track(s, member, ensemble_seed);
   io::CellLonLat ll = io::cell_lonlat(s.dem, io::RefLonLat{});
   std::vector<float> elev = s.dem.data;
   out.field =

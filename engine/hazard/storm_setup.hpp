@@ -18,4 +18,12 @@ struct StormSetup {
 
 StormSetup setup_storm(const Scenario& s, int member, std::uint64_t ensemble_seed);
 
+// The (member) track and storm parameters of a track scenario (not a design storm): what
+// setup_storm builds the field from, and what the results file records as /storm/track.
+struct MemberTrack {
+  storm::Track track;
+  storm::StormParams params;
+};
+MemberTrack member_track(const Scenario& s, int member, std::uint64_t ensemble_seed);
+
 }  // namespace sd

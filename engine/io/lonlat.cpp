@@ -20,6 +20,24 @@ struct TransformDeleter {
   }
 };
 
+using Transform = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
+
+// Grid CRS -> WGS84 lon/lat (to_wgs84) or back, both in lon, lat / x, y axis order.
+Transform grid_wgs84_transform(const std::string& crs_wkt, bool to_wgs84) {
+  OGRSpatialReference grid, wgs84;
+  if (grid.SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE)
+    throw InputError("cannot interpret the grid's CRS: " + crs_wkt.substr(0, 80));
+  wgs84.SetWellKnownGeogCS("WGS84");
+  grid.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  Transform ct(to_wgs84 ? OGRCreateCoordinateTransformation(&grid, &wgs84)
+                        : OGRCreateCoordinateTransformation(&wgs84, &grid));
+  if (!ct)
+    throw InputError(to_wgs84 ? "cannot transform the grid's CRS to WGS84"
+                              : "cannot transform WGS84 to the grid's CRS");
+  return ct;
+}
+
 CellLonLat local_metric(const Grid& g, RefLonLat ref) {
   // Equirectangular about the grid centre: x east, y north in metres.
   const double xc = g.x0 + 0.5 * g.width(), yc = g.y0 - 0.5 * g.height();
@@ -43,15 +61,7 @@ CellLonLat cell_lonlat(const Grid& g, const std::string& crs_wkt, std::optional<
       throw InputError("the grid has no CRS: give a reference longitude/latitude for its centre");
     return local_metric(g, *ref);
   }
-  OGRSpatialReference src, dst;
-  if (src.SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE)
-    throw InputError("cannot interpret the grid's CRS: " + crs_wkt.substr(0, 80));
-  dst.SetWellKnownGeogCS("WGS84");
-  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  dst.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation, TransformDeleter> ct(
-      OGRCreateCoordinateTransformation(&src, &dst));
-  if (!ct) throw InputError("cannot transform the grid's CRS to WGS84");
+  const auto ct = grid_wgs84_transform(crs_wkt, true);
   CellLonLat out;
   out.lon.resize(g.size());
   out.lat.resize(g.size());
@@ -69,6 +79,25 @@ CellLonLat cell_lonlat(const Grid& g, const std::string& crs_wkt, std::optional<
     }
   }
   return out;
+}
+
+void lonlat_to_grid(const Grid& g, const std::string& crs_wkt, std::optional<RefLonLat> ref,
+                    std::vector<double>& x, std::vector<double>& y) {
+  if (crs_wkt.empty()) {
+    if (!ref)
+      throw InputError("the grid has no CRS: give a reference longitude/latitude for its centre");
+    // Inverse of local_metric.
+    const double xc = g.x0 + 0.5 * g.width(), yc = g.y0 - 0.5 * g.height();
+    const double kx = kEarthRadiusM * kDeg * std::cos(ref->lat * kDeg), ky = kEarthRadiusM * kDeg;
+    for (std::size_t k = 0; k < x.size() && k < y.size(); ++k) {
+      x[k] = xc + (x[k] - ref->lon) * kx;
+      y[k] = yc + (y[k] - ref->lat) * ky;
+    }
+    return;
+  }
+  const auto ct = grid_wgs84_transform(crs_wkt, false);
+  if (!x.empty() && !ct->Transform(static_cast<int>(x.size()), x.data(), y.data()))
+    throw InputError("CRS transform from WGS84 to the grid's CRS failed");
 }
 
 CellLonLat cell_lonlat(const Raster& r, std::optional<RefLonLat> ref) {

@@ -24,6 +24,12 @@ struct RefLonLat {
 // Throws sd::InputError when the raster has no CRS and no reference is given, or the CRS
 // cannot be transformed to WGS84.
 CellLonLat cell_lonlat(const Raster& raster, std::optional<RefLonLat> ref = std::nullopt);
+
+// The inverse for points (the storm track in the results file): longitude/latitude in `x`/`y`
+// become coordinates in the grid's CRS, or in the local metric frame of cell_lonlat when the
+// grid has none. Same errors as cell_lonlat.
+void lonlat_to_grid(const Grid& grid, const std::string& crs_wkt, std::optional<RefLonLat> ref,
+                    std::vector<double>& x, std::vector<double>& y);
 CellLonLat cell_lonlat(const Grid& grid, const std::string& crs_wkt,
                        std::optional<RefLonLat> ref = std::nullopt);
 

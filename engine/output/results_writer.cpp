@@ -8,6 +8,7 @@
 #include "io/h5_cf.hpp"
 #include "output/hazard_link.hpp"
 #include "output/places_writer.hpp"
+#include "output/storm_track_writer.hpp"
 #include "output/xdmf_writer.hpp"
 #include "version.hpp"
 
@@ -355,6 +356,7 @@ void write_results(const std::string& path, const ResponseModel& m, const Hazard
     h5::set_attr(mg, "hazard_embedded", embed ? 1 : 0);
   }
   write_roads(file, m, r);
+  write_storm_track(file.id(), storm_track_rows(s, meta.member, 0));
   write_teams(file, s, r);
   write_incidents(file, r);
   write_events(file, r);

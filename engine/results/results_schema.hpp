@@ -41,6 +41,7 @@ enum class Shape {
   kpi_shelters,  // (length of kpi/time, rows of assets/shelters)
   kpi_series,    // (length of kpi/time)
   road_series,   // (length of roads/time)
+  fine_grid,     // (length of the group's y, length of its x): sub-grid rasters (hazard/fine)
 };
 
 struct DatasetSpec {

@@ -145,6 +145,9 @@ std::string shape_problem(hid_t file, const Found& f, schema::Shape s) {
     case S::road_series:
       want = {length(file, "roads/time")};
       break;
+    case S::fine_grid:
+      want = {length(file, parent(f.path) + "/y"), length(file, parent(f.path) + "/x")};
+      break;
   }
   if (f.dims != want) {
     std::string got, exp;

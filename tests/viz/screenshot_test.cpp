@@ -88,7 +88,7 @@ TEST(VizScreenshot, MapShowsDepthColoursWhereTheWaterIs) {
   const auto png = dir / "map.png";
   const ViewerRun r =
       run_viewer((dir / "run.h5").string() + " --screenshot " + png.string() +
-                     " --time 7200 --layers depth,roads,teams --size 640x480 --view map",
+                     " --time 7200 --layers depth,roads,teams,nolegend --size 640x480 --view map",
                  true);
   SKIP_WITHOUT_DISPLAY(r);
   ASSERT_EQ(r.code, 0) << r.output;
@@ -232,6 +232,72 @@ TEST(VizCli, CompareRejectsADifferentGrid) {
       false);
   EXPECT_EQ(r.code, 2) << r.output;
   EXPECT_NE(r.output.find("grid differs"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace sd::viz
+
+namespace sd::viz {
+namespace {
+
+// Issue 14 §4: --center X,Y --zoom Z frame the screenshot; the legend, title and clock are in
+// --view map too; issue 12: the fine max-depth layer shows when zoomed in.
+TEST(VizScreenshot, CenterZoomFineLayerAndLegendInTheMapView) {
+  const auto dir = test::scratch_dir();
+  fixture::Options o;
+  o.fine_ratio = 4;
+  fixture::write_results(dir / "run.h5", o);
+  // A cell dry in frame 0 but wet at the end: the coarse depth at t = 0 shows nothing there,
+  // the fine layer (max depth of the whole run) shows its depth.
+  const fixture::Cell w = fixture::wet_cell(o);
+  fixture::Cell c{w.i + 9, w.j};
+  ASSERT_EQ(fixture::fixture_depth(o, c.i, c.j, 0), 0.0f);
+  ASSERT_GT(fixture::fixture_depth(o, c.i, c.j, o.frames - 1), 0.15f);
+  const double x = 500000.0 + (c.i + 0.5) * o.cell, y = 3380000.0 - (c.j + 0.5) * o.cell;
+  const std::string centre = " --center " + std::to_string(x) + "," + std::to_string(y);
+  auto shot = [&](const std::string& name, const std::string& layers) {
+    const auto png = dir / name;
+    const ViewerRun r = run_viewer((dir / "run.h5").string() + " --screenshot " + png.string() +
+                                       " --time 0 --view map --size 400x300 --zoom 16" + centre +
+                                       " --layers " + layers,
+                                   true);
+    return std::make_pair(r, load_png(png));
+  };
+  auto [r1, fine] = shot("fine.png", "depth,fine,nolegend");
+  SKIP_WITHOUT_DISPLAY(r1);
+  ASSERT_EQ(r1.code, 0) << r1.output;
+  const Rgba want = depth_color(fixture::fine_depth(o, c.i * 4 + 2, c.j * 4 + 2));
+  EXPECT_LT(distance(fine.at(200, 150), want), 30);  // the centre pixel is the centred cell
+  auto [r2, coarse] = shot("coarse.png", "depth,nolegend");
+  ASSERT_EQ(r2.code, 0) << r2.output;
+  for (const Rgba k : kDepthColors) EXPECT_GT(distance(coarse.at(200, 150), k), 60);
+  // With the legend (default), its light box fills the bottom-left corner (the map there is
+  // deep water, dark blue, without it); the title line (file name and clock) is a light box at
+  // the top left.
+  auto light = [](Rgba p) { return p.r > 200 && p.g > 200 && p.b > 200; };
+  auto [r3, legend] = shot("legend.png", "depth,fine");
+  ASSERT_EQ(r3.code, 0) << r3.output;
+  EXPECT_TRUE(light(legend.at(6, 286)));
+  EXPECT_FALSE(light(fine.at(6, 286)));
+  EXPECT_TRUE(light(legend.at(6, 8)));
+}
+
+TEST(VizCli, BadCenterOrZoomExitsWithCode2) {
+  const auto dir = test::scratch_dir();
+  fixture::write_results(dir / "run.h5", {});
+  const std::string base =
+      (dir / "run.h5").string() + " --screenshot " + (dir / "x.png").string() + " --view map";
+  struct Case {
+    std::string args, message;
+  };
+  for (const Case& k : {Case{" --center 1,2,3", "--center: expected X,Y"},
+                        Case{" --center abc", "--center: expected X,Y"},
+                        Case{" --zoom 0", "--zoom: expected a number"},
+                        Case{" --zoom nan", "--zoom"}, Case{" --center 0,0", "outside the map"}}) {
+    const ViewerRun r = run_viewer(base + k.args, false);
+    EXPECT_EQ(r.code, 2) << k.args << ": " << r.output;
+    EXPECT_NE(r.output.find(k.message), std::string::npos) << k.args << ": " << r.output;
+  }
 }
 
 }  // namespace

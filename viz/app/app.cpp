@@ -92,7 +92,10 @@ void App::map_only(ImVec2 display, bool blocking) {
   ImGui::SetNextWindowSize(display);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
   ImGui::Begin("map-only", nullptr, kFill);
-  if (a_) draw_map("##map", nullptr, *a_, b_.get(), tex_a_, vs_, display, blocking);
+  if (a_) {
+    const std::string title = map_title(*a_, vs_.t);
+    draw_map("##map", title.c_str(), *a_, b_.get(), tex_a_, vs_, display, blocking);
+  }
   ImGui::End();
   ImGui::PopStyleVar();
 }
@@ -124,13 +127,14 @@ void App::draw_run(ImVec2 avail, bool blocking) {
   if (compare && !vs_.layers.difference) {
     // Side by side: one camera and one clock for both, so the maps stay synchronised.
     const ImVec2 half{(map_size.x - 4) / 2, map_size.y};
-    const std::string ta = "A: " + a_->label(), tb = "B: " + b_->label();
+    const std::string ta = "A: " + map_title(*a_, vs_.t), tb = "B: " + map_title(*b_, vs_.t);
     draw_map("##mapA", ta.c_str(), *a_, nullptr, tex_a_, vs_, half, blocking);
     ImGui::SameLine(0, 4);
     draw_map("##mapB", tb.c_str(), *b_, nullptr, tex_b_, vs_, half, blocking);
   } else {
     const std::string title =
-        compare ? "depth difference B - A: " + b_->label() + " minus " + a_->label() : a_->label();
+        compare ? "depth difference B - A: " + b_->label() + " minus " + a_->label()
+                : map_title(*a_, vs_.t);
     draw_map("##map", title.c_str(), *a_, compare ? b_.get() : nullptr, tex_a_, vs_, map_size,
              blocking);
     if (director_) director_->map_overlay(*a_, compare ? b_.get() : nullptr, vs_);

@@ -25,6 +25,13 @@ std::unique_ptr<Document> Document::load(const std::filesystem::path& path,
   }
   d->first_above = d->file->read_raster("/hazard/first_above_0p15m");
   d->hazard_rating = d->file->read_raster("/hazard/hazard_rating");
+  std::vector<float> first_depth;
+  if (d->file->has_series(Series::depth) && !d->file->frame_times().empty())
+    first_depth = d->file->read_frame(Series::depth, 0);
+  std::vector<int> landuse;
+  for (float c : d->file->read_raster("/grid/landuse")) landuse.push_back(static_cast<int>(c));
+  d->permanent_water = permanent_water_mask(landuse, d->elevation, first_depth);
+  d->fine = read_fine_layer(*d->file);
   return d;
 }
 

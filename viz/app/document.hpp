@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/colormap.hpp"
+#include "core/fine_layer.hpp"
 #include "core/frame_cache.hpp"
 #include "core/replay.hpp"
 #include "core/results_file.hpp"
@@ -25,6 +26,9 @@ struct Document {
   std::vector<Rgba> terrain;       // hillshaded base map, empty without /grid/elevation
   std::vector<float> first_above;  // /hazard/first_above_0p15m (arrival time), may be empty
   std::vector<float> hazard_rating;
+  // Sea, rivers, canals: wet in the first hazard frame (before the storm); empty without frames.
+  std::vector<std::uint8_t> permanent_water;
+  FineLayer fine;  // /hazard/fine/max_depth (sub-grid runs); empty otherwise
   std::optional<ClockOrigin> clock;
   std::string scenario_text;  // /meta/scenario_text, for provenance
 

@@ -18,6 +18,7 @@
 #include "app/gl.hpp"
 #include "app/gl_window.hpp"
 #include "app/headless.hpp"
+#include "core/view_options.hpp"
 #include "finite_options.hpp"  // engine/cli, header-only
 
 namespace {
@@ -26,6 +27,7 @@ using namespace sd::viz;
 
 struct Args {
   std::string results, compare, screenshot, layers, size = "1600x1000", view = "full", panel;
+  std::string center, zoom;
   double time = 0;
   bool time_set = false;
   int select_team = -1, select_incident = -1, bench_frames = 0;
@@ -121,6 +123,9 @@ int run(const Args& a, const char* argv0) {
   // A plain value, not std::optional: GCC 12 -O3 reports a false maybe-uninitialized on it.
   const Panel panel = a.panel.empty() ? Panel::events : parse_panel(a.panel);
   std::optional<DirectorOptions> director = director_options(a, argv0);
+  const std::optional<MapCenter> center =
+      a.center.empty() ? std::nullopt : std::optional<MapCenter>(parse_center(a.center));
+  const double zoom = a.zoom.empty() ? 1.0 : parse_zoom(a.zoom);
   const std::size_t cache = a.cache_mb << 20;
   auto doc_a = Document::load(a.results, cache);
   if (director && director->script) {
@@ -139,6 +144,10 @@ int run(const Args& a, const char* argv0) {
       throw ResultsError(a.compare + ": its grid differs from " + a.results +
                          "'s; compare needs two plans on the same storm and grid");
   }
+  if (center) {
+    if (doc_a->is_batch()) throw std::invalid_argument("--center: a batch file has no map");
+    check_center_on_grid(*center, doc_a->file->grid());
+  }
   const bool headless = !a.screenshot.empty() || a.bench_frames > 0 || !a.screenshot_dir.empty();
   GlWindow win(headless ? 64 : 1600, headless ? 64 : 1000, !headless, "stormdrill-viz");
   const bool is_run = doc_a->file->meta().kind == "run";
@@ -149,6 +158,12 @@ int run(const Args& a, const char* argv0) {
   if (!a.panel.empty()) {
     vs.panel = panel;
     vs.panel_forced = true;
+  }
+  vs.request_zoom = zoom;
+  if (center) {
+    vs.request_center = true;
+    vs.request_cx = center->x;
+    vs.request_cy = center->y;
   }
   vs.selected_team = a.select_team;
   vs.selected_incident = a.select_incident;
@@ -190,12 +205,16 @@ int main(int argc, char** argv) {
   auto* topt = cli.add_option(
       "--time", a.time, "replay time, seconds since the scenario start (clamped into the run)");
   cli.add_option("--layers", a.layers,
-                 "comma-separated: terrain,depth,rain,wind,roads,teams,incidents,assets,diff");
+                 "comma-separated: terrain,depth,rain,wind,roads,teams,incidents,assets,fine,"
+                 "diff,nolegend");
   cli.add_option("--size", a.size, "screenshot size WIDTHxHEIGHT")->capture_default_str();
   cli.add_option("--view", a.view, "screenshot view: full (the whole UI) or map (map only)")
       ->capture_default_str();
   cli.add_option("--panel", a.panel,
                  "side panel to show: events, teams, incidents, kpi, inspector, director");
+  cli.add_option("--center", a.center,
+                 "map centre X,Y in the grid's coordinates (metres; must lie on the map)");
+  cli.add_option("--zoom", a.zoom, "zoom relative to the whole map (1 = fitted, 0.25 .. 256)");
   cli.add_option("--select-team", a.select_team, "team row to select (inspector)");
   cli.add_option("--select-incident", a.select_incident, "incident row to select (inspector)");
   cli.add_option("--bench-frames", a.bench_frames,

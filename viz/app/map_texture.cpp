@@ -1,5 +1,7 @@
 #include "app/map_texture.hpp"
 
+#include <cmath>
+
 #include "app/gl.hpp"
 #include "core/layer_image.hpp"
 
@@ -12,8 +14,48 @@ bool MapTexture::Key::operator==(const Key& o) const {
          a.difference == b.difference;
 }
 
+namespace {
+
+// Creates `tex` on first use and uploads a w x h RGBA image into it.
+void upload(unsigned& tex, int w, int h, const Rgba* px) {
+  if (!tex) glGenTextures(1, &tex);
+  glBindTexture(GL_TEXTURE_2D, tex);
+  // Nearest when zoomed in shows true cells; linear minification keeps big grids readable.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
+}
+
+}  // namespace
+
 MapTexture::~MapTexture() {
   if (tex_) glDeleteTextures(1, &tex_);
+  if (fine_tex_) glDeleteTextures(1, &fine_tex_);
+}
+
+unsigned MapTexture::fine_id(const Document& doc) {
+  if (doc.fine.empty()) return 0;
+  if (fine_tex_ && fine_doc_ == &doc) return fine_tex_;
+  const FineLayer& f = doc.fine;
+  const GridInfo& g = doc.file->grid();
+  std::vector<Rgba> px(f.max_depth.size());
+  for (int j = 0; j < f.ny; ++j)
+    for (int i = 0; i < f.nx; ++i) {
+      // Sea, rivers and canals stay the coarse map's water, as on the coarse layer.
+      const int ci = static_cast<int>(std::floor((f.x0 + (i + 0.5) * f.cell - g.x0) / g.cell));
+      const int cj = static_cast<int>(std::floor((g.y0 - (f.y0 - (j + 0.5) * f.cell)) / g.cell));
+      const bool water = ci >= 0 && cj >= 0 && ci < g.nx && cj < g.ny &&
+                         doc.permanent_water.size() == g.size() &&
+                         doc.permanent_water[static_cast<std::size_t>(cj) * g.nx + ci];
+      const std::size_t k = static_cast<std::size_t>(j) * f.nx + i;
+      px[k] = water ? Rgba{} : depth_color(f.max_depth[k]);
+    }
+  upload(fine_tex_, f.nx, f.ny, px.data());
+  fine_doc_ = &doc;
+  return fine_tex_;
 }
 
 namespace {
@@ -62,6 +104,8 @@ bool MapTexture::update(Document& doc, Document* other, const Layers& layers, do
   if (layers.terrain && !doc.terrain.empty()) in.terrain = &doc.terrain;
   in.depth = depth ? depth->data() : nullptr;
   in.depth_other = (depth && depth_other) ? depth_other->data() : nullptr;
+  if (doc.permanent_water.size() == doc.file->grid().size())
+    in.permanent_water = doc.permanent_water.data();
   in.rain = rain ? rain->data() : nullptr;
   in.wind = wind ? wind->data() : nullptr;
   const GridInfo& g = doc.file->grid();
@@ -69,15 +113,7 @@ bool MapTexture::update(Document& doc, Document* other, const Layers& layers, do
   const int w = strided(g.nx, key.stride), h = strided(g.ny, key.stride);
   cells_x_ = w * key.stride;
   cells_y_ = h * key.stride;
-  if (!tex_) glGenTextures(1, &tex_);
-  glBindTexture(GL_TEXTURE_2D, tex_);
-  // Nearest when zoomed in shows true cells; linear minification keeps big grids readable.
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels_.data());
+  upload(tex_, w, h, pixels_.data());
   depth_ = depth;
   depth_other_ = depth_other;
   rain_ = rain;

@@ -28,6 +28,9 @@ class MapTexture {
   int cells_y() const { return cells_y_; }
   unsigned id() const { return tex_; }
   bool ready() const { return tex_ != 0; }
+  // The document's fine max-depth layer as a texture (uploaded on first use); 0 when the
+  // document has none.
+  unsigned fine_id(const Document& doc);
   // The depth frame currently shown (for the inspector); null when the layer is off or absent.
   const FrameCache::Frame& depth() const { return depth_; }
 
@@ -41,6 +44,8 @@ class MapTexture {
     bool operator==(const Key& o) const;
   };
   unsigned tex_ = 0;
+  unsigned fine_tex_ = 0;
+  const Document* fine_doc_ = nullptr;
   int cells_x_ = 0, cells_y_ = 0;
   Key shown_;
   FrameCache::Frame depth_, depth_other_, rain_, wind_;

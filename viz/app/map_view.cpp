@@ -5,7 +5,13 @@
 #include <cstdio>
 
 #include "app/map_camera.hpp"
+#include "app/map_legend.hpp"
+#include "app/symbol_draw.hpp"
+#include "core/chart_axis.hpp"
 #include "core/colormap.hpp"
+#include "core/label_placement.hpp"
+#include "core/symbology.hpp"
+#include "core/view_options.hpp"
 
 namespace sd::viz {
 
@@ -17,9 +23,11 @@ ImU32 col(Rgba c) {
 
 void fit(const GridInfo& g, ImVec2 size, ViewState& vs) {
   const double w = g.nx * g.cell, h = g.ny * g.cell;
-  vs.m_per_px = std::max(w / std::max(size.x, 1.0f), h / std::max(size.y, 1.0f)) * 1.02;
-  vs.cx = g.x0 + w / 2;
-  vs.cy = g.y0 - h / 2;
+  vs.m_per_px = fitted_m_per_px(g, size.x, size.y) / vs.request_zoom;
+  vs.cx = vs.request_center ? vs.request_cx : g.x0 + w / 2;
+  vs.cy = vs.request_center ? vs.request_cy : g.y0 - h / 2;
+  vs.request_zoom = 1;
+  vs.request_center = false;
 }
 
 void handle_input(const Camera& cam, const GridInfo& g, ViewState& vs, bool hovered) {
@@ -45,108 +53,102 @@ void handle_input(const Camera& cam, const GridInfo& g, ViewState& vs, bool hove
   }
 }
 
-ImU32 road_color(int state) {
-  switch (state) {
-    case 0:
-      return IM_COL32(235, 235, 235, 230);  // open
-    case 1:
-      return IM_COL32(245, 160, 30, 255);  // slowed
-    case 2:
-      return IM_COL32(20, 80, 230, 255);  // closed by water
-    case 3:
-      return IM_COL32(210, 30, 30, 255);  // closed by inject
-    case 4:
-      return IM_COL32(90, 90, 110, 255);  // under water before the storm
-    default:
-      return IM_COL32(128, 128, 128, 255);
-  }
-}
+// A label the map wants to place (text, anchor, class); placed together after all symbols.
+struct MapLabel {
+  std::string text;
+  ImVec2 anchor;
+  float gap;
+  int label_class;
+  ImU32 color;
+  bool force = false;  // the selected team or incident: always labelled
+};
 
 void draw_roads(ImDrawList* dl, const Camera& cam, Document& doc, double t) {
   const Replay& r = doc.replay;
   if (r.edges.empty() || r.nodes.empty()) return;
   const std::uint8_t* state = road_states_at(r, t);
-  for (std::size_t e = 0; e < r.edges.rows(); ++e) {
-    const auto a = static_cast<std::size_t>(r.edges.num("from", e, -1));
-    const auto b = static_cast<std::size_t>(r.edges.num("to", e, -1));
-    if (a >= r.nodes.rows() || b >= r.nodes.rows()) continue;
-    const int s = state ? state[e] : 0;
-    const ImVec2 pa = cam.to_screen(r.nodes.num("x", a, 0), r.nodes.num("y", a, 0));
-    const ImVec2 pb = cam.to_screen(r.nodes.num("x", b, 0), r.nodes.num("y", b, 0));
-    dl->AddLine(pa, pb, IM_COL32(40, 40, 40, 200), s >= 2 ? 5.0f : 4.0f);
-    dl->AddLine(pa, pb, road_color(s), s >= 2 ? 3.0f : 2.0f);
+  // Open roads first, closed ones on top so a closure is never hidden under an open road.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t e = 0; e < r.edges.rows(); ++e) {
+      const auto a = static_cast<std::size_t>(r.edges.num("from", e, -1));
+      const auto b = static_cast<std::size_t>(r.edges.num("to", e, -1));
+      if (a >= r.nodes.rows() || b >= r.nodes.rows()) continue;
+      const int s = state ? state[e] : 0;
+      const Symbol sym = road_symbol(s);
+      if (sym.dashed != (pass == 1)) continue;
+      draw_road(dl, cam.to_screen(r.nodes.num("x", a, 0), r.nodes.num("y", a, 0)),
+                cam.to_screen(r.nodes.num("x", b, 0), r.nodes.num("y", b, 0)), sym);
+    }
   }
 }
 
-void draw_assets(ImDrawList* dl, const Camera& cam, Document& doc, double t) {
+void draw_towns(ImDrawList* dl, const Camera& cam, Document& doc, std::vector<MapLabel>& labels) {
+  const Table& towns = doc.replay.towns;
+  for (std::size_t k = 0; k < towns.rows(); ++k) {
+    const ImVec2 p = cam.to_screen(towns.num("x", k, 0), towns.num("y", k, 0));
+    draw_symbol(dl, p, {Glyph::town, {255, 255, 255, 255}}, 8.0f);
+    labels.push_back({towns.text("name", k), p, 7, kLabelTown, IM_COL32(0, 0, 0, 255)});
+  }
+}
+
+void draw_assets(ImDrawList* dl, const Camera& cam, Document& doc, double t,
+                 std::vector<MapLabel>& labels) {
   const Replay& r = doc.replay;
   for (std::size_t k = 0; k < r.depots.rows(); ++k) {
     const ImVec2 p = cam.to_screen(r.depots.num("x", k, 0), r.depots.num("y", k, 0));
-    dl->AddRectFilled({p.x - 6, p.y - 6}, {p.x + 6, p.y + 6}, IM_COL32(140, 90, 40, 255));
-    dl->AddRect({p.x - 6, p.y - 6}, {p.x + 6, p.y + 6}, IM_COL32(0, 0, 0, 255));
-    dl->AddText({p.x + 8, p.y - 7}, IM_COL32(20, 20, 20, 255), r.depots.text("name", k).c_str());
+    draw_symbol(dl, p, {Glyph::depot, {140, 90, 40, 255}}, 6.0f);
+    labels.push_back({r.depots.text("name", k), p, 8, kLabelAsset, IM_COL32(60, 35, 10, 255)});
   }
   const float* occ = shelter_occupancy_at(r, t);
   for (std::size_t k = 0; k < r.shelters.rows(); ++k) {
     const ImVec2 p = cam.to_screen(r.shelters.num("x", k, 0), r.shelters.num("y", k, 0));
     const double cap = r.shelters.num("capacity", k, 0);
     const double fill = (occ && cap > 0) ? std::clamp(occ[k] / cap, 0.0, 1.0) : 0.0;
-    // House icon with a fill bar: green empty -> red full.
-    dl->AddTriangleFilled({p.x - 8, p.y - 2}, {p.x, p.y - 10}, {p.x + 8, p.y - 2},
-                          IM_COL32(60, 120, 60, 255));
-    dl->AddRectFilled({p.x - 7, p.y - 2}, {p.x + 7, p.y + 8}, IM_COL32(250, 250, 250, 255));
-    const float h = static_cast<float>(10.0 * fill);
+    draw_symbol(dl, p, {Glyph::house, {250, 250, 250, 255}}, 7.0f);
+    // Fill bar: green empty -> red full.
+    const float h = static_cast<float>(9.0 * fill);
     dl->AddRectFilled(
-        {p.x - 7, p.y + 8 - h}, {p.x + 7, p.y + 8},
+        {p.x - 6, p.y + 6 - h}, {p.x + 6, p.y + 6},
         IM_COL32(static_cast<int>(60 + 190 * fill), static_cast<int>(180 - 150 * fill), 40, 255));
-    dl->AddRect({p.x - 7, p.y - 2}, {p.x + 7, p.y + 8}, IM_COL32(0, 0, 0, 255));
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s %.0f%%", r.shelters.text("name", k).c_str(), fill * 100);
-    dl->AddText({p.x + 10, p.y - 4}, IM_COL32(20, 20, 20, 255), buf);
+    labels.push_back({buf, p, 9, kLabelAsset, IM_COL32(20, 60, 20, 255)});
   }
   for (std::size_t k = 0; k < r.sites.rows(); ++k) {
     const ImVec2 p = cam.to_screen(r.sites.num("x", k, 0), r.sites.num("y", k, 0));
-    dl->AddQuadFilled({p.x, p.y - 7}, {p.x + 7, p.y}, {p.x, p.y + 7}, {p.x - 7, p.y},
-                      IM_COL32(230, 60, 160, 255));
-    dl->AddText({p.x + 9, p.y - 7}, IM_COL32(20, 20, 20, 255), r.sites.text("name", k).c_str());
+    draw_symbol(dl, p, {Glyph::site, {230, 60, 160, 255}}, 7.0f);
+    labels.push_back({r.sites.text("name", k), p, 8, kLabelAsset, IM_COL32(110, 20, 70, 255)});
   }
 }
 
-void draw_incidents(ImDrawList* dl, const Camera& cam, Document& doc, const ViewState& vs) {
+void draw_incidents(ImDrawList* dl, const Camera& cam, Document& doc, const ViewState& vs,
+                    std::vector<MapLabel>& labels) {
   const Replay& r = doc.replay;
-  const auto& labels = r.incidents.labels("state");
+  const auto& states = r.incidents.labels("state");
+  const auto codes = incident_codes(r.incidents.labels("type"));
   for (std::size_t k = 0; k < r.incidents.rows(); ++k) {
     const int s = incident_state_at(r, k, vs.t);
     if (s < 0) continue;
     const std::string state =
-        s < static_cast<int>(labels.size()) ? labels[static_cast<std::size_t>(s)] : "?";
+        s < static_cast<int>(states.size()) ? states[static_cast<std::size_t>(s)] : "?";
+    const auto type = static_cast<std::size_t>(r.incidents.num("type", k, 0));
     const ImVec2 p = cam.to_screen(r.incidents.num("x", k, 0), r.incidents.num("y", k, 0));
-    dl->AddCircleFilled(p, 8, incident_state_color(state));
-    dl->AddCircle(p, 8, IM_COL32(0, 0, 0, 255), 0,
-                  vs.selected_incident == static_cast<int>(k) ? 3.0f : 1.0f);
-    const std::string type = r.incidents.label("type", k);
-    char letter[2] = {type.empty() ? '?' : static_cast<char>(std::toupper(type[0])), 0};
-    dl->AddText({p.x - 3.5f, p.y - 7}, IM_COL32(255, 255, 255, 255), letter);
+    const bool selected = vs.selected_incident == static_cast<int>(k);
+    draw_symbol(dl, p,
+                {Glyph::ring,
+                 {255, 255, 255, 255},
+                 incident_state_rgba(state),
+                 false,
+                 type < codes.size() ? codes[type] : "?"},
+                7.0f, selected);
+    if (selected)
+      labels.push_back({"#" + r.incidents.text("id", k) + " " + plain(r.incidents.label("type", k)),
+                        p, 11, kLabelTown + 1, IM_COL32(0, 0, 0, 255), true});
   }
 }
 
-void draw_team_icon(ImDrawList* dl, ImVec2 p, const std::string& kind, ImU32 fill, bool selected) {
-  const ImU32 edge = IM_COL32(0, 0, 0, 255);
-  const float w = selected ? 3.0f : 1.5f;
-  if (kind.find("boat") != std::string::npos) {  // boat: downward hull
-    dl->AddTriangleFilled({p.x - 9, p.y - 5}, {p.x + 9, p.y - 5}, {p.x, p.y + 8}, fill);
-    dl->AddTriangle({p.x - 9, p.y - 5}, {p.x + 9, p.y - 5}, {p.x, p.y + 8}, edge, w);
-  } else if (kind.find("med") != std::string::npos) {  // medical: cross
-    dl->AddRectFilled({p.x - 3, p.y - 8}, {p.x + 3, p.y + 8}, fill);
-    dl->AddRectFilled({p.x - 8, p.y - 3}, {p.x + 8, p.y + 3}, fill);
-    dl->AddRect({p.x - 8, p.y - 8}, {p.x + 8, p.y + 8}, edge, 0, 0, w);
-  } else {  // fire / rescue / other: square
-    dl->AddRectFilled({p.x - 7, p.y - 7}, {p.x + 7, p.y + 7}, fill);
-    dl->AddRect({p.x - 7, p.y - 7}, {p.x + 7, p.y + 7}, edge, 0, 0, w);
-  }
-}
-
-void draw_teams(ImDrawList* dl, const Camera& cam, Document& doc, const ViewState& vs) {
+void draw_teams(ImDrawList* dl, const Camera& cam, Document& doc, const ViewState& vs,
+                std::vector<MapLabel>& labels) {
   const Replay& r = doc.replay;
   const auto& status_labels = r.track.labels("status");
   constexpr double kTrail = 3600.0;  // recent track: the last hour
@@ -168,10 +170,61 @@ void draw_teams(ImDrawList* dl, const Camera& cam, Document& doc, const ViewStat
     const std::string status = s.status >= 0 && s.status < static_cast<int>(status_labels.size())
                                    ? status_labels[static_cast<std::size_t>(s.status)]
                                    : "idle";
-    draw_team_icon(dl, p, r.teams.label("kind", tm), team_status_color(status),
-                   vs.selected_team == static_cast<int>(tm));
-    dl->AddText({p.x + 10, p.y + 2}, IM_COL32(10, 10, 10, 255), r.teams.text("name", tm).c_str());
+    const bool selected = vs.selected_team == static_cast<int>(tm);
+    draw_symbol(dl, p, {team_glyph(r.teams.label("kind", tm)), team_status_rgba(status)}, 7.0f,
+                selected);
+    labels.push_back({r.teams.text("name", tm), p, 10, selected ? kLabelTown + 1 : kLabelTeam,
+                      IM_COL32(10, 10, 10, 255), selected});
   }
+}
+
+// The storm track: a line through the recorded centres with a dot every 6 h and the clock
+// time beside it (the centre can be far off the map; the clip rectangle handles that).
+void draw_storm_track(ImDrawList* dl, const Camera& cam, Document& doc, double now) {
+  const Table& tr = doc.replay.storm_track;
+  if (tr.rows() < 2) return;
+  std::vector<ImVec2> pts;
+  for (std::size_t k = 0; k < tr.rows(); ++k)
+    pts.push_back(cam.to_screen(tr.num("x", k, 0), tr.num("y", k, 0)));
+  const ImU32 c = IM_COL32(200, 30, 120, 230);
+  dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, 0, 2.5f);
+  double next_tick = -1e300;
+  for (std::size_t k = 0; k < tr.rows(); ++k) {
+    const double t = tr.num("t", k, 0);
+    if (t < next_tick) continue;
+    next_tick = (std::floor(t / 21600.0) + 1) * 21600.0;
+    dl->AddCircleFilled(pts[k], 4.0f, c);
+    const std::string label = format_time_tick(t, doc.clock);
+    draw_halo_text(dl, {pts[k].x + 6, pts[k].y - 6}, c, label.c_str());
+  }
+  // Where the storm is now (interpolated between track rows).
+  for (std::size_t k = 1; k < tr.rows(); ++k) {
+    const double t0 = tr.num("t", k - 1, 0), t1 = tr.num("t", k, 0);
+    if (now < t0 || now > t1 || t1 <= t0) continue;
+    const float f = static_cast<float>((now - t0) / (t1 - t0));
+    const ImVec2 p{pts[k - 1].x + (pts[k].x - pts[k - 1].x) * f,
+                   pts[k - 1].y + (pts[k].y - pts[k - 1].y) * f};
+    dl->AddCircle(p, 9.0f, c, 0, 3.0f);
+    dl->AddCircle(p, 4.0f, c, 0, 2.0f);
+    break;
+  }
+}
+
+void place_and_draw_labels(ImDrawList* dl, const std::vector<MapLabel>& labels, const Box& view,
+                           const std::vector<Box>& obstacles, double m_per_px) {
+  std::vector<LabelRequest> req;
+  std::vector<const MapLabel*> shown;
+  for (const MapLabel& l : labels) {
+    if (!l.force && !label_class_visible(l.label_class, m_per_px)) continue;
+    const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
+    req.push_back({l.anchor.x, l.anchor.y, ts.x + 2, ts.y, l.gap, l.label_class});
+    shown.push_back(&l);
+  }
+  const auto placed = place_labels(req, view, obstacles);
+  for (std::size_t k = 0; k < placed.size(); ++k)
+    if (placed[k].placed)
+      draw_halo_text(dl, {placed[k].box.x0 + 1, placed[k].box.y0}, shown[k]->color,
+                     shown[k]->text.c_str());
 }
 
 // A colour ramp with its end labels, for the continuous rain and wind layers.
@@ -193,48 +246,17 @@ void draw_ramp(ImDrawList* dl, ImVec2 p, const char* title, Rgba (*color)(float)
   dl->AddText({p.x + 142 - ImGui::CalcTextSize(buf).x, p.y + 22}, IM_COL32(0, 0, 0, 255), buf);
 }
 
-void draw_ramps(ImDrawList* dl, ImVec2 top_right, const Layers& layers) {
+Box draw_ramps(ImDrawList* dl, ImVec2 top_right, const Layers& layers) {
   ImVec2 p{top_right.x - 156, top_right.y + 10};
   if (layers.rain) {
     draw_ramp(dl, p, "rain rate (mm/h)", rain_color, 0.5f, 50.0f, true);
     p.y += 46;
   }
-  if (layers.wind) draw_ramp(dl, p, "wind speed (m/s)", wind_color, 10.0f, 51.0f, false);
-}
-
-void draw_legend(ImDrawList* dl, ImVec2 corner, const Layers& layers, bool difference) {
-  if (!layers.depth) return;
-  const float w = 34, h = 14;
-  const int n = static_cast<int>(kDepthColors.size());
-  const ImVec2 box0{corner.x, corner.y - (n + 1) * h - 8};
-  dl->AddRectFilled({box0.x - 4, box0.y - 4}, {box0.x + 150, corner.y},
-                    IM_COL32(255, 255, 255, 220));
-  if (difference) {
-    dl->AddText(box0, IM_COL32(0, 0, 0, 255), "depth B - A (m)");
-    const float ds[] = {-0.5f, -0.15f, 0.15f, 0.5f};
-    for (int k = 0; k < 4; ++k) {
-      const ImVec2 p{box0.x, box0.y + (k + 1) * h};
-      dl->AddRectFilled(p, {p.x + w, p.y + h - 2}, col(diff_color(ds[k])));
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%+.2f", ds[k]);
-      dl->AddText({p.x + w + 6, p.y}, IM_COL32(0, 0, 0, 255), buf);
-    }
-    return;
+  if (layers.wind) {
+    draw_ramp(dl, p, "wind speed (m/s)", wind_color, 10.0f, 51.0f, false);
+    p.y += 46;
   }
-  dl->AddText(box0, IM_COL32(0, 0, 0, 255), "water depth (m)");
-  for (int k = 0; k < n; ++k) {
-    const ImVec2 p{box0.x, box0.y + (k + 1) * h};
-    dl->AddRectFilled(p, {p.x + w, p.y + h - 2}, col(kDepthColors[static_cast<std::size_t>(k)]));
-    char buf[48];
-    const float lo = kDepthEdges[static_cast<std::size_t>(k)];
-    const bool threshold = lo == 0.15f || lo == 0.3f || lo == 0.5f;
-    if (k + 1 < n)
-      std::snprintf(buf, sizeof buf, "%.2f - %.2f%s", lo,
-                    kDepthEdges[static_cast<std::size_t>(k) + 1], threshold ? " *" : "");
-    else
-      std::snprintf(buf, sizeof buf, ">= %.2f", lo);
-    dl->AddText({p.x + w + 6, p.y}, IM_COL32(0, 0, 0, 255), buf);
-  }
+  return {top_right.x - 160, top_right.y, top_right.x, p.y};
 }
 
 void pick(const Camera& cam, Document& doc, ViewState& vs) {
@@ -270,23 +292,16 @@ void pick(const Camera& cam, Document& doc, ViewState& vs) {
 
 }  // namespace
 
+std::string map_title(const Document& doc, double t) {
+  return doc.label() + "   " + format_clock(doc.clock, t) + "   (" + format_elapsed(t) + ")";
+}
+
 ImU32 team_status_color(const std::string& s) {
-  if (s == "idle") return IM_COL32(250, 250, 250, 255);
-  if (s == "mobilising") return IM_COL32(255, 230, 120, 255);
-  if (s == "en_route") return IM_COL32(255, 200, 0, 255);
-  if (s == "working") return IM_COL32(40, 200, 60, 255);
-  if (s == "returning") return IM_COL32(80, 170, 255, 255);
-  if (s == "blocked") return IM_COL32(230, 30, 30, 255);
-  if (s == "resting") return IM_COL32(180, 180, 180, 255);
-  return IM_COL32(90, 90, 90, 255);  // out_of_action
+  return im(team_status_rgba(s));
 }
 
 ImU32 incident_state_color(const std::string& s) {
-  if (s == "waiting") return IM_COL32(220, 30, 30, 255);
-  if (s == "assigned") return IM_COL32(240, 140, 0, 255);
-  if (s == "served") return IM_COL32(30, 160, 60, 255);
-  if (s == "failed") return IM_COL32(20, 20, 20, 255);
-  return IM_COL32(140, 60, 200, 255);  // unreachable
+  return im(incident_state_rgba(s));
 }
 
 void draw_map(const char* id, const char* title, Document& doc, Document* other, MapTexture& tex,
@@ -313,19 +328,49 @@ void draw_map(const char* id, const char* title, Document& doc, Document* other,
     dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex.id())),
                  cam.to_screen(g.x0, g.y0),
                  cam.to_screen(g.x0 + tex.cells_x() * g.cell, g.y0 - tex.cells_y() * g.cell));
+  const bool fine = vs.layers.fine && vs.layers.depth && !(vs.layers.difference && other) &&
+                    fine_layer_visible(doc.fine, vs.m_per_px);
+  if (fine) {
+    const FineLayer& f = doc.fine;
+    if (const unsigned id = tex.fine_id(doc))
+      dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(id)),
+                   cam.to_screen(f.x0, f.y0),
+                   cam.to_screen(f.x0 + f.nx * f.cell, f.y0 - f.ny * f.cell));
+  }
+  std::vector<MapLabel> labels;
   if (vs.layers.roads) draw_roads(dl, cam, doc, vs.t);
-  if (vs.layers.assets) draw_assets(dl, cam, doc, vs.t);
-  if (vs.layers.incidents) draw_incidents(dl, cam, doc, vs);
-  if (vs.layers.teams) draw_teams(dl, cam, doc, vs);
-  draw_ramps(dl, {origin.x + size.x, origin.y}, vs.layers);
-  draw_legend(dl, {origin.x + 10, origin.y + size.y - 10}, vs.layers,
-              vs.layers.difference && other);
+  draw_storm_track(dl, cam, doc, vs.t);
+  draw_towns(dl, cam, doc, labels);
+  if (vs.layers.assets) draw_assets(dl, cam, doc, vs.t, labels);
+  if (vs.layers.incidents) draw_incidents(dl, cam, doc, vs, labels);
+  if (vs.layers.teams) draw_teams(dl, cam, doc, vs, labels);
+  std::vector<Box> obstacles;
+  obstacles.push_back(draw_ramps(dl, {origin.x + size.x, origin.y}, vs.layers));
+  if (vs.layers.legend) {
+    const auto entries =
+        legend_entries(legend_inputs(doc, vs.layers, vs.layers.difference && other));
+    obstacles.push_back(
+        draw_map_legend(dl, {origin.x + 10, origin.y + size.y - 10}, size.x, size.y, entries));
+  }
+  std::string titled = title ? title : "";
+  if (fine) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "   |   fine layer: max depth of the whole run, %.3g m cells",
+                  doc.fine.cell);
+    titled += buf;
+    title = titled.c_str();
+  }
   if (title) {
     const ImVec2 ts = ImGui::CalcTextSize(title);
     dl->AddRectFilled({origin.x + 4, origin.y + 4}, {origin.x + 12 + ts.x, origin.y + 8 + ts.y},
                       IM_COL32(255, 255, 255, 220));
     dl->AddText({origin.x + 8, origin.y + 6}, IM_COL32(0, 0, 0, 255), title);
+    obstacles.push_back({origin.x + 4, origin.y + 4, origin.x + 12 + ts.x, origin.y + 8 + ts.y});
   }
+  obstacles.push_back({origin.x + size.x - 150, origin.y + size.y - 40, origin.x + size.x,
+                       origin.y + size.y});  // scale bar
+  place_and_draw_labels(dl, labels, {origin.x, origin.y, origin.x + size.x, origin.y + size.y},
+                        obstacles, vs.m_per_px);
   // Scale bar: a round distance near 120 px.
   const double target = 120 * vs.m_per_px;
   const double p10 = std::pow(10.0, std::floor(std::log10(target)));

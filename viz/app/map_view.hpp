@@ -14,6 +14,9 @@ namespace sd::viz {
 void draw_map(const char* id, const char* title, Document& doc, Document* other, MapTexture& tex,
               ViewState& vs, ImVec2 size, bool blocking);
 
+// The map's title line: file, scenario and the clock (window and screenshots alike).
+std::string map_title(const Document& doc, double t);
+
 // Status/state colours shared with the tables.
 ImU32 team_status_color(const std::string& status);
 ImU32 incident_state_color(const std::string& state);

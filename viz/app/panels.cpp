@@ -7,7 +7,10 @@
 #include <cstdio>
 #include <cstring>
 
+#include "app/kpi_chart.hpp"
 #include "app/map_view.hpp"
+#include "core/kpi_units.hpp"
+#include "core/symbology.hpp"
 
 namespace sd::viz {
 
@@ -102,6 +105,8 @@ void draw_layer_toggles(ViewState& vs, bool compare) {
   ImGui::Checkbox("incidents", &l.incidents);
   ImGui::SameLine();
   ImGui::Checkbox("assets", &l.assets);
+  ImGui::SameLine();
+  ImGui::Checkbox("legend", &l.legend);
   if (compare) {
     ImGui::Checkbox("difference map (B - A)", &l.difference);
     vs.side_by_side = !l.difference;
@@ -149,26 +154,43 @@ void draw_event_log(Document& doc, ViewState& vs) {
   ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed, 90);
   ImGui::TableSetupColumn("text");
   ImGui::TableHeadersRow();
+  // Follow the clock: the latest entry at or before the replay time is highlighted, entries
+  // of the last 10 minutes are tinted, and the log scrolls to it whenever the clock moves.
+  const bool follow = vs.t != vs.log_scrolled_t;
+  std::vector<std::size_t> rows;
   for (std::size_t k = 0; k < ev.rows(); ++k) {
-    const double t = ev.num("t", k, 0);
     if (vs.filter_type >= 0 && static_cast<int>(ev.num("type", k, -1)) != vs.filter_type) continue;
     if (vs.filter_team >= 0 && static_cast<int>(ev.num("team", k, -1)) != vs.filter_team) continue;
-    const std::string text = ev.text("text", k);
-    if (vs.filter_text[0] && text.find(vs.filter_text) == std::string::npos) continue;
+    if (vs.filter_text[0] && ev.text("text", k).find(vs.filter_text) == std::string::npos) continue;
+    rows.push_back(k);
+  }
+  std::vector<double> times;
+  for (std::size_t k : rows) times.push_back(ev.num("t", k, 0));
+  const std::ptrdiff_t current = current_log_row(times, vs.t);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::size_t k = rows[i];
+    const double t = times[i];
     ImGui::TableNextRow();
+    if (static_cast<std::ptrdiff_t>(i) == current)
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(150, 110, 20, 200));
+    else if (t <= vs.t && t > vs.t - 600)
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(90, 70, 20, 160));
     if (t > vs.t) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(140, 140, 140, 255));
     ImGui::TableNextColumn();
+    if (follow && static_cast<std::ptrdiff_t>(i) == std::max<std::ptrdiff_t>(current, 0))
+      ImGui::SetScrollHereY(0.5f);
     ImGui::PushID(static_cast<int>(k));
     if (ImGui::Selectable(fmt_time(doc, t).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
       jump_to(vs, t, ev.num("x", k, NAN), ev.num("y", k, NAN));
     ImGui::PopID();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(ev.label("type", k).c_str());
+    ImGui::TextUnformatted(plain(ev.label("type", k)).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::TextUnformatted(ev.text("text", k).c_str());
     if (t > vs.t) ImGui::PopStyleColor();
   }
   ImGui::EndTable();
+  vs.log_scrolled_t = vs.t;
 }
 
 void draw_team_table(Document& doc, ViewState& vs) {
@@ -283,40 +305,48 @@ void draw_kpi_charts(Document& doc, ViewState& vs) {
     ImGui::TextDisabled("no /kpi series in this file");
     return;
   }
-  const std::size_t now = frame_at(r.kpi_times, vs.t);
   const float w = ImGui::GetContentRegionAvail().x;
-  for (const auto& [name, values] : r.kpi) {
-    std::vector<float> v(values.begin(), values.end());
-    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-    char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "%s = %.4g", name.c_str(),
-                  now < v.size() ? v[now] : 0.0f);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::PlotLines(("##" + name).c_str(), v.data(), static_cast<int>(v.size()), 0, overlay, *lo,
-                     *hi > *lo ? *hi : *lo + 1, ImVec2(w, 48));
-    // Cursor line at the replay time.
-    const double end = r.kpi_times.empty() ? 1 : std::max(r.kpi_times.back(), 1.0);
-    const float x = p.x + static_cast<float>(std::clamp(vs.t / end, 0.0, 1.0)) * w;
-    ImGui::GetWindowDrawList()->AddLine({x, p.y}, {x, p.y + 48}, IM_COL32(255, 80, 80, 255));
-  }
+  // The series in reading order: demand, response, roads, people.
+  const char* order[] = {"incidents_open", "incidents_served", "teams_busy",
+                         "coverage_15min", "coverage_30min",   "road_km_closed",
+                         "people_rescued", "people_evacuated", "shelter_occupancy_total"};
+  for (const char* name : order)
+    if (auto it = r.kpi.find(name); it != r.kpi.end())
+      draw_kpi_chart(name, r.kpi_times, it->second, vs.t, doc.clock, w, 92);
   if (!r.kpi_final.empty() &&
-      ImGui::CollapsingHeader("final summary", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (std::size_t k = 0; k < r.kpi_final.rows(); ++k)
-      ImGui::Text("%-28s %s", r.kpi_final.text("name", k).c_str(),
-                  r.kpi_final.text("value", k).c_str());
-  }
-  if (!r.kpi_by_type.empty() && ImGui::CollapsingHeader("response time by incident type")) {
-    std::vector<float> med;
-    for (std::size_t k = 0; k < r.kpi_by_type.rows(); ++k) {
-      const double m = r.kpi_by_type.num("median_s", k, NAN);
-      med.push_back(std::isnan(m) ? 0.0f : static_cast<float>(m / 60.0));
+      ImGui::CollapsingHeader("final summary", ImGuiTreeNodeFlags_DefaultOpen) &&
+      ImGui::BeginTable("final", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    for (std::size_t k = 0; k < r.kpi_final.rows(); ++k) {
+      const std::string name = r.kpi_final.text("name", k);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(kpi_display(name, NAN).name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(format_kpi(name, r.kpi_final.num("value", k, NAN)).c_str());
     }
-    ImGui::PlotHistogram("##bytype", med.data(), static_cast<int>(med.size()), 0,
-                         "median response (min)", 0, FLT_MAX, ImVec2(w, 60));
-    for (std::size_t k = 0; k < r.kpi_by_type.rows(); ++k)
-      ImGui::Text("%-20s n=%s served=%s median=%s s", r.kpi_by_type.label("type", k).c_str(),
-                  r.kpi_by_type.text("count", k).c_str(), r.kpi_by_type.text("served", k).c_str(),
-                  r.kpi_by_type.text("median_s", k).c_str());
+    ImGui::EndTable();
+  }
+  if (!r.kpi_by_type.empty() && ImGui::CollapsingHeader("response time by incident type") &&
+      ImGui::BeginTable("bytype", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    for (const char* h : {"incident type", "incidents", "served", "median", "90th pct"})
+      ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    for (std::size_t k = 0; k < r.kpi_by_type.rows(); ++k) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(plain(r.kpi_by_type.label("type", k)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.kpi_by_type.text("count", k).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.kpi_by_type.text("served", k).c_str());
+      for (const char* col : {"response_time_median_s", "response_time_p90_s"}) {
+        ImGui::TableNextColumn();
+        const char* src =
+            std::string(col).find("median") != std::string::npos ? "median_s" : "p90_s";
+        ImGui::TextUnformatted(format_kpi(col, r.kpi_by_type.num(src, k, NAN)).c_str());
+      }
+    }
+    ImGui::EndTable();
   }
 }
 

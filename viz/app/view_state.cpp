@@ -8,7 +8,7 @@ namespace sd::viz {
 
 Layers parse_layers(const std::string& csv) {
   Layers l;
-  l.depth = l.rain = l.wind = l.roads = l.teams = l.incidents = l.assets = false;
+  l.depth = l.rain = l.wind = l.roads = l.teams = l.incidents = l.assets = l.fine = false;
   for (const auto& name : split_labels(csv)) {
     if (name == "terrain")
       l.terrain = true;
@@ -26,12 +26,16 @@ Layers parse_layers(const std::string& csv) {
       l.incidents = true;
     else if (name == "assets")
       l.assets = true;
+    else if (name == "fine")
+      l.fine = true;
+    else if (name == "nolegend")
+      l.legend = false;
     else if (name == "diff" || name == "difference")
       l.difference = l.depth = true;
     else
       throw std::invalid_argument("--layers: unknown layer '" + name +
                                   "' (known: terrain,depth,rain,wind,roads,teams,incidents,"
-                                  "assets,diff)");
+                                  "assets,fine,diff,nolegend)");
   }
   return l;
 }

@@ -1,5 +1,7 @@
 #include "core/layer_image.hpp"
 
+#include "core/symbology.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -68,6 +70,19 @@ inline Rgba over_opaque(Rgba u, Rgba o) {
 
 }  // namespace
 
+std::vector<std::uint8_t> permanent_water_mask(const std::vector<int>& landuse,
+                                               const std::vector<float>& z,
+                                               const std::vector<float>& d) {
+  const std::size_t n = std::max({landuse.size(), z.size(), d.size()});
+  std::vector<std::uint8_t> m(n, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    const bool water_class = k < landuse.size() && landuse[k] == kWaterLanduseCode;
+    const bool sea = k < z.size() && k < d.size() && z[k] < 0.0f && d[k] >= kPermanentWaterMinDepth;
+    m[k] = water_class || sea ? 1 : 0;
+  }
+  return m;
+}
+
 void compose(const GridInfo& g, const RasterLayers& L, std::vector<Rgba>& out, int stride) {
   stride = std::max(stride, 1);
   const int w = strided(g.nx, stride), h = strided(g.ny, stride);
@@ -84,6 +99,8 @@ void compose(const GridInfo& g, const RasterLayers& L, std::vector<Rgba>& out, i
       if (L.wind) p = over_opaque(p, wind_color(L.wind[k]));
       if (L.depth && L.depth_other)
         p = over_opaque(p, diff_color(L.depth_other[k] - L.depth[k]));
+      else if (L.depth && L.permanent_water && L.permanent_water[k])
+        p = (io + jo) % 5 == 0 ? kPermanentWaterHatch : kPermanentWater;  // hatched: not depth
       else if (L.depth)
         p = over_opaque(p, depth_color(L.depth[k]));
       dst[io] = p;

@@ -26,7 +26,19 @@ struct RasterLayers {
   const float* rain = nullptr;
   const float* wind = nullptr;
   const float* depth_other = nullptr;  // with depth: difference map other - depth
+  // With depth (not the difference map): cells wet before the storm (sea, rivers, canals),
+  // drawn as water in kPermanentWater instead of as flood depth. Null = none known.
+  const std::uint8_t* permanent_water = nullptr;
 };
+
+// Sea, rivers, canals and lakes: cells of the land-use water class (code 3 in the shipped and
+// imported counties, docs/county.md; the report draws the same cells as water), and cells
+// below mean sea level that are wet (>= kPermanentWaterMinDepth) in the first hazard frame,
+// i.e. the sea at the starting tide. Any input may be empty.
+std::vector<std::uint8_t> permanent_water_mask(const std::vector<int>& landuse,
+                                               const std::vector<float>& elevation,
+                                               const std::vector<float>& first_depth);
+inline constexpr int kWaterLanduseCode = 3;
 
 // Fills `out` (row 0 = north) from the layers, bottom to top: terrain, rain, wind, depth (or
 // the difference map). With stride s > 1 it samples every s-th cell of every s-th row, giving

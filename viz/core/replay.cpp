@@ -33,6 +33,8 @@ Replay Replay::load(const ResultsFile& f) {
   r.depots = f.read_table("/assets/depots");
   r.shelters = f.read_table("/assets/shelters");
   r.sites = f.read_table("/assets/critical_sites");
+  r.towns = f.read_table("/places/towns");
+  r.storm_track = f.read_table("/storm/track");
   r.kpi_final = f.read_table("/kpi/final");
   r.kpi_by_type = f.read_table("/kpi/by_type");
   r.kpi_times = f.read_vector("/kpi/time");
@@ -74,6 +76,11 @@ const std::uint8_t* road_states_at(const Replay& r, double t) {
 const float* shelter_occupancy_at(const Replay& r, double t) {
   if (r.shelter_occupancy.empty()) return nullptr;
   return r.shelter_occupancy.data() + frame_at(r.kpi_times, t) * r.shelter_cols;
+}
+
+std::ptrdiff_t current_log_row(const std::vector<double>& times, double t) {
+  const auto it = std::upper_bound(times.begin(), times.end(), t);
+  return (it - times.begin()) - 1;
 }
 
 std::size_t frame_at(const std::vector<double>& times, double t) {

@@ -17,6 +17,8 @@ namespace sd::viz {
 struct Replay {
   Table nodes, edges, teams, track, incidents, events;
   Table depots, shelters, sites, kpi_final, kpi_by_type;
+  Table towns;        // /places/towns (run files; empty otherwise)
+  Table storm_track;  // /storm/track (run files that record it; empty otherwise)
   std::vector<double> road_times, kpi_times;
   std::map<std::string, std::vector<double>> kpi;    // /kpi/<series>, each kpi_times.size()
   std::vector<std::vector<std::size_t>> team_track;  // per team: its track rows sorted by t
@@ -38,6 +40,9 @@ const float* shelter_occupancy_at(const Replay& r, double t);
 
 // Index of the last time <= t (0 when t precedes them all); times must be sorted.
 std::size_t frame_at(const std::vector<double>& times, double t);
+// The event-log row that "now" is at: the last of `times` (sorted) that is <= t; -1 when t
+// precedes them all (the log then shows its first row).
+std::ptrdiff_t current_log_row(const std::vector<double>& times, double t);
 
 struct TeamState {
   bool valid = false;  // false before the team's first track row
