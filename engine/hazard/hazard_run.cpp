@@ -16,7 +16,7 @@
 #include "hazard/hazard_cache.hpp"
 #include "hazard/mass_balance.hpp"
 #include "hazard/storm_setup.hpp"
-#include "hazard/subgrid_scenario.hpp"
+#include "hazard/tables_cache.hpp"
 #include "hazard/timeline_check.hpp"
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
@@ -239,7 +239,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   StormSetup storm = setup_storm(s, o.member, o.ensemble_seed);
   const TimeSeries sea = sea_level_series(s, storm.landfall_s);
   const flood::subgrid::TablesPtr tables =
-      s.subgrid() ? build_scenario_tables(s, o.threads) : nullptr;
+      s.subgrid() ? scenario_tables(s, {dir, o.use_cache, o.threads, o.warn}) : nullptr;
   flood::ModelPtr model = setup_flood(s, sea, o.threads, tables);
   flood::State st(model);
   st.set_depth(initial_depth(s));

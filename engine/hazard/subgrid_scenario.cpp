@@ -22,9 +22,9 @@ std::vector<float> fine_manning(const Scenario& s) {
 }
 
 flood::subgrid::TablesPtr build_scenario_tables(const Scenario& s, int threads) {
-  return flood::subgrid::build_solver_tables(s.fine_dem.data, s.fine_dem.grid.nx,
-                                             s.fine_dem.grid.ny, s.fine_dem.grid.cell,
-                                             s.subgrid_ratio, fine_manning(s), 0.03f, 10, threads);
+  return flood::subgrid::build_solver_tables(
+      s.fine_dem.data, s.fine_dem.grid.nx, s.fine_dem.grid.ny, s.fine_dem.grid.cell,
+      s.subgrid_ratio, fine_manning(s), 0.03f, kTableLevels, threads);
 }
 
 }  // namespace sd

@@ -10,6 +10,9 @@
 
 namespace sd {
 
+// Volume/conveyance table levels per cell and face (the flood CLI's).
+inline constexpr int kTableLevels = 10;
+
 // Manning n per fine pixel.
 std::vector<float> fine_manning(const Scenario& s);
 

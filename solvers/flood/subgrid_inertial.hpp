@@ -24,6 +24,7 @@
 // Infiltration and drainage capacities apply per wet area (the wet fraction dV/dzeta / A).
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "flood/inertial_kernels.hpp"
@@ -50,6 +51,32 @@ struct SolverTables {
   Faces fy;  // nx * (ny + 1), indexed like qy; edge faces unused
 };
 using TablesPtr = std::shared_ptr<const SolverTables>;
+
+// Every array of the tables with a stable name, for serialisation (the engine's hazard cache
+// stores the tables with this and nothing else, so an array added above must be added here
+// and is then cached). fn(name, std::vector<double or float>&); Tables is SolverTables,
+// const or not.
+template <class Tables, class Fn>
+void for_each_array(Tables& t, Fn&& fn) {
+  fn("cell_zlo", t.cell_zlo);
+  fn("cell_span", t.cell_span);
+  fn("cell_frac", t.cell_frac);
+  fn("cell_vol", t.cell_vol);
+  fn("cell_n2", t.cell_n2);
+  auto faces = [&](const char* axis, auto& f) {
+    const std::string a(axis);
+    fn(a + "_zlo", f.zlo);
+    fn(a + "_span", f.span);
+    fn(a + "_inv_step", f.inv_step);
+    fn(a + "_open", f.open);
+    fn(a + "_zm_off", f.zm_off);
+    fn(a + "_ntop2", f.ntop2);
+    fn(a + "_hm", f.hm);
+    fn(a + "_n2e", f.n2e);
+  };
+  faces("fx", t.fx);
+  faces("fy", t.fy);
+}
 
 // Tables of a fine DEM (nfx x nfy pixels of fine_m, row 0 north, NaN = no data, e.g. masked
 // buildings) on cells of ratio x ratio pixels; Manning n per pixel (empty = n_uniform).

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <numeric>
 
 #include "batch_fixture.hpp"
@@ -202,6 +203,54 @@ TEST(SubgridScenario, CachedReplayEqualsFreshRun) {
   for (const char* name : {"hazard/fine/max_depth", "hazard/fine/first_above_0p15m",
                            "hazard/fine/duration_above_threshold", "roads/state"})
     EXPECT_TRUE(same_bits(read_f(dir / "fresh.h5", name), read_f(dir / "cached.h5", name))) << name;
+}
+
+}  // namespace
+
+namespace {
+
+std::vector<fs::path> cache_files(const fs::path& dir, const std::string& prefix) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir / "cache"))
+    if (e.path().extension() == ".h5" && e.path().filename().string().rfind(prefix, 0) == 0)
+      out.push_back(e.path());
+  return out;
+}
+
+TEST(SubgridScenario, TablesAreCachedAndACorruptEntryIsRefusedAndRebuilt) {
+  const fs::path dir =
+      subgrid_county("sg_tables", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
+  run(dir, "fresh.h5");
+  const auto tables = cache_files(dir, "subgrid-");
+  ASSERT_EQ(tables.size(), 1u);
+  // Drop the hazard entries (so the next run needs the tables) and flip one byte of the tables.
+  for (const auto& e : fs::directory_iterator(dir / "cache"))
+    if (e.path().filename().string().rfind("subgrid-", 0) != 0) fs::remove(e.path());
+  {
+    std::fstream f(tables[0], std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(0, std::ios::end);
+    const auto n = static_cast<std::streamoff>(f.tellg());
+    f.seekp(n / 2);
+    char c = 0;
+    f.seekg(n / 2);
+    f.get(c);
+    f.seekp(n / 2);
+    f.put(static_cast<char>(c ^ 0x5a));
+  }
+  const std::string out = run(dir, "again.h5");
+  EXPECT_NE(out.find("sub-grid tables cache entry"), std::string::npos) << out;
+  EXPECT_NE(out.find("corrupt"), std::string::npos) << out;
+  EXPECT_TRUE(fs::exists(tables[0].string() + ".corrupt"));
+  EXPECT_TRUE(fs::exists(tables[0])) << "rebuilt";
+  EXPECT_TRUE(same_bits(read_f(dir / "fresh.h5", "hazard/fine/max_depth"),
+                        read_f(dir / "again.h5", "hazard/fine/max_depth")));
+  // A third run with the hazard gone again reads the rebuilt tables: same results, no warning.
+  for (const auto& e : fs::directory_iterator(dir / "cache"))
+    if (e.path().filename().string().rfind("subgrid-", 0) != 0) fs::remove(e.path());
+  const std::string third = run(dir, "third.h5");
+  EXPECT_EQ(third.find("corrupt"), std::string::npos) << third;
+  EXPECT_TRUE(same_bits(read_f(dir / "fresh.h5", "hazard/depth"),
+                        read_f(dir / "third.h5", "hazard/depth")));
 }
 
 }  // namespace
