@@ -149,6 +149,19 @@ TEST(SubgridScenario, RunWritesFineRastersOnTheFineGrid) {
   EXPECT_GT(mx[centre], 0.15f);
   EXPECT_TRUE(std::isfinite(first[centre]));
   EXPECT_GT(dur[centre], 0.0f);
+  // `stormdrill export` writes the risk rasters at the fine resolution.
+  const auto ex = sdtest::stormdrill("export " + (dir / "run.h5").string() + " -o " +
+                                     (dir / "run.gpkg").string());
+  ASSERT_EQ(ex.exit_code, 0) << ex.output;
+  for (const char* name : {"max_depth", "first_above_0p15m"}) {
+    const sd::io::Raster r =
+        sd::io::read_raster((dir / (std::string("run_") + name + ".tif")).string());
+    EXPECT_EQ(r.grid.nx, 40) << name;
+    EXPECT_EQ(r.grid.ny, 30) << name;
+    EXPECT_DOUBLE_EQ(r.grid.cell, 50.0) << name;
+    EXPECT_DOUBLE_EQ(r.grid.x0, 300000.0) << name;
+    EXPECT_DOUBLE_EQ(r.grid.y0, 3381500.0) << name;
+  }
   for (std::size_t p = 0; p < dur.size(); ++p) {
     ASSERT_LE(dur[p], 3 * 3600.0f);
     // Reaching 0.15 m at some sample means a max depth of at least 0.15 m.
