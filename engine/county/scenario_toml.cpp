@@ -101,7 +101,7 @@ void hazard_sections(std::ostringstream& o, const County& c, TidePhase ph) {
          "[storm]\ntrack = \"data/infa-2021.csv\"\nformat = \"auto\"\naveraging = \"cma-2min\"\n"
          "wind_model = \"holland1980\"\nrain_structure = \"bands+bursts\"\npenv_hpa = 1005.0\n"
          "frame_interval_min = 10.0\n\n";
-  o << "[flood]\ncfl = 0.6\ntheta = 0.8\nframe_interval_min = 30.0\nroad_close_depth_m = 0.3\n\n";
+  o << "[flood]\nframe_interval_min = 30.0\nroad_close_depth_m = 0.3\n\n";
   o << "[roads]\nnodes = \"data/roads/nodes.csv\"\nedges = \"data/roads/edges.csv\"\n\n";
 }
 
