@@ -3,7 +3,10 @@
 // street, and scenarios that run on sub-grid cells over it.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
 #include <cmath>
+#include <cstdio>
 
 #include "county/fine_terrain.hpp"
 #include "county_test_util.hpp"
@@ -69,6 +72,27 @@ TEST(CountyFineTerrain, ScenariosRunOnSubgridCellsOverTheFineDem) {
   EXPECT_EQ(s.dem.grid.cell, 250.0);
   EXPECT_EQ(s.fine_dem.grid.cell, 50.0);
   fs::remove_all(d);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CountyFineTerrain, FinePixelThatDoesNotDivideTheCellIsRefused) {
+  const fs::path d =
+      fs::temp_directory_path() / ("sd_county_badfine_" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  const std::string cmd = std::string(STORMDRILL_BINARY) +
+                          " generate-county --cell-m 100 --fine-m 7 --out " + d.string() + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[512];
+  while (fgets(buf, sizeof buf, p)) out += buf;
+  const int status = pclose(p);
+  EXPECT_EQ(WEXITSTATUS(status), 2) << out;
+  EXPECT_NE(out.find("--fine-m"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(d / "data" / "dem-fine.tif"));
 }
 
 }  // namespace
