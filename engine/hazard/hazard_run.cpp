@@ -215,13 +215,7 @@ std::optional<HazardTimeline> cached_hazard(const Scenario& s, const ResponseMod
     t->from_cache = true;
     return t;
   }
-  const std::string moved = set_aside_corrupt(path);
-  const std::string msg = "hazard cache entry " + path + " is corrupt (" + problem +
-                          "); set aside as " + moved + " and recomputed";
-  if (o.warn)
-    o.warn(msg);
-  else
-    std::fprintf(stderr, "stormdrill: warning: %s\n", msg.c_str());
+  set_aside_and_warn(path, "hazard cache entry", problem, "recomputed", o.warn);
   return std::nullopt;
 }
 

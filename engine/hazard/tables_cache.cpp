@@ -107,15 +107,8 @@ flood::subgrid::TablesPtr scenario_tables(const Scenario& s, const TablesCacheOp
       if (from_cache) *from_cache = true;
       return t;
     }
-    if (!problem.empty()) {
-      const std::string moved = set_aside_corrupt(path);
-      const std::string msg = "sub-grid tables cache entry " + path + " is corrupt (" + problem +
-                              "); set aside as " + moved + " and rebuilt";
-      if (o.warn)
-        o.warn(msg);
-      else
-        std::fprintf(stderr, "stormdrill: warning: %s\n", msg.c_str());
-    }
+    if (!problem.empty())
+      set_aside_and_warn(path, "sub-grid tables cache entry", problem, "rebuilt", o.warn);
   }
   auto t = build_scenario_tables(s, o.threads);
   fs::create_directories(dir);
