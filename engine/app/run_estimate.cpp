@@ -60,6 +60,13 @@ ResourceEstimate estimate_drill(const Scenario& s, const ResponseModel& m, std::
   double populated = 0;
   for (float p : m.population) populated += p > 0;
   add_grid_memory(e, cells, cells_text(s));
+  if (s.subgrid()) {
+    // Fine DEM, land use, Manning n, max depth, first 0.15 m and duration (4 B each), the
+    // water mask (1 B) and the table build's per-pixel copies (~8 B).
+    const double px = static_cast<double>(s.fine_dem.grid.size());
+    e.add_memory("sub-grid: " + count_text(px) + " fine pixels x 33 B", px, 33);
+    e.add_disk("sub-grid fine rasters: 3 x " + count_text(px) + " pixels x 4 B", 3 * px, 4);
+  }
   e.add_memory("hazard timeline: " + count_text(frames) + " frames x (" + count_text(edges) +
                    " edges x 8 B + " + count_text(blocks) + " blocks x 4 B + " +
                    count_text(populated) + " populated cells x 8 B)",

@@ -69,6 +69,16 @@ void add_validate(CLI::App& app) {
         path->c_str(), s.name.c_str(), s.dem.grid.nx, s.dem.grid.ny, s.dem.grid.cell,
         model->graph->num_nodes(), model->graph->num_edges(), s.teams.size(), s.depots.size(),
         s.shelters.size(), s.injects.size());
+    if (s.subgrid())
+      std::printf(
+          "%s: sub-grid: fine DEM %d x %d pixels of %g m, %d x %d pixels per cell; "
+          "land use %s, population %s\n",
+          path->c_str(), s.fine_dem.grid.nx, s.fine_dem.grid.ny, s.fine_dem.grid.cell,
+          s.subgrid_ratio, s.subgrid_ratio,
+          s.landuse.data.empty()        ? "none"
+          : s.fine_landuse.data.empty() ? "per cell"
+                                        : "per fine pixel (Manning in the tables)",
+          s.population.data.empty() ? "none" : "per cell");
   });
 }
 

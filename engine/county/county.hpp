@@ -18,6 +18,9 @@ struct CountyOptions {
   std::uint64_t seed = 20210725;
   double cell_m = 50.0;   // raster resolution; the extent is fixed (32 x 29 km)
   std::string track_csv;  // CMA track CSV to convert into data/infa-2021.csv ("" = skip)
+  // > 0: also a fine DEM of this pixel (data/dem-fine.tif, county/fine_terrain.hpp) and
+  // scenarios computed on sub-grid cells of cell_m over it ([flood] subgrid_cell_m).
+  double fine_m = 0;
 };
 
 struct Point {
@@ -81,6 +84,7 @@ struct County {
   std::vector<Site> teams, depots, shelters, critical_sites, pumping_stations, outfalls;
   std::vector<Underpass> underpasses;
   std::string track_csv;  // converted track text ("" when no source track was given)
+  io::Raster fine_dem;    // sub-grid terrain (empty unless CountyOptions::fine_m > 0)
 };
 
 County generate_county(const CountyOptions& opt);

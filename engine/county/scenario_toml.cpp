@@ -26,7 +26,7 @@ double phase_for_high_water_at(double speed_deg_h, double t_h) {
   return std::fmod(speed_deg_h * t_h, 360.0);
 }
 
-void header(std::ostringstream& o, TidePhase ph, bool has_track) {
+void header(std::ostringstream& o, TidePhase ph, bool has_track, bool fine) {
   // The name is what every summary, report and viewer title shows: it must say which storm.
   const char* storm = has_track ? "In-fa (2021)-like track" : "50-year 6-hour design rain storm";
   o << "# Haiyan County (Zhejiang) typhoon drill, " << storm
@@ -41,7 +41,9 @@ void header(std::ostringstream& o, TidePhase ph, bool has_track) {
   o << "[scenario]\nname = \"Haiyan County typhoon drill — " << storm << "\"\n"
     << "start = \"2021-07-25T20:00:00+08:00\"\nduration_h = 24.0\nseed = 20210725\n"
        "language = \"zh\"\n\n";
-  o << "[region]\ndem = \"data/dem.tif\"\nlanduse = \"data/landuse.tif\"\n"
+  // A fine DEM makes the DEM the sub-grid terrain; land use and population stay per cell.
+  o << "[region]\ndem = \"data/" << (fine ? "dem-fine.tif" : "dem.tif")
+    << "\"\nlanduse = \"data/landuse.tif\"\n"
        "population = \"data/population.tif\"\ncrs = \"\"\n\n";
 }
 
@@ -101,7 +103,9 @@ void hazard_sections(std::ostringstream& o, const County& c, TidePhase ph) {
          "[storm]\ntrack = \"data/infa-2021.csv\"\nformat = \"auto\"\naveraging = \"cma-2min\"\n"
          "wind_model = \"holland1980\"\nrain_structure = \"bands+bursts\"\npenv_hpa = 1005.0\n"
          "frame_interval_min = 10.0\n\n";
-  o << "[flood]\ncfl = 0.6\ntheta = 0.8\nframe_interval_min = 30.0\nroad_close_depth_m = 0.3\n\n";
+  o << "[flood]\nframe_interval_min = 30.0\nroad_close_depth_m = 0.3\n";
+  if (!c.fine_dem.data.empty()) o << "subgrid_cell_m = " << c.dem.grid.cell << "\n";
+  o << "\n";
   o << "[roads]\nnodes = \"data/roads/nodes.csv\"\nedges = \"data/roads/edges.csv\"\n\n";
 }
 
@@ -187,7 +191,7 @@ void injects(std::ostringstream& o, const County& c) {
 
 std::string scenario_toml(const County& c, TidePhase phase) {
   std::ostringstream o;
-  header(o, phase, !c.track_csv.empty());
+  header(o, phase, !c.track_csv.empty(), !c.fine_dem.data.empty());
   landuse_classes(o);
   hazard_sections(o, c, phase);
   assets(o, c);

@@ -1,5 +1,7 @@
 #include "debrief/gpkg_export.hpp"
 
+#include "results/results_schema.hpp"
+
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
@@ -278,16 +280,36 @@ void export_points(GDALDatasetH ds, OGRSpatialReferenceH srs, const RunView& v, 
   }
 }
 
-// RUN_<name>.tif beside the GeoPackage, for each risk raster the file holds.
+// A sub-grid run's fine raster /hazard/fine/NAME on the fine DEM's grid (from the group's
+// pixel-centre axes); false when the file has none.
+bool read_fine_raster(const RunView& v, const char* name, io::Raster& r) {
+  const std::string group = std::string("/") + schema::fine::kGroup + "/";
+  if (!v.file().has(group + name)) return false;
+  std::size_t rows = 0, cols = 0;
+  r.data = v.file().read_matrix<float>(group + name, rows, cols);
+  const auto x = v.file().read_vector(group + "x"), y = v.file().read_vector(group + "y");
+  if (x.size() != cols || y.size() != rows || cols < 2 || rows < 1)
+    throw IoError(v.file().path().string() + ": " + group + name + " does not match its x/y axes");
+  const double cell = x[1] - x[0];
+  r.grid =
+      Grid{static_cast<int>(cols), static_cast<int>(rows), x[0] - cell / 2, y[0] + cell / 2, cell};
+  r.crs_wkt = v.file().grid().crs_wkt;
+  return true;
+}
+
+// RUN_<name>.tif beside the GeoPackage, for each risk raster the file holds: at the fine DEM's
+// resolution when the run was computed on sub-grid cells (/hazard/fine), else the grid's.
 void export_rasters(const RunView& v, const fs::path& gpkg, ExportSummary& out) {
-  for (const char* name : {"max_depth", "first_above_0p15m"}) {
-    auto data = v.file().read_raster(std::string("/hazard/") + name);
-    if (data.empty()) continue;
+  for (const char* name : {schema::fine::kMaxDepth, schema::fine::kFirstAbove}) {
     io::Raster r;
-    const auto& g = v.file().grid();
-    r.grid = Grid{g.nx, g.ny, g.x0, g.y0, g.cell};
-    r.crs_wkt = g.crs_wkt;
-    r.data = std::move(data);
+    if (!read_fine_raster(v, name, r)) {
+      auto data = v.file().read_raster(std::string("/hazard/") + name);
+      if (data.empty()) continue;
+      const auto& g = v.file().grid();
+      r.grid = Grid{g.nx, g.ny, g.x0, g.y0, g.cell};
+      r.crs_wkt = g.crs_wkt;
+      r.data = std::move(data);
+    }
     const fs::path p = gpkg.parent_path() / (gpkg.stem().string() + "_" + name + ".tif");
     io::write_raster(p.string(), r);
     out.rasters.push_back(p.string());

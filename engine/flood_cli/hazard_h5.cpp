@@ -1,5 +1,8 @@
 #include "flood_cli/hazard_h5.hpp"
 
+#include "output/fine_hazard_h5.hpp"
+#include "results/results_schema.hpp"
+
 #include <cmath>
 
 #include "io/h5_cf.hpp"
@@ -62,13 +65,8 @@ void HazardWriter::frame(const flood::State& st, const flood::RainSource* rain) 
 }
 
 void HazardWriter::fine_max_depth(const io::Raster& fine_max, int ratio) {
-  auto fine = h5::create_group(hazard_, "fine");
-  h5::set_attr(fine, "subgrid_ratio", ratio);
-  h5::set_attr(fine, "cell", fine_max.grid.cell);
-  h5::write_matrix(fine, "max_depth", fine_max.data.data(),
-                   static_cast<std::size_t>(fine_max.grid.ny),
-                   static_cast<std::size_t>(fine_max.grid.nx));
-  h5::cf::georeference_group(fine, {fine_max.grid, crs_wkt_, "s"});
+  write_fine_hazard(hazard_, fine_max.grid, crs_wkt_, "s", ratio, 0,
+                    {{schema::fine::kMaxDepth, &fine_max.data, "m", "maximum water depth"}});
 }
 
 void HazardWriter::finish(const flood::State& st, double wall_s) {

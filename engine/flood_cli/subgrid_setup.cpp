@@ -8,10 +8,11 @@
 
 namespace sd::flood_cli {
 
-int subgrid_ratio(double cell_m, const io::Raster& fine, const std::string& path) {
+int subgrid_ratio(double cell_m, const io::Raster& fine, const std::string& path,
+                  const std::string& what) {
   const double px = fine.grid.cell;
   std::ostringstream m;
-  m << where(path) << ": --subgrid-cell-m ";
+  m << where(path) << ": " << what << " ";
   if (!std::isfinite(cell_m) || cell_m <= 0) {
     m << cell_m << " must be a positive number of metres";
     throw InputError(m.str());

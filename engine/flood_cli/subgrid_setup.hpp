@@ -13,7 +13,9 @@ namespace sd::flood_cli {
 
 // The number of fine pixels per coarse cell side for --subgrid-cell-m `cell_m` on `fine`
 // (read from `path`): a whole multiple (>= 1) of the pixel, dividing the DEM's rows and columns.
-int subgrid_ratio(double cell_m, const io::Raster& fine, const std::string& path);
+// `what` names the setting in the message (the flag, or the scenario key).
+int subgrid_ratio(double cell_m, const io::Raster& fine, const std::string& path,
+                  const std::string& what = "--subgrid-cell-m");
 
 struct SubgridGrid {
   int ratio = 1;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/error.hpp"
 #include "storm/tide.hpp"
@@ -95,13 +96,28 @@ TimeSeries sea_level_series(const Scenario& s, double landfall_s) {
 std::vector<float> initial_depth(const Scenario& s) {
   std::vector<float> h(s.dem.grid.size(), 0.0f);
   if (s.landuse.data.empty()) return h;
+  if (s.subgrid()) {
+    const Grid& f = s.fine_dem.grid;
+    const int r = s.subgrid_ratio;
+    std::vector<double> sum(h.size(), 0.0);
+    for (int j = 0; j < f.ny; ++j)
+      for (int i = 0; i < f.nx; ++i) {
+        const std::size_t p = f.index(i, j), c = s.dem.grid.index(i / r, j / r);
+        const float code = s.fine_landuse.data.empty() ? s.landuse.data[c] : s.fine_landuse.data[p];
+        if (code == kWaterLanduse && s.fine_dem.data[p] < 0.0f) sum[c] -= s.fine_dem.data[p];
+      }
+    for (std::size_t c = 0; c < h.size(); ++c)
+      h[c] = static_cast<float>(sum[c] / (static_cast<double>(r) * r));
+    return h;
+  }
   for (std::size_t c = 0; c < h.size(); ++c)
     if (s.landuse.data[c] == kWaterLanduse && !std::isnan(s.dem.data[c]))
       h[c] = std::max(0.0f, -s.dem.data[c]);
   return h;
 }
 
-flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int threads) {
+flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int threads,
+                            flood::subgrid::TablesPtr tables) {
   flood::ModelSpec spec;
   const Grid& g = s.dem.grid;
   const std::size_t N = g.size();
@@ -229,6 +245,12 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
   // pours into the nearest computed cell inland. The wall cell stays closed: opened, it would
   // stand at the sea level from the first step and flood the land hours before the breach.
   for (auto& in : spec.inflows) in.cell = nearest_open_cell(g, s.dem.data, spec.blocked, in.cell);
+  if (s.subgrid()) {  // bed and roughness come from the tables of the fine DEM
+    if (!tables) throw std::logic_error("setup_flood: a sub-grid scenario without its tables");
+    spec.bed.clear();
+    spec.manning.clear();
+    spec.subgrid = std::move(tables);
+  }
   spec.options.cfl = s.flood.cfl;
   // Peaks of urban flooding last minutes to hours: sampling the summary rasters every 30 s
   // loses nothing a planner reads and saves a third of the solver time.

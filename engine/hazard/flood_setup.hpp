@@ -2,14 +2,19 @@
 // The scenario's terrain, land use, drainage assets, boundaries and hazard injects as a flood
 // solver model (solvers/flood).
 #include "flood/flood_model.hpp"
+#include "flood/subgrid_inertial.hpp"
 #include "scenario/scenario.hpp"
 
 namespace sd {
 
-flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int threads);
+// Sub-grid scenarios (Scenario::subgrid()) need the tables of their fine DEM
+// (hazard/subgrid_scenario.hpp); `tables` is ignored otherwise.
+flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int threads,
+                            flood::subgrid::TablesPtr tables = nullptr);
 
 // Initial water: water-class cells (rivers, canals, sea) start level with 0 m (their normal
-// stage), everything else dry.
+// stage), everything else dry. Sub-grid: the stored volume per cell area of the water-class
+// pixels below 0 m (fine land use when given, else the cell's class).
 std::vector<float> initial_depth(const Scenario& s);
 
 // Sea level at the level boundaries (tide + surge, or the series file).

@@ -145,6 +145,18 @@ std::string set_aside_corrupt(const std::string& path) {
   return to;
 }
 
+void set_aside_and_warn(const std::string& path, const std::string& what,
+                        const std::string& problem, const std::string& then,
+                        const std::function<void(const std::string&)>& warn) {
+  const std::string moved = set_aside_corrupt(path);
+  const std::string msg =
+      what + " " + path + " is corrupt (" + problem + "); set aside as " + moved + " and " + then;
+  if (warn)
+    warn(msg);
+  else
+    std::fprintf(stderr, "stormdrill: warning: %s\n", msg.c_str());
+}
+
 void touch_cache_entry(const std::string& path) {
   std::error_code ec;  // best effort: a read-only cache still serves hits
   std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now(), ec);

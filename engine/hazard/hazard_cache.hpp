@@ -5,6 +5,7 @@
 // Default folder: $STORMDRILL_CACHE_DIR, else $XDG_CACHE_HOME/stormdrill, else
 // ~/.cache/stormdrill (docs/results-format.md).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,12 @@ std::optional<HazardTimeline> read_timeline(const std::string& path,
 // Renames a bad cache entry to PATH.corrupt (kept for inspection, out of the cache's way);
 // returns the new name.
 std::string set_aside_corrupt(const std::string& path);
+
+// Sets a corrupt entry aside and reports it through `warn` (stderr when empty):
+// "WHAT PATH is corrupt (PROBLEM); set aside as PATH.corrupt and THEN".
+void set_aside_and_warn(const std::string& path, const std::string& what,
+                        const std::string& problem, const std::string& then,
+                        const std::function<void(const std::string&)>& warn);
 
 // Marks a cache entry as just used (its modification time; atime is unreliable under
 // relatime/noatime mounts), for least-recently-used eviction.

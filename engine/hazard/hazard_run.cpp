@@ -10,18 +10,23 @@
 
 #include "flood/flood_state.hpp"
 #include "flood/rain_source.hpp"
+#include "hazard/fine_risk.hpp"
+#include "hazard/fine_roads.hpp"
 #include "hazard/flood_setup.hpp"
 #include "hazard/hazard_cache.hpp"
 #include "hazard/hazard_checkpoints.hpp"
 #include "hazard/mass_balance.hpp"
 #include "hazard/storm_setup.hpp"
+#include "hazard/tables_cache.hpp"
 #include "hazard/timeline_check.hpp"
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
 #include "network/edge_cells.hpp"
 #include "network/road_surface.hpp"
+#include "output/fine_hazard_h5.hpp"
 #include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
+#include "results/results_schema.hpp"
 #include "version.hpp"
 
 namespace sd {
@@ -77,6 +82,12 @@ std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOp
     for (double v : {d.a1, d.c, d.b, d.n, d.return_period_y, d.duration_min, d.peak_ratio,
                      d.start_s, d.areal_reduction})
       mixd(v);
+  }
+  if (s.subgrid()) {  // the fine terrain and land use, and the cells they are computed on
+    mix(s.fine_dem.data.data(), s.fine_dem.data.size() * sizeof(float));
+    mix(&s.fine_dem.grid, sizeof(Grid));
+    mix(s.fine_landuse.data.data(), s.fine_landuse.data.size() * sizeof(float));
+    mixd(s.subgrid_ratio);
   }
   mixd(s.flood.cfl);
   mixd(s.flood.theta);
@@ -160,7 +171,9 @@ struct Resume {
 Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOptions& o,
                    const std::vector<double>& times) {
   Resume r;
-  if (!o.resume_from) return r;
+  // Sub-grid runs sample their fine risk rasters between frames, which replayed frames do not
+  // give back: they run from the start.
+  if (!o.resume_from || s.subgrid()) return r;
   HazardOptions po = o;
   po.resume_from = nullptr;
   po.progress = nullptr;
@@ -173,8 +186,45 @@ Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOption
       for (std::size_t k = 0; k < times.size(); ++k)
         if (times[k] == t) r.frame = k, r.t = t;
   if (r.t > 0) r.parent.emplace(std::move(f));
-  (void)s;
   return r;
+}
+
+// Fine risk rasters are sampled at least this often (and at every frame): the first 0.15 m
+// and the time above it are known to this resolution on the fine DEM.
+constexpr double kFineSampleS = 300.0;
+
+// Road water above its pre-storm state for one frame, from per-entry depths (coarse cells or
+// fine road pixels); the first frame is also the baseline.
+void road_edge_depths(const net::EdgeCells& cells, const net::RoadSurface& surface,
+                      const std::vector<float>& depth, const std::vector<float>& depth0, bool first,
+                      HazardTimeline& tl, std::vector<float>& edge) {
+  if (first) {
+    tl.edge_depth_baseline.resize(tl.edges);
+    net::road_depths(cells, surface, depth0, {}, 90.0, tl.edge_depth_baseline);
+  }
+  net::road_depths(cells, surface, depth, depth0, 90.0, edge);
+}
+
+// Permanent water per fine pixel: the fine land use's water class, else the cell's.
+std::vector<std::uint8_t> fine_water(const Scenario& s) {
+  std::vector<std::uint8_t> w(s.fine_dem.data.size(), 0);
+  if (s.landuse.data.empty()) return w;
+  const Grid& f = s.fine_dem.grid;
+  for (int j = 0; j < f.ny; ++j)
+    for (int i = 0; i < f.nx; ++i) {
+      const std::size_t p = f.index(i, j);
+      const float code =
+          s.fine_landuse.data.empty()
+              ? s.landuse.data[s.dem.grid.index(i / s.subgrid_ratio, j / s.subgrid_ratio)]
+              : s.fine_landuse.data[p];
+      w[p] = code == kWaterLanduse;
+    }
+  return w;
+}
+
+net::RoadLevelRules road_rules(const Scenario& s) {
+  return {static_cast<float>(s.flood.road_bridge_deck_m),
+          static_cast<float>(s.flood.road_culvert_deck_m)};
 }
 
 }  // namespace
@@ -197,13 +247,7 @@ std::optional<HazardTimeline> cached_hazard(const Scenario& s, const ResponseMod
     t->from_cache = true;
     return t;
   }
-  const std::string moved = set_aside_corrupt(path);
-  const std::string msg = "hazard cache entry " + path + " is corrupt (" + problem +
-                          "); set aside as " + moved + " and recomputed";
-  if (o.warn)
-    o.warn(msg);
-  else
-    std::fprintf(stderr, "stormdrill: warning: %s\n", msg.c_str());
+  set_aside_and_warn(path, "hazard cache entry", problem, "recomputed", o.warn);
   return std::nullopt;
 }
 
@@ -220,9 +264,22 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   const std::size_t N = g.size();
   StormSetup storm = setup_storm(s, o.member, o.ensemble_seed);
   const TimeSeries sea = sea_level_series(s, storm.landfall_s);
-  flood::ModelPtr model = setup_flood(s, sea, o.threads);
+  const flood::subgrid::TablesPtr tables =
+      s.subgrid() ? scenario_tables(s, {dir, o.use_cache, o.threads, o.warn}) : nullptr;
+  flood::ModelPtr model = setup_flood(s, sea, o.threads, tables);
   flood::State st(model);
   st.set_depth(initial_depth(s));
+  // Sub-grid: fine risk rasters sampled between frames, road water from the fine pixels.
+  std::unique_ptr<FineRisk> fine_risk;
+  std::optional<FineRoads> fine_road;
+  std::vector<double> samples;  // fine risk sample times (frame times included)
+  if (tables) {
+    const auto& opt = model->options();
+    fine_risk =
+        std::make_unique<FineRisk>(*tables, s.fine_dem, opt.ponding_m, opt.duration_threshold_m);
+    fine_road =
+        fine_roads(*m.graph, s.fine_dem, fine_water(s), m.road_surface.structure, road_rules(s));
+  }
 
   // Rain source for the solver.
   std::unique_ptr<storm::StormFrames> frames;
@@ -247,6 +304,24 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   std::vector<double> times;
   for (double t = 0; t < s.duration_s - 1e-6; t += dt) times.push_back(t);
   times.push_back(s.duration_s);
+  if (tables) {
+    const double ds = std::min(dt, kFineSampleS);
+    for (double t = 0; t < s.duration_s - 1e-6; t += ds) samples.push_back(t);
+    samples.insert(samples.end(), times.begin(), times.end());
+    std::sort(samples.begin(), samples.end());
+    samples.erase(std::unique(samples.begin(), samples.end(),
+                              [](double a, double b) { return std::fabs(a - b) < 1e-6; }),
+                  samples.end());
+  }
+  std::size_t next_sample = 0;
+  // One downscaled sample of the fine risk rasters, held until the next sample time.
+  auto sample_fine = [&]() {
+    const double ts = samples[next_sample];
+    const double hold = next_sample + 1 < samples.size() ? samples[next_sample + 1] - ts : 0.0;
+    st.advance_to(ts);
+    fine_risk->sample(st.head(), ts, hold);
+    ++next_sample;
+  };
 
   const Resume resume = find_resume(s, m, o, times);
   auto file = h5::File::create(path);
@@ -266,7 +341,8 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   tl.time = times;
   tl.flooded_offset.push_back(0);
   std::vector<float> depth(N), rainf(N, 0.0f), wind(N, 0.0f), gust(N, 0.0f), edge(tl.edges),
-      max_wind(N, 0.0f), depth0;  // depth0: the pre-storm state (t = 0)
+      max_wind(N, 0.0f), depth0;         // depth0: the pre-storm state (t = 0)
+  std::vector<float> road_px, road_px0;  // sub-grid: water on the road pixels (now, t = 0)
   const std::size_t nb = m.block_population.size();
   std::vector<int> site_cell;
   for (const auto& q : s.sites) {
@@ -294,9 +370,18 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
 
   for (std::size_t k = 0; k < times.size(); ++k) {
     const double t = times[k];
-    // Frames up to the resume checkpoint are the parent's: its depths, the same notes.
+    // Frames up to the resume checkpoint are the parent's: its depths, the same notes (a
+    // sub-grid run, whose fine samples need the solver, never resumes: find_resume).
     const bool replay = resume.parent && k <= resume.frame;
-    while (next_switch < switches.size() && switches[next_switch].t <= t) {
+    for (;;) {  // pump switches and fine samples before this frame, in time order
+      const bool sw_due = next_switch < switches.size() && switches[next_switch].t <= t;
+      const bool fine_due =
+          !replay && next_sample < samples.size() && samples[next_sample] < t - 1e-6;
+      if (fine_due && (!sw_due || samples[next_sample] < switches[next_switch].t)) {
+        sample_fine();
+        continue;
+      }
+      if (!sw_due) break;
       const auto& sw = switches[next_switch++];
       if (!replay) {
         st.advance_to(sw.t);
@@ -309,6 +394,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       h5::read_frame<float>(h5::open_group(*resume.parent, "hazard"), "depth", k, depth);
     } else {
       st.advance_to(t);
+      if (next_sample < samples.size()) sample_fine();  // the frame time itself
       st.depth_f32(depth.data());
     }
     if (storm.field) {
@@ -327,12 +413,14 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     w_rain.append(rainf.data());
     w_wind.append(wind.data());
     // Compact timeline for the response.
-    if (k == 0) {
-      depth0 = depth;
-      tl.edge_depth_baseline.resize(tl.edges);
-      net::road_depths(m.edge_cells, m.road_surface, depth0, {}, 90.0, tl.edge_depth_baseline);
+    if (fine_road) {  // the pixels the roads cross, not the cells' deepest water
+      fine_road_pixel_depths(*fine_road, *tables, s.fine_dem, st.head(), road_px);
+      if (k == 0) road_px0 = road_px;
+      road_edge_depths(fine_road->cells, fine_road->surface, road_px, road_px0, k == 0, tl, edge);
+    } else {
+      if (k == 0) depth0 = depth;
+      road_edge_depths(m.edge_cells, m.road_surface, depth, depth0, k == 0, tl, edge);
     }
-    net::road_depths(m.edge_cells, m.road_surface, depth, depth0, 90.0, edge);
     tl.edge_depth.insert(tl.edge_depth.end(), edge.begin(), edge.end());
     net::edge_depths(m.edge_cells, std::span<const float>(gust), 100.0, edge);
     tl.edge_gust.insert(tl.edge_gust.end(), edge.begin(), edge.end());
@@ -392,6 +480,17 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   h5::set_attr(hz, "threshold_m", 0.15);
   h5::set_attr(hz, "hazard_key", key);
   h5::cf::georeference_group(hz, {g, s.dem.crs_wkt, h5::cf::seconds_since(s.start_iso)});
+  if (tables) {
+    const std::vector<float> fine_max =
+        flood::subgrid::downscale_heads(*tables, sm.max_depth, s.fine_dem.data);
+    write_fine_hazard(hz, s.fine_dem.grid, s.dem.crs_wkt, h5::cf::seconds_since(s.start_iso),
+                      s.subgrid_ratio, std::min(dt, kFineSampleS),
+                      {{schema::fine::kMaxDepth, &fine_max, "m", "maximum water depth"},
+                       {schema::fine::kFirstAbove, &fine_risk->first_above(), "s",
+                        "first time depth >= 0.15 m (GB 51222)"},
+                       {schema::fine::kDuration, &fine_risk->duration(), "s",
+                        "time with depth above threshold_m"}});
+  }
   tl.max_depth = sm.max_depth;
   for (std::size_t c = 0; c < N; ++c)
     if (sm.max_depth[c] >= 0.15f && (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse))

@@ -404,6 +404,7 @@ SD_H5_INSTANTIATE(float)
 SD_H5_INSTANTIATE(std::int32_t)
 SD_H5_INSTANTIATE(std::int64_t)
 SD_H5_INSTANTIATE(std::uint8_t)
+SD_H5_INSTANTIATE(std::uint64_t)
 #undef SD_H5_INSTANTIATE
 
 }  // namespace sd::h5

@@ -46,6 +46,10 @@ template <>
 hid_t native_type<std::uint8_t>() {
   return H5T_NATIVE_UINT8;
 }
+template <>
+hid_t native_type<std::uint64_t>() {
+  return H5T_NATIVE_UINT64;
+}
 
 Handle string_type(std::size_t len) {
   Lock lk(api_lock());
@@ -318,6 +322,7 @@ SD_H5_READ_INSTANTIATE(float)
 SD_H5_READ_INSTANTIATE(std::int32_t)
 SD_H5_READ_INSTANTIATE(std::int64_t)
 SD_H5_READ_INSTANTIATE(std::uint8_t)
+SD_H5_READ_INSTANTIATE(std::uint64_t)
 #undef SD_H5_READ_INSTANTIATE
 
 }  // namespace sd::h5

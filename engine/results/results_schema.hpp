@@ -41,8 +41,18 @@ enum class Shape {
   kpi_shelters,  // (length of kpi/time, rows of assets/shelters)
   kpi_series,    // (length of kpi/time)
   road_series,   // (length of roads/time)
-  fine_grid,     // (length of the group's y, length of its x): sub-grid rasters (hazard/fine)
+  fine_grid,     // (ny, nx) of the fine DEM: lengths of hazard/fine/y and hazard/fine/x
+  fine_axis_x,   // (fine nx)
+  fine_axis_y,   // (fine ny)
 };
+
+// Sub-grid runs' fine rasters (group /hazard/fine), named here once for writers and readers.
+namespace fine {
+inline constexpr const char* kGroup = "hazard/fine";
+inline constexpr const char* kMaxDepth = "max_depth";
+inline constexpr const char* kFirstAbove = "first_above_0p15m";
+inline constexpr const char* kDuration = "duration_above_threshold";
+}  // namespace fine
 
 struct DatasetSpec {
   std::string_view path;  // from the root, no leading '/'; '*' matches within one segment

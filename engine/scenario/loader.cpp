@@ -21,6 +21,7 @@
 #include "scenario/inject_reader.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/storm_window.hpp"
+#include "scenario/subgrid_region.hpp"
 #include "scenario/toml_reader.hpp"
 
 namespace sd {
@@ -192,10 +193,11 @@ void read_region(TableReader& root, Scenario& s, const LoadOptions& options) {
   for (const char* key : {"landuse", "population", "areas"}) {
     io::Raster ras = read_raster_field(*r, key, false);
     if (ras.data.empty() || s.dem.data.empty()) continue;
-    const Grid &a = ras.grid, &b = s.dem.grid;
-    if (a.nx != b.nx || a.ny != b.ny || std::fabs(a.x0 - b.x0) > 1e-6 * b.cell ||
-        std::fabs(a.y0 - b.y0) > 1e-6 * b.cell || std::fabs(a.cell - b.cell) > 1e-9 * b.cell) {
-      r->error(key, "grid differs from the DEM's (must have the same size, origin and cell size)");
+    // A grid coarser than the DEM's is checked against [flood] subgrid_cell_m later
+    // (scenario/subgrid_region.hpp).
+    if (!same_grid(ras.grid, s.dem.grid) && !coarsening_of(ras.grid, s.dem.grid)) {
+      r->error(key, "grid differs from the DEM's (must have the same size, origin and cell size" +
+                        std::string(", or with [flood] subgrid_cell_m the computational grid's)"));
       continue;
     }
     if (!same_crs(ras.crs_wkt, s.dem.crs_wkt)) {
@@ -350,6 +352,7 @@ void read_flood(TableReader& root, Scenario& s) {
   s.flood.road_slow_depth_m = t->number("road_slow_depth_m", 0.05, 0, 5);
   s.flood.road_bridge_deck_m = t->number("road_bridge_deck_m", 1.0, 0, 50);
   s.flood.road_culvert_deck_m = t->number("road_culvert_deck_m", 0.0, 0, 50);
+  s.flood.subgrid_cell_m = t->number("subgrid_cell_m", 0, 0, 1e5);
   t->finish();
 }
 
@@ -648,6 +651,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options,
   read_boundary_and_tide(r, s);
   read_storm(r, s);
   read_flood(r, s);
+  apply_subgrid(r, s);  // before anything locates a point on the computational grid
   read_roads(r, s);
   read_assets(r, s);
   read_injects(r, s);

@@ -73,6 +73,7 @@ struct FloodSpec {
   double road_slow_depth_m = 0.05;
   double road_bridge_deck_m = 1.0;   // tagged bridge deck above the higher bank
   double road_culvert_deck_m = 0.0;  // untagged road over water: above the higher bank
+  double subgrid_cell_m = 0;         // sub-grid computational cell (m); 0 = off
 };
 
 struct Town {
@@ -175,6 +176,13 @@ struct Scenario {
   io::Raster landuse;     // empty data when absent
   io::Raster population;  // empty data when absent
   io::Raster areas;       // [[area]] code per cell, 0 / NoData outside every area; may be empty
+  // Sub-grid ([flood] subgrid_cell_m, scenario/subgrid_region.hpp): `fine_dem` is the
+  // [region] DEM as read and `dem` the computational grid (each cell: its lowest valid fine
+  // pixel, so level = dem + depth); `fine_landuse` is the land use when given at the fine
+  // resolution (Manning per pixel), `landuse` then its per-cell majority. Empty otherwise.
+  io::Raster fine_dem;
+  io::Raster fine_landuse;
+  int subgrid_ratio = 1;
   std::vector<LanduseClass> landuse_classes;
   std::array<BoundaryKind, 4> boundary{};  // N, E, S, W
   TideSpec tide;
@@ -208,6 +216,7 @@ struct Scenario {
   double output_frame_interval_s = 1800;
 
   const LanduseClass* landuse_class(int code) const;
+  bool subgrid() const { return !fine_dem.data.empty(); }
   int team_index(const std::string& name) const;
 };
 

@@ -57,8 +57,9 @@ struct SolverTables {
   std::vector<float> walled_rim;
 };
 
-// Every array of the tables with a stable name, for serialising them (e.g. a table cache):
-// fn(name, vector&) for each. Keep in step with the struct when adding arrays.
+// Every array of the tables with a stable name, for serialising them (the engine's table
+// cache stores the tables with this and nothing else, so an array added to the struct must
+// be added here and is then cached): fn(name, vector&) for each.
 template <class T, class Fn>
 requires std::is_same_v<std::remove_const_t<T>, SolverTables>
 void for_each_array(T& t, Fn&& fn) {

@@ -146,8 +146,12 @@ std::string shape_problem(hid_t file, const Found& f, schema::Shape s) {
       want = {length(file, "roads/time")};
       break;
     case S::fine_grid:
-      want = {length(file, parent(f.path) + "/y"), length(file, parent(f.path) + "/x")};
+      want = {length(file, "hazard/fine/y"), length(file, "hazard/fine/x")};
       break;
+    case S::fine_axis_x:
+    case S::fine_axis_y:
+      if (f.dims.size() != 1) return "not 1-D";
+      return "";
   }
   if (f.dims != want) {
     std::string got, exp;

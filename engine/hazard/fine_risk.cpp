@@ -1,0 +1,67 @@
+#include "hazard/fine_risk.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "hazard/coarse_levels.hpp"
+
+namespace sd {
+
+FineRisk::FineRisk(const flood::subgrid::SolverTables& t, const io::Raster& fine, double ponding_m,
+                   double duration_m)
+    : t_(t),
+      fine_(fine),
+      ponding_(ponding_m),
+      dur_(duration_m),
+      first_(fine.data.size(), NAN),
+      duration_(fine.data.size(), 0.0f) {
+  for (std::size_t p = 0; p < fine.data.size(); ++p)
+    if (std::isnan(fine.data[p])) duration_[p] = NAN;
+}
+
+void FineRisk::cell(const flood::subgrid::Surface& s, int I, int J, double lo, double hi, double t,
+                    double dt_s) {
+  const int r = t_.ratio, nfx = fine_.grid.nx;
+  const std::size_t c = static_cast<std::size_t>(J) * t_.nx + I;
+  const double zlo = t_.cell_zlo[c], zhi = zlo + t_.cell_span[c];
+  const double th_lo = std::min(ponding_, dur_), th_hi = std::max(ponding_, dur_);
+  if (hi < zlo + th_lo) return;          // no pixel reaches either threshold
+  const bool whole = lo >= zhi + th_hi;  // every pixel above both
+  for (int j = J * r; j < (J + 1) * r; ++j)
+    for (int i = I * r; i < (I + 1) * r; ++i) {
+      const std::size_t p = static_cast<std::size_t>(j) * nfx + i;
+      const float z = fine_.data[p];
+      if (std::isnan(z)) continue;
+      float d = INFINITY;
+      if (!whole) {
+        double zeta;
+        if (!flood::subgrid::downscaled_level(s, i, j, zeta)) continue;
+        d = static_cast<float>(zeta - z);
+      }
+      if (d >= static_cast<float>(ponding_) && std::isnan(first_[p]))
+        first_[p] = static_cast<float>(t);
+      if (d >= static_cast<float>(dur_)) duration_[p] += static_cast<float>(dt_s);
+    }
+}
+
+void FineRisk::sample(const std::vector<double>& head, double t, double dt_s) {
+  const CoarseLevels cl(t_, head);
+  const flood::subgrid::Surface s = cl.surface();
+  const int nx = t_.nx, ny = t_.ny;
+#pragma omp parallel for schedule(static)
+  for (int J = 0; J < ny; ++J)
+    for (int I = 0; I < nx; ++I) {
+      if (!cl.wet[static_cast<std::size_t>(J) * nx + I]) continue;
+      double lo = INFINITY, hi = -INFINITY;
+      for (int b = std::max(0, J - 1); b <= std::min(ny - 1, J + 1); ++b)
+        for (int a = std::max(0, I - 1); a <= std::min(nx - 1, I + 1); ++a) {
+          const std::size_t k = static_cast<std::size_t>(b) * nx + a;
+          if (!cl.wet[k]) continue;
+          lo = std::min(lo, cl.level[k]);
+          hi = std::max(hi, cl.level[k]);
+        }
+      cell(s, I, J, lo, hi, t, dt_s);
+    }
+}
+
+}  // namespace sd

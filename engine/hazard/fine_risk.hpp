@@ -1,0 +1,37 @@
+#pragma once
+// Fine-resolution risk rasters of a sub-grid hazard run (issue 12 §2, docs/results-format.md
+// /hazard/fine): the coarse levels are downscaled onto the fine DEM at every sample time
+// (sample-and-hold: a sample at t stands for [t, t + dt)), giving per fine pixel the first
+// time the water is >= the ponding threshold (0.15 m, as the coarse first_above_0p15m) and the
+// time above the duration threshold (Options::duration_threshold_m, as the coarse raster).
+// Only cells whose surface (with their wet neighbours) can reach a threshold over some pixel
+// are downscaled pixel by pixel: a cell whose lowest neighbouring level is above its highest
+// pixel + threshold is counted whole, one whose highest is below its lowest pixel + threshold
+// is skipped (the interpolated level is a weighted mean of those levels).
+#include <vector>
+
+#include "flood/subgrid_downscale.hpp"
+#include "flood/subgrid_inertial.hpp"
+#include "io/raster_io.hpp"
+
+namespace sd {
+
+class FineRisk {
+ public:
+  FineRisk(const flood::subgrid::SolverTables& t, const io::Raster& fine, double ponding_m,
+           double duration_m);
+  // Coarse heads (State::head()) at time t, held for dt_s.
+  void sample(const std::vector<double>& head, double t, double dt_s);
+  const std::vector<float>& first_above() const { return first_; }  // s, NaN never
+  const std::vector<float>& duration() const { return duration_; }  // s
+
+ private:
+  void cell(const flood::subgrid::Surface& s, int I, int J, double lo, double hi, double t,
+            double dt_s);
+  const flood::subgrid::SolverTables& t_;
+  const io::Raster& fine_;
+  double ponding_, dur_;
+  std::vector<float> first_, duration_;
+};
+
+}  // namespace sd

@@ -1,0 +1,130 @@
+#include "scenario/subgrid_region.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "core/error.hpp"
+#include "flood_cli/subgrid_setup.hpp"
+
+namespace sd {
+namespace {
+
+bool near(double a, double b, double tol) {
+  return std::fabs(a - b) <= tol;
+}
+
+// Calls f(cell, pixel) for every fine pixel of every coarse cell.
+template <class F>
+void for_each_pixel(const Grid& fine, int ratio, F&& f) {
+  const int ncx = fine.nx / ratio;
+  for (int j = 0; j < fine.ny; ++j)
+    for (int i = 0; i < fine.nx; ++i)
+      f(static_cast<std::size_t>(j / ratio) * ncx + i / ratio, fine.index(i, j));
+}
+
+io::Raster coarse_raster(const io::Raster& fine, int ratio, float fill) {
+  io::Raster c;
+  c.grid = Grid{fine.grid.nx / ratio, fine.grid.ny / ratio, fine.grid.x0, fine.grid.y0,
+                fine.grid.cell * ratio};
+  c.crs_wkt = fine.crs_wkt;
+  c.data.assign(c.grid.size(), fill);
+  return c;
+}
+
+}  // namespace
+
+bool same_grid(const Grid& a, const Grid& b) {
+  return a.nx == b.nx && a.ny == b.ny && near(a.x0, b.x0, 1e-6 * b.cell) &&
+         near(a.y0, b.y0, 1e-6 * b.cell) && near(a.cell, b.cell, 1e-9 * b.cell);
+}
+
+bool coarsening_of(const Grid& coarse, const Grid& fine) {
+  const double r = coarse.cell / fine.cell;
+  const double rr = std::round(r);
+  if (rr < 2 || !near(r, rr, 1e-6 * r)) return false;
+  const int k = static_cast<int>(rr);
+  return coarse.nx * k == fine.nx && coarse.ny * k == fine.ny &&
+         near(coarse.x0, fine.x0, 1e-6 * fine.cell) && near(coarse.y0, fine.y0, 1e-6 * fine.cell);
+}
+
+io::Raster coarse_lowest(const io::Raster& fine, int ratio) {
+  io::Raster c = coarse_raster(fine, ratio, NAN);
+  for_each_pixel(fine.grid, ratio, [&](std::size_t k, std::size_t p) {
+    const float z = fine.data[p];
+    if (!std::isnan(z) && !(c.data[k] <= z)) c.data[k] = z;
+  });
+  return c;
+}
+
+io::Raster coarse_majority(const io::Raster& fine, const io::Raster& mask, int ratio) {
+  io::Raster c = coarse_raster(fine, ratio, NAN);
+  std::vector<std::map<float, int>> votes(c.data.size());
+  for_each_pixel(fine.grid, ratio, [&](std::size_t k, std::size_t p) {
+    if (!std::isnan(fine.data[p]) && !std::isnan(mask.data[p])) ++votes[k][fine.data[p]];
+  });
+  for (std::size_t k = 0; k < votes.size(); ++k) {
+    int best = 0;
+    for (const auto& [code, n] : votes[k])  // ascending codes: ties keep the smaller
+      if (n > best) best = n, c.data[k] = code;
+  }
+  return c;
+}
+
+io::Raster coarse_sum(const io::Raster& fine, int ratio) {
+  io::Raster c = coarse_raster(fine, ratio, 0.0f);
+  std::vector<double> sum(c.data.size(), 0.0);
+  for_each_pixel(fine.grid, ratio, [&](std::size_t k, std::size_t p) {
+    if (!std::isnan(fine.data[p])) sum[k] += fine.data[p];
+  });
+  for (std::size_t k = 0; k < sum.size(); ++k) c.data[k] = static_cast<float>(sum[k]);
+  return c;
+}
+
+void apply_subgrid(TableReader& root, Scenario& s) {
+  auto region = root.table("region");
+  if (s.flood.subgrid_cell_m <= 0 || s.dem.data.empty()) {
+    if (!region) return;
+    for (const char* key : {"landuse", "population", "areas"}) {
+      const std::string k = key;
+      const io::Raster& r = k == "landuse" ? s.landuse : k == "population" ? s.population : s.areas;
+      if (!r.data.empty() && !same_grid(r.grid, s.dem.grid))
+        region->error(key,
+                      "grid is coarser than the DEM's, which needs [flood] subgrid_cell_m "
+                      "(without it: the same size, origin and cell size as the DEM)");
+    }
+    return;
+  }
+  auto flood = root.table("flood");
+  int ratio = 0;
+  try {
+    ratio = flood_cli::subgrid_ratio(s.flood.subgrid_cell_m, s.dem, region->path("dem", false),
+                                     "[flood] subgrid_cell_m");
+  } catch (const InputError& e) {
+    flood->error("subgrid_cell_m", e.what());
+    return;
+  }
+  io::Raster coarse = coarse_lowest(s.dem, ratio);
+  for (const char* key : {"landuse", "population", "areas"}) {
+    const bool lu = std::string(key) == "landuse", areas = std::string(key) == "areas";
+    io::Raster& r = lu ? s.landuse : areas ? s.areas : s.population;
+    if (r.data.empty() || same_grid(r.grid, coarse.grid)) continue;
+    if (!same_grid(r.grid, s.dem.grid)) {
+      region->error(key, "grid is neither the DEM's (fine) nor the computational grid of " +
+                             std::to_string(s.flood.subgrid_cell_m) + " m cells");
+      continue;
+    }
+    if (lu) {
+      s.fine_landuse = r;
+      r = coarse_majority(r, s.dem, ratio);
+    } else if (areas) {  // a cell belongs to the area of most of its pixels
+      r = coarse_majority(r, s.dem, ratio);
+    } else {
+      r = coarse_sum(r, ratio);
+    }
+  }
+  s.fine_dem = std::move(s.dem);
+  s.dem = std::move(coarse);
+  s.subgrid_ratio = ratio;
+}
+
+}  // namespace sd

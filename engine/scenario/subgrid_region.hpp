@@ -1,0 +1,39 @@
+#pragma once
+// [flood] subgrid_cell_m: the scenario's [region] DEM is then the FINE terrain and the
+// computational grid is made of cells of subgrid_cell_m (a whole multiple of the DEM pixel that
+// divides the DEM; the check is the flood CLI's, flood_cli::subgrid_ratio). Which raster may be
+// at which resolution (docs/scenario-format.md, "Sub-grid"):
+//  - dem: fine. The computational grid's cell value is the lowest valid fine pixel (the
+//    solver's bed, so level = dem + depth on the computational grid); NaN where none is valid.
+//  - landuse: fine or coarse. Fine: Manning n per fine pixel is folded into the conveyance
+//    tables and the cell takes the majority class of its valid pixels for everything per cell
+//    (infiltration, drainage, water class, debris, response). Coarse: one class per cell.
+//  - population: fine (summed onto the cells; the total is kept exactly in double, then
+//    stored as float) or coarse.
+//  - areas: fine (each cell takes the area of most of its pixels) or coarse.
+// Everything in the response engine works on the computational grid.
+#include "core/grid.hpp"
+#include "scenario/scenario.hpp"
+#include "scenario/toml_reader.hpp"
+
+namespace sd {
+
+bool same_grid(const Grid& a, const Grid& b);
+// `coarse` covers `fine` exactly with cells a whole number (> 1) of fine pixels wide.
+bool coarsening_of(const Grid& coarse, const Grid& fine);
+
+// Applies [flood] subgrid_cell_m to a scenario whose region was read: errors go to the
+// [flood] / [region] tables of `root`. Without the key, a land-use or population raster
+// coarser than the DEM is an error.
+void apply_subgrid(TableReader& root, Scenario& s);
+
+// The computational grid of a fine DEM with ratio x ratio pixels per cell: each cell the
+// lowest valid pixel (NaN if none).
+io::Raster coarse_lowest(const io::Raster& fine, int ratio);
+// Per-cell majority of a fine class raster (ties: the smaller code; NaN if no valid pixel
+// where `mask` is finite).
+io::Raster coarse_majority(const io::Raster& fine, const io::Raster& mask, int ratio);
+// Per-cell sum of a fine raster (NaN pixels count 0).
+io::Raster coarse_sum(const io::Raster& fine, int ratio);
+
+}  // namespace sd
