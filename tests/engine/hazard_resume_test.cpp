@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include <tuple>
+
 #include "batch_fixture.hpp"
 #include "hazard/hazard_run.hpp"
 #include "io/h5.hpp"
@@ -18,20 +20,43 @@ std::vector<float> frames_of(const std::string& path) {
   return sd::h5::read_vector<float>(sd::h5::open_group(f, "hazard"), "depth");
 }
 
+// The small flood county, its response model, and hazard options keeping hourly checkpoints in
+// a cache folder of this process; the parent hazard is computed (with checkpoints).
+struct ResumeFixture {
+  fs::path county, tmp;
+  sd::Scenario s;
+  std::shared_ptr<const sd::ResponseModel> m;
+  sd::HazardOptions o;
+  sd::HazardTimeline parent;
+  explicit ResumeFixture(const std::string& name)
+      : county(sdtest::make_flood_county(name)),
+        tmp(fs::temp_directory_path() / ("sd_" + name + "_" + std::to_string(::getpid()))),
+        s(sd::load_scenario((county / "scenario.toml").string())),
+        m(sd::build_response_model(s)) {
+    fs::remove_all(tmp);
+    o.threads = 1;
+    o.checkpoint_every_s = 3600;
+    o.cache_dir = (tmp / "a").string();
+    o.warn = [](const std::string&) {};
+    parent = sd::run_hazard(s, *m, o);
+  }
+  ~ResumeFixture() {
+    fs::remove_all(tmp);
+    fs::remove_all(county);
+  }
+  // The branch from scratch, in a cache of its own.
+  sd::HazardTimeline fresh(const sd::Scenario& b) const {
+    sd::HazardOptions fo = o;
+    fo.cache_dir = (tmp / "b").string();
+    return sd::run_hazard(b, *m, fo);
+  }
+};
+
 }  // namespace
 
 TEST(HazardResume, BranchResumedFromACheckpointIsTheFromScratchBranchBitForBit) {
-  const fs::path county = sdtest::make_flood_county("resume");
-  const fs::path tmp = fs::temp_directory_path() / ("sd_resume_" + std::to_string(::getpid()));
-  fs::remove_all(tmp);
-  const sd::Scenario s = sd::load_scenario((county / "scenario.toml").string());
-  const auto m = sd::build_response_model(s);
-  sd::HazardOptions o;
-  o.threads = 1;
-  o.checkpoint_every_s = 3600;
-  o.cache_dir = (tmp / "a").string();
-  o.warn = [](const std::string&) {};
-  const sd::HazardTimeline parent = sd::run_hazard(s, *m, o);
+  const ResumeFixture fx("resume");
+  const auto& [s, m, o, parent] = std::tie(fx.s, fx.m, fx.o, fx.parent);
 
   // The branch: a dike breach at 2 h 30 in the bowl's low centre.
   sd::Scenario b = s;
@@ -49,9 +74,7 @@ TEST(HazardResume, BranchResumedFromACheckpointIsTheFromScratchBranchBitForBit) 
   const sd::HazardTimeline resumed = sd::run_hazard(b, *m, ro);
   EXPECT_EQ(resumed.resumed_from_s, 7200) << "the latest hourly checkpoint before 2 h 30";
 
-  sd::HazardOptions fo = o;
-  fo.cache_dir = (tmp / "b").string();
-  const sd::HazardTimeline fresh = sd::run_hazard(b, *m, fo);
+  const sd::HazardTimeline fresh = fx.fresh(b);
   EXPECT_EQ(fresh.resumed_from_s, 0);
   EXPECT_NE(resumed.key, parent.key);
   EXPECT_EQ(resumed.key, fresh.key);
@@ -72,21 +95,11 @@ TEST(HazardResume, BranchResumedFromACheckpointIsTheFromScratchBranchBitForBit) 
   auto f = sd::h5::File::open_read(resumed.frames_path);
   EXPECT_TRUE(sd::h5::exists(f, "checkpoints/t_3600"));
   EXPECT_TRUE(sd::h5::exists(f, "checkpoints/t_7200"));
-  fs::remove_all(tmp);
-  fs::remove_all(county);
 }
 
 TEST(HazardResume, InjectsStartingAtTheCheckpointResumeFromItBitForBit) {
-  const fs::path county = sdtest::make_flood_county("resume_at");
-  const fs::path tmp = fs::temp_directory_path() / ("sd_resume_at_" + std::to_string(::getpid()));
-  fs::remove_all(tmp);
-  const sd::Scenario s = sd::load_scenario((county / "scenario.toml").string());
-  const auto m = sd::build_response_model(s);
-  sd::HazardOptions o;
-  o.threads = 1;
-  o.checkpoint_every_s = 3600;
-  o.cache_dir = (tmp / "a").string();
-  sd::run_hazard(s, *m, o);
+  const ResumeFixture fx("resume_at");
+  const auto& [s, m, o] = std::tie(fx.s, fx.m, fx.o);
   // A rain band (rain x 3 over the west half) and a breach, both starting at 1 h exactly.
   sd::Scenario b = s;
   sd::Inject band;
@@ -108,12 +121,8 @@ TEST(HazardResume, InjectsStartingAtTheCheckpointResumeFromItBitForBit) {
   ro.resume_at = true;
   const sd::HazardTimeline resumed = sd::run_hazard(b, *m, ro);
   EXPECT_EQ(resumed.resumed_from_s, 3600);
-  sd::HazardOptions fo = o;
-  fo.cache_dir = (tmp / "b").string();
-  const sd::HazardTimeline fresh = sd::run_hazard(b, *m, fo);
+  const sd::HazardTimeline fresh = fx.fresh(b);
   EXPECT_EQ(resumed.max_depth, fresh.max_depth);
   EXPECT_EQ(resumed.edge_depth, fresh.edge_depth);
   EXPECT_TRUE(frames_of(resumed.frames_path) == frames_of(fresh.frames_path));
-  fs::remove_all(tmp);
-  fs::remove_all(county);
 }
