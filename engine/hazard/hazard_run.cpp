@@ -27,6 +27,7 @@
 #include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
 #include "results/results_schema.hpp"
+#include "hazard_code_hash.hpp"
 #include "version.hpp"
 
 namespace sd {
@@ -34,6 +35,7 @@ namespace fs = std::filesystem;
 
 std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOptions& o) {
   std::uint64_t h = hash_bytes(kVersion, std::strlen(kVersion));
+  h = hash_bytes(kHazardCodeHash, std::strlen(kHazardCodeHash), h);  // a changed solver: new key
   auto mix = [&](const void* p, std::size_t n) { h = hash_bytes(p, n, h); };
   auto mixd = [&](double v) { mix(&v, sizeof v); };
   auto mixs = [&](const std::string& v) {

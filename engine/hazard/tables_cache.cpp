@@ -11,6 +11,7 @@
 #include "io/h5.hpp"
 #include "io/h5_checksum.hpp"
 #include "results/h5_read.hpp"
+#include "hazard_code_hash.hpp"
 #include "version.hpp"
 
 namespace sd {
@@ -19,6 +20,7 @@ using flood::subgrid::SolverTables;
 
 std::string tables_key(const Scenario& s) {
   std::uint64_t h = hash_bytes(kVersion, std::strlen(kVersion));
+  h = hash_bytes(kHazardCodeHash, std::strlen(kHazardCodeHash), h);  // a changed solver: new key
   h = hash_bytes(s.fine_dem.data.data(), s.fine_dem.data.size() * sizeof(float), h);
   h = hash_bytes(&s.fine_dem.grid, sizeof(Grid), h);
   h = hash_bytes(&s.subgrid_ratio, sizeof s.subgrid_ratio, h);
