@@ -215,6 +215,16 @@ void read_region(TableReader& root, Scenario& s, const LoadOptions& options) {
   r->finish();
 }
 
+// The codes a class raster uses that `defined` lacks (NaN is no data; with zero_is_none, 0 too).
+std::set<int> undefined_codes(const io::Raster& r, const std::set<int>& defined,
+                              bool zero_is_none) {
+  std::set<int> missing;
+  for (float v : r.data)
+    if (!std::isnan(v) && !(zero_is_none && v == 0) && !defined.count(static_cast<int>(v)))
+      missing.insert(static_cast<int>(v));
+  return missing;
+}
+
 void read_landuse_classes(TableReader& root, Scenario& s) {
   std::set<int> seen;
   for (auto& t : root.tables("landuse_class")) {
@@ -243,14 +253,9 @@ void read_landuse_classes(TableReader& root, Scenario& s) {
     t.finish();
     s.landuse_classes.push_back(c);
   }
-  if (!s.landuse.data.empty()) {
-    std::set<int> missing;
-    for (float v : s.landuse.data)
-      if (!std::isnan(v) && !seen.count(static_cast<int>(v))) missing.insert(static_cast<int>(v));
-    for (int code : missing)
-      root.error("landuse_class", "the land-use raster uses code " + std::to_string(code) +
-                                      " but no [[landuse_class]] defines it");
-  }
+  for (int code : undefined_codes(s.landuse, seen, false))
+    root.error("landuse_class", "the land-use raster uses code " + std::to_string(code) +
+                                    " but no [[landuse_class]] defines it");
 }
 
 void read_boundary_and_tide(TableReader& root, Scenario& s) {
@@ -398,11 +403,7 @@ void read_town_areas(TableReader& root, Scenario& s) {
   if (!s.areas.data.empty()) {
     if (s.town_areas.empty())
       root.error("area", "[region] areas is given but no [[area]] names its codes");
-    std::set<int> missing;
-    for (float v : s.areas.data)
-      if (!std::isnan(v) && v != 0 && !codes.count(static_cast<int>(v)))
-        missing.insert(static_cast<int>(v));
-    for (int code : missing)
+    for (int code : undefined_codes(s.areas, codes, true))
       root.error("area", "the areas raster uses code " + std::to_string(code) +
                              " but no [[area]] defines it");
   }
