@@ -3,6 +3,7 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 
 #include <cerrno>
@@ -110,9 +111,34 @@ void write_geotiff(const std::string& tmp, const Raster& r) {
     throw IoError(gdal_error("cannot write", tmp, err ? err : errno));
 }
 
+long long file_bytes(const std::string& path) {
+  VSIStatBufL st;
+  return VSIStatL(path.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1;
+}
+
+// Refuses a raster before its cells are allocated: more cells than `max_cells`, or an ESRI
+// ASCII grid whose file cannot hold the values its header declares (each value takes at least
+// a digit and a separator), which GDAL would only find after the allocation.
+void check_size(const std::string& path, GDALDataset& ds, long long max_cells) {
+  const long long nx = ds.GetRasterXSize(), ny = ds.GetRasterYSize();
+  const long long cells = nx * ny;
+  if (nx <= 0 || ny <= 0) throw InputError(path + ": raster has no cells");
+  if (cells > max_cells)
+    throw InputError(path + ": raster is " + std::to_string(nx) + " x " + std::to_string(ny) +
+                     " = " + std::to_string(cells) + " cells, more than the " +
+                     std::to_string(max_cells) +
+                     " stormdrill reads; crop or resample it (gdal_translate -projwin / -tr)");
+  const char* driver = ds.GetDriver() ? ds.GetDriver()->GetDescription() : "";
+  const long long bytes = file_bytes(path);
+  if (std::string(driver) == "AAIGrid" && bytes >= 0 && bytes < 2 * cells - 1)
+    throw InputError(path + ": the header declares " + std::to_string(nx) + " x " +
+                     std::to_string(ny) + " values but the file has only " + std::to_string(bytes) +
+                     " bytes (truncated?)");
+}
+
 }  // namespace
 
-Raster read_raster(const std::string& path) {
+Raster read_raster(const std::string& path, long long max_cells) {
   ensure_gdal();
   // GDAL virtual paths (/vsimem/, /vsizip/, ...) are not on the file system.
   if (path.rfind("/vsi", 0) != 0 && !std::filesystem::exists(path))
@@ -136,6 +162,7 @@ Raster read_raster(const std::string& path) {
     throw InputError(path + ": cells must be square (got " + std::to_string(gt[1]) + " x " +
                      std::to_string(-gt[5]) + ")");
   if (ds->GetRasterCount() < 1) throw InputError(path + ": raster has no bands");
+  check_size(path, *ds, max_cells);
   Raster r;
   r.grid = Grid{ds->GetRasterXSize(), ds->GetRasterYSize(), gt[0], gt[3], gt[1]};
   const char* wkt = ds->GetProjectionRef();

@@ -3,7 +3,9 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <limits>
+#include <string>
 
 #include "core/error.hpp"
 #include "io/raster_io.hpp"
@@ -60,6 +62,50 @@ TEST(RasterIo, AsciiRoundTripKeepsFullPrecision) {
   sd::io::write_raster(path, r);
   expect_same(r, sd::io::read_raster(path));
   EXPECT_TRUE(std::filesystem::exists(dir / "r.prj"));
+}
+
+std::string read_error(const std::string& path, long long max_cells = sd::io::kMaxRasterCells) {
+  try {
+    sd::io::read_raster(path, max_cells);
+  } catch (const sd::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::filesystem::path ascii_grid(const std::string& name, const std::string& header_and_values) {
+  const auto dir = std::filesystem::temp_directory_path() / "sd_raster_size";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / name;
+  std::ofstream(path) << header_and_values;
+  return path;
+}
+
+// A header can declare billions of cells in a few bytes (the fuzzer found one asking for
+// 2.2 GB): the reader refuses it before allocating, naming the size and the remedy.
+TEST(RasterIo, AHeaderDeclaringMoreCellsThanTheLimitIsRefusedBeforeReading) {
+  const auto path = ascii_grid("huge.asc",
+                               "ncols 60000\nnrows 40000\nxllcorner 0\nyllcorner 0\n"
+                               "cellsize 1\n1 2 3\n");
+  const std::string e = read_error(path.string());
+  EXPECT_NE(e.find(path.string()), std::string::npos) << e;
+  EXPECT_NE(e.find("60000 x 40000 = 2400000000 cells"), std::string::npos) << e;
+  EXPECT_NE(e.find("crop or resample"), std::string::npos) << e;
+  // The same grid under the limit is read (a caller may lower the cap, as the fuzzer does).
+  const auto small = ascii_grid("small.asc",
+                                "ncols 3\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n"
+                                "1 2 3\n4 5 6\n");
+  EXPECT_EQ(read_error(small.string(), 6), "");
+  EXPECT_NE(read_error(small.string(), 5).find("more than the 5"), std::string::npos);
+}
+
+TEST(RasterIo, AnAsciiGridShorterThanItsHeaderIsRefusedAsTruncated) {
+  const auto path = ascii_grid("short.asc",
+                               "ncols 2000\nnrows 1000\nxllcorner 0\nyllcorner 0\n"
+                               "cellsize 1\n1 2 3\n");
+  const std::string e = read_error(path.string());
+  EXPECT_NE(e.find("2000 x 1000 values but the file has only"), std::string::npos) << e;
+  EXPECT_NE(e.find("truncated"), std::string::npos) << e;
 }
 
 TEST(RasterIo, MissingFileNamesThePath) {
