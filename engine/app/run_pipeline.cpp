@@ -211,7 +211,8 @@ std::string RunReport::summary_table() const {
   os << "  team utilisation          " << 100 * v("team_utilisation") << " %\n";
   if (!result.stations.empty()) os << stations_line(result);
   os.precision(1);
-  os << "  road km closed (peak)     " << v("road_km_closed_peak") << " km by the storm";
+  os << "  road km closed (peak)     " << v("road_km_closed_peak")
+     << " km (flooding, injects and orders)";
   if (v("road_km_closed_baseline") > 0)
     os << " (+ " << v("road_km_closed_baseline") << " km under water before it, not counted)";
   os << "\n";

@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "app/map_camera.hpp"
 #include "core/drill_time.hpp"
+#include "core/kpi_units.hpp"
 #include "scenario/vocabulary.hpp"  // engine/, header-only: the words `stormdrill branch` accepts
 
 namespace sd::viz {
@@ -494,7 +495,7 @@ void Director::tree_section(App& app) {
     return;
   ImGui::TableSetupColumn("branch");
   ImGui::TableSetupColumn("");
-  for (const auto& k : kHeadlineKpis) ImGui::TableSetupColumn(k.c_str());
+  for (const auto& k : kHeadlineKpis) ImGui::TableSetupColumn(kpi_display(k, NAN).name.c_str());
   ImGui::TableHeadersRow();
   for (int k : tree_.display_order()) {
     const BranchNode& n = nodes[static_cast<std::size_t>(k)];
@@ -527,7 +528,7 @@ void Director::tree_section(App& app) {
     for (const auto& name : kHeadlineKpis) {
       ImGui::TableNextColumn();
       for (const auto& [kn, v] : n.kpis)
-        if (kn == name) ImGui::Text("%.6g", v);
+        if (kn == name) ImGui::TextUnformatted(format_kpi(name, v).c_str());
     }
     ImGui::PopID();
   }
@@ -571,13 +572,15 @@ void Director::compare_section(App& app, ViewState& vs) {
         if (pn == name) {
           ImGui::TableNextRow();
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(name.c_str());
+          ImGui::TextUnformatted(kpi_display(name, NAN).name.c_str());
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
           ImGui::TableNextColumn();
-          ImGui::Text("%.6g", pv);
+          ImGui::TextUnformatted(format_kpi(name, pv).c_str());
           ImGui::TableNextColumn();
-          ImGui::Text("%.6g", bv);
+          ImGui::TextUnformatted(format_kpi(name, bv).c_str());
           ImGui::TableNextColumn();
-          ImGui::Text("%+.6g", bv - pv);
+          const double d = bv - pv;
+          ImGui::TextUnformatted(((d > 0 ? "+" : "") + format_kpi(name, d)).c_str());
         }
     ImGui::EndTable();
   }
