@@ -19,6 +19,7 @@
 #include "hazard/storm_setup.hpp"
 #include "hazard/tables_cache.hpp"
 #include "hazard/timeline_check.hpp"
+#include "hazard_code_hash.hpp"
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
 #include "network/edge_cells.hpp"
@@ -27,7 +28,6 @@
 #include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
 #include "results/results_schema.hpp"
-#include "hazard_code_hash.hpp"
 #include "version.hpp"
 
 namespace sd {
@@ -167,20 +167,22 @@ struct Resume {
   std::size_t frame = 0;
   double t = 0;
   std::vector<double> saved;  // the parent's checkpoint times
+  // Sub-grid: the parent's road water per frame (frames x edges), read from the fine road
+  // pixels between frames, which its depth frames do not give back.
+  std::vector<float> edge_depth;
   bool has(double when) const { return std::find(saved.begin(), saved.end(), when) != saved.end(); }
 };
 
 Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOptions& o,
                    const std::vector<double>& times) {
   Resume r;
-  // Sub-grid runs sample their fine risk rasters between frames, which replayed frames do not
-  // give back: they run from the start.
-  if (!o.resume_from || s.subgrid()) return r;
+  if (!o.resume_from) return r;
   HazardOptions po = o;
   po.resume_from = nullptr;
   po.progress = nullptr;
   const HazardTimeline parent = run_hazard(*o.resume_from, m, po);  // cached, or made now
   if (parent.time != times || parent.frames_path.empty()) return r;
+  if (s.subgrid() && parent.edge_depth.size() != times.size() * m.graph->num_edges()) return r;
   auto f = h5::File::open_read(parent.frames_path);
   r.saved = checkpoint_times(f);
   for (double t : r.saved)
@@ -188,6 +190,7 @@ Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOption
       for (std::size_t k = 0; k < times.size(); ++k)
         if (times[k] == t) r.frame = k, r.t = t;
   if (r.t > 0) r.parent.emplace(std::move(f));
+  if (r.t > 0 && s.subgrid()) r.edge_depth = parent.edge_depth;
   return r;
 }
 
@@ -372,8 +375,9 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
 
   for (std::size_t k = 0; k < times.size(); ++k) {
     const double t = times[k];
-    // Frames up to the resume checkpoint are the parent's: its depths, the same notes (a
-    // sub-grid run, whose fine samples need the solver, never resumes: find_resume).
+    // Frames up to the resume checkpoint are the parent's: its depths, the same notes; a
+    // sub-grid run's fine risk rasters come back with the checkpoint, its road water from the
+    // parent's timeline.
     const bool replay = resume.parent && k <= resume.frame;
     for (;;) {  // pump switches and fine samples before this frame, in time order
       const bool sw_due = next_switch < switches.size() && switches[next_switch].t <= t;
@@ -415,7 +419,10 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     w_rain.append(rainf.data());
     w_wind.append(wind.data());
     // Compact timeline for the response.
-    if (fine_road) {  // the pixels the roads cross, not the cells' deepest water
+    if (fine_road && replay && k > 0) {  // t = 0 (the baseline) is the initial state's, below
+      const auto row = resume.edge_depth.begin() + static_cast<std::ptrdiff_t>(k * tl.edges);
+      std::copy(row, row + static_cast<std::ptrdiff_t>(tl.edges), edge.begin());
+    } else if (fine_road) {  // the pixels the roads cross, not the cells' deepest water
       fine_road_pixel_depths(*fine_road, *tables, s.fine_dem, st.head(), road_px);
       if (k == 0) road_px0 = road_px;
       road_edge_depths(fine_road->cells, fine_road->surface, road_px, road_px0, k == 0, tl, edge);
@@ -460,13 +467,15 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       }
     }
     if (replay && k == resume.frame) {
-      restore_checkpoint(*resume.parent, t, st);  // after the frame's cascade, as it was saved
+      // After the frame's cascade and its fine sample, as it was saved.
+      restore_checkpoint(*resume.parent, t, st, fine_risk.get());
       tl.resumed_from_s = t;
+      while (next_sample < samples.size() && samples[next_sample] < t + 1e-6) ++next_sample;
     }
     if (replay) {
       if (resume.has(t)) copy_checkpoint(*resume.parent, file.id(), t);
     } else if (checkpoint_due(t, o.checkpoint_every_s, s.duration_s)) {
-      write_checkpoint(file.id(), t, st);
+      write_checkpoint(file.id(), t, st, fine_risk.get());
     }
     if (o.progress) o.progress(t, s.duration_s);
   }
