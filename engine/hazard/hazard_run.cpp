@@ -10,6 +10,7 @@
 
 #include "flood/flood_state.hpp"
 #include "flood/rain_source.hpp"
+#include "hazard/cell_mean_depth.hpp"
 #include "hazard/fine_risk.hpp"
 #include "hazard/fine_roads.hpp"
 #include "hazard/flood_setup.hpp"
@@ -348,6 +349,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   std::vector<float> depth(N), rainf(N, 0.0f), wind(N, 0.0f), gust(N, 0.0f), edge(tl.edges),
       max_wind(N, 0.0f), depth0;         // depth0: the pre-storm state (t = 0)
   std::vector<float> road_px, road_px0;  // sub-grid: water on the road pixels (now, t = 0)
+  std::vector<float> mean_depth;         // sub-grid: the cells' mean depth at this frame
   const std::size_t nb = m.block_population.size();
   std::vector<int> site_cell;
   for (const auto& q : s.sites) {
@@ -431,13 +433,16 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       road_edge_depths(m.edge_cells, m.road_surface, depth, depth0, k == 0, tl, edge);
     }
     tl.edge_depth.insert(tl.edge_depth.end(), edge.begin(), edge.end());
+    // What the response reads per cell (hazard/cell_mean_depth.hpp): sub-grid, the mean depth.
+    if (tables) mean_depth = cell_mean_depths(*tables, depth);
+    const std::vector<float>& cell_depth = tables ? mean_depth : depth;
     net::edge_depths(m.edge_cells, std::span<const float>(gust), 100.0, edge);
     tl.edge_gust.insert(tl.edge_gust.end(), edge.begin(), edge.end());
     std::size_t flooded_land = 0;
     for (std::size_t c = 0; c < N; ++c) {
-      if (!(depth[c] >= 0.15f)) continue;
+      if (!(cell_depth[c] >= 0.15f)) continue;
       if (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse) ++flooded_land;
-      if (m.population[c] > 0) tl.flooded.push_back({static_cast<std::uint32_t>(c), depth[c]});
+      if (m.population[c] > 0) tl.flooded.push_back({static_cast<std::uint32_t>(c), cell_depth[c]});
     }
     tl.peak_flooded_area_km2 =
         std::max(tl.peak_flooded_area_km2, flooded_land * g.cell_area() / 1e6);
@@ -452,7 +457,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       }
     tl.block_gust.insert(tl.block_gust.end(), bg.begin(), bg.end());
     for (std::size_t q = 0; q < s.sites.size(); ++q) {
-      const float d = site_cell[q] >= 0 ? depth[site_cell[q]] : 0.0f;
+      const float d = site_cell[q] >= 0 ? cell_depth[site_cell[q]] : 0.0f;
       tl.site_depth.push_back(std::isnan(d) ? 0.0f : d);
       // Cascade: a flooded substation stops the pumping stations it feeds.
       if (s.sites[q].kind == SiteKind::Substation && !substation_failed[q] &&
@@ -491,9 +496,9 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   h5::set_attr(hz, "threshold_m", 0.15);
   h5::set_attr(hz, "hazard_key", key);
   h5::cf::georeference_group(hz, {g, s.dem.crs_wkt, h5::cf::seconds_since(s.start_iso)});
+  std::vector<float> fine_max;
   if (tables) {
-    const std::vector<float> fine_max =
-        flood::subgrid::downscale_heads(*tables, sm.max_depth, s.fine_dem.data);
+    fine_max = flood::subgrid::downscale_heads(*tables, sm.max_depth, s.fine_dem.data);
     write_fine_hazard(hz, s.fine_dem.grid, s.dem.crs_wkt, h5::cf::seconds_since(s.start_iso),
                       s.subgrid_ratio, std::min(dt, kFineSampleS),
                       {{schema::fine::kMaxDepth, &fine_max, "m", "maximum water depth"},
@@ -502,10 +507,16 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
                        {schema::fine::kDuration, &fine_risk->duration(), "s",
                         "time with depth above threshold_m"}});
   }
-  tl.max_depth = sm.max_depth;
-  for (std::size_t c = 0; c < N; ++c)
-    if (sm.max_depth[c] >= 0.15f && (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse))
-      tl.flooded_extent_km2 += g.cell_area() / 1e6;
+  // Sub-grid: the cells' largest mean depth (V/A grows with the head) and the land extent
+  // from the fine pixels.
+  tl.max_depth = tables ? cell_mean_depths(*tables, sm.max_depth) : sm.max_depth;
+  if (tables)
+    tl.flooded_extent_km2 = fine_land_km2(fine_max, fine_water(s), s.fine_dem.grid.cell, 0.15f);
+  else
+    for (std::size_t c = 0; c < N; ++c)
+      if (sm.max_depth[c] >= 0.15f &&
+          (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse))
+        tl.flooded_extent_km2 += g.cell_area() / 1e6;
   double rain_sum = 0, wmax = 0;
   std::size_t valid = 0;
   for (std::size_t c = 0; c < N; ++c) {
