@@ -315,4 +315,17 @@ TEST(SubgridScenario, RastersBetweenTheFineAndTheCellGridAreAccepted) {
   for (float v : s.landuse.data) EXPECT_EQ(v, 1.0f);
 }
 
+// The report's risk map of a sub-grid run is the fine max depth (old code: the cells' head,
+// the water over each cell's lowest pixel), at the fine 50 m here (ratio 2, 40 px across).
+TEST(SubgridScenario, ReportRiskMapIsTheFineMaxDepth) {
+  const fs::path dir =
+      subgrid_county("sg_report", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
+  run(dir, "run.h5");
+  const auto r = sdtest::stormdrill("report " + (dir / "run.h5").string() + " -o " +
+                                    (dir / "r.html").string() + " --lang en");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string html = sdtest::slurp(dir / "r.html");
+  EXPECT_NE(html.find("Maximum water depth (50 m)"), std::string::npos);
+}
+
 }  // namespace
