@@ -66,8 +66,9 @@ void add_generate_county(CLI::App& app) {
   cmd->add_flag("--force", o->force,
                 "write into a non-empty --out folder (replaces the generated files in it)");
   cmd->callback([o] {
-    if (o->fine_dem_only && o->fine_m == 0)
-      throw InputError("--fine-dem-only needs --fine-m (the fine pixel size)");
+    if ((o->fine_dem_only || o->subgrid_cell_m != 0) && o->fine_m == 0)
+      throw InputError(std::string(o->fine_dem_only ? "--fine-dem-only" : "--subgrid-cell-m") +
+                       " needs --fine-m (the fine pixel size)");
     if (!o->fine_dem_only) io::check_output_folder(o->out, o->force);
     county::CountyOptions opt;
     opt.seed = o->seed;
