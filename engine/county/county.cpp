@@ -1,5 +1,6 @@
 #include "county/county.hpp"
 
+#include "county/fine_dem_hash.hpp"
 #include "county/fine_terrain.hpp"
 
 #include <filesystem>
@@ -67,7 +68,11 @@ County generate_county(const CountyOptions& opt) {
   c.landuse = io::Raster{g, t.landuse, wkt};
   c.population = io::Raster{g, distribute_population(g, t, c.towns), wkt};
   c.seawall = t.wall;
-  if (opt.fine_m > 0) c.fine_dem = fine_terrain(c, opt.fine_m, opt.seed);
+  c.seed = opt.seed;
+  if (opt.fine_m > 0) {
+    c.fine_dem = fine_terrain(c, opt.fine_m, opt.seed);
+    c.subgrid_cell_m = opt.subgrid_cell_m > 0 ? opt.subgrid_cell_m : opt.cell_m;
+  }
   return c;
 }
 
@@ -76,8 +81,10 @@ void write_county(const County& c, const std::string& dir) {
   const fs::path d(dir);
   fs::create_directories(d / "data" / "roads");
   io::write_raster((d / "data" / "dem.tif").string(), c.dem);
-  if (!c.fine_dem.data.empty())
+  if (!c.fine_dem.data.empty()) {
     io::write_raster((d / "data" / "dem-fine.tif").string(), c.fine_dem);
+    write_fine_hash(dir, raster_hash(c.fine_dem));
+  }
   io::write_raster((d / "data" / "landuse.tif").string(), c.landuse);
   io::write_raster((d / "data" / "population.tif").string(), c.population);
   io::write_text_atomic((d / "data" / "roads" / "nodes.csv").string(), nodes_csv(c));

@@ -21,6 +21,9 @@ struct CountyOptions {
   // > 0: also a fine DEM of this pixel (data/dem-fine.tif, county/fine_terrain.hpp) and
   // scenarios computed on sub-grid cells of cell_m over it ([flood] subgrid_cell_m).
   double fine_m = 0;
+  // The sub-grid scenarios' computational cell (a whole multiple of cell_m dividing the
+  // extent; 0 = cell_m). Land use and population stay at cell_m (scenario/subgrid_region.hpp).
+  double subgrid_cell_m = 0;
 };
 
 struct Point {
@@ -83,14 +86,17 @@ struct County {
   std::vector<RoadEdge> edges;
   std::vector<Site> teams, depots, shelters, critical_sites, pumping_stations, outfalls;
   std::vector<Underpass> underpasses;
-  std::string track_csv;  // converted track text ("" when no source track was given)
-  io::Raster fine_dem;    // sub-grid terrain (empty unless CountyOptions::fine_m > 0)
+  std::string track_csv;      // converted track text ("" when no source track was given)
+  io::Raster fine_dem;        // sub-grid terrain (empty unless CountyOptions::fine_m > 0)
+  double subgrid_cell_m = 0;  // [flood] subgrid_cell_m of the scenarios when fine_dem is set
+  std::uint64_t seed = 0;     // the generator seed (the fine DEM's regeneration command)
 };
 
 County generate_county(const CountyOptions& opt);
 
 // Writes data/{dem,landuse,population}.tif, data/roads/{nodes,edges}.csv, data/underpasses.csv,
-// data/infa-2021.csv (when converted), scenario*.toml and plan-*.toml under dir, atomically.
+// data/infa-2021.csv (when converted), scenario*.toml and plan-*.toml under dir, atomically;
+// with a fine DEM also data/dem-fine.tif and its hash data/dem-fine.fnv1a (fine_dem_hash.hpp).
 void write_county(const County& c, const std::string& dir);
 
 }  // namespace sd::county

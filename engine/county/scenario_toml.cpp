@@ -26,7 +26,17 @@ double phase_for_high_water_at(double speed_deg_h, double t_h) {
   return std::fmod(speed_deg_h * t_h, 360.0);
 }
 
-void header(std::ostringstream& o, TidePhase ph, bool has_track, bool fine) {
+// The command that regenerates the fine DEM, which is not shipped (county/fine_dem_hash.hpp),
+// run from the scenario's folder.
+std::string fine_dem_command(const County& c) {
+  std::ostringstream o;
+  o << "stormdrill generate-county --seed " << c.seed << " --cell-m " << c.dem.grid.cell
+    << " --fine-m " << c.fine_dem.grid.cell << " --fine-dem-only --out .";
+  return o.str();
+}
+
+void header(std::ostringstream& o, TidePhase ph, const County& c) {
+  const bool has_track = !c.track_csv.empty(), fine = !c.fine_dem.data.empty();
   // The name is what every summary, report and viewer title shows: it must say which storm.
   const char* storm = has_track ? "In-fa (2021)-like track" : "50-year 6-hour design rain storm";
   o << "# Haiyan County (Zhejiang) typhoon drill, " << storm
@@ -44,7 +54,9 @@ void header(std::ostringstream& o, TidePhase ph, bool has_track, bool fine) {
   // A fine DEM makes the DEM the sub-grid terrain; land use and population stay per cell.
   o << "[region]\ndem = \"data/" << (fine ? "dem-fine.tif" : "dem.tif")
     << "\"\nlanduse = \"data/landuse.tif\"\n"
-       "population = \"data/population.tif\"\ncrs = \"\"\n\n";
+       "population = \"data/population.tif\"\ncrs = \"\"\n";
+  if (fine) o << "dem_command = \"" << fine_dem_command(c) << "\"\n";
+  o << "\n";
 }
 
 void landuse_classes(std::ostringstream& o) {
@@ -104,7 +116,7 @@ void hazard_sections(std::ostringstream& o, const County& c, TidePhase ph) {
          "wind_model = \"holland1980\"\nrain_structure = \"bands+bursts\"\npenv_hpa = 1005.0\n"
          "frame_interval_min = 10.0\n\n";
   o << "[flood]\nframe_interval_min = 30.0\nroad_close_depth_m = 0.3\n";
-  if (!c.fine_dem.data.empty()) o << "subgrid_cell_m = " << c.dem.grid.cell << "\n";
+  if (!c.fine_dem.data.empty()) o << "subgrid_cell_m = " << c.subgrid_cell_m << "\n";
   o << "\n";
   o << "[roads]\nnodes = \"data/roads/nodes.csv\"\nedges = \"data/roads/edges.csv\"\n\n";
 }
@@ -191,7 +203,7 @@ void injects(std::ostringstream& o, const County& c) {
 
 std::string scenario_toml(const County& c, TidePhase phase) {
   std::ostringstream o;
-  header(o, phase, !c.track_csv.empty(), !c.fine_dem.data.empty());
+  header(o, phase, c);
   landuse_classes(o);
   hazard_sections(o, c, phase);
   assets(o, c);

@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "core/iso_time.hpp"
+#include "debrief/fine_raster.hpp"
 #include "debrief/run_view.hpp"
 #include "io/atomic_file.hpp"
 #include "io/raster_io.hpp"
@@ -278,23 +279,6 @@ void export_points(GDALDatasetH ds, OGRSpatialReferenceH srs, const RunView& v, 
     }
     out.layers.emplace_back(l.name(), l.count());
   }
-}
-
-// A sub-grid run's fine raster /hazard/fine/NAME on the fine DEM's grid (from the group's
-// pixel-centre axes); false when the file has none.
-bool read_fine_raster(const RunView& v, const char* name, io::Raster& r) {
-  const std::string group = std::string("/") + schema::fine::kGroup + "/";
-  if (!v.file().has(group + name)) return false;
-  std::size_t rows = 0, cols = 0;
-  r.data = v.file().read_matrix<float>(group + name, rows, cols);
-  const auto x = v.file().read_vector(group + "x"), y = v.file().read_vector(group + "y");
-  if (x.size() != cols || y.size() != rows || cols < 2 || rows < 1)
-    throw IoError(v.file().path().string() + ": " + group + name + " does not match its x/y axes");
-  const double cell = x[1] - x[0];
-  r.grid =
-      Grid{static_cast<int>(cols), static_cast<int>(rows), x[0] - cell / 2, y[0] + cell / 2, cell};
-  r.crs_wkt = v.file().grid().crs_wkt;
-  return true;
 }
 
 // RUN_<name>.tif beside the GeoPackage, for each risk raster the file holds: at the fine DEM's

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/iso_time.hpp"
+#include "debrief/fine_raster.hpp"
 #include "debrief/labels.hpp"
 #include "debrief/map_image.hpp"
 #include "debrief/report.hpp"
@@ -111,10 +112,11 @@ std::vector<MapPoint> town_points(const RunView& v) {
 }
 
 std::string map_figure(const RunView& v, const std::string& title, std::vector<Rgba> px,
-                       std::vector<LegendEntry> legend, std::vector<TrackVertex> track = {}) {
+                       std::vector<LegendEntry> legend, std::vector<TrackVertex> track = {},
+                       const results::GridInfo* grid = nullptr) {
   MapSpec m;
   m.title = title;
-  m.grid = &v.file().grid();
+  m.grid = grid ? grid : &v.file().grid();
   m.pixels = std::move(px);
   m.legend = std::move(legend);
   m.points = town_points(v);
@@ -170,7 +172,16 @@ std::string risk_maps(const RunView& v, const Basemap& b, const std::string& lan
   o << section(tr(lang, "County-wide risk map"));
   const std::string water = tr(lang, "Sea and permanent water");
   const auto depth = v.file().read_raster("/hazard/max_depth");
-  if (!depth.empty()) {
+  // A sub-grid run's map is its fine max depth (the cells' head is the water over their lowest
+  // pixel, e.g. a ditch), reduced to at most 1 280 px across (debrief/fine_raster.hpp).
+  FineMap fine;
+  if (fine_max_depth_map(v, b, 1280, fine)) {
+    std::vector<LegendEntry> legend;
+    auto px = depth_pixels(fine.depth, fine.base, legend, water);
+    std::ostringstream title;
+    title << tr(lang, "Maximum water depth") << " (" << fine.grid.cell << " m)";
+    o << map_figure(v, title.str(), std::move(px), std::move(legend), {}, &fine.grid);
+  } else if (!depth.empty()) {
     std::vector<LegendEntry> legend;
     auto px = depth_pixels(depth, b, legend, water);
     o << map_figure(v, tr(lang, "Maximum water depth"), std::move(px), std::move(legend));

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <istream>
+#include <ostream>
+#include <stdexcept>
 
 #include "hazard/coarse_levels.hpp"
 
@@ -42,6 +47,60 @@ void FineRisk::cell(const flood::subgrid::Surface& s, int I, int J, double lo, d
         first_[p] = static_cast<float>(t);
       if (d >= static_cast<float>(dur_)) duration_[p] += static_cast<float>(dt_s);
     }
+}
+
+namespace {
+
+constexpr char kRiskMagic[8] = {'S', 'D', 'F', 'R', 'I', 'S', 'K', '1'};
+
+template <class T>
+void put(std::ostream& os, const T& v) {
+  os.write(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+void get(std::istream& is, T& v) {
+  is.read(reinterpret_cast<char*>(&v), sizeof v);
+  if (!is) throw std::runtime_error("flood checkpoint: fine risk record truncated");
+}
+
+}  // namespace
+
+void FineRisk::save(std::ostream& os) const {
+  std::vector<std::uint32_t> at;
+  for (std::size_t p = 0; p < first_.size(); ++p)
+    if (!std::isnan(first_[p]) || duration_[p] > 0) at.push_back(static_cast<std::uint32_t>(p));
+  os.write(kRiskMagic, sizeof kRiskMagic);
+  put(os, static_cast<std::uint64_t>(first_.size()));
+  put(os, static_cast<std::uint64_t>(at.size()));
+  for (std::uint32_t p : at) {
+    put(os, p);
+    put(os, first_[p]);
+    put(os, duration_[p]);
+  }
+  if (!os) throw std::runtime_error("flood checkpoint: fine risk write failed");
+}
+
+void FineRisk::restore(std::istream& is) {
+  char magic[8];
+  is.read(magic, sizeof magic);
+  if (!is || std::memcmp(magic, kRiskMagic, sizeof magic) != 0)
+    throw std::runtime_error("flood checkpoint: no fine risk record (not a sub-grid checkpoint)");
+  std::uint64_t n = 0, count = 0;
+  get(is, n);
+  get(is, count);
+  if (n != first_.size() || count > n)
+    throw std::runtime_error("flood checkpoint: fine risk record of " + std::to_string(n) +
+                             " pixels, the fine DEM has " + std::to_string(first_.size()));
+  std::fill(first_.begin(), first_.end(), NAN);
+  for (std::size_t p = 0; p < duration_.size(); ++p)
+    duration_[p] = std::isnan(fine_.data[p]) ? NAN : 0.0f;
+  for (std::uint64_t k = 0; k < count; ++k) {
+    std::uint32_t p = 0;
+    get(is, p);
+    if (p >= n) throw std::runtime_error("flood checkpoint: fine risk pixel out of range");
+    get(is, first_[p]);
+    get(is, duration_[p]);
+  }
 }
 
 void FineRisk::sample(const std::vector<double>& head, double t, double dt_s) {

@@ -8,6 +8,7 @@
 // are downscaled pixel by pixel: a cell whose lowest neighbouring level is above its highest
 // pixel + threshold is counted whole, one whose highest is below its lowest pixel + threshold
 // is skipped (the interpolated level is a weighted mean of those levels).
+#include <iosfwd>
 #include <vector>
 
 #include "flood/subgrid_downscale.hpp"
@@ -24,6 +25,12 @@ class FineRisk {
   void sample(const std::vector<double>& head, double t, double dt_s);
   const std::vector<float>& first_above() const { return first_; }  // s, NaN never
   const std::vector<float>& duration() const { return duration_; }  // s
+  // The accumulators for a flood checkpoint (hazard_checkpoints.hpp): a sub-grid branch resumed
+  // from a checkpoint continues them bit for bit. Sparse (the pixels ever above a threshold):
+  // the dense rasters are 8 bytes a fine pixel. restore throws std::runtime_error on a
+  // mismatched or truncated record.
+  void save(std::ostream& os) const;
+  void restore(std::istream& is);
 
  private:
   void cell(const flood::subgrid::Surface& s, int I, int J, double lo, double hi, double t,

@@ -59,9 +59,10 @@ bool checkpoint_due(double t, double every_s, double duration_s) {
   return k >= 1 && std::fabs(t - k * every_s) < 1e-6;
 }
 
-void write_checkpoint(hid_t file, double t, const flood::State& st) {
+void write_checkpoint(hid_t file, double t, const flood::State& st, const FineRisk* fine) {
   std::ostringstream os;
   st.save(os);
+  if (fine) fine->save(os);
   const std::string s = os.str();
   write_blob(file, t, std::vector<std::uint8_t>(s.begin(), s.end()));
 }
@@ -84,10 +85,11 @@ std::vector<double> checkpoint_times(hid_t file) {
   return out;
 }
 
-void restore_checkpoint(hid_t file, double t, flood::State& st) {
+void restore_checkpoint(hid_t file, double t, flood::State& st, FineRisk* fine) {
   const std::vector<std::uint8_t> v = read_blob(file, t);
   std::istringstream is(std::string(v.begin(), v.end()));
   st.restore(is);
+  if (fine) fine->restore(is);
 }
 
 void copy_checkpoint(hid_t from, hid_t to, double t) {

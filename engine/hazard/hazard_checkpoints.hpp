@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "flood/flood_state.hpp"
+#include "hazard/fine_risk.hpp"
 
 namespace sd {
 
@@ -17,13 +18,14 @@ namespace sd {
 // before the end of the run).
 bool checkpoint_due(double t, double every_s, double duration_s);
 
-void write_checkpoint(hid_t file, double t, const flood::State& st);
+// A sub-grid run's checkpoint also holds its fine risk accumulators (`fine`, after the state).
+void write_checkpoint(hid_t file, double t, const flood::State& st, const FineRisk* fine = nullptr);
 
 // Checkpoint times in the cache entry at `path`, ascending (none: empty).
 std::vector<double> checkpoint_times(hid_t file);
 
 // Restores the state saved at time t; throws std::runtime_error when it does not fit the model.
-void restore_checkpoint(hid_t file, double t, flood::State& st);
+void restore_checkpoint(hid_t file, double t, flood::State& st, FineRisk* fine = nullptr);
 
 // Copies the checkpoint at time t from one cache entry to another (a branch of a branch
 // resumes from the same checkpoints).

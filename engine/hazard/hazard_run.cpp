@@ -10,6 +10,7 @@
 
 #include "flood/flood_state.hpp"
 #include "flood/rain_source.hpp"
+#include "hazard/cell_mean_depth.hpp"
 #include "hazard/fine_risk.hpp"
 #include "hazard/fine_roads.hpp"
 #include "hazard/flood_setup.hpp"
@@ -19,6 +20,7 @@
 #include "hazard/storm_setup.hpp"
 #include "hazard/tables_cache.hpp"
 #include "hazard/timeline_check.hpp"
+#include "hazard_code_hash.hpp"
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
 #include "network/edge_cells.hpp"
@@ -27,7 +29,6 @@
 #include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
 #include "results/results_schema.hpp"
-#include "hazard_code_hash.hpp"
 #include "version.hpp"
 
 namespace sd {
@@ -167,20 +168,22 @@ struct Resume {
   std::size_t frame = 0;
   double t = 0;
   std::vector<double> saved;  // the parent's checkpoint times
+  // Sub-grid: the parent's road water per frame (frames x edges), read from the fine road
+  // pixels between frames, which its depth frames do not give back.
+  std::vector<float> edge_depth;
   bool has(double when) const { return std::find(saved.begin(), saved.end(), when) != saved.end(); }
 };
 
 Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOptions& o,
                    const std::vector<double>& times) {
   Resume r;
-  // Sub-grid runs sample their fine risk rasters between frames, which replayed frames do not
-  // give back: they run from the start.
-  if (!o.resume_from || s.subgrid()) return r;
+  if (!o.resume_from) return r;
   HazardOptions po = o;
   po.resume_from = nullptr;
   po.progress = nullptr;
   const HazardTimeline parent = run_hazard(*o.resume_from, m, po);  // cached, or made now
   if (parent.time != times || parent.frames_path.empty()) return r;
+  if (s.subgrid() && parent.edge_depth.size() != times.size() * m.graph->num_edges()) return r;
   auto f = h5::File::open_read(parent.frames_path);
   r.saved = checkpoint_times(f);
   for (double t : r.saved)
@@ -188,6 +191,7 @@ Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOption
       for (std::size_t k = 0; k < times.size(); ++k)
         if (times[k] == t) r.frame = k, r.t = t;
   if (r.t > 0) r.parent.emplace(std::move(f));
+  if (r.t > 0 && s.subgrid()) r.edge_depth = parent.edge_depth;
   return r;
 }
 
@@ -345,6 +349,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   std::vector<float> depth(N), rainf(N, 0.0f), wind(N, 0.0f), gust(N, 0.0f), edge(tl.edges),
       max_wind(N, 0.0f), depth0;         // depth0: the pre-storm state (t = 0)
   std::vector<float> road_px, road_px0;  // sub-grid: water on the road pixels (now, t = 0)
+  std::vector<float> mean_depth;         // sub-grid: the cells' mean depth at this frame
   const std::size_t nb = m.block_population.size();
   std::vector<int> site_cell;
   for (const auto& q : s.sites) {
@@ -372,8 +377,9 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
 
   for (std::size_t k = 0; k < times.size(); ++k) {
     const double t = times[k];
-    // Frames up to the resume checkpoint are the parent's: its depths, the same notes (a
-    // sub-grid run, whose fine samples need the solver, never resumes: find_resume).
+    // Frames up to the resume checkpoint are the parent's: its depths, the same notes; a
+    // sub-grid run's fine risk rasters come back with the checkpoint, its road water from the
+    // parent's timeline.
     const bool replay = resume.parent && k <= resume.frame;
     for (;;) {  // pump switches and fine samples before this frame, in time order
       const bool sw_due = next_switch < switches.size() && switches[next_switch].t <= t;
@@ -415,7 +421,10 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     w_rain.append(rainf.data());
     w_wind.append(wind.data());
     // Compact timeline for the response.
-    if (fine_road) {  // the pixels the roads cross, not the cells' deepest water
+    if (fine_road && replay && k > 0) {  // t = 0 (the baseline) is the initial state's, below
+      const auto row = resume.edge_depth.begin() + static_cast<std::ptrdiff_t>(k * tl.edges);
+      std::copy(row, row + static_cast<std::ptrdiff_t>(tl.edges), edge.begin());
+    } else if (fine_road) {  // the pixels the roads cross, not the cells' deepest water
       fine_road_pixel_depths(*fine_road, *tables, s.fine_dem, st.head(), road_px);
       if (k == 0) road_px0 = road_px;
       road_edge_depths(fine_road->cells, fine_road->surface, road_px, road_px0, k == 0, tl, edge);
@@ -424,13 +433,16 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       road_edge_depths(m.edge_cells, m.road_surface, depth, depth0, k == 0, tl, edge);
     }
     tl.edge_depth.insert(tl.edge_depth.end(), edge.begin(), edge.end());
+    // What the response reads per cell (hazard/cell_mean_depth.hpp): sub-grid, the mean depth.
+    if (tables) mean_depth = cell_mean_depths(*tables, depth);
+    const std::vector<float>& cell_depth = tables ? mean_depth : depth;
     net::edge_depths(m.edge_cells, std::span<const float>(gust), 100.0, edge);
     tl.edge_gust.insert(tl.edge_gust.end(), edge.begin(), edge.end());
     std::size_t flooded_land = 0;
     for (std::size_t c = 0; c < N; ++c) {
-      if (!(depth[c] >= 0.15f)) continue;
+      if (!(cell_depth[c] >= 0.15f)) continue;
       if (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse) ++flooded_land;
-      if (m.population[c] > 0) tl.flooded.push_back({static_cast<std::uint32_t>(c), depth[c]});
+      if (m.population[c] > 0) tl.flooded.push_back({static_cast<std::uint32_t>(c), cell_depth[c]});
     }
     tl.peak_flooded_area_km2 =
         std::max(tl.peak_flooded_area_km2, flooded_land * g.cell_area() / 1e6);
@@ -445,7 +457,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       }
     tl.block_gust.insert(tl.block_gust.end(), bg.begin(), bg.end());
     for (std::size_t q = 0; q < s.sites.size(); ++q) {
-      const float d = site_cell[q] >= 0 ? depth[site_cell[q]] : 0.0f;
+      const float d = site_cell[q] >= 0 ? cell_depth[site_cell[q]] : 0.0f;
       tl.site_depth.push_back(std::isnan(d) ? 0.0f : d);
       // Cascade: a flooded substation stops the pumping stations it feeds.
       if (s.sites[q].kind == SiteKind::Substation && !substation_failed[q] &&
@@ -460,13 +472,15 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       }
     }
     if (replay && k == resume.frame) {
-      restore_checkpoint(*resume.parent, t, st);  // after the frame's cascade, as it was saved
+      // After the frame's cascade and its fine sample, as it was saved.
+      restore_checkpoint(*resume.parent, t, st, fine_risk.get());
       tl.resumed_from_s = t;
+      while (next_sample < samples.size() && samples[next_sample] < t + 1e-6) ++next_sample;
     }
     if (replay) {
       if (resume.has(t)) copy_checkpoint(*resume.parent, file.id(), t);
     } else if (checkpoint_due(t, o.checkpoint_every_s, s.duration_s)) {
-      write_checkpoint(file.id(), t, st);
+      write_checkpoint(file.id(), t, st, fine_risk.get());
     }
     if (o.progress) o.progress(t, s.duration_s);
   }
@@ -482,9 +496,9 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   h5::set_attr(hz, "threshold_m", 0.15);
   h5::set_attr(hz, "hazard_key", key);
   h5::cf::georeference_group(hz, {g, s.dem.crs_wkt, h5::cf::seconds_since(s.start_iso)});
+  std::vector<float> fine_max;
   if (tables) {
-    const std::vector<float> fine_max =
-        flood::subgrid::downscale_heads(*tables, sm.max_depth, s.fine_dem.data);
+    fine_max = flood::subgrid::downscale_heads(*tables, sm.max_depth, s.fine_dem.data);
     write_fine_hazard(hz, s.fine_dem.grid, s.dem.crs_wkt, h5::cf::seconds_since(s.start_iso),
                       s.subgrid_ratio, std::min(dt, kFineSampleS),
                       {{schema::fine::kMaxDepth, &fine_max, "m", "maximum water depth"},
@@ -493,10 +507,16 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
                        {schema::fine::kDuration, &fine_risk->duration(), "s",
                         "time with depth above threshold_m"}});
   }
-  tl.max_depth = sm.max_depth;
-  for (std::size_t c = 0; c < N; ++c)
-    if (sm.max_depth[c] >= 0.15f && (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse))
-      tl.flooded_extent_km2 += g.cell_area() / 1e6;
+  // Sub-grid: the cells' largest mean depth (V/A grows with the head) and the land extent
+  // from the fine pixels.
+  tl.max_depth = tables ? cell_mean_depths(*tables, sm.max_depth) : sm.max_depth;
+  if (tables)
+    tl.flooded_extent_km2 = fine_land_km2(fine_max, fine_water(s), s.fine_dem.grid.cell, 0.15f);
+  else
+    for (std::size_t c = 0; c < N; ++c)
+      if (sm.max_depth[c] >= 0.15f &&
+          (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse))
+        tl.flooded_extent_km2 += g.cell_area() / 1e6;
   double rain_sum = 0, wmax = 0;
   std::size_t valid = 0;
   for (std::size_t c = 0; c < N; ++c) {

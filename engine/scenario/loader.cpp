@@ -160,12 +160,28 @@ void check_grid_size(TableReader& r, const LoadOptions& options) {
   options.check_grid(p, nx, ny);
 }
 
+// [region] dem_command: a DEM that is not shipped with the scenario (the default county's fine
+// terrain, docs/county.md) is made by this command, run in the scenario's folder. When the DEM
+// is missing the error names the file and the command; never a fallback to another DEM.
+bool unshipped_dem_missing(TableReader& r) {
+  const std::string command = r.string("dem_command", "");
+  if (command.empty() || !r.is_string("dem")) return false;
+  const std::string p = r.path("dem", true, false);
+  if (p.empty() || fs::exists(p)) return false;
+  const std::string folder = fs::path(r.file()).parent_path().lexically_normal().string();
+  r.error("dem", "file not found: " + p +
+                     " (it is not shipped with the scenario; make it with `cd " +
+                     (folder.empty() ? "." : folder) + " && " + command + "`)");
+  return true;
+}
+
 void read_region(TableReader& root, Scenario& s, const LoadOptions& options) {
   auto r = root.table("region");
   if (!r) {
     root.error("", "missing [region] table (the DEM is required)");
     return;
   }
+  if (unshipped_dem_missing(*r)) return;
   check_grid_size(*r, options);
   s.dem = read_raster_field(*r, "dem", true);
   const std::string crs = r->string("crs", "");

@@ -70,6 +70,18 @@ io::Raster coarse_majority(const io::Raster& fine, const io::Raster& mask, int r
   return c;
 }
 
+io::Raster refine_nearest(const io::Raster& coarse, int k) {
+  io::Raster f;
+  f.grid = Grid{coarse.grid.nx * k, coarse.grid.ny * k, coarse.grid.x0, coarse.grid.y0,
+                coarse.grid.cell / k};
+  f.crs_wkt = coarse.crs_wkt;
+  f.data.resize(f.grid.size());
+  for (int j = 0; j < f.grid.ny; ++j)
+    for (int i = 0; i < f.grid.nx; ++i)
+      f.data[f.grid.index(i, j)] = coarse.data[coarse.grid.index(i / k, j / k)];
+  return f;
+}
+
 io::Raster coarse_sum(const io::Raster& fine, int ratio) {
   io::Raster c = coarse_raster(fine, ratio, 0.0f);
   std::vector<double> sum(c.data.size(), 0.0);
@@ -108,11 +120,25 @@ void apply_subgrid(TableReader& root, Scenario& s) {
     const bool lu = std::string(key) == "landuse", areas = std::string(key) == "areas";
     io::Raster& r = lu ? s.landuse : areas ? s.areas : s.population;
     if (r.data.empty() || same_grid(r.grid, coarse.grid)) continue;
+    // An intermediate grid (e.g. the county's 100 m land use under 200 m cells over 10 m
+    // terrain): k x k fine pixels per raster cell, k dividing the cell's ratio.
+    int k = 1;
     if (!same_grid(r.grid, s.dem.grid)) {
-      region->error(key, "grid is neither the DEM's (fine) nor the computational grid of " +
-                             std::to_string(s.flood.subgrid_cell_m) + " m cells");
+      k = coarsening_of(r.grid, s.dem.grid)
+              ? static_cast<int>(std::round(r.grid.cell / s.dem.grid.cell))
+              : 0;
+      if (k == 0 || ratio % k != 0) {
+        region->error(key, "grid is neither the DEM's (fine), the computational grid of " +
+                               std::to_string(s.flood.subgrid_cell_m) +
+                               " m cells, nor a grid between them whose cell divides it");
+        continue;
+      }
+    }
+    if (k > 1 && !lu && !areas) {  // people: summed k x k raster cells at a time
+      r = coarse_sum(r, ratio / k);
       continue;
     }
+    if (k > 1) r = refine_nearest(r, k);  // classes: each pixel takes its raster cell's
     if (lu) {
       s.fine_landuse = r;
       r = coarse_majority(r, s.dem, ratio);

@@ -11,6 +11,8 @@
 //  - population: fine (summed onto the cells; the total is kept exactly in double, then
 //    stored as float) or coarse.
 //  - areas: fine (each cell takes the area of most of its pixels) or coarse.
+//  Each may also be on a grid between the two (k x k fine pixels per raster cell, k dividing the
+//  ratio): classes are spread onto the fine pixels and then treated as fine, people summed.
 // Everything in the response engine works on the computational grid.
 #include "core/grid.hpp"
 #include "scenario/scenario.hpp"
@@ -33,6 +35,8 @@ io::Raster coarse_lowest(const io::Raster& fine, int ratio);
 // Per-cell majority of a fine class raster (ties: the smaller code; NaN if no valid pixel
 // where `mask` is finite).
 io::Raster coarse_majority(const io::Raster& fine, const io::Raster& mask, int ratio);
+// The grid k times finer, each pixel its cell's value (classes onto fine pixels).
+io::Raster refine_nearest(const io::Raster& coarse, int k);
 // Per-cell sum of a fine raster (NaN pixels count 0).
 io::Raster coarse_sum(const io::Raster& fine, int ratio);
 

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cli_runner.hpp"
+#include "county/fine_dem_hash.hpp"
 #include "county/fine_terrain.hpp"
 #include "county_test_util.hpp"
 #include "scenario/scenario.hpp"
@@ -93,6 +95,49 @@ TEST(CountyFineTerrain, FinePixelThatDoesNotDivideTheCellIsRefused) {
   EXPECT_EQ(WEXITSTATUS(status), 2) << out;
   EXPECT_NE(out.find("--fine-m"), std::string::npos) << out;
   EXPECT_FALSE(fs::exists(d / "data" / "dem-fine.tif"));
+}
+
+}  // namespace
+
+namespace {
+
+// The shipped county's fine terrain is not in the repository: a missing one is refused naming
+// the file and the command that makes it (old code: "file not found" only), that command
+// writes the terrain whose pixels hash as recorded, and a terrain that no longer hashes so is
+// refused rather than written. 500 m cells over 250 m rasters over 50 m pixels.
+TEST(CountyFineTerrain, MissingFineDemNamesTheCommandThatRegeneratesItAsRecorded) {
+  const fs::path d = fs::temp_directory_path() / ("sd_county_regen_" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  auto r = sdtest::stormdrill(
+      "generate-county --cell-m 250 --fine-m 50 --subgrid-cell-m 500 --out " + d.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string fine = (d / "data" / "dem-fine.tif").string();
+  const auto original = sd::io::read_raster(fine);
+  std::uint64_t recorded = 0;
+  ASSERT_TRUE(sd::county::read_fine_hash(d.string(), recorded));
+  EXPECT_EQ(recorded, sd::county::raster_hash(original));
+  fs::remove(fine);
+  r = sdtest::stormdrill("validate " + (d / "scenario.toml").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("dem-fine.tif"), std::string::npos) << r.output;
+  const std::string command =
+      "generate-county --seed 20210725 --cell-m 250 --fine-m 50 --fine-dem-only --out .";
+  EXPECT_NE(r.output.find("stormdrill " + command), std::string::npos) << r.output;
+  r = sdtest::run_command("cd " + d.string() + " && " + std::string(STORMDRILL_BINARY) + " " +
+                          command);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(sd::io::read_raster(fine).data, original.data);
+  const sd::Scenario s = sd::load_scenario((d / "scenario.toml").string());
+  EXPECT_EQ(s.subgrid_ratio, 10);
+  // Another seed's terrain does not hash as recorded: refused, nothing written.
+  fs::remove(fine);
+  r = sdtest::run_command(
+      "cd " + d.string() + " && " + std::string(STORMDRILL_BINARY) +
+      " generate-county --seed 7 --cell-m 250 --fine-m 50 --fine-dem-only --out .");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("no longer reproduces"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(fine));
+  fs::remove_all(d);
 }
 
 }  // namespace

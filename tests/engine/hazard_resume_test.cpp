@@ -5,9 +5,11 @@
 
 #include <unistd.h>
 
+#include <cstring>
 #include <tuple>
 
 #include "batch_fixture.hpp"
+#include "cli_runner.hpp"
 #include "hazard/hazard_run.hpp"
 #include "io/h5.hpp"
 
@@ -15,9 +17,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<float> frames_of(const std::string& path) {
+std::vector<float> frames_of(const std::string& path, const std::string& name = "depth") {
   auto f = sd::h5::File::open_read(path);
-  return sd::h5::read_vector<float>(sd::h5::open_group(f, "hazard"), "depth");
+  return sd::h5::read_vector<float>(sd::h5::open_group(f, "hazard"), name);
+}
+
+bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
+}
+
+// The bowl county with `flood_lines` in place of its [flood] frame interval line.
+fs::path county_with(const std::string& name, const std::string& flood_lines) {
+  const fs::path dir = sdtest::make_flood_county(name);
+  if (flood_lines.empty()) return dir;
+  std::string text = sdtest::slurp(dir / "scenario.toml");
+  const std::string anchor = "frame_interval_min = 10.0\n";
+  text.replace(text.find(anchor), anchor.size(), flood_lines);
+  sdtest::write_file(dir / "scenario.toml", text);
+  return dir;
 }
 
 // The small flood county, its response model, and hazard options keeping hourly checkpoints in
@@ -28,8 +45,8 @@ struct ResumeFixture {
   std::shared_ptr<const sd::ResponseModel> m;
   sd::HazardOptions o;
   sd::HazardTimeline parent;
-  explicit ResumeFixture(const std::string& name)
-      : county(sdtest::make_flood_county(name)),
+  explicit ResumeFixture(const std::string& name, const std::string& flood_lines = "")
+      : county(county_with(name, flood_lines)),
         tmp(fs::temp_directory_path() / ("sd_" + name + "_" + std::to_string(::getpid()))),
         s(sd::load_scenario((county / "scenario.toml").string())),
         m(sd::build_response_model(s)) {
@@ -125,4 +142,45 @@ TEST(HazardResume, InjectsStartingAtTheCheckpointResumeFromItBitForBit) {
   EXPECT_EQ(resumed.max_depth, fresh.max_depth);
   EXPECT_EQ(resumed.edge_depth, fresh.edge_depth);
   EXPECT_TRUE(frames_of(resumed.frames_path) == frames_of(fresh.frames_path));
+}
+
+// Sub-grid (100 m cells over the bowl's 50 m pixels): the checkpoint carries the fine risk
+// accumulators and the resumed branch's road water before it is the parent's, so the resumed
+// branch is the from-scratch one bit for bit, fine rasters included. Old code recomputed a
+// sub-grid branch from t = 0 (resumed_from_s 0).
+TEST(HazardResume, SubgridBranchResumedFromACheckpointIsTheFromScratchBranchBitForBit) {
+  const ResumeFixture fx("resume_sg", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
+  const auto& [s, m, o, parent] = std::tie(fx.s, fx.m, fx.o, fx.parent);
+  ASSERT_TRUE(s.subgrid());
+  sd::Scenario b = s;
+  sd::Inject j;
+  j.kind = sd::InjectKind::DikeBreach;
+  j.t_s = 9000;
+  j.x = 301000;
+  j.y = 3380750;
+  j.peak_m3s = 4;
+  j.duration_s = 1800;
+  b.injects.push_back(j);
+  sd::HazardOptions ro = o;
+  ro.resume_from = std::make_shared<const sd::Scenario>(s);
+  ro.resume_before_s = j.t_s;
+  const sd::HazardTimeline resumed = sd::run_hazard(b, *m, ro);
+  EXPECT_EQ(resumed.resumed_from_s, 7200) << "the latest hourly checkpoint before 2 h 30";
+  const sd::HazardTimeline fresh = fx.fresh(b);
+  EXPECT_EQ(fresh.resumed_from_s, 0);
+  EXPECT_EQ(resumed.key, fresh.key);
+  EXPECT_EQ(resumed.edge_depth, fresh.edge_depth);
+  EXPECT_EQ(resumed.edge_depth_baseline, fresh.edge_depth_baseline);
+  EXPECT_EQ(resumed.max_depth, fresh.max_depth);
+  EXPECT_EQ(resumed.site_depth, fresh.site_depth);
+  EXPECT_TRUE(same_bits(frames_of(resumed.frames_path), frames_of(fresh.frames_path)));
+  for (const char* r :
+       {"fine/max_depth", "fine/first_above_0p15m", "fine/duration_above_threshold"})
+    EXPECT_TRUE(same_bits(frames_of(resumed.frames_path, r), frames_of(fresh.frames_path, r)))
+        << r << " differs from the from-scratch branch";
+  // The breach changed the fine risk map (the comparison above is not of two parents).
+  EXPECT_FALSE(same_bits(frames_of(resumed.frames_path, "fine/max_depth"),
+                         frames_of(parent.frames_path, "fine/max_depth")));
+  auto f = sd::h5::File::open_read(resumed.frames_path);
+  EXPECT_TRUE(sd::h5::exists(f, "checkpoints/t_7200"));
 }

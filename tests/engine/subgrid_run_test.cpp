@@ -266,4 +266,66 @@ TEST(SubgridScenario, TablesAreCachedAndACorruptEntryIsRefusedAndRebuilt) {
                         read_f(dir / "third.h5", "hazard/depth")));
 }
 
+// `stormdrill branch` of a sub-grid run resumes its flood from the parent's checkpoint (old
+// code: from t = 0, hazard_resumed_from_s 0) and says so in the summary.
+TEST(SubgridScenario, BranchResumesFromTheParentsCheckpoint) {
+  const fs::path dir =
+      subgrid_county("sg_branch", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
+  run(dir, "run.h5");
+  const auto r = sdtest::stormdrill(
+      "branch " + (dir / "run.h5").string() +
+      " --at 10:30 --inject-inline 'dike_breach x=301025 y=3380725 peak_m3s=40' -o " +
+      (dir / "b.h5").string() + " --summary-json " + (dir / "b.json").string() + " --cache-dir " +
+      (dir / "cache").string() + " --threads 1 -q");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string j = sdtest::slurp(dir / "b.json");
+  EXPECT_NE(j.find("\"hazard_resumed_from_s\": 7200"), std::string::npos) << j;
+  EXPECT_FALSE(same_bits(read_f(dir / "run.h5", "hazard/fine/max_depth"),
+                         read_f(dir / "b.h5", "hazard/fine/max_depth")));
+}
+
+// Land use and population on a grid between the fine DEM and the cells (as the county's 100 m
+// rasters under 200 m cells over 10 m terrain): classes spread onto the pixels, people summed.
+// Old code refused them ("neither the DEM's (fine) nor the computational grid").
+TEST(SubgridScenario, RastersBetweenTheFineAndTheCellGridAreAccepted) {
+  // 500 m cells over the bowl's 40 x 30 pixels of 50 m: 4 x 3 cells; the rasters at 100 m.
+  const fs::path dir =
+      subgrid_county("sg_mid", "frame_interval_min = 10.0\nsubgrid_cell_m = 500\n");
+  double total = 0;
+  for (const char* name : {"landuse.tif", "pop.tif"}) {
+    const sd::io::Raster f = sd::io::read_raster((dir / "data" / name).string());
+    sd::io::Raster mid;
+    mid.grid = sd::Grid{f.grid.nx / 2, f.grid.ny / 2, f.grid.x0, f.grid.y0, 100.0};
+    mid.crs_wkt = f.crs_wkt;
+    mid.data.assign(mid.grid.size(), 1.0f);
+    if (std::string(name) == "pop.tif")
+      for (int j = 0; j < mid.grid.ny; ++j)
+        for (int i = 0; i < mid.grid.nx; ++i) total += mid.data[mid.grid.index(i, j)] = i + 3 * j;
+    sd::io::write_raster((dir / "data" / name).string(), mid);
+  }
+  const sd::Scenario s = sd::load_scenario((dir / "scenario.toml").string());
+  ASSERT_EQ(s.dem.grid.nx, 4);
+  ASSERT_EQ(s.dem.grid.ny, 3);
+  ASSERT_EQ(s.population.grid.nx, 4);
+  // Cell (0, 0) holds raster cells i, j < 5: sum of i + 3 j = 50 + 150.
+  EXPECT_EQ(s.population.data[0], 200.0f);
+  EXPECT_EQ(std::accumulate(s.population.data.begin(), s.population.data.end(), 0.0), total);
+  ASSERT_EQ(s.fine_landuse.grid.nx, 40) << "land use spread onto the fine pixels";
+  for (float v : s.fine_landuse.data) EXPECT_EQ(v, 1.0f);
+  for (float v : s.landuse.data) EXPECT_EQ(v, 1.0f);
+}
+
+// The report's risk map of a sub-grid run is the fine max depth (old code: the cells' head,
+// the water over each cell's lowest pixel), at the fine 50 m here (ratio 2, 40 px across).
+TEST(SubgridScenario, ReportRiskMapIsTheFineMaxDepth) {
+  const fs::path dir =
+      subgrid_county("sg_report", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
+  run(dir, "run.h5");
+  const auto r = sdtest::stormdrill("report " + (dir / "run.h5").string() + " -o " +
+                                    (dir / "r.html").string() + " --lang en");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string html = sdtest::slurp(dir / "r.html");
+  EXPECT_NE(html.find("Maximum water depth (50 m)"), std::string::npos);
+}
+
 }  // namespace
