@@ -144,9 +144,20 @@ void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const Subgr
                          const double* d, const double* v, const float* z, float* qy,
                          const float* qy_old);
 
-// Heads d of cells [i0, i1) of row j from the stored volume per area vbar; the wet fraction
-// too when wetfrac is not null. Returns the largest head.
+// The volume-table segment a cell's stored volume was last found in, so the next inverse is
+// one compare and one multiply-add while the level stays in it (levels move little per step).
+// head = base + (vbar - lo) * scale for lo <= vbar < hi; wf: the segment's wet fraction. A
+// pure function of (cell, segment), so a head does not depend on which segment was cached
+// before (thread count, tiles, a restored checkpoint). Default: empty, always re-searched.
+struct HeadSegment {
+  double lo = 0.0, hi = -1.0, base = 0.0, scale = 0.0;
+  float wf = 0.0f;
+};
+
+// Heads d of cells [i0, i1) of row j from the stored volume per area vbar, with each cell's
+// segment cache seg (indexed like vbar); the wet fraction too when wetfrac is not null.
+// Returns the largest head.
 double subgrid_head_span(int j, int i0, int i1, const subgrid::SolverTables& t, const double* vbar,
-                         double* d, float* wetfrac);
+                         double* d, float* wetfrac, HeadSegment* seg);
 
 }  // namespace sd::flood::detail
