@@ -70,6 +70,7 @@ struct State::Impl {
   std::vector<std::uint8_t> rain_tile;   // per tile: grid rain falls in this window
   std::vector<float> wetfrac;            // sub-grid with infiltration/drainage: per cell
   std::vector<detail::HeadSegment> seg;  // sub-grid: each cell's last volume-table segment
+  detail::FaceSegments seg_x, seg_y;     // sub-grid: each face's last table segment
   bool rescan_history = true;            // before the first step and after a restore
 };
 
@@ -103,6 +104,8 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   if (model_->subgrid()) {
     head_.assign(n, 0.0);
     I.seg.assign(n, detail::HeadSegment{});
+    I.seg_x.init(qx_.size());
+    I.seg_y.init(qy_.size());
     if (model_->has_infiltration() || !model_->drain_groups().empty()) I.wetfrac.assign(n, 0.0f);
   }
 }
@@ -194,6 +197,8 @@ void State::advance_to(double t_end) {
     };
     sfx = view(sgt->fx, true);
     sfy = view(sgt->fy, false);
+    I.seg_x.attach(sfx);
+    I.seg_y.attach(sfy);
   }
   const std::vector<double>& lev_v = sgt ? head_ : h_;
   const double* lev = lev_v.data();

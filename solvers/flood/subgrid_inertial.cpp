@@ -214,48 +214,86 @@ std::vector<float> downscale_heads(const SolverTables& t, const std::vector<floa
 namespace sd::flood::detail {
 namespace {
 
-// One sub-grid face: l/r the cells on the negative/positive side, k the face's table index.
-// Branch-free (both the table and the above-the-top depth are formed, one is selected; the
-// table index is clamped so its reads stay inside the face's levels whichever is used) so the
-// sweeps vectorise with gathers of the table levels, as the ordinary kernel does.
+// One sub-grid face: l/r the cells on the negative/positive side, k the face's index in the
+// row view f. Reads the face's cached table segment (SubgridFaces::seg), not the table: the
+// face level moves little per step, and streaming every face's whole table through the cache
+// each step was most of the sub-grid flux's cost. `miss` is set where the table is used and
+// the level has left the cached segment; the caller then refreshes the cache (refresh_segment)
+// and calls again. The result is a pure function of the cached segment's table values, so it
+// does not depend on the cache's history. Branch-free (the table and the above-the-top depth
+// are both formed, one is selected) so the sweeps vectorise like the ordinary kernel.
 inline float subgrid_face_q(double dl, double dr, double vl, double vr, float zl, float zr,
-                            const SubgridFaces& f, int k, float q0, float qc, const FaceConst& c) {
+                            const SubgridFaces& f, int k, float q0, float qc, const FaceConst& c,
+                            int& miss) {
   const float zf = f.z[k];
   // Water above the face bottom from each side; written as the ordinary face_q writes
   // h_f, so one pixel per cell (zf = max(zl, zr)) gives the same bits.
   const float al = static_cast<float>(dl) - (zf - zl), ar = static_cast<float>(dr) - (zf - zr);
   const float hx = al > ar ? al : ar;
-  const int L = f.levels;
   const float x = hx * f.inv_step[k];
-  const float top = static_cast<float>(L - 2);
+  const float top = static_cast<float>(f.levels - 2);
   // s = min(int(x), L - 2) wherever the table is used (hx > 0); |x| keeps the unused ones in
   // range without a constant arm (a select against 0 made the compiler branch).
   const float xa = std::fabs(x);
   const int s = static_cast<int>(xa < top ? xa : top);
-  const float w = x - static_cast<float>(s);
-  // 32-bit index (f is one row's view, k < nx + 1): AVX-512 gathers 16 floats with it.
-  const int at = k * L + s;
-  const float h0 = f.hm[at], h1 = f.hm[at + 1], m0 = f.n2e[at], m1 = f.n2e[at + 1];
+  const int sc = f.seg[k];
+  const float w = x - static_cast<float>(sc);
   // Every open strip wet (always, for one strip). Loads before the selects: a load under a
   // condition is control flow the vectoriser does not if-convert.
   const float span = f.span[k], open = f.open[k], zm_off = f.zm_off[k], ntop2 = f.ntop2[k];
   const bool above = hx >= span;
-  const float h_top = open * (hx - zm_off), h_tab = h0 + w * (h1 - h0);
-  const float n_tab = m0 + w * (m1 - m0);
+  const float h_top = open * (hx - zm_off), h_tab = f.h0[k] + w * f.dh[k];
+  const float n_tab = f.n0[k] + w * f.dn[k];
   const float hm = above ? h_top : h_tab;
   const float n2 = above ? ntop2 : n_tab;
   // Surface difference in double, as the ordinary kernel (still water stays exactly still).
   const float deta = static_cast<float>((dr - dl) + (static_cast<double>(zr) - zl));
   const float q = limit_to_donor(inertial_q(hm, deta, q0, qc, n2, c), static_cast<float>(vl),
                                  static_cast<float>(vr), c);
+  miss = hx > 0.0f && !above && s != sc ? 1 : 0;
   return hx > 0.0f ? q : 0.0f;
 }
 
-// The face tables from face `first` on (one row's faces).
+// Caches the table segment of face k (row view f) that holds its level: the segment index
+// recomputed as subgrid_face_q does, its lower values and differences (h1 - h0 as the lerp
+// forms it).
+void refresh_segment(const SubgridFaces& f, int k, double dl, double dr, float zl, float zr) {
+  const float zf = f.z[k];
+  const float al = static_cast<float>(dl) - (zf - zl), ar = static_cast<float>(dr) - (zf - zr);
+  const float hx = al > ar ? al : ar;
+  const float xa = std::fabs(hx * f.inv_step[k]);
+  const float top = static_cast<float>(f.levels - 2);
+  const int s = static_cast<int>(xa < top ? xa : top);
+  const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(k) * f.levels + s;
+  f.seg[k] = s;
+  f.h0[k] = f.hm[at];
+  f.dh[k] = f.hm[at + 1] - f.hm[at];
+  f.n0[k] = f.n2e[at];
+  f.dn[k] = f.n2e[at + 1] - f.n2e[at];
+}
+
+// The face tables and segment caches from face `first` on (one row's faces).
 SubgridFaces row_view(const SubgridFaces& f, std::ptrdiff_t first) {
-  const std::ptrdiff_t l = first * f.levels;
-  return {f.z + first,     f.span + first, f.inv_step + first, f.open + first, f.zm_off + first,
-          f.ntop2 + first, f.hm + l,       f.n2e + l,          f.levels};
+  SubgridFaces r = f;
+  for (const float** p : {&r.z, &r.span, &r.inv_step, &r.open, &r.zm_off, &r.ntop2}) *p += first;
+  r.hm += first * f.levels;
+  r.n2e += first * f.levels;
+  r.seg += first;
+  for (float** p : {&r.h0, &r.dh, &r.n0, &r.dn}) *p += first;
+  return r;
+}
+
+// Where a sweep found levels outside their cached segments (rare: levels move little per
+// step): refresh those segments and compute those faces again. face(i, miss) as in the sweep.
+template <class Face, class Refresh>
+void redo_missed_faces(int i0, int i1, float* q, const Face& face, const Refresh& refresh) {
+  for (int i = i0; i < i1; ++i) {
+    int miss = 0;
+    face(i, miss);
+    if (!miss) continue;
+    refresh(i);
+    q[i] = face(i, miss);
+  }
 }
 
 template <bool kTheta>
@@ -271,14 +309,28 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_x
   const double* vr = v + s;
   const float* zr = z + s;
   const float* o = qo + fs;
+  auto face = [&](int i, int& miss) {
+    const float q0 = o[i];
+    float qc = q0;
+    if constexpr (kTheta) qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
+    return subgrid_face_q(dr[i - 1], dr[i], vr[i - 1], vr[i], zr[i - 1], zr[i], ft, i, q0, qc, c,
+                          miss);
+  };
   float* __restrict q = qx + fs;
-#pragma omp simd
+  int any = 0;
+#pragma omp simd reduction(| : any)
   for (int i = i0; i < i1; ++i) {
     const float q0 = o[i];
     float qc = q0;
     if constexpr (kTheta) qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
-    q[i] = subgrid_face_q(dr[i - 1], dr[i], vr[i - 1], vr[i], zr[i - 1], zr[i], ft, i, q0, qc, c);
+    int miss = 0;
+    q[i] = subgrid_face_q(dr[i - 1], dr[i], vr[i - 1], vr[i], zr[i - 1], zr[i], ft, i, q0, qc, c,
+                          miss);
+    any |= miss;
   }
+  if (!any) return;
+  auto refresh = [&](int i) { refresh_segment(ft, i, dr[i - 1], dr[i], zr[i - 1], zr[i]); };
+  redo_missed_faces(i0, i1, q, face, refresh);
 }
 
 template <bool kTheta>
@@ -292,15 +344,30 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_y
   const float* on = qo + s - nx;
   const float* oc = qo + s;
   const float* os = qo + s + nx;
+  auto face = [&](int i, int& miss) {
+    const float q0 = oc[i];
+    float qc = q0;
+    if constexpr (kTheta) qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
+    return subgrid_face_q(d[nrow + i], d[s + i], v[nrow + i], v[s + i], z[nrow + i], z[s + i], ft,
+                          i, q0, qc, c, miss);
+  };
   float* __restrict q = qy + s;
-#pragma omp simd
+  int any = 0;
+#pragma omp simd reduction(| : any)
   for (int i = i0; i < i1; ++i) {
     const float q0 = oc[i];
     float qc = q0;
     if constexpr (kTheta) qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
+    int miss = 0;
     q[i] = subgrid_face_q(d[nrow + i], d[s + i], v[nrow + i], v[s + i], z[nrow + i], z[s + i], ft,
-                          i, q0, qc, c);
+                          i, q0, qc, c, miss);
+    any |= miss;
   }
+  if (!any) return;
+  auto refresh = [&](int i) {
+    refresh_segment(ft, i, d[nrow + i], d[s + i], z[nrow + i], z[s + i]);
+  };
+  redo_missed_faces(i0, i1, q, face, refresh);
 }
 
 }  // namespace

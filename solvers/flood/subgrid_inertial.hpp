@@ -132,6 +132,27 @@ struct SubgridFaces {
   const float* hm = nullptr;
   const float* n2e = nullptr;
   int levels = 10;
+  // Per face, the table segment its level was last in (-1: none yet) with h_m and n_eff^2 at
+  // the segment's lower level and their rise over it: the State's, written by the sweeps.
+  int* seg = nullptr;
+  float *h0 = nullptr, *dh = nullptr, *n0 = nullptr, *dn = nullptr;
+};
+
+// Storage for one axis's SubgridFaces segment caches (faces of the axis).
+struct FaceSegments {
+  std::vector<int> seg;
+  std::vector<float> h0, dh, n0, dn;
+  void init(std::size_t faces) {
+    seg.assign(faces, -1);
+    for (auto* v : {&h0, &dh, &n0, &dn}) v->assign(faces, 0.0f);
+  }
+  void attach(SubgridFaces& f) {
+    f.seg = seg.data();
+    f.h0 = h0.data();
+    f.dh = dh.data();
+    f.n0 = n0.data();
+    f.dn = dn.data();
+  }
 };
 
 // As flux_x_span / flux_y_span, with cell heads d above the cells' lowest pixels z (relative)
