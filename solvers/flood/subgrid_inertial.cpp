@@ -217,14 +217,14 @@ namespace {
 // One sub-grid face: l/r the cells on the negative/positive side, k the face's index in the
 // row view f. Reads the face's cached table segment (SubgridFaces::seg), not the table: the
 // face level moves little per step, and streaming every face's whole table through the cache
-// each step was most of the sub-grid flux's cost. `miss` is set where the table is used and
-// the level has left the cached segment; the caller then refreshes the cache (refresh_segment)
-// and calls again. The result is a pure function of the cached segment's table values, so it
-// does not depend on the cache's history. Branch-free (the table and the above-the-top depth
-// are both formed, one is selected) so the sweeps vectorise like the ordinary kernel.
+// each step was most of the sub-grid flux's cost. Where the table is used and the level has
+// left the cached segment s_c, seg[k] becomes ~s (negative: the segment s to load) and the
+// caller loads it and calls again (redo_missed_faces). The result is a pure function of the
+// segment's table values, so it does not depend on the cache's history. Branch-free (the
+// table and the above-the-top depth are both formed, one is selected) so the sweeps
+// vectorise like the ordinary kernel.
 inline float subgrid_face_q(double dl, double dr, double vl, double vr, float zl, float zr,
-                            const SubgridFaces& f, int k, float q0, float qc, const FaceConst& c,
-                            int& miss) {
+                            const SubgridFaces& f, int k, float q0, float qc, const FaceConst& c) {
   const float zf = f.z[k];
   // Water above the face bottom from each side; written as the ordinary face_q writes
   // h_f, so one pixel per cell (zf = max(zl, zr)) gives the same bits.
@@ -250,26 +250,8 @@ inline float subgrid_face_q(double dl, double dr, double vl, double vr, float zl
   const float deta = static_cast<float>((dr - dl) + (static_cast<double>(zr) - zl));
   const float q = limit_to_donor(inertial_q(hm, deta, q0, qc, n2, c), static_cast<float>(vl),
                                  static_cast<float>(vr), c);
-  miss = hx > 0.0f && !above && s != sc ? 1 : 0;
+  f.seg[k] = hx > 0.0f && !above && s != sc ? ~s : sc;
   return hx > 0.0f ? q : 0.0f;
-}
-
-// Caches the table segment of face k (row view f) that holds its level: the segment index
-// recomputed as subgrid_face_q does, its lower values and differences (h1 - h0 as the lerp
-// forms it).
-void refresh_segment(const SubgridFaces& f, int k, double dl, double dr, float zl, float zr) {
-  const float zf = f.z[k];
-  const float al = static_cast<float>(dl) - (zf - zl), ar = static_cast<float>(dr) - (zf - zr);
-  const float hx = al > ar ? al : ar;
-  const float xa = std::fabs(hx * f.inv_step[k]);
-  const float top = static_cast<float>(f.levels - 2);
-  const int s = static_cast<int>(xa < top ? xa : top);
-  const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(k) * f.levels + s;
-  f.seg[k] = s;
-  f.h0[k] = f.hm[at];
-  f.dh[k] = f.hm[at + 1] - f.hm[at];
-  f.n0[k] = f.n2e[at];
-  f.dn[k] = f.n2e[at + 1] - f.n2e[at];
 }
 
 // The face tables and segment caches from face `first` on (one row's faces).
@@ -283,16 +265,21 @@ SubgridFaces row_view(const SubgridFaces& f, std::ptrdiff_t first) {
   return r;
 }
 
-// Where a sweep found levels outside their cached segments (rare: levels move little per
-// step): refresh those segments and compute those faces again. face(i, miss) as in the sweep.
-template <class Face, class Refresh>
-void redo_missed_faces(int i0, int i1, float* q, const Face& face, const Refresh& refresh) {
+// After a sweep that found levels outside their cached segments (seg < 0; rare: levels move
+// little per step): load those segments (h1 - h0 as the lerp forms it) and compute those faces
+// again; face(i) as in the sweep.
+template <class Face>
+void redo_missed_faces(const SubgridFaces& f, int i0, int i1, float* q, const Face& face) {
   for (int i = i0; i < i1; ++i) {
-    int miss = 0;
-    face(i, miss);
-    if (!miss) continue;
-    refresh(i);
-    q[i] = face(i, miss);
+    if (f.seg[i] >= 0) continue;
+    const int s = ~f.seg[i];
+    const std::ptrdiff_t at = static_cast<std::ptrdiff_t>(i) * f.levels + s;
+    f.seg[i] = s;
+    f.h0[i] = f.hm[at];
+    f.dh[i] = f.hm[at + 1] - f.hm[at];
+    f.n0[i] = f.n2e[at];
+    f.dn[i] = f.n2e[at + 1] - f.n2e[at];
+    q[i] = face(i);
   }
 }
 
@@ -309,28 +296,20 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_x
   const double* vr = v + s;
   const float* zr = z + s;
   const float* o = qo + fs;
-  auto face = [&](int i, int& miss) {
+  float* __restrict q = qx + fs;
+  auto face = [&](int i) {
     const float q0 = o[i];
     float qc = q0;
     if constexpr (kTheta) qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
-    return subgrid_face_q(dr[i - 1], dr[i], vr[i - 1], vr[i], zr[i - 1], zr[i], ft, i, q0, qc, c,
-                          miss);
+    return subgrid_face_q(dr[i - 1], dr[i], vr[i - 1], vr[i], zr[i - 1], zr[i], ft, i, q0, qc, c);
   };
-  float* __restrict q = qx + fs;
   int any = 0;
 #pragma omp simd reduction(| : any)
   for (int i = i0; i < i1; ++i) {
-    const float q0 = o[i];
-    float qc = q0;
-    if constexpr (kTheta) qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
-    int miss = 0;
-    q[i] = subgrid_face_q(dr[i - 1], dr[i], vr[i - 1], vr[i], zr[i - 1], zr[i], ft, i, q0, qc, c,
-                          miss);
-    any |= miss;
+    q[i] = face(i);
+    any |= ft.seg[i] < 0 ? 1 : 0;
   }
-  if (!any) return;
-  auto refresh = [&](int i) { refresh_segment(ft, i, dr[i - 1], dr[i], zr[i - 1], zr[i]); };
-  redo_missed_faces(i0, i1, q, face, refresh);
+  if (any) redo_missed_faces(ft, i0, i1, q, face);
 }
 
 template <bool kTheta>
@@ -344,30 +323,21 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_y
   const float* on = qo + s - nx;
   const float* oc = qo + s;
   const float* os = qo + s + nx;
-  auto face = [&](int i, int& miss) {
+  float* __restrict q = qy + s;
+  auto face = [&](int i) {
     const float q0 = oc[i];
     float qc = q0;
     if constexpr (kTheta) qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
     return subgrid_face_q(d[nrow + i], d[s + i], v[nrow + i], v[s + i], z[nrow + i], z[s + i], ft,
-                          i, q0, qc, c, miss);
+                          i, q0, qc, c);
   };
-  float* __restrict q = qy + s;
   int any = 0;
 #pragma omp simd reduction(| : any)
   for (int i = i0; i < i1; ++i) {
-    const float q0 = oc[i];
-    float qc = q0;
-    if constexpr (kTheta) qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
-    int miss = 0;
-    q[i] = subgrid_face_q(d[nrow + i], d[s + i], v[nrow + i], v[s + i], z[nrow + i], z[s + i], ft,
-                          i, q0, qc, c, miss);
-    any |= miss;
+    q[i] = face(i);
+    any |= ft.seg[i] < 0 ? 1 : 0;
   }
-  if (!any) return;
-  auto refresh = [&](int i) {
-    refresh_segment(ft, i, d[nrow + i], d[s + i], z[nrow + i], z[s + i]);
-  };
-  redo_missed_faces(i0, i1, q, face, refresh);
+  if (any) redo_missed_faces(ft, i0, i1, q, face);
 }
 
 }  // namespace
