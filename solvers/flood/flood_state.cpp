@@ -67,11 +67,11 @@ struct State::Impl {
   std::vector<EdgeFlow> row_edge;  // W/E edge volumes per row, this step
   EdgeFlow edge_n, edge_s;
   detail::ActiveTiles tiles;
-  std::vector<std::uint8_t> rain_tile;   // per tile: grid rain falls in this window
-  std::vector<float> wetfrac;            // sub-grid with infiltration/drainage: per cell
-  std::vector<detail::HeadSegment> seg;  // sub-grid: each cell's last volume-table segment
-  detail::FaceSegments seg_x, seg_y;     // sub-grid: each face's last table segment
-  bool rescan_history = true;            // before the first step and after a restore
+  std::vector<std::uint8_t> rain_tile;  // per tile: grid rain falls in this window
+  std::vector<float> wetfrac;           // sub-grid with infiltration/drainage: per cell
+  detail::HeadSegments seg;             // sub-grid: each cell's last volume-table segment
+  detail::FaceSegments seg_x, seg_y;    // sub-grid: each face's last table segment
+  bool rescan_history = true;           // before the first step and after a restore
 };
 
 State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move(model)) {
@@ -103,7 +103,7 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   I.tiles.init(*model_, model_->options().skip_dry_tiles);
   if (model_->subgrid()) {
     head_.assign(n, 0.0);
-    I.seg.assign(n, detail::HeadSegment{});
+    I.seg.init(n);
     I.seg_x.init(qx_.size());
     I.seg_y.init(qy_.size());
     if (model_->has_infiltration() || !model_->drain_groups().empty()) I.wetfrac.assign(n, 0.0f);
@@ -117,8 +117,7 @@ double State::update_heads() {
   float* wf = I.wetfrac.empty() ? nullptr : I.wetfrac.data();
 #pragma omp parallel for schedule(static) num_threads(I.threads)
   for (int j = 0; j < ny; ++j) {
-    const double m =
-        detail::subgrid_head_span(j, 0, nx, t, h_.data(), head_.data(), wf, I.seg.data());
+    const double m = detail::subgrid_head_span(j, 0, nx, t, h_.data(), head_.data(), wf, I.seg);
     I.row_max[static_cast<std::size_t>(j)] = m;
   }
   double hm = 0.0;
@@ -305,8 +304,8 @@ void State::advance_to(double t_end) {
         rs.cmax = std::max(rs.cmax, a.cmax);
         // Heads of the row right after its continuity, once no face still needs the old ones.
         if (sgt) {
-          const double hd = detail::subgrid_head_span(r, s.i0, s.i1, *sgt, h, head_.data(), wetfrac,
-                                                      I.seg.data());
+          const double hd =
+              detail::subgrid_head_span(r, s.i0, s.i1, *sgt, h, head_.data(), wetfrac, I.seg);
           rs.hmax = std::max(rs.hmax, hd);
         }
       }

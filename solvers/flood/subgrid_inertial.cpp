@@ -360,26 +360,60 @@ void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const Subgr
     subgrid_flux_y_impl<false>(j, i0, i1, p, f, d, v, z, qy, qo);
 }
 
-double subgrid_head_span(int j, int i0, int i1, const subgrid::SolverTables& t, const double* vbar,
-                         double* d, float* wetfrac, HeadSegment* seg) {
-  const std::size_t s = static_cast<std::size_t>(j) * static_cast<std::size_t>(t.nx);
-  double m = 0.0;
-  for (int i = i0; i < i1; ++i) {
-    const std::size_t c = s + static_cast<std::size_t>(i);
+namespace {
+
+// One sweep over cells [c0, c1): the heads of cells whose volume is in their cached segment
+// (branch-free, vectorised), 0 for dry cells; for the others a head from the stale segment,
+// which the caller replaces.
+template <bool kWetFrac>
+__attribute__((target_clones("avx512f", "avx2", "default"))) void head_sweep(
+    std::size_t c0, std::size_t c1, const double* __restrict vbar, double* __restrict d,
+    float* __restrict wetfrac, const double* __restrict lo, const double* __restrict base,
+    const double* __restrict scale, const float* __restrict wf) {
+#pragma omp simd
+  for (std::size_t c = c0; c < c1; ++c) {
     const double v = vbar[c];
-    double h = 0.0;
-    float wf = 0.0f;
-    if (v > 0.0) {
-      HeadSegment& g = seg[c];
-      if (!(g.lo <= v && v < g.hi)) g = find_head_segment(t, c, v);
-      h = g.base + (v - g.lo) * g.scale;
-      wf = g.wf;
-    }
-    d[c] = h;
-    m = m > h ? m : h;
-    if (wetfrac) wetfrac[c] = wf;
+    const bool wet = v > 0.0;
+    d[c] = wet ? base[c] + (v - lo[c]) * scale[c] : 0.0;
+    if constexpr (kWetFrac) wetfrac[c] = wet ? wf[c] : 0.0f;
   }
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default"))) double span_max(
+    const double* __restrict d, std::size_t c0, std::size_t c1) {
+  double m = 0.0;
+#pragma omp simd reduction(max : m)
+  for (std::size_t c = c0; c < c1; ++c) m = m > d[c] ? m : d[c];
   return m;
+}
+
+}  // namespace
+
+double subgrid_head_span(int j, int i0, int i1, const subgrid::SolverTables& t, const double* vbar,
+                         double* d, float* wetfrac, HeadSegments& seg) {
+  const std::size_t s = static_cast<std::size_t>(j) * static_cast<std::size_t>(t.nx);
+  const std::size_t c0 = s + static_cast<std::size_t>(i0), c1 = s + static_cast<std::size_t>(i1);
+  if (wetfrac)
+    head_sweep<true>(c0, c1, vbar, d, wetfrac, seg.lo.data(), seg.base.data(), seg.scale.data(),
+                     seg.wf.data());
+  else
+    head_sweep<false>(c0, c1, vbar, d, wetfrac, seg.lo.data(), seg.base.data(), seg.scale.data(),
+                      seg.wf.data());
+  // Cells whose volume left its segment (rare: levels move little per step): search their
+  // tables, same formula.
+  for (std::size_t c = c0; c < c1; ++c) {
+    const double v = vbar[c];
+    if (!(v > 0.0) || (seg.lo[c] <= v && v < seg.hi[c])) continue;
+    const HeadSegment g = find_head_segment(t, c, v);
+    seg.lo[c] = g.lo;
+    seg.hi[c] = g.hi;
+    seg.base[c] = g.base;
+    seg.scale[c] = g.scale;
+    seg.wf[c] = g.wf;
+    d[c] = g.base + (v - g.lo) * g.scale;
+    if (wetfrac) wetfrac[c] = g.wf;
+  }
+  return span_max(d, c0, c1);
 }
 
 }  // namespace sd::flood::detail

@@ -169,16 +169,28 @@ void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const Subgr
 // one compare and one multiply-add while the level stays in it (levels move little per step).
 // head = base + (vbar - lo) * scale for lo <= vbar < hi; wf: the segment's wet fraction. A
 // pure function of (cell, segment), so a head does not depend on which segment was cached
-// before (thread count, tiles, a restored checkpoint). Default: empty, always re-searched.
+// before (thread count, tiles, a restored checkpoint).
 struct HeadSegment {
   double lo = 0.0, hi = -1.0, base = 0.0, scale = 0.0;
   float wf = 0.0f;
 };
+// The State's per-cell segments, struct of arrays so the head sweep vectorises. init: empty
+// segments (hi < lo: every cell searches its table at its first inverse).
+struct HeadSegments {
+  std::vector<double> lo, hi, base, scale;
+  std::vector<float> wf;
+  void init(std::size_t cells) {
+    lo.assign(cells, 0.0);
+    hi.assign(cells, -1.0);
+    base.assign(cells, 0.0);
+    scale.assign(cells, 0.0);
+    wf.assign(cells, 0.0f);
+  }
+};
 
 // Heads d of cells [i0, i1) of row j from the stored volume per area vbar, with each cell's
-// segment cache seg (indexed like vbar); the wet fraction too when wetfrac is not null.
-// Returns the largest head.
+// segment cache seg; the wet fraction too when wetfrac is not null. Returns the largest head.
 double subgrid_head_span(int j, int i0, int i1, const subgrid::SolverTables& t, const double* vbar,
-                         double* d, float* wetfrac, HeadSegment* seg);
+                         double* d, float* wetfrac, HeadSegments& seg);
 
 }  // namespace sd::flood::detail
