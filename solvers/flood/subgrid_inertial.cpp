@@ -364,19 +364,24 @@ namespace {
 
 // One sweep over cells [c0, c1): the heads of cells whose volume is in their cached segment
 // (branch-free, vectorised), 0 for dry cells; for the others a head from the stale segment,
-// which the caller replaces.
+// which the caller replaces. Returns 1 when there are such cells. (The row max is taken in a
+// separate sweep: fused with this loop's | reduction, GCC 12's AVX-512 clone lost part of a
+// max reduction; test CachedHeadSegmentsGiveTheTableInverse.)
 template <bool kWetFrac>
-__attribute__((target_clones("avx512f", "avx2", "default"))) void head_sweep(
+__attribute__((target_clones("avx512f", "avx2", "default"))) int head_sweep(
     std::size_t c0, std::size_t c1, const double* __restrict vbar, double* __restrict d,
-    float* __restrict wetfrac, const double* __restrict lo, const double* __restrict base,
-    const double* __restrict scale, const float* __restrict wf) {
-#pragma omp simd
+    float* __restrict wetfrac, const double* __restrict lo, const double* __restrict hi,
+    const double* __restrict base, const double* __restrict scale, const float* __restrict wf) {
+  int any = 0;
+#pragma omp simd reduction(| : any)
   for (std::size_t c = c0; c < c1; ++c) {
     const double v = vbar[c];
     const bool wet = v > 0.0;
     d[c] = wet ? base[c] + (v - lo[c]) * scale[c] : 0.0;
     if constexpr (kWetFrac) wetfrac[c] = wet ? wf[c] : 0.0f;
+    any |= wet && !(lo[c] <= v && v < hi[c]) ? 1 : 0;
   }
+  return any;
 }
 
 __attribute__((target_clones("avx512f", "avx2", "default"))) double span_max(
@@ -393,15 +398,14 @@ double subgrid_head_span(int j, int i0, int i1, const subgrid::SolverTables& t, 
                          double* d, float* wetfrac, HeadSegments& seg) {
   const std::size_t s = static_cast<std::size_t>(j) * static_cast<std::size_t>(t.nx);
   const std::size_t c0 = s + static_cast<std::size_t>(i0), c1 = s + static_cast<std::size_t>(i1);
-  if (wetfrac)
-    head_sweep<true>(c0, c1, vbar, d, wetfrac, seg.lo.data(), seg.base.data(), seg.scale.data(),
-                     seg.wf.data());
-  else
-    head_sweep<false>(c0, c1, vbar, d, wetfrac, seg.lo.data(), seg.base.data(), seg.scale.data(),
-                      seg.wf.data());
+  const int miss = wetfrac
+                       ? head_sweep<true>(c0, c1, vbar, d, wetfrac, seg.lo.data(), seg.hi.data(),
+                                          seg.base.data(), seg.scale.data(), seg.wf.data())
+                       : head_sweep<false>(c0, c1, vbar, d, wetfrac, seg.lo.data(), seg.hi.data(),
+                                           seg.base.data(), seg.scale.data(), seg.wf.data());
   // Cells whose volume left its segment (rare: levels move little per step): search their
   // tables, same formula.
-  for (std::size_t c = c0; c < c1; ++c) {
+  for (std::size_t c = c0; miss && c < c1; ++c) {
     const double v = vbar[c];
     if (!(v > 0.0) || (seg.lo[c] <= v && v < seg.hi[c])) continue;
     const HeadSegment g = find_head_segment(t, c, v);
