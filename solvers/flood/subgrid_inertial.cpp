@@ -283,6 +283,21 @@ void redo_missed_faces(const SubgridFaces& f, int i0, int i1, float* q, const Fa
   }
 }
 
+// Faces [i0, i1) of one row (view f): one vectorised sweep over the cached segments, then the
+// faces whose level left its segment. Always inlined, so the loop is compiled for the
+// caller's target clone.
+template <class Face>
+[[gnu::always_inline]] inline void sweep_faces(const SubgridFaces& f, int i0, int i1,
+                                               float* __restrict q, const Face& face) {
+  int any = 0;
+#pragma omp simd reduction(| : any)
+  for (int i = i0; i < i1; ++i) {
+    q[i] = face(i);
+    any |= f.seg[i] < 0 ? 1 : 0;
+  }
+  if (any) redo_missed_faces(f, i0, i1, q, face);
+}
+
 template <bool kTheta>
 __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_x_impl(
     int j, int i0, int i1, const FaceParams& p, const SubgridFaces& f, const double* d,
@@ -303,13 +318,7 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_x
     if constexpr (kTheta) qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
     return subgrid_face_q(dr[i - 1], dr[i], vr[i - 1], vr[i], zr[i - 1], zr[i], ft, i, q0, qc, c);
   };
-  int any = 0;
-#pragma omp simd reduction(| : any)
-  for (int i = i0; i < i1; ++i) {
-    q[i] = face(i);
-    any |= ft.seg[i] < 0 ? 1 : 0;
-  }
-  if (any) redo_missed_faces(ft, i0, i1, q, face);
+  sweep_faces(ft, i0, i1, q, face);
 }
 
 template <bool kTheta>
@@ -331,13 +340,7 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_y
     return subgrid_face_q(d[nrow + i], d[s + i], v[nrow + i], v[s + i], z[nrow + i], z[s + i], ft,
                           i, q0, qc, c);
   };
-  int any = 0;
-#pragma omp simd reduction(| : any)
-  for (int i = i0; i < i1; ++i) {
-    q[i] = face(i);
-    any |= ft.seg[i] < 0 ? 1 : 0;
-  }
-  if (any) redo_missed_faces(ft, i0, i1, q, face);
+  sweep_faces(ft, i0, i1, q, face);
 }
 
 }  // namespace
