@@ -30,19 +30,16 @@ void FineRisk::cell(const flood::subgrid::Surface& s, int I, int J, double lo, d
   const std::size_t c = static_cast<std::size_t>(J) * t_.nx + I;
   const double zlo = t_.cell_zlo[c], zhi = zlo + t_.cell_span[c];
   const double th_lo = std::min(ponding_, dur_), th_hi = std::max(ponding_, dur_);
-  if (hi < zlo + th_lo) return;          // no pixel reaches either threshold
-  const bool whole = lo >= zhi + th_hi;  // every pixel above both
+  if (hi < zlo + th_lo) return;                   // no pixel reaches either threshold
+  const bool whole = lo >= zhi + th_hi;           // every pixel above both
+  const flood::subgrid::CellSurface cs(s, I, J);  // the cell is wet: sample() checked
   for (int j = J * r; j < (J + 1) * r; ++j)
     for (int i = I * r; i < (I + 1) * r; ++i) {
       const std::size_t p = static_cast<std::size_t>(j) * nfx + i;
       const float z = fine_.data[p];
       if (std::isnan(z)) continue;
       float d = INFINITY;
-      if (!whole) {
-        double zeta;
-        if (!flood::subgrid::downscaled_level(s, i, j, zeta)) continue;
-        d = static_cast<float>(zeta - z);
-      }
+      if (!whole) d = static_cast<float>(cs.level(i, j) - z);
       if (d >= static_cast<float>(ponding_) && std::isnan(first_[p]))
         first_[p] = static_cast<float>(t);
       if (d >= static_cast<float>(dur_)) duration_[p] += static_cast<float>(dt_s);

@@ -69,6 +69,8 @@ struct State::Impl {
   detail::ActiveTiles tiles;
   std::vector<std::uint8_t> rain_tile;  // per tile: grid rain falls in this window
   std::vector<float> wetfrac;           // sub-grid with infiltration/drainage: per cell
+  detail::HeadSegments seg;             // sub-grid: each cell's last volume-table segment
+  detail::FaceSegments seg_x, seg_y;    // sub-grid: each face's last table segment
   bool rescan_history = true;           // before the first step and after a restore
 };
 
@@ -101,6 +103,9 @@ State::State(ModelPtr model) : impl_(std::make_unique<Impl>()), model_(std::move
   I.tiles.init(*model_, model_->options().skip_dry_tiles);
   if (model_->subgrid()) {
     head_.assign(n, 0.0);
+    I.seg.init(n);
+    I.seg_x.init(qx_.size());
+    I.seg_y.init(qy_.size());
     if (model_->has_infiltration() || !model_->drain_groups().empty()) I.wetfrac.assign(n, 0.0f);
   }
 }
@@ -112,7 +117,7 @@ double State::update_heads() {
   float* wf = I.wetfrac.empty() ? nullptr : I.wetfrac.data();
 #pragma omp parallel for schedule(static) num_threads(I.threads)
   for (int j = 0; j < ny; ++j) {
-    const double m = detail::subgrid_head_span(j, 0, nx, t, h_.data(), head_.data(), wf);
+    const double m = detail::subgrid_head_span(j, 0, nx, t, h_.data(), head_.data(), wf, I.seg);
     I.row_max[static_cast<std::size_t>(j)] = m;
   }
   double hm = 0.0;
@@ -191,6 +196,8 @@ void State::advance_to(double t_end) {
     };
     sfx = view(sgt->fx, true);
     sfy = view(sgt->fy, false);
+    I.seg_x.attach(sfx);
+    I.seg_y.attach(sfy);
   }
   const std::vector<double>& lev_v = sgt ? head_ : h_;
   const double* lev = lev_v.data();
@@ -298,7 +305,7 @@ void State::advance_to(double t_end) {
         // Heads of the row right after its continuity, once no face still needs the old ones.
         if (sgt) {
           const double hd =
-              detail::subgrid_head_span(r, s.i0, s.i1, *sgt, h, head_.data(), wetfrac);
+              detail::subgrid_head_span(r, s.i0, s.i1, *sgt, h, head_.data(), wetfrac, I.seg);
           rs.hmax = std::max(rs.hmax, hd);
         }
       }

@@ -58,13 +58,17 @@ void SinkState::infiltrate(const Model& m, double t, double dt, int threads, std
 #pragma omp parallel for schedule(static) num_threads(threads)
   for (int j = 0; j < g.ny; ++j) {
     double sum = 0.0;
+    // Horton decay exp(-k t) of the last k seen: k is a land-use class's, so neighbours share it.
+    double k_last = std::numeric_limits<double>::quiet_NaN(), decay = 0.0;
     for (int i = 0; i < nx; ++i) {
       const std::size_t k = static_cast<std::size_t>(j) * nx + i;
       if (!act[k] || h[k] <= 0.0) continue;
       double f = f_const;
       if (horton) {
         const double f0 = s.horton_f0_mmph[k], fc = s.horton_fc_mmph[k];
-        f += (fc + (f0 - fc) * std::exp(-s.horton_k_per_h[k] * th)) * kMmphToMs;
+        const double kh = s.horton_k_per_h[k];
+        if (!(kh == k_last)) decay = std::exp(-kh * th), k_last = kh;
+        f += (fc + (f0 - fc) * decay) * kMmphToMs;
       }
       if (ga && s.ga_ks_mmph[k] > 0) {
         const double F = std::max(static_cast<double>(infiltrated[k]), 1e-4);

@@ -23,29 +23,70 @@ bool linked(const Surface& s, int I, int J, int I2, int J2) {
 
 }  // namespace
 
-bool downscaled_level(const Surface& s, int i, int j, double& zeta) {
-  const int ratio = s.ratio, nx = s.nx, ny = s.ny;
-  const int I = i / ratio, J = j / ratio;
-  const auto own = static_cast<std::size_t>(J) * nx + I;
-  if (!s.wet[own]) return false;
-  // Pixel centre in coarse-cell-centre coordinates: cell (I, J) centre at (I, J).
+namespace {
+
+// Corner (I0 + a, J0 + b) of the bilinear stencil of a pixel of cell (I, J) (clamped at the
+// edges) continues the cell's surface: directly, or a diagonal through either orthogonal one.
+bool corner_linked(const Surface& s, int I, int J, int I0, int J0, int a, int b) {
+  const int Ii = std::clamp(I0 + a, 0, s.nx - 1), Jj = std::clamp(J0 + b, 0, s.ny - 1);
+  return Ii == I || Jj == J ? linked(s, I, J, Ii, Jj)
+                            : (linked(s, I, J, Ii, J) && linked(s, Ii, J, Ii, Jj)) ||
+                                  (linked(s, I, J, I, Jj) && linked(s, I, Jj, Ii, Jj));
+}
+
+double corner_level(const Surface& s, int I0, int J0, int a, int b) {
+  const int Ii = std::clamp(I0 + a, 0, s.nx - 1), Jj = std::clamp(J0 + b, 0, s.ny - 1);
+  return s.level[static_cast<std::size_t>(Jj) * s.nx + Ii];
+}
+
+// Pixel centre in coarse-cell-centre coordinates (cell (I, J) centre at (I, J)): stencil
+// origin and weights.
+struct Stencil {
+  int I0, J0;
+  double ax, ay;
+};
+Stencil stencil(int i, int j, int ratio) {
   const double x = (i + 0.5) / ratio - 0.5, y = (j + 0.5) / ratio - 0.5;
   const int I0 = static_cast<int>(std::floor(x)), J0 = static_cast<int>(std::floor(y));
-  const double ax = x - I0, ay = y - J0;
+  return {I0, J0, x - I0, y - J0};
+}
+
+}  // namespace
+
+bool downscaled_level(const Surface& s, int i, int j, double& zeta) {
+  const CellSurface c(s, i / s.ratio, j / s.ratio);
+  if (!c.wet()) return false;
+  zeta = c.level(i, j);
+  return true;
+}
+
+CellSurface::CellSurface(const Surface& s, int I, int J) : I_(I), J_(J), ratio_(s.ratio) {
+  const auto own = static_cast<std::size_t>(J) * s.nx + I;
+  wet_ = s.wet[own] != 0;
+  if (!wet_) return;
+  own_ = s.level[own];
+  for (int q = 0; q < 4; ++q) {
+    const int I0 = I - 1 + q % 2, J0 = J - 1 + q / 2;
+    for (int b = 0; b < 2; ++b)
+      for (int a = 0; a < 2; ++a) {
+        ok_[q][2 * b + a] = corner_linked(s, I, J, I0, J0, a, b);
+        level_[q][2 * b + a] = corner_level(s, I0, J0, a, b);
+      }
+  }
+}
+
+double CellSurface::level(int i, int j) const {
+  const Stencil st = stencil(i, j, ratio_);
+  const int q = (st.I0 - I_ + 1) + 2 * (st.J0 - J_ + 1);
   double wsum = 0.0, lsum = 0.0;
   for (int b = 0; b < 2; ++b)
     for (int a = 0; a < 2; ++a) {
-      const int Ii = std::clamp(I0 + a, 0, nx - 1), Jj = std::clamp(J0 + b, 0, ny - 1);
-      const bool ok = Ii == I || Jj == J ? linked(s, I, J, Ii, Jj)
-                                         : (linked(s, I, J, Ii, J) && linked(s, Ii, J, Ii, Jj)) ||
-                                               (linked(s, I, J, I, Jj) && linked(s, I, Jj, Ii, Jj));
-      if (!ok) continue;
-      const double w = (a ? ax : 1.0 - ax) * (b ? ay : 1.0 - ay);
+      if (!ok_[q][2 * b + a]) continue;
+      const double w = (a ? st.ax : 1.0 - st.ax) * (b ? st.ay : 1.0 - st.ay);
       wsum += w;
-      lsum += w * s.level[static_cast<std::size_t>(Jj) * nx + Ii];
+      lsum += w * level_[q][2 * b + a];
     }
-  zeta = wsum > 0.0 ? lsum / wsum : s.level[own];
-  return true;
+  return wsum > 0.0 ? lsum / wsum : own_;
 }
 
 std::vector<float> downscale_depth(const std::vector<double>& level,
@@ -64,16 +105,19 @@ std::vector<float> downscale_depth(const Surface& s, const std::vector<float>& f
       fine.size() != static_cast<std::size_t>(fx) * static_cast<std::size_t>(fy))
     throw std::invalid_argument("sub-grid downscaling: array sizes do not match the grids");
   std::vector<float> out(fine.size(), 0.0f);
-  for (int j = 0; j < fy; ++j)
-    for (int i = 0; i < fx; ++i) {
-      const std::size_t p = static_cast<std::size_t>(j) * fx + i;
-      if (!std::isfinite(fine[p])) {
-        out[p] = std::numeric_limits<float>::quiet_NaN();
-        continue;
-      }
-      double zeta = 0.0;
-      if (!downscaled_level(s, i, j, zeta)) continue;
-      out[p] = static_cast<float>(std::max(0.0, zeta - static_cast<double>(fine[p])));
+  for (int J = 0; J < ny; ++J)
+    for (int I = 0; I < nx; ++I) {
+      const CellSurface c(s, I, J);
+      for (int j = J * ratio; j < (J + 1) * ratio; ++j)
+        for (int i = I * ratio; i < (I + 1) * ratio; ++i) {
+          const std::size_t p = static_cast<std::size_t>(j) * fx + i;
+          if (!std::isfinite(fine[p])) {
+            out[p] = std::numeric_limits<float>::quiet_NaN();
+            continue;
+          }
+          if (!c.wet()) continue;
+          out[p] = static_cast<float>(std::max(0.0, c.level(i, j) - static_cast<double>(fine[p])));
+        }
     }
   return out;
 }

@@ -25,6 +25,24 @@ struct Surface {
   const std::vector<double>* crest_y = nullptr;  // nx * (ny + 1), like qy
 };
 bool downscaled_level(const Surface& s, int i, int j, double& zeta);
+
+// The same for the pixels of one coarse cell, with the continuity rule evaluated once per cell
+// instead of once per pixel: the pixels of a quadrant of the cell share their four
+// neighbours. Gives the same bits as downscaled_level.
+class CellSurface {
+ public:
+  CellSurface(const Surface& s, int I, int J);
+  bool wet() const { return wet_; }
+  // Interpolated level at fine pixel (i, j) of the cell; call only when wet().
+  double level(int i, int j) const;
+
+ private:
+  int I_ = 0, J_ = 0, ratio_ = 1;
+  bool wet_ = false;
+  double own_ = 0.0;
+  bool ok_[4][4] = {};       // quadrant (I0 - I + 1) + 2 (J0 - J + 1), corner 2 b + a
+  double level_[4][4] = {};  // the corner's level where ok
+};
 std::vector<float> downscale_depth(const Surface& s, const std::vector<float>& fine);
 
 // Without crests (every wet neighbour is continuous).

@@ -132,6 +132,27 @@ struct SubgridFaces {
   const float* hm = nullptr;
   const float* n2e = nullptr;
   int levels = 10;
+  // Per face, the table segment its level was last in (-1: none yet) with h_m and n_eff^2 at
+  // the segment's lower level and their rise over it: the State's, written by the sweeps.
+  int* seg = nullptr;
+  float *h0 = nullptr, *dh = nullptr, *n0 = nullptr, *dn = nullptr;
+};
+
+// Storage for one axis's SubgridFaces segment caches (faces of the axis).
+struct FaceSegments {
+  std::vector<int> seg;
+  std::vector<float> h0, dh, n0, dn;
+  void init(std::size_t faces) {
+    seg.assign(faces, -1);
+    for (auto* v : {&h0, &dh, &n0, &dn}) v->assign(faces, 0.0f);
+  }
+  void attach(SubgridFaces& f) {
+    f.seg = seg.data();
+    f.h0 = h0.data();
+    f.dh = dh.data();
+    f.n0 = n0.data();
+    f.dn = dn.data();
+  }
 };
 
 // As flux_x_span / flux_y_span, with cell heads d above the cells' lowest pixels z (relative)
@@ -144,9 +165,32 @@ void subgrid_flux_y_span(int j, int i0, int i1, const FaceParams& p, const Subgr
                          const double* d, const double* v, const float* z, float* qy,
                          const float* qy_old);
 
-// Heads d of cells [i0, i1) of row j from the stored volume per area vbar; the wet fraction
-// too when wetfrac is not null. Returns the largest head.
+// The volume-table segment a cell's stored volume was last found in, so the next inverse is
+// one compare and one multiply-add while the level stays in it (levels move little per step).
+// head = base + (vbar - lo) * scale for lo <= vbar < hi; wf: the segment's wet fraction. A
+// pure function of (cell, segment), so a head does not depend on which segment was cached
+// before (thread count, tiles, a restored checkpoint).
+struct HeadSegment {
+  double lo = 0.0, hi = -1.0, base = 0.0, scale = 0.0;
+  float wf = 0.0f;
+};
+// The State's per-cell segments, struct of arrays so the head sweep vectorises. init: empty
+// segments (hi < lo: every cell searches its table at its first inverse).
+struct HeadSegments {
+  std::vector<double> lo, hi, base, scale;
+  std::vector<float> wf;
+  void init(std::size_t cells) {
+    lo.assign(cells, 0.0);
+    hi.assign(cells, -1.0);
+    base.assign(cells, 0.0);
+    scale.assign(cells, 0.0);
+    wf.assign(cells, 0.0f);
+  }
+};
+
+// Heads d of cells [i0, i1) of row j from the stored volume per area vbar, with each cell's
+// segment cache seg; the wet fraction too when wetfrac is not null. Returns the largest head.
 double subgrid_head_span(int j, int i0, int i1, const subgrid::SolverTables& t, const double* vbar,
-                         double* d, float* wetfrac);
+                         double* d, float* wetfrac, HeadSegments& seg);
 
 }  // namespace sd::flood::detail
