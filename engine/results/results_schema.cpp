@@ -75,6 +75,10 @@ constexpr std::array kDatasets = {
     DatasetSpec{"timeline/max_depth", f32, S::vector, "m", H, false, "per cell"},
     DatasetSpec{"timeline/note_t", f64, S::vector, "s", H, false, "hazard-side event times"},
     DatasetSpec{"timeline/note_text", str, S::vector, "", H, false, "hazard-side events"},
+    // /checkpoints (hazard cache of run/demo/branch only): the flood state every simulated hour
+    DatasetSpec{
+        "checkpoints/t_*", i32, S::vector, "", H, false,
+        "flood state at @time_s: @bytes bytes of State::save (+ fine risk), as int32 words"},
     // /roads
     DatasetSpec{"roads/nodes/id", i64, S::column, "", R, false, "external node id"},
     DatasetSpec{"roads/nodes/x", f64, S::column, "m", R, false, ""},
@@ -306,10 +310,11 @@ constexpr std::array kAttributes = {
     AttrSpec{"tradeoff", "family", str, B, ""},
 };
 
-constexpr std::array<std::string_view, 15> kDatasetAttributes = {
+constexpr std::array<std::string_view, 17> kDatasetAttributes = {
     "units",         "long_name",      "labels",  "standard_name", "axis",
     "grid_mapping",  "DIMENSION_LIST", "CLASS",   "NAME",          "REFERENCE_LIST",
     "_Netcdf4Dimid", "_FillValue",     "crs_wkt", "spatial_ref",   "GeoTransform",
+    "bytes",         "time_s",  // a flood checkpoint's length and time
 };
 
 std::string_view strip(std::string_view p) {
