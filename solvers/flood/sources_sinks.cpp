@@ -205,8 +205,8 @@ double SinkState::inflow(const Model& m, double t, double dt, std::vector<double
 // levels at the start of the step (outside level at mid-step). The step's volume never
 // carries the land past the outside level (the weir law tends to zero there; an explicit step
 // could overshoot on a small cell) and drain-back never takes more water than the cell holds.
-// Width and opening are read at the step start, so a breach opening at t acts from the
-// step starting at t: a run that checkpoints at t is the same before it with or without it.
+// The opening is read at the step start (the width at its end), so a breach opening at t acts
+// from the step starting at t: a run that checkpoints at t is the same before it with or without it.
 double SinkState::breach(const Model& m, double t, double dt, std::vector<double>& h, Budget& b,
                          Wet wet) {
   const double* head = wet.head ? wet.head : h.data();
@@ -216,7 +216,8 @@ double SinkState::breach(const Model& m, double t, double dt, std::vector<double
   for (const WeirBreach& br : m.spec().breaches) {
     if (t < br.t_open_s || t >= br.t_close_s) continue;
     const std::size_t c = static_cast<std::size_t>(br.cell);
-    const double grown = br.develop_s > 0 ? std::min(1.0, (t - br.t_open_s) / br.develop_s) : 1.0;
+    const double grown =
+        br.develop_s > 0 ? std::min(1.0, (t + dt - br.t_open_s) / br.develop_s) : 1.0;
     const double width = br.width_m * grown;
     if (width <= 0.0) continue;
     const double outside = br.outside_level.at(t + 0.5 * dt) - m.datum();
