@@ -19,7 +19,6 @@
 #include "hazard/storm_setup.hpp"
 #include "hazard/tables_cache.hpp"
 #include "hazard/timeline_check.hpp"
-#include "hazard_code_hash.hpp"
 #include "io/h5.hpp"
 #include "io/h5_cf.hpp"
 #include "network/edge_cells.hpp"
@@ -28,6 +27,7 @@
 #include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
 #include "results/results_schema.hpp"
+#include "hazard_code_hash.hpp"
 #include "version.hpp"
 
 namespace sd {
