@@ -206,7 +206,8 @@ double SinkState::inflow(const Model& m, double t, double dt, std::vector<double
 // carries the land past the outside level (the weir law tends to zero there; an explicit step
 // could overshoot on a small cell) and drain-back never takes more water than the cell holds.
 // The opening is read at the step start (the width at its end), so a breach opening at t acts
-// from the step starting at t: a run that checkpoints at t is the same before it with or without it.
+// from the step starting at t: a run that checkpoints at t is the same before it with or without
+// it.
 double SinkState::breach(const Model& m, double t, double dt, std::vector<double>& h, Budget& b,
                          Wet wet) {
   const double* head = wet.head ? wet.head : h.data();
@@ -223,6 +224,7 @@ double SinkState::breach(const Model& m, double t, double dt, std::vector<double
     const double outside = br.outside_level.at(t + 0.5 * dt) - m.datum();
     const double inland = z[c] + head[c];
     double vol = weir_discharge(outside, inland, br.crest - m.datum(), width) * dt;
+    if (vol == 0.0) continue;  // no head over the crest (the clamps below assume a flow)
     if (vol > 0.0)
       vol = std::min(vol, (outside - inland) * area);
     else
@@ -256,6 +258,7 @@ double SinkState::sluice(const Model& m, double t, double dt, std::vector<double
     const double outside = cell ? z[r] + head[r] : of.outside_level.at(t + 0.5 * dt) - m.datum();
     const double share = cell ? 0.5 : 1.0;
     double vol = orifice_discharge(outside, inland, gf.area_m2, g) * dt;  // + into the land
+    if (vol == 0.0) continue;
     if (vol > 0.0)
       vol = std::min({vol, share * (outside - inland) * area, cell ? h[r] * area : vol});
     else

@@ -49,8 +49,9 @@ TEST(HazardInjects, OneLinersAndInjectFilesRoundTrip) {
   for (const std::string line :
        {"dike_breach x=600 y=600 width_m=40 outside_level=[[1,2.5],[3,4.0],[6,1.2]]",
         "dike_breach x=600 y=600 width_m=40 crest_m=1.5 develop_h=0.5 duration_h=6",
-        "dike_breach x=600 y=600 peak_m3s=300 duration_h=3", "sluice_stuck outfall='North sluice' "
-                                                             "state=open area_m2=2.5",
+        "dike_breach x=600 y=600 peak_m3s=300 duration_h=3",
+        "sluice_stuck outfall='North sluice' "
+        "state=open area_m2=2.5",
         "sluice_stuck target='South sluice' state=closed", "pump_failure station='Pump 1'",
         "pump_back station='Pump 1' at=7200"}) {
     SCOPED_TRACE(line);
@@ -200,12 +201,27 @@ TEST(HazardInjects, WeirBreachAndStuckSluiceBranchesResumeBitForBit) {
   EXPECT_NE(sd::hazard_key(a, *fx.m, fx.o), sd::hazard_key(c, *fx.m, fx.o));
 }
 
+// A breach whose crest stands above the outside water passes nothing: the branch's flood is
+// its parent's, frame for frame.
+TEST(HazardInjects, ABreachAboveTheOutsideLevelChangesNothing) {
+  const Bowl fx("hz_dry_weir");
+  sd::Inject weir = inject(sd::InjectKind::DikeBreach, 5400);
+  weir.width_m = 20;
+  weir.crest_m = 50;
+  weir.level_t_s = {0};
+  weir.level_m = {10};
+  const auto [r, f] = fx.branch({weir}, 5400, true);
+  expect_same(r, f, 3600);
+  const sd::HazardTimeline parent = sd::run_hazard(fx.s, *fx.m, fx.o);
+  EXPECT_TRUE(frames_of(r.frames_path) == frames_of(parent.frames_path));
+}
+
 TEST(HazardInjects, PumpFailureAndReturnBranchesResumeBitForBit) {
   const Bowl fx("hz_pump");
   // Out at 1 h 30, back at 2 h: resumes from the 1 h checkpoint.
-  const auto [r, f] = fx.branch({inject(sd::InjectKind::PumpFailure, 5400),
-                                 inject(sd::InjectKind::PumpBack, 7200)},
-                                5400, false);
+  const auto [r, f] =
+      fx.branch({inject(sd::InjectKind::PumpFailure, 5400), inject(sd::InjectKind::PumpBack, 7200)},
+                5400, false);
   expect_same(r, f, 3600);
   // A station failing at a checkpoint time acts before that checkpoint's frame: the branch
   // resumes from the one before.
@@ -224,8 +240,8 @@ TEST(HazardInjects, PumpFailureIsABranchDecisionOnTheCommandLine) {
   }
   const std::string cache = " --cache-dir " + (dir / "cache").string() + " --threads 1 -q";
   const fs::path parent = dir / "run.h5", b = dir / "pump.h5";
-  auto r = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " +
-                              parent.string() + cache);
+  auto r = sdtest::stormdrill("run " + (dir / "scenario.toml").string() + " -o " + parent.string() +
+                              cache);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   r = sdtest::stormdrill("branch " + parent.string() +
                          " --at 09:30 --inject-inline 'pump_failure station=Pump' "

@@ -23,8 +23,8 @@ TEST(StructureFlow, WeirAndOrificeLawsAreTheHandFormulas) {
   EXPECT_DOUBLE_EQ(weir_discharge(0.0, 2.0, 1.0, 10.0), -1.44 * 10.0) << "reverse flow";
   EXPECT_DOUBLE_EQ(weir_discharge(3.0, 1.0, 1.0, 4.0), 1.44 * 4.0 * std::pow(2.0, 1.5));
   // Submerged: Villemonte (1 - (Hd/Hu)^1.5)^0.385 with Hd/Hu = 0.5.
-  EXPECT_NEAR(weir_discharge(2.0, 1.5, 1.0, 10.0),
-              14.4 * std::pow(1.0 - std::pow(0.5, 1.5), 0.385), 1e-12);
+  EXPECT_NEAR(weir_discharge(2.0, 1.5, 1.0, 10.0), 14.4 * std::pow(1.0 - std::pow(0.5, 1.5), 0.385),
+              1e-12);
   EXPECT_EQ(weir_discharge(1.7, 1.7, 1.0, 10.0), 0.0) << "equal levels";
   EXPECT_EQ(weir_discharge(0.9, 0.2, 1.0, 10.0), 0.0) << "both below the crest";
   EXPECT_DOUBLE_EQ(orifice_discharge(3.0, 1.0, 2.0), 0.6 * 2.0 * std::sqrt(2 * 9.81 * 2.0));
@@ -184,4 +184,20 @@ TEST(FloodSluice, AGateStuckClosedDrainsNothingButPumpsStillLift) {
   EXPECT_EQ(part.drainage, h3) << "and nothing after";
 }
 
+}  // namespace
+
+namespace {
+// A breach whose crest stands above the outside water changes nothing, bit for bit.
+TEST(FloodBreach, ABreachThatCannotFlowChangesNothing) {
+  auto run = [](bool with) {
+    auto spec = sdt::flat_spec(10, 10, 50.0);
+    if (with) spec.breaches.push_back(breach(5, 20.0, 50.0, TimeSeries::constant(10.0)));
+    State st(build_model(spec));
+    const auto rain = UniformRain::block(60.0, 1.0);
+    st.set_rain(&rain);
+    st.advance_to(3600.0);
+    return st.depth();
+  };
+  EXPECT_TRUE(run(false) == run(true));
+}
 }  // namespace
