@@ -71,6 +71,28 @@ int sluice_inland_cell(const Scenario& s, const std::vector<std::uint8_t>& block
   return best;
 }
 
+// Where a weir breach pours and whose level it sees: the lowest computed land cell within
+// three cells of the point (the land behind the dike: a click lands on the dike crest, which
+// stands above the land on both sides, and the sea side is water), the nearest on ties;
+// without land cells there, the nearest computed cell.
+int breach_pour_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
+                     double y) {
+  const Grid& g = s.dem.grid;
+  int i0, j0;
+  if (!g.locate(x, y, i0, j0)) return -1;
+  int best = -1;
+  double bz = 1e300, bd = 1e300;
+  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
+    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
+      const std::size_t c = g.index(i, j);
+      const bool water = !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
+      if (std::isnan(s.dem.data[c]) || blocked[c] || water) continue;
+      const double z = s.dem.data[c], d = std::hypot(i - i0, j - j0);
+      if (z < bz || (z == bz && d < bd)) bz = z, bd = d, best = static_cast<int>(c);
+    }
+  return best >= 0 ? best : nearest_open_cell(g, s.dem.data, blocked, cell_of(s, x, y));
+}
+
 std::string at_text(const Inject& j) {
   return std::string(kInjectKinds[j.kind]) + " at " + std::to_string(j.t_s / 3600) + " h";
 }
@@ -81,7 +103,7 @@ void add_structure_faults(const Scenario& s, const TimeSeries& sea_level, flood:
     const double until = j.duration_s > 0 ? j.t_s + j.duration_s : 1e300;
     if (j.kind == InjectKind::DikeBreach && j.width_m > 0) {
       flood::WeirBreach br;
-      br.cell = nearest_open_cell(s.dem.grid, s.dem.data, spec.blocked, cell_of(s, j.x, j.y));
+      br.cell = breach_pour_cell(s, spec.blocked, j.x, j.y);
       if (br.cell < 0)
         throw InputError(at_text(j) + " (" + std::to_string(j.x) + ", " + std::to_string(j.y) +
                          "): no computed cell within 3 cells for the breach to pour into");
