@@ -71,22 +71,37 @@ int sluice_inland_cell(const Scenario& s, const std::vector<std::uint8_t>& block
   return best;
 }
 
-// Where a weir breach pours and whose level it sees: the lowest computed land cell within
-// three cells of the point (the land behind the dike: a click lands on the dike crest, which
-// stands above the land on both sides, and the sea side is water), the nearest on ties;
-// without land cells there, the nearest computed cell.
+// Distance (cells) from cell (i, j) to the nearest water-class cell within `reach` cells;
+// 1e9 when there is none.
+double water_distance(const Scenario& s, int i, int j, int reach) {
+  const Grid& g = s.dem.grid;
+  double d = 1e9;
+  if (s.landuse.data.empty()) return d;
+  for (int q = std::max(0, j - reach); q <= std::min(g.ny - 1, j + reach); ++q)
+    for (int p = std::max(0, i - reach); p <= std::min(g.nx - 1, i + reach); ++p)
+      if (s.landuse.data[g.index(p, q)] == kWaterLanduse) d = std::min(d, std::hypot(p - i, q - j));
+  return d;
+}
+
+// Where a weir breach pours and whose level it sees: the land behind the dike. A click lands
+// on the dike crest, which stands above the land on both sides; the sea side is the water and
+// the foreshore next to it. So: the lowest computed land cell within three cells of the point
+// that is no nearer the water than the point itself (nearest on ties); without one, the
+// nearest computed cell.
 int breach_pour_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
                      double y) {
   const Grid& g = s.dem.grid;
   int i0, j0;
   if (!g.locate(x, y, i0, j0)) return -1;
+  const double d0 = water_distance(s, i0, j0, 6);
   int best = -1;
   double bz = 1e300, bd = 1e300;
   for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
     for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
       const std::size_t c = g.index(i, j);
       const bool water = !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
-      if (std::isnan(s.dem.data[c]) || blocked[c] || water) continue;
+      if (std::isnan(s.dem.data[c]) || blocked[c] || water || water_distance(s, i, j, 6) < d0)
+        continue;
       const double z = s.dem.data[c], d = std::hypot(i - i0, j - j0);
       if (z < bz || (z == bz && d < bd)) bz = z, bd = d, best = static_cast<int>(c);
     }
