@@ -149,7 +149,8 @@ RunReport run_branch(const BranchRequest& b) {
         if (changes_hazard(c->injects[k].kind))
           c->resume_before_s = std::min(c->resume_before_s, c->injects[k].t_s);
       for (std::size_t k = from_parent; k < c->injects.size(); ++k)
-        if (c->injects[k].kind == InjectKind::PumpFailure &&
+        if ((c->injects[k].kind == InjectKind::PumpFailure ||
+             c->injects[k].kind == InjectKind::PumpBack) &&
             c->injects[k].t_s == c->resume_before_s)
           c->resume_at = false;
     }

@@ -50,6 +50,110 @@ int receiving_cell(const Scenario& s, double x, double y) {
   return best;
 }
 
+// The land side of a sluice stuck open: the nearest computed land cell within three cells of
+// the outfall point other than its receiving cell (ties: the first in row order); -1 if none.
+int sluice_inland_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
+                       double y, int receiving) {
+  const Grid& g = s.dem.grid;
+  int i0, j0;
+  if (!g.locate(x, y, i0, j0)) return -1;
+  int best = -1;
+  double bd = 1e300;
+  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
+    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
+      const std::size_t c = g.index(i, j);
+      const bool water = !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
+      if (std::isnan(s.dem.data[c]) || blocked[c] || water || static_cast<int>(c) == receiving)
+        continue;
+      const double d = std::hypot(g.cx(i) - x, g.cy(j) - y);
+      if (d < bd) bd = d, best = static_cast<int>(c);
+    }
+  return best;
+}
+
+// Distance (cells) from cell (i, j) to the nearest water-class cell within `reach` cells;
+// 1e9 when there is none.
+double water_distance(const Scenario& s, int i, int j, int reach) {
+  const Grid& g = s.dem.grid;
+  double d = 1e9;
+  if (s.landuse.data.empty()) return d;
+  for (int q = std::max(0, j - reach); q <= std::min(g.ny - 1, j + reach); ++q)
+    for (int p = std::max(0, i - reach); p <= std::min(g.nx - 1, i + reach); ++p)
+      if (s.landuse.data[g.index(p, q)] == kWaterLanduse) d = std::min(d, std::hypot(p - i, q - j));
+  return d;
+}
+
+// Where a weir breach pours and whose level it sees: the land behind the dike. A click lands
+// on the dike crest, which stands above the land on both sides; the sea side is the water and
+// the foreshore next to it. So: the lowest computed land cell within three cells of the point
+// that is no nearer the water than the point itself (nearest on ties); without one, the
+// nearest computed cell.
+int breach_pour_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
+                     double y) {
+  const Grid& g = s.dem.grid;
+  int i0, j0;
+  if (!g.locate(x, y, i0, j0)) return -1;
+  const double d0 = water_distance(s, i0, j0, 6);
+  int best = -1;
+  double bz = 1e300, bd = 1e300;
+  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
+    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
+      const std::size_t c = g.index(i, j);
+      const bool water = !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
+      if (std::isnan(s.dem.data[c]) || blocked[c] || water || water_distance(s, i, j, 6) < d0)
+        continue;
+      const double z = s.dem.data[c], d = std::hypot(i - i0, j - j0);
+      if (z < bz || (z == bz && d < bd)) bz = z, bd = d, best = static_cast<int>(c);
+    }
+  return best >= 0 ? best : nearest_open_cell(g, s.dem.data, blocked, cell_of(s, x, y));
+}
+
+std::string at_text(const Inject& j) {
+  return std::string(kInjectKinds[j.kind]) + " at " + std::to_string(j.t_s / 3600) + " h";
+}
+
+// Weir-form dike breaches (width_m) and stuck sluices, once the walled cells are known.
+void add_structure_faults(const Scenario& s, const TimeSeries& sea_level, flood::ModelSpec& spec) {
+  for (const auto& j : s.injects) {
+    const double until = j.duration_s > 0 ? j.t_s + j.duration_s : 1e300;
+    if (j.kind == InjectKind::DikeBreach && j.width_m > 0) {
+      flood::WeirBreach br;
+      br.cell = breach_pour_cell(s, spec.blocked, j.x, j.y);
+      if (br.cell < 0)
+        throw InputError(at_text(j) + " (" + std::to_string(j.x) + ", " + std::to_string(j.y) +
+                         "): no computed cell within 3 cells for the breach to pour into");
+      br.width_m = j.width_m;
+      // Without crest_m the breach is scoured down to the ground it pours onto.
+      br.crest =
+          std::isfinite(j.crest_m) ? j.crest_m : s.dem.data[static_cast<std::size_t>(br.cell)];
+      br.t_open_s = j.t_s;
+      br.develop_s = j.develop_s;
+      br.t_close_s = until;
+      br.outside_level = j.level_t_s.empty() ? sea_level : TimeSeries{j.level_t_s, j.level_m};
+      spec.breaches.push_back(std::move(br));
+    } else if (j.kind == InjectKind::SluiceStuck) {
+      flood::GateFault gf;
+      for (std::size_t o = 0; o < s.outfalls.size(); ++o)
+        if (s.outfalls[o].name == j.target) gf.outfall = static_cast<int>(o);
+      if (gf.outfall < 0)
+        throw InputError(at_text(j) + ": no [[outfall]] named '" + j.target + "'");
+      gf.open = j.stuck_open;
+      gf.area_m2 = j.area_m2;
+      gf.t_from_s = j.t_s;
+      gf.t_until_s = until;
+      if (gf.open) {
+        const auto& o = s.outfalls[static_cast<std::size_t>(gf.outfall)];
+        gf.inland_cell = sluice_inland_cell(
+            s, spec.blocked, o.x, o.y, spec.outfalls[static_cast<std::size_t>(gf.outfall)].cell);
+        if (gf.inland_cell < 0)
+          throw InputError(at_text(j) + ": outfall '" + j.target +
+                           "' has no land cell within 3 cells for the open gate to connect");
+      }
+      spec.gate_faults.push_back(gf);
+    }
+  }
+}
+
 TimeSeries read_level_csv(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open level series");
@@ -201,7 +305,7 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
   // Dike breach: a triangular hydrograph, peak a quarter of the way through (a breach widens
   // fast, then the head falls); no duration = peak flow held to the end.
   for (const auto& j : s.injects) {
-    if (j.kind != InjectKind::DikeBreach) continue;
+    if (j.kind != InjectKind::DikeBreach || j.width_m > 0) continue;  // weirs: below
     flood::PointInflow in;
     in.cell = cell_of(s, j.x, j.y);
     if (in.cell < 0) continue;
@@ -245,6 +349,7 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
   // pours into the nearest computed cell inland. The wall cell stays closed: opened, it would
   // stand at the sea level from the first step and flood the land hours before the breach.
   for (auto& in : spec.inflows) in.cell = nearest_open_cell(g, s.dem.data, spec.blocked, in.cell);
+  add_structure_faults(s, sea_level, spec);
   if (s.subgrid()) {  // bed and roughness come from the tables of the fine DEM
     if (!tables) throw std::logic_error("setup_flood: a sub-grid scenario without its tables");
     spec.bed.clear();

@@ -127,6 +127,9 @@ std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOp
       mixd(j.radius_m);
       mixd(j.factor);
       mixs(j.target);
+      for (double v : {j.width_m, j.crest_m, j.develop_s, j.area_m2, j.stuck_open ? 1.0 : 0.0})
+        mixd(v);
+      for (std::size_t k = 0; k < j.level_t_s.size(); ++k) mixd(j.level_t_s[k]), mixd(j.level_m[k]);
     }
   mixd(static_cast<double>(m.graph->num_edges()));
   mix(m.edge_cells.cells.data(), m.edge_cells.cells.size() * sizeof(std::uint32_t));
@@ -357,7 +360,8 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
     site_cell.push_back(g.locate(q.x, q.y, i, j) ? static_cast<int>(g.index(i, j)) : -1);
   }
   std::vector<char> substation_failed(s.sites.size(), 0);
-  // Pump-failure injects switch a station off (and back on after their duration).
+  // Pump-failure injects switch a station off (and back on after their duration or at a
+  // pump_back).
   struct PumpSwitch {
     double t;
     std::size_t pump;
@@ -365,14 +369,14 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   };
   std::vector<PumpSwitch> switches;
   for (const auto& j : s.injects) {
-    if (j.kind != InjectKind::PumpFailure) continue;
+    if (j.kind != InjectKind::PumpFailure && j.kind != InjectKind::PumpBack) continue;
     for (std::size_t p = 0; p < s.pumps.size(); ++p)
       if (s.pumps[p].name == j.target) {
-        switches.push_back({j.t_s, p, false});
+        switches.push_back({j.t_s, p, j.kind == InjectKind::PumpBack});
         if (j.duration_s > 0) switches.push_back({j.t_s + j.duration_s, p, true});
       }
   }
-  std::sort(switches.begin(), switches.end(), [](auto& a, auto& b) { return a.t < b.t; });
+  std::stable_sort(switches.begin(), switches.end(), [](auto& a, auto& b) { return a.t < b.t; });
   std::size_t next_switch = 0;
 
   for (std::size_t k = 0; k < times.size(); ++k) {

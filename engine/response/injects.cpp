@@ -1,5 +1,6 @@
 // Drill injects as the response sees them. Hazard-changing injects (dike breach, rain band,
-// pump failure) are already in the hazard run; here they are logged so the debrief shows them.
+// pump failure and return, stuck sluice) are already in the hazard run; here they are logged so the
+// debrief shows them.
 #include <cmath>
 
 #include "response/run_state.hpp"
@@ -17,7 +18,8 @@ void RunState::team_back(int team, double t) {
 void RunState::on_inject(int j, double t, bool end) {
   const Inject& in = s.injects[j];
   const std::string what(kInjectKinds[in.kind]);
-  if (static_cast<int>(in.kind) >= static_cast<int>(InjectKind::CloseRoad)) {
+  if (static_cast<int>(in.kind) >= static_cast<int>(InjectKind::CloseRoad) &&
+      !changes_hazard(in.kind)) {
     on_decision(in, t, end);
     return;
   }
@@ -90,6 +92,15 @@ void RunState::on_inject(int j, double t, bool end) {
           end ? "communications restored"
               : "inject: communications outage (+" + std::to_string(static_cast<int>(in.factor)) +
                     " min dispatch delay)");
+      break;
+    case InjectKind::PumpBack:
+    case InjectKind::SluiceStuck:
+      if (!end)
+        log(t, EventType::Inject, -1, -1, in.x, in.y,
+            "inject: " + what + " " + in.target +
+                (in.kind == InjectKind::SluiceStuck ? (in.stuck_open ? " (open)" : " (closed)")
+                                                    : "") +
+                (in.note.empty() ? "" : " (" + in.note + ")"));
       break;
     default:
       if (!end)

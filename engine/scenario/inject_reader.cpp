@@ -117,6 +117,57 @@ void read_decision(TableReader& t, const Scenario& s, Inject& j) {
   }
 }
 
+// A dike breach is either a hydrograph (peak_m3s, duration_h) or a weir of width_m fed by an
+// outside water level (docs/flood-model.md "Breach weir"); never both.
+void read_breach(TableReader& t, Inject& j) {
+  const bool weir = t.has("width_m");
+  for (const char* k : {"outside_level", "crest_m", "invert_m", "develop_h"})
+    if (t.has(k) && !weir) t.error(k, std::string(k) + " belongs to a breach of width_m");
+  if (!weir) {
+    if (j.peak_m3s <= 0) t.error("peak_m3s", "a dike breach needs peak_m3s > 0 (or width_m)");
+    return;
+  }
+  if (t.has("peak_m3s"))
+    t.error("peak_m3s",
+            "give either peak_m3s (a hydrograph) or width_m (a weir fed by the outside level), "
+            "not both");
+  j.width_m = t.number("width_m", 0, -1e9, 1e5);
+  if (!(j.width_m > 0)) t.error("width_m", "a breach width must be > 0 m");
+  if (t.has("crest_m") && t.has("invert_m"))
+    t.error("invert_m", "give crest_m or invert_m (the same breach bottom), not both");
+  const char* bottom = t.has("invert_m") ? "invert_m" : "crest_m";
+  if (t.has(bottom)) j.crest_m = t.number(bottom, 0, -1e4, 1e4);
+  j.develop_s = t.number("develop_h", 0, 0, 1e4) * 3600;
+  const auto series = t.pairs("outside_level");
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const auto [th, lv] = series[k];
+    if (!std::isfinite(th) || !std::isfinite(lv) || std::abs(lv) > 1e4)
+      t.error("outside_level", "entry " + std::to_string(k + 1) +
+                                   " is not a [t_h, level_m] pair "
+                                   "of finite numbers (|level| <= 10000 m)");
+    else if (k > 0 && th <= series[k - 1][0])
+      t.error("outside_level", "times must increase (entry " + std::to_string(k + 1) + ": " +
+                                   std::to_string(th) + " h after " +
+                                   std::to_string(series[k - 1][0]) + " h)");
+    j.level_t_s.push_back(th * 3600), j.level_m.push_back(lv);
+  }
+  if (t.has("outside_level") && series.empty())
+    t.error("outside_level", "needs at least one [t_h, level_m] pair");
+}
+
+// sluice_stuck: an [[outfall]]'s gate stuck open or closed.
+void read_sluice(TableReader& t, const Scenario& s, Inject& j) {
+  j.target = name_of(t, {"outfall", "target"});
+  check_name(t, "outfall", "outfall",
+             has_named(s.outfalls, j.target, [](auto& o) { return o.name; }), j.target);
+  if (!t.has("state")) t.error("state", "needs state = \"open\" or \"closed\"");
+  j.stuck_open = t.choice("state", "closed", {"open", "closed"}) == "open";
+  j.area_m2 = t.number("area_m2", j.stuck_open ? 1.0 : 0.0, -1e9, 1e4);
+  if (j.stuck_open && !(j.area_m2 > 0)) t.error("area_m2", "a gate opening must be > 0 m2");
+  if (!j.stuck_open && t.has("area_m2"))
+    t.error("area_m2", "a gate stuck closed has no opening (area_m2 is for state = \"open\")");
+}
+
 }  // namespace
 
 Inject read_inject_table(TableReader& t, const Scenario& s, std::optional<double> default_t) {
@@ -149,17 +200,18 @@ Inject read_inject_table(TableReader& t, const Scenario& s, std::optional<double
     j.target = name_of(t, {"depot", "target"});
     check_name(t, "depot", "depot", has_named(s.depots, j.target, [](auto& d) { return d.name; }),
                j.target);
-  } else if (j.kind == InjectKind::PumpFailure) {
+  } else if (j.kind == InjectKind::PumpFailure || j.kind == InjectKind::PumpBack) {
     j.target = name_of(t, {"station", "target"});
     check_name(t, "station", "pumping_station",
                has_named(s.pumps, j.target, [](auto& p) { return p.name; }), j.target);
+  } else if (j.kind == InjectKind::SluiceStuck) {
+    read_sluice(t, s, j);
   } else if (static_cast<int>(j.kind) >= static_cast<int>(InjectKind::CloseRoad)) {
     read_decision(t, s, j);
   } else {
     j.target = t.string("target", "");
   }
-  if (j.kind == InjectKind::DikeBreach && j.peak_m3s <= 0)
-    t.error("peak_m3s", "a dike breach needs peak_m3s > 0");
+  if (j.kind == InjectKind::DikeBreach) read_breach(t, j);
   if (j.kind == InjectKind::IncidentBurst && j.count <= 0)
     t.error("count", "an incident burst needs count > 0");
   if (j.t_s > s.duration_s && s.duration_s > 0)
@@ -214,6 +266,12 @@ std::string inline_inject_toml(const std::string& line, const std::string& sourc
     for (char c : key)
       if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_')
         throw InputError(source + ": bad key '" + key + "'");
+    if (value.front() == '[') {  // a TOML array as written: outside_level=[[12,3.5],[14,4]]
+      if (value.find_first_of("\r\n#=") != std::string::npos)
+        throw InputError(source + ": '" + word + "': an array value is one line of numbers");
+      toml += key + " = " + value + "\n";
+      continue;
+    }
     double num = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), num);
     const bool numeric = ec == std::errc() && end == value.data() + value.size();
@@ -250,7 +308,20 @@ std::string inject_toml(const Inject& j) {
       xy(), kv("radius_m", num(j.radius_m));
       break;
     case K::DikeBreach:
-      xy(), kv("peak_m3s", num(j.peak_m3s));
+      xy();
+      if (j.width_m > 0) {
+        kv("width_m", num(j.width_m));
+        if (std::isfinite(j.crest_m)) kv("crest_m", num(j.crest_m));
+        if (j.develop_s > 0) kv("develop_h", num(j.develop_s / 3600));
+        if (!j.level_t_s.empty()) {
+          std::string a = "[";
+          for (std::size_t k = 0; k < j.level_t_s.size(); ++k)
+            a += (k ? ", [" : "[") + num(j.level_t_s[k] / 3600) + ", " + num(j.level_m[k]) + "]";
+          kv("outside_level", a + "]");
+        }
+      } else {
+        kv("peak_m3s", num(j.peak_m3s));
+      }
       break;
     case K::TeamOut:
     case K::TeamBack:
@@ -263,7 +334,12 @@ std::string inject_toml(const Inject& j) {
       kv("depot", str(j.target));
       break;
     case K::PumpFailure:
+    case K::PumpBack:
       kv("station", str(j.target));
+      break;
+    case K::SluiceStuck:
+      kv("outfall", str(j.target)), kv("state", str(j.stuck_open ? "open" : "closed"));
+      if (j.stuck_open) kv("area_m2", num(j.area_m2));
       break;
     case K::CommsOutage:
       kv("factor", num(j.factor));

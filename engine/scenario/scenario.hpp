@@ -4,6 +4,7 @@
 // ensemble member. Mutable run data lives in the response State and the flood/network
 // states. Positions are in the DEM's CRS (metres); times in seconds since `start`.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -158,6 +159,14 @@ struct Inject {
   std::string to;       // move_supplies: receiving depot
   DispatchPolicy policy = DispatchPolicy::Nearest;  // dispatch_policy
   bool positioned = false;  // x, y given (evacuate: a circle of radius_m instead of a town)
+  // dike_breach as a weir (width_m > 0 instead of peak_m3s; docs/flood-model.md "Breach weir")
+  double width_m = 0;                      // final breach width
+  double crest_m = NAN;                    // breach bottom (m, DEM datum); NaN: the ground inland
+  double develop_s = 0;                    // widens linearly from 0 over this time
+  std::vector<double> level_t_s, level_m;  // outside water level; empty: the scenario's sea level
+  // sluice_stuck: `target` names the [[outfall]]
+  bool stuck_open = false;
+  double area_m2 = 0;  // gate opening of a sluice stuck open
 };
 
 struct Scenario {

@@ -230,6 +230,37 @@ std::vector<double> TableReader::numbers(const std::string& key) {
   return out;
 }
 
+std::vector<std::array<double, 2>> TableReader::pairs(const std::string& key) {
+  std::vector<std::array<double, 2>> out;
+  const toml::node* n = get(key);
+  if (!n) return out;
+  auto a = n->as_array();
+  if (!a) {
+    type_error(n, key, "an array of [a, b] number pairs");
+    return out;
+  }
+  for (const auto& e : *a) {
+    auto pair = e.as_array();
+    std::array<double, 2> v{};
+    bool ok = pair && pair->size() == 2;
+    for (std::size_t k = 0; ok && k < 2; ++k) {
+      const toml::node& x = *pair->get(k);
+      if (auto f = x.as_floating_point())
+        v[k] = f->get();
+      else if (auto i = x.as_integer())
+        v[k] = static_cast<double>(i->get());
+      else
+        ok = false;
+    }
+    if (!ok) {
+      error_at(&e, key, "each entry must be a pair of numbers [a, b]");
+      return {};
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
 std::vector<std::string> TableReader::strings(const std::string& key) {
   std::vector<std::string> out;
   const toml::node* n = get(key);

@@ -5,6 +5,7 @@
 // "did you mean" suggestion.
 #include <toml++/toml.h>
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -34,6 +35,9 @@ class TableReader {
   // A path relative to the file that defines the key; checks that it exists when asked.
   std::string path(const std::string& key, bool required, bool must_exist = true);
   std::vector<double> numbers(const std::string& key);
+  // `key = [[a, b], [a, b], ...]`: a table of number pairs (a series); each entry must be a
+  // pair of numbers.
+  std::vector<std::array<double, 2>> pairs(const std::string& key);
   std::vector<std::string> strings(const std::string& key);
   std::optional<TableReader> table(const std::string& key);
   std::vector<TableReader> tables(const std::string& key);  // array of tables

@@ -83,16 +83,19 @@ enum class InjectKind {
   OpenShelter,
   CloseShelter,  // no more arrivals; those inside stay
   MoveSupplies,  // stock moved from one depot to another
-  SetDispatch    // the dispatch policy changes
+  SetDispatch,   // the dispatch policy changes
+  PumpBack,      // a pumping station back in service (ends a pump_failure)
+  SluiceStuck    // an outfall's gate stuck open or closed (docs/flood-model.md "Stuck sluices")
 };
-inline constexpr Labels<InjectKind, 18> kInjectKinds{
-    {"road_closure", "dike_breach", "team_out", "depot_lost", "comms_outage", "incident_burst",
-     "rain_band", "pump_failure", "close_road", "reopen_road", "team_back", "move_station",
-     "response_level", "evacuate", "open_shelter", "close_shelter", "move_supplies",
-     "dispatch_policy"}};
+inline constexpr Labels<InjectKind, 20> kInjectKinds{
+    {"road_closure",   "dike_breach",   "team_out",        "depot_lost", "comms_outage",
+     "incident_burst", "rain_band",     "pump_failure",    "close_road", "reopen_road",
+     "team_back",      "move_station",  "response_level",  "evacuate",   "open_shelter",
+     "close_shelter",  "move_supplies", "dispatch_policy", "pump_back",  "sluice_stuck"}};
 // Injects that change the hazard and so need their own hazard run.
 inline constexpr bool changes_hazard(InjectKind k) {
-  return k == InjectKind::DikeBreach || k == InjectKind::RainBand || k == InjectKind::PumpFailure;
+  return k == InjectKind::DikeBreach || k == InjectKind::RainBand || k == InjectKind::PumpFailure ||
+         k == InjectKind::PumpBack || k == InjectKind::SluiceStuck;
 }
 
 enum class BoundaryKind { Closed, Open, Level };

@@ -30,6 +30,9 @@ void ActiveTiles::init(const Model& m, bool enabled) {
   for (const auto& in : spec.inflows) mark_cell(static_cast<std::size_t>(in.cell));
   for (const auto& of : spec.outfalls)
     if (of.cell >= 0) mark_cell(static_cast<std::size_t>(of.cell));
+  for (const auto& br : spec.breaches) mark_cell(static_cast<std::size_t>(br.cell));
+  for (const auto& gf : spec.gate_faults)
+    if (gf.open) mark_cell(static_cast<std::size_t>(gf.inland_cell));
   // Edges that can let water in or out: their whole tile row / column of tiles.
   auto open = [&](Side s) {
     return spec.edges[static_cast<std::size_t>(s)].kind != Edge::Kind::Closed;

@@ -1,7 +1,8 @@
 #pragma once
 // Active-tile skipping (internal to sd_flood). The grid is cut into 32 x 32 tiles; a step
 // computes only the tiles that hold water (a cell deeper than h_wet), touch such a tile
-// across an edge, receive rain, or may receive water from an edge, an inflow or an outfall.
+// across an edge, receive rain, or may receive water from an edge, an inflow, an outfall, a
+// breach or a gate stuck open.
 // Every other tile is provably unchanged by the step: both cells of each of its faces are
 // at most h_wet < h_dry deep, so the dense sweep would give those faces exactly zero flux
 // and its cells exactly zero net inflow. Skipping is therefore bit-identical to the dense

@@ -162,6 +162,32 @@ ModelPtr build_model(ModelSpec spec) {
             "flood model: inflow " + std::to_string(p) + " cell is outside the domain");
     check_series(spec.inflows[p].m3s, "inflow " + std::to_string(p));
   }
+  for (std::size_t p = 0; p < spec.breaches.size(); ++p) {
+    const auto& br = spec.breaches[p];
+    const std::string f = "breach " + std::to_string(p);
+    check_cell(br.cell, n, f);
+    require(m->act_[static_cast<std::size_t>(br.cell)],
+            "flood model: " + f + " cell is outside the domain");
+    require(br.width_m > 0 && std::isfinite(br.width_m),
+            "flood model: " + f + " width must be > 0");
+    require(std::isfinite(br.crest) && br.develop_s >= 0 && br.t_close_s >= br.t_open_s,
+            "flood model: " + f + " crest, develop time or close time invalid");
+    require(!br.outside_level.empty(), "flood model: " + f + " has no outside level");
+    check_series(br.outside_level, f + " outside_level");
+  }
+  for (std::size_t p = 0; p < spec.gate_faults.size(); ++p) {
+    const auto& gf = spec.gate_faults[p];
+    const std::string f = "gate fault " + std::to_string(p);
+    require(gf.outfall >= 0 && gf.outfall < static_cast<int>(spec.outfalls.size()),
+            "flood model: " + f + " outfall index out of range");
+    if (gf.open) {
+      require(gf.area_m2 > 0 && std::isfinite(gf.area_m2),
+              "flood model: " + f + " opening must be > 0");
+      check_cell(gf.inland_cell, n, f);
+      require(m->act_[static_cast<std::size_t>(gf.inland_cell)],
+              "flood model: " + f + " inland cell is outside the domain");
+    }
+  }
   for (int s = 0; s < 4; ++s)
     if (spec.edges[static_cast<std::size_t>(s)].kind == Edge::Kind::Level) {
       require(!spec.edges[static_cast<std::size_t>(s)].level.empty(),

@@ -55,6 +55,31 @@ struct PointInflow {
   TimeSeries m3s;
 };
 
+// A dike breach as a broad-crested weir (structure_flow.hpp) between the water outside the
+// dike and `cell`: open from t_open_s until t_close_s, its width growing linearly from 0 to
+// width_m over develop_s. Water comes in while the outside stands higher and drains back
+// when the land does; both are booked as inflow (Budget::inflow, net).
+struct WeirBreach {
+  int cell = -1;
+  double width_m = 0;
+  double crest = 0;  // breach bottom, m above the DEM datum
+  double t_open_s = 0, develop_s = 0, t_close_s = 1e300;
+  TimeSeries outside_level;  // m above the DEM datum
+};
+
+// A sluice gate stuck from t_from_s until t_until_s (a drill inject). Closed: its outfall
+// drains nothing by gravity (the gate-locked demand is left to the pumps). Open: no flap
+// gate; besides gravity drainage, water moves both ways between `inland_cell` and the
+// receiving water through a submerged orifice of area_m2 (the sea comes in at high tide).
+struct GateFault {
+  int outfall = -1;
+  bool open = false;
+  double area_m2 = 0;
+  int inland_cell = -1;  // open gates only
+  double t_from_s = 0, t_until_s = 1e300;
+  bool active(double t) const { return t >= t_from_s && t < t_until_s; }
+};
+
 // Debris factor class for the FD2320 hazard rating (DEFRA/EA 2006, table 3.1).
 enum DebrisClass : std::uint8_t { kPastureArable = 0, kWoodland = 1, kUrban = 2 };
 
@@ -107,6 +132,8 @@ struct ModelSpec {
   std::vector<Outfall> outfalls;
   std::vector<PumpStation> pumps;
   std::vector<PointInflow> inflows;
+  std::vector<WeirBreach> breaches;
+  std::vector<GateFault> gate_faults;
   std::array<Edge, 4> edges;               // indexed by Side
   std::vector<std::uint8_t> debris_class;  // optional, DebrisClass per cell (default urban)
   // Optional sub-grid topography (subgrid_inertial.hpp): tables of the fine DEM on this grid.

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "flood/flood_state.hpp"
+#include "flood/structure_flow.hpp"
 
 namespace sd::flood {
 namespace {
@@ -29,7 +30,7 @@ void SinkState::init(const Model& m) {
 bool SinkState::active(const Model& m) {
   const auto& s = m.spec();
   return m.has_infiltration() || !m.drain_groups().empty() || !s.pumps.empty() ||
-         !s.inflows.empty();
+         !s.inflows.empty() || !s.breaches.empty() || !s.gate_faults.empty();
 }
 
 double SinkState::apply(const Model& m, double t, double dt, int threads, std::vector<double>& h,
@@ -39,6 +40,8 @@ double SinkState::apply(const Model& m, double t, double dt, int threads, std::v
   if (!tasks.empty()) hm = std::max(hm, drain(m, t, dt, threads, h, b, wet));
   if (!pump_on.empty()) hm = std::max(hm, pump(m, dt, h, b));
   if (!m.spec().inflows.empty()) hm = std::max(hm, inflow(m, t, dt, h, b));
+  if (!m.spec().breaches.empty()) hm = std::max(hm, breach(m, t, dt, h, b, wet));
+  if (!m.spec().gate_faults.empty()) hm = std::max(hm, sluice(m, t, dt, h, b, wet));
   return hm;
 }
 
@@ -90,7 +93,9 @@ void SinkState::infiltrate(const Model& m, double t, double dt, int threads, std
 // Flap-gate rule: a cell drains by gravity only while the receiving water's level is below
 // the water surface in the cell (bed + depth). Receiving level: the outfall cell's surface
 // at the start of the sink phase, or the outfall's outside_level, or none (always free).
-// A locked cell's demand is left for the pumping stations serving it.
+// A gate stuck closed locks its outfall; one stuck open drains by the same gravity rule (and
+// lets water back in through sluice()). A locked cell's demand is left for the pumping stations
+// serving it.
 double SinkState::drain(const Model& m, double t, double dt, int threads, std::vector<double>& h,
                         Budget& b, Wet wet) {
   const double* head = wet.head ? wet.head : h.data();  // water surface = z + head
@@ -107,6 +112,10 @@ double SinkState::drain(const Model& m, double t, double dt, int threads, std::v
       else if (!of.outside_level.empty())
         eta = of.outside_level.at(t + dt) - m.datum();
     }
+    if (groups[gi].outfall >= 0)  // a gate stuck closed: locked whatever the levels
+      for (const GateFault& gf : m.spec().gate_faults)
+        if (gf.outfall == groups[gi].outfall && !gf.open && gf.active(t))
+          eta = std::numeric_limits<double>::infinity();
     group_eta[gi] = eta;
   }
   const bool track = !demand.empty();
@@ -192,6 +201,79 @@ double SinkState::inflow(const Model& m, double t, double dt, std::vector<double
     h[c] += vol / area;
     b.inflow += vol;
     hm = std::max(hm, h[c]);
+  }
+  return hm;
+}
+
+// Dike breaches as broad-crested weirs between the outside water and the breach cell, on the
+// levels at the start of the step (outside level at mid-step). The step's volume never
+// carries the land past the outside level (the weir law tends to zero there; an explicit step
+// could overshoot on a small cell) and drain-back never takes more water than the cell holds.
+// The opening is read at the step start (the width at its end), so a breach opening at t acts
+// from the step starting at t: a run that checkpoints at t is the same before it with or without
+// it.
+double SinkState::breach(const Model& m, double t, double dt, std::vector<double>& h, Budget& b,
+                         Wet wet) {
+  const double* head = wet.head ? wet.head : h.data();
+  const auto& z = m.z_rel();
+  const double area = m.grid().cell_area();
+  double hm = 0.0;
+  for (const WeirBreach& br : m.spec().breaches) {
+    if (t < br.t_open_s || t >= br.t_close_s) continue;
+    const std::size_t c = static_cast<std::size_t>(br.cell);
+    const double grown =
+        br.develop_s > 0 ? std::min(1.0, (t + dt - br.t_open_s) / br.develop_s) : 1.0;
+    const double width = br.width_m * grown;
+    if (width <= 0.0) continue;
+    const double outside = br.outside_level.at(t + 0.5 * dt) - m.datum();
+    const double inland = z[c] + head[c];
+    double vol = weir_discharge(outside, inland, br.crest - m.datum(), width) * dt;
+    if (vol == 0.0) continue;  // no head over the crest (the clamps below assume a flow)
+    if (vol > 0.0)
+      vol = std::min(vol, (outside - inland) * area);
+    else
+      vol = std::max(vol, -std::min(h[c], inland - outside) * area);
+    if (vol == 0.0) continue;
+    h[c] += vol / area;
+    b.inflow += vol;
+    hm = std::max(hm, h[c]);
+  }
+  return hm;
+}
+
+// Gates stuck open: a two-way submerged orifice between the inland cell and the receiving
+// water (the outfall cell, or the outfall's outside level, booked as inflow). Between two
+// cells a step moves at most half their level difference (equal cell areas meet halfway) and
+// never more than the giving side holds.
+double SinkState::sluice(const Model& m, double t, double dt, std::vector<double>& h, Budget& b,
+                         Wet wet) {
+  const double* head = wet.head ? wet.head : h.data();
+  const auto& z = m.z_rel();
+  const double area = m.grid().cell_area(), g = m.spec().options.g;
+  double hm = 0.0;
+  for (const GateFault& gf : m.spec().gate_faults) {
+    if (!gf.open || !gf.active(t)) continue;
+    const Outfall& of = m.spec().outfalls[static_cast<std::size_t>(gf.outfall)];
+    if (of.cell < 0 && of.outside_level.empty()) continue;  // free outfall: nothing comes back
+    const std::size_t a = static_cast<std::size_t>(gf.inland_cell);
+    const double inland = z[a] + head[a];
+    const bool cell = of.cell >= 0;
+    const std::size_t r = cell ? static_cast<std::size_t>(of.cell) : 0;
+    const double outside = cell ? z[r] + head[r] : of.outside_level.at(t + 0.5 * dt) - m.datum();
+    const double share = cell ? 0.5 : 1.0;
+    double vol = orifice_discharge(outside, inland, gf.area_m2, g) * dt;  // + into the land
+    if (vol == 0.0) continue;
+    if (vol > 0.0)
+      vol = std::min({vol, share * (outside - inland) * area, cell ? h[r] * area : vol});
+    else
+      vol = std::max(vol, -std::min(h[a] * area, share * (inland - outside) * area));
+    if (vol == 0.0) continue;
+    h[a] += vol / area;
+    if (cell)
+      h[r] -= vol / area;
+    else
+      b.inflow += vol;
+    hm = std::max({hm, h[a], cell ? h[r] : 0.0});
   }
   return hm;
 }

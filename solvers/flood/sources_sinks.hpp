@@ -1,7 +1,8 @@
 #pragma once
 // Per-step sinks and point sources (internal to sd_flood): infiltration (Horton, Green-Ampt,
-// constant), urban drainage through flap-gated outfalls, pumping stations and point
-// inflows. All volumes are booked in double precision.
+// constant), urban drainage through flap-gated outfalls (and gates stuck open or closed),
+// pumping stations, point inflows and dike breaches as weirs. All volumes are booked in double
+// precision.
 #include <cstdint>
 #include <vector>
 
@@ -42,6 +43,8 @@ struct SinkState {
                Wet wet);
   double pump(const Model& m, double dt, std::vector<double>& h, Budget& b);
   double inflow(const Model& m, double t, double dt, std::vector<double>& h, Budget& b);
+  double breach(const Model& m, double t, double dt, std::vector<double>& h, Budget& b, Wet wet);
+  double sluice(const Model& m, double t, double dt, std::vector<double>& h, Budget& b, Wet wet);
 };
 
 }  // namespace sd::flood

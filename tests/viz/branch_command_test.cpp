@@ -29,6 +29,22 @@ TEST(BranchCommand, OneLinersForEveryDirectorAction) {
             "move_supplies from=Depot to=\"Depot 2\" stock=food amount=500");
 }
 
+TEST(BranchCommand, HazardDecisionsOfTheDirector) {
+  EXPECT_EQ(inline_text(dike_breach_weir(301000, 3381000, 40, outside_level_text("12:3.2, 15:4"))),
+            "dike_breach x=301000 y=3381000 width_m=40 outside_level=[[12,3.2],[15,4]]");
+  EXPECT_EQ(inline_text(dike_breach_weir(301000, 3381000, 25.5, "")),
+            "dike_breach x=301000 y=3381000 width_m=25.5");
+  EXPECT_EQ(inline_text(pump_back("Central polder pumping station")),
+            "pump_back station=\"Central polder pumping station\"");
+  EXPECT_EQ(inline_text(sluice_stuck("Sea sluice 1", true, 4)),
+            "sluice_stuck outfall=\"Sea sluice 1\" state=open area_m2=4");
+  EXPECT_EQ(inline_text(sluice_stuck("S", false, 4)), "sluice_stuck outfall=S state=closed");
+  EXPECT_EQ(outside_level_text("  "), "");
+  EXPECT_THROW(outside_level_text("12:3, 11:4"), std::invalid_argument);
+  EXPECT_THROW(outside_level_text("12 3"), std::invalid_argument);
+  EXPECT_THROW(outside_level_text("12:3x"), std::invalid_argument);
+}
+
 TEST(BranchCommand, ValuesWithBothQuoteKindsAreRefused) {
   EXPECT_THROW(inline_text({"team_out", {{"team", "O\"Neil's"}}}), std::invalid_argument);
   EXPECT_EQ(inline_text({"team_out", {{"team", "the \"A\" team"}}}),

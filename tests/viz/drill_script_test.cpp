@@ -22,6 +22,11 @@ struct SmallRun {
     r.edges.add(to);
     Column names{"name", true, {}, {"Fire West", "Fire brigade — Wuyuan"}, {}};
     r.teams.add(names);
+    r.towns.add({"name", true, {}, {"West"}, {}});
+    r.shelters.add({"name", true, {}, {"Gym"}, {}});
+    r.depots.add({"name", true, {}, {"Depot", "Store"}, {}});
+    r.sites.add({"name", true, {}, {"Clinic", "North pumps"}, {}});
+    r.sites.add({"kind", false, {0, 2}, {}, {"hospital", "care_home", "pumping_station"}});
   }
 };
 
@@ -114,13 +119,32 @@ TEST(DrillScript, CheckedAgainstTheRun) {
       {"[[prompt]]\nat = \"09:00\"\ntext = \"x\"\ninject = [\"close_road edge=4\"]\n",
        "prompt[1].inject[1]: edge=4: no such road segment (the run has 4 rows"},
       {"[[prompt]]\nat = \"09:00\"\ntext = \"x\"\ninject = [\"team_out team=Nobody\"]\n",
-       "prompt[1].inject[1]: team=Nobody: the run has no team of that name"},
+       "drill.toml:4:1: prompt[1].inject[1]: team=Nobody: the run has no team of that name"},
+      // Every name, on the line of its one-liner, when the script is loaded.
+      {"[[prompt]]\nat = \"09:00\"\ntext = \"x\"\ninject = [\n  \"response_level level=II\",\n"
+       "  \"evacuate town=Atlantis\"]\n",
+       "drill.toml:6:1: prompt[1].inject[2]: town=Atlantis: the run has no town of that name"},
+      {"[[prompt]]\nat = \"09:00\"\ntext = \"x\"\ninject = [\"open_shelter shelter=Hall\"]\n",
+       "shelter=Hall: the run has no shelter of that name"},
+      {"[[prompt]]\nat = \"09:00\"\ntext = \"x\"\ninject = [\"depot_lost depot=Barn\"]\n",
+       "depot=Barn: the run has no depot of that name"},
+      {"[[prompt]]\nat = \"09:00\"\ntext = \"x\"\n"
+       "inject = [\"move_supplies from=Depot to=Stor stock=food amount=5\"]\n",
+       "to=Stor: the run has no depot of that name"},
+      {"[[prompt]]\nat = \"09:00\"\ntext = \"x\"\ninject = [\"pump_failure station=Clinic\"]\n",
+       "station=Clinic: the run has no pumping station of that name"},
   };
   for (const auto& c : cases) {
     const std::string m = message_of(c.text, true);
     EXPECT_NE(m.find(c.want), std::string::npos) << c.text << "\n--> " << m;
   }
   EXPECT_EQ(message_of("[[prompt]]\nat = \"10:59\"\ntext = \"x\"\n", true), "(accepted)");
+  EXPECT_EQ(
+      message_of("[[prompt]]\nat = \"10:00\"\ntext = \"x\"\ninject = [\"evacuate town=West\", "
+                 "\"close_shelter shelter=Gym\", \"move_supplies from=Depot to=Store "
+                 "stock=food amount=5\", \"pump_back station='North pumps'\"]\n",
+                 true),
+      "(accepted)");
 }
 
 TEST(DrillScript, MissingFileIsNamed) {

@@ -203,7 +203,16 @@ void Director::map_click(const Document& doc, const ViewState& vs, double x, dou
       break;
     }
     case MapTool::dike_breach:
-      queue(dike_breach(x, y, breach_peak_m3s_));
+      if (!breach_weir_) {
+        queue(dike_breach(x, y, breach_peak_m3s_));
+        break;
+      }
+      try {
+        queue(dike_breach_weir(x, y, breach_width_m_, outside_level_text(breach_levels_.data())));
+      } catch (const std::invalid_argument& e) {
+        message_ = e.what();
+        message_is_error_ = true;
+      }
       break;
     default:
       break;
@@ -321,8 +330,18 @@ void Director::tools_section(ViewState& vs) {
     burst_n_ = std::clamp(burst_n_, 1, 10000);
     combo_labels("type", burst_type_, kIncidentTypeNames);
   } else if (tool_ == MapTool::dike_breach) {
-    ImGui::InputFloat("peak inflow (m3/s)", &breach_peak_m3s_);
-    breach_peak_m3s_ = std::clamp(breach_peak_m3s_, 1.0f, 1e5f);
+    ImGui::Checkbox("a weir of given width fed by the outside level", &breach_weir_);
+    if (breach_weir_) {
+      ImGui::InputFloat("width (m)", &breach_width_m_);
+      breach_width_m_ = std::clamp(breach_width_m_, 1.0f, 1e4f);
+      ImGui::InputText("outside level (h:m, ...)", breach_levels_.data(), breach_levels_.size());
+      ImGui::TextDisabled(
+          "e.g. 12:3.2, 15:4.1 (hours after the start : level m); empty = the "
+          "scenario's tide and surge");
+    } else {
+      ImGui::InputFloat("peak inflow (m3/s)", &breach_peak_m3s_);
+      breach_peak_m3s_ = std::clamp(breach_peak_m3s_, 1.0f, 1e5f);
+    }
     ImGui::TextDisabled("changes the hazard: the branch re-runs the flood");
   } else if (tool_ == MapTool::rain_band) {
     ImGui::InputFloat("rain factor", &rain_factor_);
@@ -398,7 +417,20 @@ void Director::decisions_section(const Document& doc) {
       if (r.sites.label("kind", k) == "pumping_station") {
         const std::string name = r.sites.text("name", k);
         if (ImGui::SmallButton(("pump failure: " + name).c_str())) queue(pump_failure(name));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("back##" + name).c_str())) queue(pump_back(name));
       }
+    ImGui::TreePop();
+  }
+  if (ImGui::TreeNode("sluice gate stuck")) {
+    // Outfall names are not in the results file: typed as in the scenario's [[outfall]];
+    // `stormdrill branch` refuses an unknown one and the panel shows its message.
+    ImGui::InputText("outfall", f.outfall.data(), f.outfall.size());
+    ImGui::Checkbox("stuck open (else closed)", &f.sluice_open);
+    if (f.sluice_open) ImGui::InputFloat("gate opening (m2)", &f.sluice_area);
+    f.sluice_area = std::clamp(f.sluice_area, 0.01f, 1e4f);
+    if (f.outfall[0] && ImGui::SmallButton("add##sluice"))
+      queue(sluice_stuck(f.outfall.data(), f.sluice_open, f.sluice_area));
     ImGui::TreePop();
   }
   ImGui::PopItemWidth();

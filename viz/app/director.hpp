@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -109,6 +110,9 @@ class Director {
   // Tool settings.
   int burst_n_ = 20, burst_type_ = 0, station_team_ = 0;
   float breach_peak_m3s_ = 200.0f, duration_h_ = 0.0f, rain_factor_ = 2.0f;
+  bool breach_weir_ = false;
+  float breach_width_m_ = 40.0f;
+  std::array<char, 256> breach_levels_{};
   bool circle_active_ = false;
   double circle_x_ = 0, circle_y_ = 0;
 
@@ -116,6 +120,9 @@ class Director {
     int level = 2, policy = 1, town = 0, shelter = 0, from = 0, to = 1, stock = 3, team = 0,
         depot = 0;
     float amount = 1000, factor = 10;
+    std::array<char, 128> outfall{};
+    bool sluice_open = true;
+    float sluice_area = 4;
   } form_;
 
   // Facilitator script.

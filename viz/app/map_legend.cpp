@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/symbol_draw.hpp"
+#include "core/legend_layout.hpp"
 
 namespace sd::viz {
 
@@ -21,12 +22,7 @@ std::vector<std::string> used_labels(const Table& t, const std::string& col) {
   return out;
 }
 
-constexpr float kRow = 18, kSym = 32, kPad = 6;
-
-struct Item {
-  const LegendEntry* e;
-  float w;
-};
+constexpr float kPad = 6;
 
 }  // namespace
 
@@ -50,91 +46,33 @@ LegendInputs legend_inputs(const Document& doc, const Layers& layers, bool diffe
   return in;
 }
 
-namespace {
-
-struct Placed {
-  ImVec2 at;
-  const LegendEntry* e;
-  bool header;
-};
-
-struct Layout {
-  std::vector<Placed> placed;
-  float height = 0;
-  int columns = 1;
-};
-
-// Sections in order; the items of a section flow left to right within a column; a section
-// that would make the column taller than max_h starts a new column while one fits in max_w.
-Layout lay_out(const std::vector<LegendEntry>& entries, float colw, float max_w, float max_h) {
-  Layout L;
-  float x = 0, y = 0;
-  std::size_t k = 0;
-  while (k < entries.size()) {
-    const std::string& sec = entries[k].section;
-    std::vector<Item> items;
-    for (; k < entries.size() && entries[k].section == sec; ++k)
-      items.push_back({&entries[k], kSym + ImGui::CalcTextSize(entries[k].label.c_str()).x + 10});
-    // Rows this section needs in one column.
-    int rows = 1;
-    float rx = 0;
-    for (const Item& it : items) {
-      if (rx > 0 && rx + it.w > colw) {
-        ++rows;
-        rx = 0;
-      }
-      rx += it.w;
-    }
-    const float need = kRow * (rows + 1);
-    if (y > 0 && y + need > max_h && (L.columns + 1) * (colw + kPad) <= max_w) {
-      x += colw + kPad;
-      y = 0;
-      ++L.columns;
-    }
-    L.placed.push_back({{x, y}, items.front().e, true});
-    y += kRow;
-    rx = 0;
-    for (const Item& it : items) {
-      if (rx > 0 && rx + it.w > colw) {
-        y += kRow;
-        rx = 0;
-      }
-      L.placed.push_back({{x + rx, y}, it.e, false});
-      rx += it.w;
-    }
-    y += kRow + 2;
-    L.height = std::max(L.height, y);
-  }
-  return L;
-}
-
-}  // namespace
-
 Box draw_map_legend(ImDrawList* dl, ImVec2 corner, float map_w, float map_h,
                     const std::vector<LegendEntry>& entries) {
   if (entries.empty()) return {};
-  // Prefer a legend in the lower-left 60 % x 55 % of the map; when that cannot hold it, use
-  // up to the whole map so the legend is complete even in a small screenshot.
-  const float colw = 250;
-  Layout L = lay_out(entries, colw, map_w * 0.6f, map_h * 0.55f);
-  if (L.height > map_h * 0.55f) L = lay_out(entries, colw, map_w - 20, map_h - 50);
-  const std::vector<Placed>& placed = L.placed;
-  const float height = L.height;
-  const int columns = L.columns;
-  const float w = columns * (colw + kPad) - kPad;
-  const Box box{corner.x - kPad, corner.y - height - kPad, corner.x + w + kPad, corner.y};
+  const LegendLayout L = lay_out_legend(
+      entries, map_w, map_h, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
+  const float pad = kPad * L.scale, font = ImGui::GetFontSize() * L.scale;
+  const Box box{corner.x - pad, corner.y - L.height - pad, corner.x + L.width + pad, corner.y};
   dl->AddRectFilled({box.x0, box.y0}, {box.x1, box.y1}, IM_COL32(255, 255, 255, 225), 4.0f);
-  const ImVec2 o{corner.x, corner.y - height};
-  for (const Placed& p : placed) {
-    const ImVec2 at{o.x + p.at.x, o.y + p.at.y};
+  const ImVec2 o{corner.x, corner.y - L.height};
+  for (const LegendSlot& p : L.slots) {
+    const ImVec2 at{o.x + p.x, o.y + p.y};
     if (p.header) {
-      dl->AddText(at, IM_COL32(0, 0, 0, 255), p.e->section.c_str());
-      dl->AddText({at.x + 0.6f, at.y}, IM_COL32(0, 0, 0, 255), p.e->section.c_str());
+      dl->AddText(nullptr, font, at, IM_COL32(0, 0, 0, 255), p.entry->section.c_str());
+      dl->AddText(nullptr, font, {at.x + 0.6f, at.y}, IM_COL32(0, 0, 0, 255),
+                  p.entry->section.c_str());
       continue;
     }
-    draw_symbol(dl, {at.x + kSym / 2 - 2, at.y + kRow / 2}, p.e->symbol,
-                p.e->symbol.glyph == Glyph::ring ? 7.0f : 6.0f);
-    dl->AddText({at.x + kSym, at.y}, IM_COL32(20, 20, 20, 255), p.e->label.c_str());
+    draw_symbol(dl, {at.x + L.symbol / 2 - 2, at.y + L.row / 2}, p.entry->symbol,
+                (p.entry->symbol.glyph == Glyph::ring ? 7.0f : 6.0f) * L.scale);
+    dl->AddText(nullptr, font, {at.x + L.symbol, at.y}, IM_COL32(20, 20, 20, 255),
+                p.entry->label.c_str());
+  }
+  if (L.dropped_sections > 0) {
+    const std::string more =
+        "+" + std::to_string(L.dropped_sections) + " more legend section(s): enlarge the window";
+    dl->AddText(nullptr, font, {o.x, o.y + L.height - L.row}, IM_COL32(60, 60, 60, 255),
+                more.c_str());
   }
   return box;
 }

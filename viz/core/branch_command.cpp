@@ -125,6 +125,44 @@ DirectorAction comms_outage(double minutes_late) {
 DirectorAction pump_failure(const std::string& station) {
   return {"pump_failure", {{"station", station}}};
 }
+DirectorAction pump_back(const std::string& station) {
+  return {"pump_back", {{"station", station}}};
+}
+DirectorAction dike_breach_weir(double x, double y, double width_m,
+                                const std::string& outside_level) {
+  DirectorAction a{
+      "dike_breach",
+      {{"x", metres_text(x)}, {"y", metres_text(y)}, {"width_m", seconds_text(width_m)}}};
+  if (!outside_level.empty()) a.keys.emplace_back("outside_level", outside_level);
+  return a;
+}
+DirectorAction sluice_stuck(const std::string& outfall, bool open, double area_m2) {
+  DirectorAction a{"sluice_stuck", {{"outfall", outfall}, {"state", open ? "open" : "closed"}}};
+  if (open) a.keys.emplace_back("area_m2", seconds_text(area_m2));
+  return a;
+}
+
+std::string outside_level_text(const std::string& pairs) {
+  std::string out;
+  std::istringstream in(pairs);
+  std::string item;
+  double last_t = -1e300;
+  while (std::getline(in, item, ',')) {
+    if (item.find_first_not_of(" \t") == std::string::npos) continue;
+    double t = 0, level = 0;
+    char colon = 0, extra = 0;
+    std::istringstream one(item);
+    if (!(one >> t >> colon >> level) || colon != ':' || (one >> extra) || !std::isfinite(t) ||
+        !std::isfinite(level))
+      throw std::invalid_argument("outside level: '" + item + "' is not HOURS:LEVEL");
+    if (t <= last_t)
+      throw std::invalid_argument("outside level: times must increase ('" + item + "')");
+    last_t = t;
+    out += (out.empty() ? "[" : ",[") + seconds_text(t) + "," + seconds_text(level) + "]";
+  }
+  return out.empty() ? out : "[" + out + "]";
+}
+
 DirectorAction with_duration(DirectorAction a, double hours) {
   if (hours > 0) a.keys.emplace_back("duration_h", seconds_text(hours));
   return a;

@@ -46,6 +46,16 @@ DirectorAction rain_band(double x, double y, double r, double factor);
 DirectorAction depot_lost(const std::string& depot);
 DirectorAction comms_outage(double minutes_late);
 DirectorAction pump_failure(const std::string& station);
+DirectorAction pump_back(const std::string& station);
+// A breach of `width_m` fed by the outside level `outside_level` (the text of
+// outside_level_text; empty: the scenario's sea level).
+DirectorAction dike_breach_weir(double x, double y, double width_m,
+                                const std::string& outside_level);
+DirectorAction sluice_stuck(const std::string& outfall, bool open, double area_m2);
+// "12:3.2, 15:4.1" (hours after the start : level m, times increasing) as the one-liner's
+// TOML array "[[12,3.2],[15,4.1]]"; "" for an empty text. Throws std::invalid_argument saying
+// what is wrong, so the panel can show it before running anything.
+std::string outside_level_text(const std::string& pairs);
 // `duration_h=H` appended (the action is undone after H hours) when H > 0.
 DirectorAction with_duration(DirectorAction a, double hours);
 

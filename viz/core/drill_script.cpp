@@ -85,6 +85,7 @@ void read_prompt(const toml::table& t, std::size_t k, Problems& p, DrillPrompt& 
         if (const std::string why = inject_line_problem(line); !why.empty())
           p.add(e.source(), ef, why);
         out.injects.push_back(line);
+        out.inject_lines.push_back(static_cast<int>(e.source().begin.line));
       }
     } else {
       p.add(key.source(), field, "unknown key (a [[prompt]] has at, text and inject)");
@@ -98,6 +99,26 @@ std::string value_of(const std::vector<std::string>& words, const std::string& k
   for (std::size_t k = 1; k < words.size(); ++k)
     if (words[k].rfind(key + "=", 0) == 0) return words[k].substr(key.size() + 1);
   return "";
+}
+
+// A key of the one-liners that names something of the run, and the names the run has.
+struct NameCheck {
+  const char* key;
+  const char* what;
+  std::vector<std::string> known;
+};
+
+std::vector<std::string> names_of(const Table& t) {
+  const Column* c = t.find("name");
+  return c ? c->str : std::vector<std::string>{};
+}
+
+std::vector<std::string> pumping_stations(const Replay& run) {
+  std::vector<std::string> out;
+  if (!run.sites.find("name") || !run.sites.find("kind")) return out;
+  for (std::size_t k = 0; k < run.sites.rows(); ++k)
+    if (run.sites.label("kind", k) == "pumping_station") out.push_back(run.sites.text("name", k));
+  return out;
 }
 
 }  // namespace
@@ -175,8 +196,13 @@ void resolve_script(DrillScript& s, const std::optional<ClockOrigin>& origin, do
                     const Replay& run) {
   Problems p(s.path.string());
   double last = -1;
-  std::vector<std::string> teams;
-  if (const Column* c = run.teams.find("name")) teams = c->str;
+  const NameCheck names[] = {{"team", "team", names_of(run.teams)},
+                             {"town", "town", names_of(run.towns)},
+                             {"shelter", "shelter", names_of(run.shelters)},
+                             {"depot", "depot", names_of(run.depots)},
+                             {"from", "depot", names_of(run.depots)},
+                             {"to", "depot", names_of(run.depots)},
+                             {"station", "pumping station", pumping_stations(run)}};
   for (std::size_t k = 0; k < s.prompts.size(); ++k) {
     DrillPrompt& pr = s.prompts[k];
     const std::string name = "prompt[" + std::to_string(k + 1) + "]";
@@ -198,17 +224,22 @@ void resolve_script(DrillScript& s, const std::optional<ClockOrigin>& origin, do
       const std::string field = name + ".inject[" + std::to_string(j + 1) + "]";
       const auto words = split_inject_words(pr.injects[j], why);
       if (!words || words->empty()) continue;  // reported by the parser
-      const std::string edge = value_of(*words, "edge"), team = value_of(*words, "team");
+      const int line = j < pr.inject_lines.size() ? pr.inject_lines[j] : pr.line;
+      const std::string edge = value_of(*words, "edge");
       if (!edge.empty()) {
         char* end = nullptr;
         const long e = std::strtol(edge.c_str(), &end, 10);
         if (*end != 0 || e < 0 || static_cast<std::size_t>(e) >= run.edges.rows())
-          p.add(pr.line, 1, field,
+          p.add(line, 1, field,
                 "edge=" + edge + ": no such road segment (the run has " +
                     std::to_string(run.edges.rows()) + " rows in /roads/edges)");
       }
-      if (!team.empty() && std::find(teams.begin(), teams.end(), team) == teams.end())
-        p.add(pr.line, 1, field, "team=" + team + ": the run has no team of that name");
+      for (const NameCheck& c : names) {
+        const std::string v = value_of(*words, c.key);
+        if (!v.empty() && std::find(c.known.begin(), c.known.end(), v) == c.known.end())
+          p.add(line, 1, field,
+                std::string(c.key) + "=" + v + ": the run has no " + c.what + " of that name");
+      }
     }
   }
   p.throw_if_any();

@@ -9,8 +9,9 @@
 //   inject = ["close_road edge=1234"]
 //
 // Parsing checks the form (file, line and field named in every error); resolve_script() then
-// checks it against the opened run (times inside it and in order, road rows and team names
-// that exist), so a script for another county is refused before anything is branched.
+// checks it against the opened run (times inside it and in order, road rows and the names of
+// teams, towns, shelters, depots and pumping stations), so a script for another county is refused
+// before anything is branched.
 #pragma once
 
 #include <filesystem>
@@ -37,6 +38,7 @@ struct DrillPrompt {
   double at_s = 0;                   // seconds after the scenario start (resolve_script)
   std::string text;                  // what the director reads out
   std::vector<std::string> injects;  // one-liners, `ACTION key=value ...`
+  std::vector<int> inject_lines;     // line of each one-liner, for messages
 };
 
 struct DrillScript {
@@ -49,7 +51,11 @@ DrillScript parse_drill_script_text(const std::string& text, const std::filesyst
 DrillScript read_drill_script(const std::filesystem::path& path);  // not found: DrillScriptError
 
 // Fills in at_s from the run's clock and checks the script against the run: every time inside
-// [0, end], prompts in time order, `edge=N` a row of /roads/edges, `team=NAME` a team of the run.
+// [0, end], prompts in time order, `edge=N` a row of /roads/edges, and every name a place of
+// the run: `team=` a team, `town=` a town, `shelter=` a shelter, `depot=`/`from=`/`to=` a
+// depot, `station=` a pumping station (a critical site of that kind). Called when the script
+// is loaded, so a misspelt name is refused before the drill starts, not when its prompt comes.
+// (Outfall names are not in the results file: `stormdrill branch` checks those.)
 void resolve_script(DrillScript& s, const std::optional<ClockOrigin>& origin, double end_s,
                     const Replay& run);
 

@@ -73,13 +73,15 @@ TEST(VizDrill, EveryActionTheDirectorBuildsIsAcceptedByStormdrillBranch) {
         << kind << "\n"
         << n.injects_toml;
   // The hazard-changing ones (the branch runs a flood of its own).
-  BranchCommand hz{STORMDRILL_BINARY,
-                   c.run,
-                   c.dir / "hazard.h5",
-                   3600,
-                   {inline_text(dike_breach(301000, 3380700, 20)),
-                    inline_text(rain_band(301000, 3380700, 500, 2))},
-                   c.cache.string()};
+  BranchCommand hz{
+      STORMDRILL_BINARY,
+      c.run,
+      c.dir / "hazard.h5",
+      3600,
+      {inline_text(dike_breach(301000, 3380700, 20)),
+       inline_text(dike_breach_weir(301000, 3380700, 30, outside_level_text("1:2.5, 3:1.0"))),
+       inline_text(rain_band(301000, 3380700, 500, 2))},
+      c.cache.string()};
   ChildProcess q(hz.argv());
   q.wait();
   EXPECT_EQ(q.exit_code(), 0) << hz.shell_text() << "\n" << q.output();
@@ -179,6 +181,17 @@ TEST(VizDrill, ScriptFailuresExitNonZeroWithTheReason) {
              shots.string() + " --stormdrill " + STORMDRILL_BINARY);
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("prompt[1].at: '13:00' (18000 s) is outside the run"), std::string::npos)
+      << r.output;
+  // A name the run does not have, refused when the script is loaded, on its one-liner's line.
+  sdtest::write_file(script,
+                     "[[prompt]]\nat = \"09:00\"\ntext = \"x\"\n"
+                     "inject = [\"evacuate town=Atlantis\"]\n");
+  r = viewer(c.run.string() + " --script " + script.string() + " --screenshot-dir " +
+             shots.string() + " --stormdrill " + STORMDRILL_BINARY);
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find(script.string() +
+                          ":4:1: prompt[1].inject[1]: town=Atlantis: the run has no town"),
+            std::string::npos)
       << r.output;
   // The engine refuses an inject: the viewer stops with its exit code and message.
   sdtest::write_file(script,
