@@ -22,7 +22,18 @@ FineRisk::FineRisk(const flood::subgrid::SolverTables& t, const io::Raster& fine
       duration_(fine.data.size(), 0.0f) {
   for (std::size_t p = 0; p < fine.data.size(); ++p)
     if (std::isnan(fine.data[p])) duration_[p] = NAN;
+  for (int i = 0; i < fine.grid.nx; ++i) sx_.push_back(flood::subgrid::pixel_stencil(i, t.ratio));
+  for (int j = 0; j < fine.grid.ny; ++j) sy_.push_back(flood::subgrid::pixel_stencil(j, t.ratio));
 }
+
+namespace {
+
+// A pixel is decided from the cell's level bounds only when they clear a threshold by this
+// much: far above the rounding of the interpolated level (a few ulp of ~10 m) and of the
+// float depth and thresholds (~1e-8 m), so the decision is the one the exact level gives.
+constexpr double kDecideMarginM = 1e-6;
+
+}  // namespace
 
 void FineRisk::cell(const flood::subgrid::Surface& s, int I, int J, double lo, double hi, double t,
                     double dt_s) {
@@ -33,17 +44,28 @@ void FineRisk::cell(const flood::subgrid::Surface& s, int I, int J, double lo, d
   if (hi < zlo + th_lo) return;                   // no pixel reaches either threshold
   const bool whole = lo >= zhi + th_hi;           // every pixel above both
   const flood::subgrid::CellSurface cs(s, I, J);  // the cell is wet: sample() checked
-  for (int j = J * r; j < (J + 1) * r; ++j)
+  const float fp = static_cast<float>(ponding_), fd = static_cast<float>(dur_);
+  const float hold = static_cast<float>(dt_s), ft = static_cast<float>(t);
+  for (int j = J * r; j < (J + 1) * r; ++j) {
+    const flood::subgrid::PixelStencil sy = sy_[static_cast<std::size_t>(j)];
+    const int qy = 2 * (sy.k0 - J + 1);
     for (int i = I * r; i < (I + 1) * r; ++i) {
       const std::size_t p = static_cast<std::size_t>(j) * nfx + i;
       const float z = fine_.data[p];
       if (std::isnan(z)) continue;
-      float d = INFINITY;
-      if (!whole) d = static_cast<float>(cs.level(i, j) - z);
-      if (d >= static_cast<float>(ponding_) && std::isnan(first_[p]))
-        first_[p] = static_cast<float>(t);
-      if (d >= static_cast<float>(dur_)) duration_[p] += static_cast<float>(dt_s);
+      // The level lies in [lo, hi] (a weighted mean of levels in it): decide by the bounds
+      // where they clear both thresholds, interpolate only in between.
+      const double zd = z;
+      if (hi - zd < th_lo - kDecideMarginM) continue;  // under both thresholds
+      float d = INFINITY;                              // above both
+      if (!whole && lo - zd < th_hi + kDecideMarginM) {
+        const flood::subgrid::PixelStencil sx = sx_[static_cast<std::size_t>(i)];
+        d = static_cast<float>(cs.level(sx.k0 - I + 1 + qy, sx.a, sy.a) - zd);
+      }
+      if (d >= fp && std::isnan(first_[p])) first_[p] = ft;
+      if (d >= fd) duration_[p] += hold;
     }
+  }
 }
 
 namespace {

@@ -7,7 +7,10 @@
 // Only cells whose surface (with their wet neighbours) can reach a threshold over some pixel
 // are downscaled pixel by pixel: a cell whose lowest neighbouring level is above its highest
 // pixel + threshold is counted whole, one whose highest is below its lowest pixel + threshold
-// is skipped (the interpolated level is a weighted mean of those levels).
+// is skipped (the interpolated level is a weighted mean of those levels). The same bounds,
+// with a margin far above rounding, decide each pixel before its level is interpolated: most
+// wet cells' pixels are either well under water or well above it, so only the pixels near a
+// threshold pay for the interpolation (same rasters, bit for bit, as interpolating them all).
 #include <iosfwd>
 #include <vector>
 
@@ -39,6 +42,8 @@ class FineRisk {
   const io::Raster& fine_;
   double ponding_, dur_;
   std::vector<float> first_, duration_;
+  // The bilinear stencils of the fine columns and rows (flood::subgrid::pixel_stencil).
+  std::vector<flood::subgrid::PixelStencil> sx_, sy_;
 };
 
 }  // namespace sd
