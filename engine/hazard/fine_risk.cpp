@@ -73,8 +73,9 @@ namespace {
 constexpr char kRiskMagic[8] = {'S', 'D', 'F', 'R', 'I', 'S', 'K', '1'};
 
 template <class T>
-void put(std::ostream& os, const T& v) {
-  os.write(reinterpret_cast<const char*>(&v), sizeof v);
+std::uint8_t* put(std::uint8_t* out, const T& v) {
+  std::memcpy(out, &v, sizeof v);
+  return out + sizeof v;
 }
 template <class T>
 void get(std::istream& is, T& v) {
@@ -82,21 +83,34 @@ void get(std::istream& is, T& v) {
   if (!is) throw std::runtime_error("flood checkpoint: fine risk record truncated");
 }
 
+// Pixel p is in the sparse record: ever above a threshold.
+bool in_record(const std::vector<float>& first, const std::vector<float>& duration, std::size_t p) {
+  return !std::isnan(first[p]) || duration[p] > 0;
+}
+std::uint64_t record_count(const std::vector<float>& first, const std::vector<float>& duration) {
+  std::uint64_t count = 0;
+  for (std::size_t p = 0; p < first.size(); ++p) count += in_record(first, duration, p);
+  return count;
+}
+
 }  // namespace
 
-void FineRisk::save(std::ostream& os) const {
-  std::vector<std::uint32_t> at;
-  for (std::size_t p = 0; p < first_.size(); ++p)
-    if (!std::isnan(first_[p]) || duration_[p] > 0) at.push_back(static_cast<std::uint32_t>(p));
-  os.write(kRiskMagic, sizeof kRiskMagic);
-  put(os, static_cast<std::uint64_t>(first_.size()));
-  put(os, static_cast<std::uint64_t>(at.size()));
-  for (std::uint32_t p : at) {
-    put(os, p);
-    put(os, first_[p]);
-    put(os, duration_[p]);
+std::size_t FineRisk::record_bytes() const {
+  return sizeof kRiskMagic + 2 * sizeof(std::uint64_t) +
+         record_count(first_, duration_) * (sizeof(std::uint32_t) + 2 * sizeof(float));
+}
+
+void FineRisk::save(std::uint8_t* out) const {
+  const std::uint64_t count = record_count(first_, duration_);
+  std::memcpy(out, kRiskMagic, sizeof kRiskMagic);
+  out = put(out + sizeof kRiskMagic, static_cast<std::uint64_t>(first_.size()));
+  out = put(out, count);
+  for (std::size_t p = 0; p < first_.size(); ++p) {
+    if (!in_record(first_, duration_, p)) continue;
+    out = put(out, static_cast<std::uint32_t>(p));
+    out = put(out, first_[p]);
+    out = put(out, duration_[p]);
   }
-  if (!os) throw std::runtime_error("flood checkpoint: fine risk write failed");
 }
 
 void FineRisk::restore(std::istream& is) {

@@ -11,6 +11,8 @@
 // with a margin far above rounding, decide each pixel before its level is interpolated: most
 // wet cells' pixels are either well under water or well above it, so only the pixels near a
 // threshold pay for the interpolation (same rasters, bit for bit, as interpolating them all).
+#include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <vector>
 
@@ -31,8 +33,11 @@ class FineRisk {
   // The accumulators for a flood checkpoint (hazard_checkpoints.hpp): a sub-grid branch resumed
   // from a checkpoint continues them bit for bit. Sparse (the pixels ever above a threshold):
   // the dense rasters are 8 bytes a fine pixel. restore throws std::runtime_error on a
-  // mismatched or truncated record.
-  void save(std::ostream& os) const;
+  // mismatched or truncated record. The record is written straight into the caller's buffer
+  // (record_bytes() long): it is tens of MB on the demo county (every sea pixel), and a stream
+  // and its copies cost more than the solver between two checkpoints.
+  std::size_t record_bytes() const;
+  void save(std::uint8_t* out) const;
   void restore(std::istream& is);
 
  private:
