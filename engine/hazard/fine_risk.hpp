@@ -41,8 +41,18 @@ class FineRisk {
   void restore(std::istream& is);
 
  private:
-  void cell(const flood::subgrid::Surface& s, int I, int J, double lo, double hi, double t,
-            double dt_s);
+  // A wet coarse cell that can reach a threshold: its neighbourhood's level bounds, and
+  // whether every pixel is above both thresholds.
+  struct RowCell {
+    int I, J;
+    double lo, hi;
+    bool whole;
+  };
+  // One fine row of a cell's pixels, from fine pixel p0: every pixel above both thresholds;
+  // or decided from the bounds and interpolated where they do not decide.
+  void whole_run(std::size_t p0, float t, float hold);
+  void mixed_run(const flood::subgrid::CellSurface& cs, const RowCell& c, int j, float t,
+                 float hold);
   const flood::subgrid::SolverTables& t_;
   const io::Raster& fine_;
   double ponding_, dur_;
