@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <sstream>
 
@@ -18,36 +19,43 @@ std::string name_of(double t) {
 // before DEFLATE (exponent bytes together), which halves the size of plain DEFLATE here.
 constexpr hsize_t kChunkWords = 65536;
 
-std::vector<std::uint8_t> read_blob(hid_t file, double t) {
+// The checkpoint's 4-byte words and its length in bytes.
+struct Blob {
+  std::vector<std::int32_t> words;
+  std::size_t bytes = 0;
+};
+
+Blob read_blob(hid_t file, double t) {
   h5::Handle g = h5::open_group(file, "checkpoints");
   const std::string n = name_of(t);
   h5::Handle ds(H5Dopen2(g, n.c_str(), H5P_DEFAULT));
   if (ds.id() < 0) throw std::runtime_error("flood checkpoint " + n + ": missing");
-  const auto bytes = static_cast<std::size_t>(h5::attr_int(ds, "bytes"));
-  const std::vector<std::int32_t> w = h5::read_vector<std::int32_t>(g, n);
-  if (w.size() * 4 < bytes) throw std::runtime_error("flood checkpoint " + n + ": truncated");
-  std::vector<std::uint8_t> v(bytes);
-  std::memcpy(v.data(), w.data(), bytes);
-  return v;
+  Blob b{h5::read_vector<std::int32_t>(g, n), static_cast<std::size_t>(h5::attr_int(ds, "bytes"))};
+  if (b.words.size() * 4 < b.bytes)
+    throw std::runtime_error("flood checkpoint " + n + ": truncated");
+  return b;
 }
 
-void write_blob(hid_t file, double t, const std::vector<std::uint8_t>& v) {
+// DEFLATE level 1: the blobs are tens of MB of a sub-grid run's sparse fine risk record, which
+// compresses ~15x at any level; level 4 cost more CPU than the rest of the checkpoint.
+constexpr unsigned kDeflateLevel = 1;
+
+void write_blob(hid_t file, double t, const Blob& b) {
   h5::Handle g = h5::exists(file, "checkpoints") ? h5::open_group(file, "checkpoints")
                                                  : h5::create_group(file, "checkpoints");
-  const hsize_t words = std::max<hsize_t>(1, (v.size() + 3) / 4);
-  std::vector<std::int32_t> w(words, 0);
-  std::memcpy(w.data(), v.data(), v.size());
+  const auto words = static_cast<hsize_t>(b.words.size());
   const std::string n = name_of(t);
   h5::Handle space(H5Screate_simple(1, &words, nullptr));
   h5::Handle dcpl(H5Pcreate(H5P_DATASET_CREATE));
   const hsize_t chunk = std::min(words, kChunkWords);
   H5Pset_chunk(dcpl, 1, &chunk);
   H5Pset_shuffle(dcpl);
-  H5Pset_deflate(dcpl, 4);
+  H5Pset_deflate(dcpl, kDeflateLevel);
   h5::Handle ds(H5Dcreate2(g, n.c_str(), H5T_STD_I32LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT));
-  if (ds.id() < 0 || H5Dwrite(ds, H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, w.data()) < 0)
+  if (ds.id() < 0 ||
+      H5Dwrite(ds, H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, b.words.data()) < 0)
     throw std::runtime_error("flood checkpoint " + n + ": cannot write");
-  h5::set_attr(ds, "bytes", static_cast<std::int64_t>(v.size()));
+  h5::set_attr(ds, "bytes", static_cast<std::int64_t>(b.bytes));
   h5::set_attr(ds, "time_s", t);
 }
 
@@ -60,11 +68,16 @@ bool checkpoint_due(double t, double every_s, double duration_s) {
 }
 
 void write_checkpoint(hid_t file, double t, const flood::State& st, const FineRisk* fine) {
-  std::ostringstream os;
+  std::ostringstream os;  // the solver state: small next to the fine risk record
   st.save(os);
-  if (fine) fine->save(os);
   const std::string s = os.str();
-  write_blob(file, t, std::vector<std::uint8_t>(s.begin(), s.end()));
+  Blob b;
+  b.bytes = s.size() + (fine ? fine->record_bytes() : 0);
+  b.words.assign(std::max<std::size_t>(1, (b.bytes + 3) / 4), 0);
+  auto* out = reinterpret_cast<std::uint8_t*>(b.words.data());
+  std::memcpy(out, s.data(), s.size());
+  if (fine) fine->save(out + s.size());
+  write_blob(file, t, b);
 }
 
 std::vector<double> checkpoint_times(hid_t file) {
@@ -86,8 +99,8 @@ std::vector<double> checkpoint_times(hid_t file) {
 }
 
 void restore_checkpoint(hid_t file, double t, flood::State& st, FineRisk* fine) {
-  const std::vector<std::uint8_t> v = read_blob(file, t);
-  std::istringstream is(std::string(v.begin(), v.end()));
+  const Blob b = read_blob(file, t);
+  std::istringstream is(std::string(reinterpret_cast<const char*>(b.words.data()), b.bytes));
   st.restore(is);
   if (fine) fine->restore(is);
 }

@@ -39,19 +39,13 @@ double corner_level(const Surface& s, int I0, int J0, int a, int b) {
   return s.level[static_cast<std::size_t>(Jj) * s.nx + Ii];
 }
 
-// Pixel centre in coarse-cell-centre coordinates (cell (I, J) centre at (I, J)): stencil
-// origin and weights.
-struct Stencil {
-  int I0, J0;
-  double ax, ay;
-};
-Stencil stencil(int i, int j, int ratio) {
-  const double x = (i + 0.5) / ratio - 0.5, y = (j + 0.5) / ratio - 0.5;
-  const int I0 = static_cast<int>(std::floor(x)), J0 = static_cast<int>(std::floor(y));
-  return {I0, J0, x - I0, y - J0};
-}
-
 }  // namespace
+
+PixelStencil pixel_stencil(int k, int ratio) {
+  const double x = (k + 0.5) / ratio - 0.5;
+  const int k0 = static_cast<int>(std::floor(x));
+  return {k0, x - k0};
+}
 
 bool downscaled_level(const Surface& s, int i, int j, double& zeta) {
   const CellSurface c(s, i / s.ratio, j / s.ratio);
@@ -76,17 +70,8 @@ CellSurface::CellSurface(const Surface& s, int I, int J) : I_(I), J_(J), ratio_(
 }
 
 double CellSurface::level(int i, int j) const {
-  const Stencil st = stencil(i, j, ratio_);
-  const int q = (st.I0 - I_ + 1) + 2 * (st.J0 - J_ + 1);
-  double wsum = 0.0, lsum = 0.0;
-  for (int b = 0; b < 2; ++b)
-    for (int a = 0; a < 2; ++a) {
-      if (!ok_[q][2 * b + a]) continue;
-      const double w = (a ? st.ax : 1.0 - st.ax) * (b ? st.ay : 1.0 - st.ay);
-      wsum += w;
-      lsum += w * level_[q][2 * b + a];
-    }
-  return wsum > 0.0 ? lsum / wsum : own_;
+  const PixelStencil sx = pixel_stencil(i, ratio_), sy = pixel_stencil(j, ratio_);
+  return level((sx.k0 - I_ + 1) + 2 * (sy.k0 - J_ + 1), sx.a, sy.a);
 }
 
 std::vector<float> downscale_depth(const std::vector<double>& level,

@@ -29,12 +29,34 @@ bool downscaled_level(const Surface& s, int i, int j, double& zeta);
 // The same for the pixels of one coarse cell, with the continuity rule evaluated once per cell
 // instead of once per pixel: the pixels of a quadrant of the cell share their four
 // neighbours. Gives the same bits as downscaled_level.
+// Pixel index k (fine column or row) in coarse-cell-centre coordinates: the first of its two
+// interpolation cells (k0, may be -1) and its weight toward the second (a in [0, 1)).
+struct PixelStencil {
+  int k0;
+  double a;
+};
+PixelStencil pixel_stencil(int k, int ratio);
+
 class CellSurface {
  public:
   CellSurface(const Surface& s, int I, int J);
   bool wet() const { return wet_; }
   // Interpolated level at fine pixel (i, j) of the cell; call only when wet().
   double level(int i, int j) const;
+  // The same from the pixel's stencil (pixel_stencil): quadrant q = (I0 - I + 1) + 2 (J0 - J + 1)
+  // and bilinear weights ax, ay. For callers that cache the stencils of the fine rows and
+  // columns (the division and floor are most of a pixel's cost); same bits as level().
+  double level(int q, double ax, double ay) const {
+    double wsum = 0.0, lsum = 0.0;
+    for (int b = 0; b < 2; ++b)
+      for (int a = 0; a < 2; ++a) {
+        if (!ok_[q][2 * b + a]) continue;
+        const double w = (a ? ax : 1.0 - ax) * (b ? ay : 1.0 - ay);
+        wsum += w;
+        lsum += w * level_[q][2 * b + a];
+      }
+    return wsum > 0.0 ? lsum / wsum : own_;
+  }
 
  private:
   int I_ = 0, J_ = 0, ratio_ = 1;
