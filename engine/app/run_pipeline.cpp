@@ -90,6 +90,7 @@ RunReport run_drill(const RunRequest& rq) {
   rep.hazard = run_hazard(s, *model, ho);
   if (rq.amend_hazard) rq.amend_hazard(rep.hazard, *model, ho);
   rep.hazard_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
+  rep.subgrid = s.subgrid();
   rep.hazard_from_cache = rep.hazard.from_cache;  // what happened, not a guess from timing
   const auto clipped = warning_lead_clipped(plan, rep.hazard.landfall_s);
   if (clipped && rq.warn) rq.warn(*clipped);
@@ -216,8 +217,13 @@ std::string RunReport::summary_table() const {
   if (v("road_km_closed_baseline") > 0)
     os << " (+ " << v("road_km_closed_baseline") << " km under water before it, not counted)";
   os << "\n";
-  os << "  flooded land              " << v("peak_flooded_area_km2") << " km2 at the peak, "
-     << v("flooded_extent_km2") << " km2 reached 0.15 m at some time\n";
+  if (subgrid)  // two bases: a cell counts whole at mean depth 0.15 m; the extent is pixels
+    os << "  flooded land              " << v("peak_flooded_area_km2")
+       << " km2 of cells at the peak (mean depth >= 0.15 m), " << v("flooded_extent_km2")
+       << " km2 of fine pixels reached 0.15 m at some time\n";
+  else
+    os << "  flooded land              " << v("peak_flooded_area_km2") << " km2 at the peak, "
+       << v("flooded_extent_km2") << " km2 reached 0.15 m at some time\n";
   os << "  hazard " << hazard_wall_s << " s" << (hazard_from_cache ? " (cached)" : "");
   if (hazard.resumed_from_s > 0)
     os << " (resumed from the parent's flood at " << hazard.resumed_from_s / 3600 << " h)";

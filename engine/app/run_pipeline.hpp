@@ -52,6 +52,9 @@ struct RunReport {
   HazardTimeline hazard;
   double hazard_wall_s = 0, response_wall_s = 0, wall_s = 0;
   bool hazard_from_cache = false;
+  // Sub-grid runs: the peak flooded land counts whole cells (mean depth >= 0.15 m at a frame),
+  // the extent fine pixels; the summary names both bases.
+  bool subgrid = false;
   EmptyDrill empty_drill;  // the drill did nothing: why (summary line and JSON keys)
   io::Json summary_json() const;
   std::string summary_table() const;  // the KPI table printed at the end of a run

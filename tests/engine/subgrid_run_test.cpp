@@ -120,7 +120,10 @@ TEST(SubgridScenario, ComputationalGridIsCoarseAndPopulationTotalKept) {
 TEST(SubgridScenario, RunWritesFineRastersOnTheFineGrid) {
   const fs::path dir =
       subgrid_county("sg_run", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
-  run(dir, "run.h5");
+  const std::string out = run(dir, "run.h5");
+  // The summary names the two bases of its flooded-land figures (cells vs fine pixels).
+  EXPECT_NE(out.find("of cells at the peak (mean depth >= 0.15 m)"), std::string::npos) << out;
+  EXPECT_NE(out.find("of fine pixels reached 0.15 m at some time"), std::string::npos) << out;
   sd::h5::quiet_errors();
   auto f = sd::h5::File::open_read((dir / "run.h5").string());
   const auto frames = sd::h5::shape(f.id(), "hazard/depth");
