@@ -108,7 +108,7 @@ RunReport run_branch(const BranchRequest& b) {
     texts.emplace_back(src, inline_inject_toml(b.inline_injects[k], src));
   }
   auto c = std::make_shared<Compiled>();
-  rq.amend_scenario = [c, texts, parent, &b](Scenario& s) {
+  rq.amend_scenario = [c, texts, parent, &b, warn = rq.warn](Scenario& s) {
     // A scenario edited since the parent ran would not reproduce the parent before t.
     if (!parent.scenario_text.empty() && parent.scenario_text != s.text)
       throw InputError(s.path + ": the scenario changed since " + b.parent_path +
@@ -124,8 +124,9 @@ RunReport run_branch(const BranchRequest& b) {
         c->source.push_back(b.parent_path);
       }
     const std::size_t from_parent = c->injects.size();
+    std::vector<std::string> warnings;
     for (const auto& [src, text] : texts)
-      for (auto& j : parse_inject_text(text, src, s, c->at_s)) {
+      for (auto& j : parse_inject_text(text, src, s, c->at_s, &warnings)) {
         if (j.t_s < c->at_s - 1e-6 || j.t_s > s.duration_s)
           throw InputError(src + ": " + std::string(kInjectKinds[j.kind]) + " at " + hours(j.t_s) +
                            " is outside the branch (" + hours(c->at_s) + " .. " +
@@ -133,6 +134,8 @@ RunReport run_branch(const BranchRequest& b) {
         c->injects.push_back(j);
         c->source.push_back(src);
       }
+    if (warn)
+      for (const auto& w : warnings) warn(w);
     bool hazard_changes = false, new_hazard = false;
     for (std::size_t k = 0; k < c->injects.size(); ++k) {
       hazard_changes |= changes_hazard(c->injects[k].kind);

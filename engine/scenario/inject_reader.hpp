@@ -18,9 +18,11 @@ namespace sd {
 Inject read_inject_table(TableReader& t, const Scenario& s, std::optional<double> default_t_s);
 
 // Every [[inject]] table of a TOML text (an inject file); `source` names it in errors.
-// Throws InputError listing every problem (source:line:col: field: message).
+// Throws InputError listing every problem (source:line:col: field: message). Warnings
+// (source:line:col: warning: ...) go to `warnings` when given.
 std::vector<Inject> parse_inject_text(const std::string& text, const std::string& source,
-                                      const Scenario& s, double default_t_s);
+                                      const Scenario& s, double default_t_s,
+                                      std::vector<std::string>* warnings = nullptr);
 
 // `close_road edge=12 at=14:30` -> one [[inject]] table in TOML. Values that read as numbers
 // are numbers, anything else a string. Throws InputError naming `source` on a malformed line.
