@@ -61,6 +61,26 @@ struct ResumeFixture {
     fs::remove_all(tmp);
     fs::remove_all(county);
   }
+  // The branch both tests take: a dike breach at 2 h 30 in the bowl's low centre.
+  sd::Scenario breach_branch() const {
+    sd::Scenario b = s;
+    sd::Inject j;
+    j.kind = sd::InjectKind::DikeBreach;
+    j.t_s = 9000;
+    j.x = 301000;
+    j.y = 3380750;
+    j.peak_m3s = 4;
+    j.duration_s = 1800;
+    b.injects.push_back(j);
+    return b;
+  }
+  // The branch resumed from the parent's latest checkpoint before its first new inject.
+  sd::HazardTimeline resumed(const sd::Scenario& b) const {
+    sd::HazardOptions ro = o;
+    ro.resume_from = std::make_shared<const sd::Scenario>(s);
+    ro.resume_before_s = b.injects.back().t_s;
+    return sd::run_hazard(b, *m, ro);
+  }
   // The branch from scratch, in a cache of its own.
   sd::HazardTimeline fresh(const sd::Scenario& b) const {
     sd::HazardOptions fo = o;
@@ -75,20 +95,8 @@ TEST(HazardResume, BranchResumedFromACheckpointIsTheFromScratchBranchBitForBit) 
   const ResumeFixture fx("resume");
   const auto& [s, m, o, parent] = std::tie(fx.s, fx.m, fx.o, fx.parent);
 
-  // The branch: a dike breach at 2 h 30 in the bowl's low centre.
-  sd::Scenario b = s;
-  sd::Inject j;
-  j.kind = sd::InjectKind::DikeBreach;
-  j.t_s = 9000;
-  j.x = 301000;
-  j.y = 3380750;
-  j.peak_m3s = 4;
-  j.duration_s = 1800;
-  b.injects.push_back(j);
-  sd::HazardOptions ro = o;
-  ro.resume_from = std::make_shared<const sd::Scenario>(s);
-  ro.resume_before_s = j.t_s;
-  const sd::HazardTimeline resumed = sd::run_hazard(b, *m, ro);
+  const sd::Scenario b = fx.breach_branch();
+  const sd::HazardTimeline resumed = fx.resumed(b);
   EXPECT_EQ(resumed.resumed_from_s, 7200) << "the latest hourly checkpoint before 2 h 30";
 
   const sd::HazardTimeline fresh = fx.fresh(b);
@@ -104,7 +112,8 @@ TEST(HazardResume, BranchResumedFromACheckpointIsTheFromScratchBranchBitForBit) 
   ASSERT_EQ(rf.size(), ff.size());
   EXPECT_TRUE(rf == ff) << "depth frames differ from the from-scratch branch";
   // Before the breach the branch is its parent; after it, not.
-  const std::size_t per = rf.size() / resumed.frames(), k_breach = resumed.frame_at(j.t_s);
+  const std::size_t per = rf.size() / resumed.frames(),
+                    k_breach = resumed.frame_at(b.injects.back().t_s);
   EXPECT_TRUE(
       std::equal(rf.begin(), rf.begin() + static_cast<long>(per * (k_breach + 1)), pf.begin()));
   EXPECT_FALSE(std::equal(rf.begin(), rf.end(), pf.begin()));
@@ -152,19 +161,8 @@ TEST(HazardResume, SubgridBranchResumedFromACheckpointIsTheFromScratchBranchBitF
   const ResumeFixture fx("resume_sg", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
   const auto& [s, m, o, parent] = std::tie(fx.s, fx.m, fx.o, fx.parent);
   ASSERT_TRUE(s.subgrid());
-  sd::Scenario b = s;
-  sd::Inject j;
-  j.kind = sd::InjectKind::DikeBreach;
-  j.t_s = 9000;
-  j.x = 301000;
-  j.y = 3380750;
-  j.peak_m3s = 4;
-  j.duration_s = 1800;
-  b.injects.push_back(j);
-  sd::HazardOptions ro = o;
-  ro.resume_from = std::make_shared<const sd::Scenario>(s);
-  ro.resume_before_s = j.t_s;
-  const sd::HazardTimeline resumed = sd::run_hazard(b, *m, ro);
+  const sd::Scenario b = fx.breach_branch();
+  const sd::HazardTimeline resumed = fx.resumed(b);
   EXPECT_EQ(resumed.resumed_from_s, 7200) << "the latest hourly checkpoint before 2 h 30";
   const sd::HazardTimeline fresh = fx.fresh(b);
   EXPECT_EQ(fresh.resumed_from_s, 0);
