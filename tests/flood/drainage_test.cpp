@@ -12,24 +12,6 @@
 namespace {
 using namespace sd::flood;
 
-// One row: cells 0..7 urban land (bed 1 m), cell 8 a wall, cell 9 a canal (bed -2 m) that
-// is the outfall of the land's sewers. 10 m cells, closed edges.
-ModelSpec polder(double canal_depth_unused = 0) {
-  (void)canal_depth_unused;
-  auto s = sdt::flat_spec(10, 1, 10.0, 1.0f);
-  s.blocked.assign(10, 0);
-  s.blocked[8] = 1;
-  s.bed[9] = -2.0f;
-  s.drainage_mmph.assign(10, 0.0f);
-  s.drainage_outfall.assign(10, -1);
-  for (int c = 0; c < 8; ++c) {
-    s.drainage_mmph[static_cast<std::size_t>(c)] = 200.0f;
-    s.drainage_outfall[static_cast<std::size_t>(c)] = 0;
-  }
-  s.outfalls.push_back(Outfall{9, {}});
-  return s;
-}
-
 std::vector<float> canal_depth(float d) {
   std::vector<float> v(10, 0.0f);
   v[9] = d;
@@ -37,7 +19,7 @@ std::vector<float> canal_depth(float d) {
 }
 
 TEST(FloodDrainage, GateLockedOutfallDrainsOnlyWhatPumpsLift) {
-  auto spec = polder();
+  auto spec = sdt::polder_spec();
   spec.pumps.push_back(PumpStation{0.01, {0, 1, 2, 3, 4, 5, 6, 7}, 0});
   auto model = build_model(spec);
   State st(model);
@@ -54,7 +36,7 @@ TEST(FloodDrainage, GateLockedOutfallDrainsOnlyWhatPumpsLift) {
 }
 
 TEST(FloodDrainage, OpenGateDeliversDrainedWaterToTheCanal) {
-  auto model = build_model(polder());
+  auto model = build_model(sdt::polder_spec());
   State st(model);
   const auto rain = UniformRain::block(100.0, 1.0);
   st.set_rain(&rain);
@@ -69,7 +51,7 @@ TEST(FloodDrainage, OpenGateDeliversDrainedWaterToTheCanal) {
 }
 
 TEST(FloodDrainage, ClosedOutfallWithoutPumpsDrainsNothingAndFailedPumpLiftsNothing) {
-  auto spec = polder();
+  auto spec = sdt::polder_spec();
   spec.outfalls[0] = Outfall{-1, sd::TimeSeries::constant(10.0)};  // sea at +10 m
   spec.pumps.push_back(PumpStation{0.05, {0, 1, 2, 3, 4, 5, 6, 7}, 0});
   auto model = build_model(spec);
@@ -89,7 +71,7 @@ TEST(FloodDrainage, ClosedOutfallWithoutPumpsDrainsNothingAndFailedPumpLiftsNoth
 }
 
 TEST(FloodDrainage, RisingTideClosesTheFlapGate) {
-  auto spec = polder();
+  auto spec = sdt::polder_spec();
   spec.outfalls[0] = Outfall{-1, sd::TimeSeries{{0.0, 1790.0, 1800.0}, {-1.0, -1.0, 3.0}}};
   auto model = build_model(spec);
   State st(model);

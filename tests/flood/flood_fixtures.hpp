@@ -26,6 +26,21 @@ inline sd::flood::ModelSpec spec_from(int nx, int ny, double cell,
   return s;
 }
 
+// One row: cells 0..7 urban land (bed 1 m) whose sewers drain 200 mm/h to outfall 0, cell 8
+// a wall, cell 9 a canal (bed -2 m), the outfall; 10 m cells, closed edges. The land side of
+// the outfall's gate is cell 7.
+inline sd::flood::ModelSpec polder_spec() {
+  auto s = flat_spec(10, 1, 10.0, 1.0f);
+  s.blocked.assign(10, 0);
+  s.blocked[8] = 1;
+  s.bed[9] = -2.0f;
+  s.drainage_mmph.assign(10, 0.0f);
+  s.drainage_outfall.assign(10, -1);
+  for (std::size_t c = 0; c < 8; ++c) s.drainage_mmph[c] = 200.0f, s.drainage_outfall[c] = 0;
+  s.outfalls.push_back(sd::flood::Outfall{9, {}});
+  return s;
+}
+
 inline double total_volume(const sd::flood::State& st) {
   double v = 0;
   for (double h : st.depth()) v += h;

@@ -89,20 +89,6 @@ TEST(FloodBreach, InflowStopsAtTheOutsideLevelAndDrainsBackWhenItFalls) {
   EXPECT_LT(std::abs(st.budget().error()), 1e-6 * in6);
 }
 
-// One row: cells 0..7 land (bed 1 m), cell 8 a wall, cell 9 a canal (bed -2 m), the outfall
-// of the land's sewers; the gate's land side is cell 7.
-ModelSpec polder() {
-  auto s = sdt::flat_spec(10, 1, 10.0, 1.0f);
-  s.blocked.assign(10, 0);
-  s.blocked[8] = 1;
-  s.bed[9] = -2.0f;
-  s.drainage_mmph.assign(10, 0.0f);
-  s.drainage_outfall.assign(10, -1);
-  for (std::size_t c = 0; c < 8; ++c) s.drainage_mmph[c] = 200.0f, s.drainage_outfall[c] = 0;
-  s.outfalls.push_back(Outfall{9, {}});
-  return s;
-}
-
 GateFault gate(bool open, double from = 0.0) {
   GateFault g;
   g.outfall = 0;
@@ -122,13 +108,13 @@ double land_volume(const State& st) {
 TEST(FloodSluice, AGateStuckOpenLetsTheHighCanalInAFlapGateDoesNot) {
   std::vector<float> canal_high(10, 0.0f);
   canal_high[9] = 4.0f;  // surface at +2 m, a metre above the land
-  auto flap = polder();
+  auto flap = sdt::polder_spec();
   State sf(build_model(flap));
   sf.set_depth(canal_high);
   sf.advance_to(1800.0);
   EXPECT_EQ(land_volume(sf), 0.0) << "the flap gate keeps the canal out";
 
-  auto stuck = polder();
+  auto stuck = sdt::polder_spec();
   stuck.gate_faults.push_back(gate(true));
   State st(build_model(stuck));
   st.set_depth(canal_high);
@@ -141,7 +127,7 @@ TEST(FloodSluice, AGateStuckOpenLetsTheHighCanalInAFlapGateDoesNot) {
 }
 
 TEST(FloodSluice, AGateStuckOpenOnAnOutsideLevelCountsTheSeaAsInflow) {
-  auto spec = polder();
+  auto spec = sdt::polder_spec();
   spec.outfalls[0] = Outfall{-1, TimeSeries{{0.0, 3600.0}, {3.0, 3.0}}};  // high tide: +3 m
   spec.gate_faults.push_back(gate(true));
   State st(build_model(spec));
@@ -166,9 +152,9 @@ TEST(FloodSluice, AGateStuckClosedDrainsNothingButPumpsStillLift) {
     st.advance_to(3600.0);
     return std::pair{half, st.budget()};
   };
-  const auto [h0, free] = run(polder());
+  const auto [h0, free] = run(sdt::polder_spec());
   EXPECT_GT(free.drainage, 0.5 * 0.1 * 800.0) << "control: the flap gate opens";
-  auto closed = polder();
+  auto closed = sdt::polder_spec();
   closed.gate_faults.push_back(gate(false));
   const auto [h1, shut] = run(closed);
   EXPECT_EQ(shut.drainage, 0.0);
@@ -177,7 +163,7 @@ TEST(FloodSluice, AGateStuckClosedDrainsNothingButPumpsStillLift) {
   const auto [h2, pumped] = run(closed);
   EXPECT_EQ(pumped.drainage, 0.0);
   EXPECT_NEAR(pumped.pumped, 0.005 * 3600.0, 1e-9) << "the pumps lift at capacity";
-  auto later = polder();
+  auto later = sdt::polder_spec();
   later.gate_faults.push_back(gate(false, 1800.0));
   const auto [h3, part] = run(later);
   EXPECT_GT(h3, 0.0) << "drained before the gate stuck";
