@@ -294,11 +294,28 @@ void State::advance_to(double t_end) {
       float* row = qy + static_cast<std::ptrdiff_t>(j) * nx;
       for (const auto& s : tl.y_zero(j)) std::fill(row + s.i0, row + s.i1, 0.0f);
     };
+    detail::CellParams cp;
+    cp.nx = nx;
+    cp.dt_over_dx = dtdx;
+    cp.dt = dt;
+    cp.rain_m = rain_grid ? 0.0 : rain_m;
+    cp.rain_ms = rain_grid;
+    cp.g = static_cast<float>(o.g);
+    cp.h_vel = o.velocity_min_depth_m;
+    // Row j - 1's stats, extremes, tile flags and summaries once its continuity is done.
+    auto close_row = [&](int r, const detail::RowStats& rs) {
+      const auto ru = static_cast<std::size_t>(r);
+      I.row_max[ru] = rs.hmax;
+      I.row_min[ru] = rs.hmin;
+      I.row_cel[ru] = rs.cmax;
+      I.tiles.record_row(r, lev);
+      for (const auto& s : tl.stats(r))
+        detail::summary_span(r, s.i0, s.i1, sp, lev, qx, qy, dcl, sum_out);
+    };
     auto finish_row = [&](int r) {
       detail::RowStats rs;
       for (const auto& s : tl.cells(r)) {
-        const auto a = detail::update_span(r, s.i0, s.i1, nx, dtdx, qx, qy, z, rain_grid, dt,
-                                           rain_m, o.g, o.velocity_min_depth_m, h);
+        const auto a = detail::update_span(r, s.i0, s.i1, cp, qx, qy, z, h);
         rs.hmax = std::max(rs.hmax, a.hmax);
         rs.hmin = std::min(rs.hmin, a.hmin);
         rs.cmax = std::max(rs.cmax, a.cmax);
@@ -309,13 +326,16 @@ void State::advance_to(double t_end) {
           rs.hmax = std::max(rs.hmax, hd);
         }
       }
-      const auto ru = static_cast<std::size_t>(r);
-      I.row_max[ru] = rs.hmax;
-      I.row_min[ru] = rs.hmin;
-      I.row_cel[ru] = rs.cmax;
-      I.tiles.record_row(r, lev);
-      for (const auto& s : tl.stats(r))
-        detail::summary_span(r, s.i0, s.i1, sp, lev, qx, qy, dcl, sum_out);
+      close_row(r, rs);
+    };
+    // Rows whose every x and y face is computed (fully wet, or the dense sweep) take the
+    // one-pass face kernel: the same bits as x_faces + y_faces (faces_row).
+    auto whole = [](const std::vector<detail::Span>& v, int i0, int i1) {
+      return v.size() == 1 && v[0].i0 == i0 && v[0].i1 == i1;
+    };
+    auto fusable = [&](int j) {
+      return !sgt && nx > 1 && whole(tl.x_faces(j), 1, nx) && whole(tl.y_faces(j), 0, nx) &&
+             tl.x_zero(j).empty() && tl.y_zero(j).empty();
     };
 #pragma omp parallel num_threads(I.threads)
     {
@@ -326,6 +346,12 @@ void State::advance_to(double t_end) {
       if (tid == nth - 1) I.edge_s = I.bnd.apply_side(M, 2, dt, lev_v, qyo, qy);
 #pragma omp barrier
       for (int j = j0; j < j1; ++j) {
+        if (j > j0 && fusable(j)) {
+          detail::faces_row(j, fp, h, z, qxo, qyo, qx, qy);
+          I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, lev_v, qxo, qx);
+          finish_row(j - 1);
+          continue;
+        }
         x_faces(j);
         if (j > j0) y_faces(j);
         I.row_edge[static_cast<std::size_t>(j)] = I.bnd.apply_row(M, j, dt, lev_v, qxo, qx);

@@ -82,46 +82,118 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void flux_y_impl(
   }
 }
 
+// Row extremes as integer max reductions over IEEE-754 bit patterns: for doubles, the signed
+// 64-bit order of the bits is the numeric order among non-negative values and puts every
+// negative value below +0. So max(0, x...) is the max of the bits (from +0), and
+// min(0, x...) = -max(0, -x...). Same values as the floating-point max/min, but an integer
+// reduction, which clang vectorises without -ffast-math (a double max/min reduction written
+// as a select is not a reduction it recognises without no-NaN flags: -Wpass-failed in the
+// fuzz build) and GCC as before.
+struct RowBits {
+  std::int64_t hmax = 0, neg = 0, cmax = 0;
+};
+
+inline std::int64_t bits(double v) {
+  return std::bit_cast<std::int64_t>(v);
+}
+
+inline RowStats row_stats(const RowBits& b) {
+  return RowStats{std::bit_cast<double>(b.hmax), 0.0 - std::bit_cast<double>(b.neg),
+                  std::bit_cast<double>(b.cmax)};
+}
+
+// Continuity of one cell (see update_span): the new depth from the old one, the four face
+// discharges (west, east, north, south) and the rain depth `add`; inactive cells (z = 1e9,
+// flood_model.cpp) stay dry. Also the cell's wave celerity |u| + sqrt(g h) for the CFL step:
+// the velocity term keeps shallow fast sheet flow on slopes stable (sqrt(g h) alone lets dt
+// exceed dx / |u| there).
+struct CellNew {
+  double h;
+  double cel;
+};
+
+inline CellNew continuity_cell(double h0, float w, float e, float n, float so, float zc,
+                               double dt_over_dx, double add, float g, float h_vel) {
+  // Fluxes summed in double: each face's volume leaves one cell and enters the other
+  // with the same rounding, so continuity conserves volume to double precision.
+  const double net = (static_cast<double>(w) - static_cast<double>(e)) +
+                     (static_cast<double>(n) - static_cast<double>(so));
+  const double hraw = h0 + net * dt_over_dx + add;
+  const double hn = zc < 1e8f ? hraw : 0.0;
+  const float hf0 = static_cast<float>(hn);
+  const float hf = hf0 > 0.0f ? hf0 : 0.0f;
+  const float aw = w < 0 ? -w : w, ae = e < 0 ? -e : e, an = n < 0 ? -n : n, as = so < 0 ? -so : so;
+  const float q1 = aw > ae ? aw : ae, q2 = an > as ? an : as;
+  const float qm = q1 > q2 ? q1 : q2;
+  const float hd = hf > h_vel ? hf : h_vel;
+  return CellNew{hn, static_cast<double>(std::sqrt(g * hf) + qm / hd)};
+}
+
 template <bool kGridRain>
 __attribute__((target_clones("avx512f", "avx2", "default"))) RowStats update_impl(
-    int j, int i0, int i1, int nx, double dt_over_dx, const float* qx, const float* qy,
-    const float* zrel, const float* rain_ms, double dt, double rain_m, float g, float h_vel,
-    double* h) {
+    int j, int i0, int i1, const CellParams& cp, const float* qx, const float* qy,
+    const float* zrel, double* h) {
+  const int nx = cp.nx;
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
   const float* qw = qx + static_cast<std::ptrdiff_t>(j) * (nx + 1);
   const float* qn = qy + s;
   const float* qs = qy + s + nx;
   double* hr = h + s;
-  const float* zr = zrel + s;  // inactive cells have z = 1e9 (flood_model.cpp): no rain there
-  const float* r = kGridRain ? rain_ms + s : nullptr;
-  double m = 0.0, lo = 0.0, c = 0.0;
-#pragma omp simd reduction(max : m, c) reduction(min : lo)
+  const float* zr = zrel + s;
+  const float* r = kGridRain ? cp.rain_ms + s : nullptr;
+  const double dtdx = cp.dt_over_dx, dt = cp.dt, rain_m = cp.rain_m;
+  const float g = cp.g, h_vel = cp.h_vel;
+  std::int64_t m = 0, lo = 0, c = 0;
+#pragma omp simd reduction(max : m, lo, c)
   for (int i = i0; i < i1; ++i) {
-    // Fluxes summed in double: each face's volume leaves one cell and enters the other
-    // with the same rounding, so continuity conserves volume to double precision.
-    const float w = qw[i], e = qw[i + 1], n = qn[i], so = qs[i];
-    const double net = (static_cast<double>(w) - static_cast<double>(e)) +
-                       (static_cast<double>(n) - static_cast<double>(so));
     double add = rain_m;
     if constexpr (kGridRain) add = static_cast<double>(r[i]) * dt;
-    const double hraw = hr[i] + net * dt_over_dx + add;
-    const double hn = zr[i] < 1e8f ? hraw : 0.0;
-    hr[i] = hn;
-    m = m > hn ? m : hn;
-    lo = lo < hn ? lo : hn;
-    // Celerity |u| + sqrt(g h): the velocity term keeps shallow fast sheet flow on slopes
-    // stable (sqrt(g h) alone lets dt exceed dx / |u| there).
-    const float hf0 = static_cast<float>(hn);
-    const float hf = hf0 > 0.0f ? hf0 : 0.0f;
-    const float aw = w < 0 ? -w : w, ae = e < 0 ? -e : e, an = n < 0 ? -n : n,
-                as = so < 0 ? -so : so;
-    const float q1 = aw > ae ? aw : ae, q2 = an > as ? an : as;
-    const float qm = q1 > q2 ? q1 : q2;
-    const float hd = hf > h_vel ? hf : h_vel;
-    const double ci = static_cast<double>(std::sqrt(g * hf) + qm / hd);
-    c = c > ci ? c : ci;
+    const CellNew u =
+        continuity_cell(hr[i], qw[i], qw[i + 1], qn[i], qs[i], zr[i], dtdx, add, g, h_vel);
+    hr[i] = u.h;
+    m = m > bits(u.h) ? m : bits(u.h);
+    lo = lo > bits(-u.h) ? lo : bits(-u.h);
+    c = c > bits(u.cel) ? c : bits(u.cel);
   }
-  return RowStats{m, lo, c};
+  return row_stats(RowBits{m, lo, c});
+}
+
+// Faces 1..nx-1 (x) and 1..nx-1 (y) of row j in one pass over the row (see faces_row).
+template <bool kCellN2, bool kTheta>
+__attribute__((target_clones("avx512f", "avx2", "default"))) void faces_impl(
+    int j, const FaceParams& p, const double* h, const float* z, const float* __restrict qxo,
+    const float* __restrict qyo, float* __restrict qx, float* __restrict qy) {
+  const int nx = p.nx;
+  const FaceConst fc = face_const(p);
+  const float n2u = p.n2;
+  const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx, nrow = s - nx;
+  const std::ptrdiff_t xs = static_cast<std::ptrdiff_t>(j) * (nx + 1);
+  const double* hs = h + s;
+  const double* hn = h + nrow;
+  const float* zs = z + s;
+  const float* zn = z + nrow;
+  const float* n2s = kCellN2 ? p.n2_cell + s : nullptr;
+  const float* n2n = kCellN2 ? p.n2_cell + nrow : nullptr;
+  const float* ox = qxo + xs;
+  const float* on = qyo + nrow;
+  const float* oc = qyo + s;
+  const float* os = qyo + s + nx;
+  float* __restrict qxj = qx + xs;
+  float* __restrict qyj = qy + s;
+#pragma omp simd
+  for (int i = 1; i < nx; ++i) {
+    float n2x = n2u, n2y = n2u, qcx = ox[i], qcy = oc[i];
+    if constexpr (kCellN2) {
+      n2x = 0.5f * (n2s[i - 1] + n2s[i]);
+      n2y = 0.5f * (n2n[i] + n2s[i]);
+    }
+    if constexpr (kTheta) {
+      qcx = fc.theta * ox[i] + fc.half_1m_theta * (ox[i - 1] + ox[i + 1]);
+      qcy = fc.theta * oc[i] + fc.half_1m_theta * (on[i] + os[i]);
+    }
+    qxj[i] = face_q(hs[i - 1], hs[i], zs[i - 1], zs[i], ox[i], qcx, n2x, fc);
+    qyj[i] = face_q(hn[i], hs[i], zn[i], zs[i], oc[i], qcy, n2y, fc);
+  }
 }
 
 }  // namespace
@@ -152,14 +224,24 @@ void flux_y_span(int j, int i0, int i1, const FaceParams& p, const double* h, co
     flux_y_impl<false, false>(j, i0, i1, p, h, z, qy, qo);
 }
 
-RowStats update_span(int j, int i0, int i1, int nx, double dt_over_dx, const float* qx,
-                     const float* qy, const float* z, const float* rain_ms, double dt,
-                     double rain_uniform_m, double g, double h_vel, double* h) {
-  const float gf = static_cast<float>(g), hv = static_cast<float>(h_vel);
-  if (rain_ms)
-    return update_impl<true>(j, i0, i1, nx, dt_over_dx, qx, qy, z, rain_ms, dt, 0.0, gf, hv, h);
-  return update_impl<false>(j, i0, i1, nx, dt_over_dx, qx, qy, z, nullptr, dt, rain_uniform_m, gf,
-                            hv, h);
+RowStats update_span(int j, int i0, int i1, const CellParams& cp, const float* qx, const float* qy,
+                     const float* z, double* h) {
+  if (cp.rain_ms) return update_impl<true>(j, i0, i1, cp, qx, qy, z, h);
+  return update_impl<false>(j, i0, i1, cp, qx, qy, z, h);
+}
+
+void faces_row(int j, const FaceParams& p, const double* h, const float* z, const float* qxo,
+               const float* qyo, float* qx, float* qy) {
+  flux_y_span(j, 0, 1, p, h, z, qy, qyo);
+  const bool cell = p.n2_cell != nullptr, theta = p.theta < 1.0f;
+  if (cell && theta)
+    faces_impl<true, true>(j, p, h, z, qxo, qyo, qx, qy);
+  else if (cell)
+    faces_impl<true, false>(j, p, h, z, qxo, qyo, qx, qy);
+  else if (theta)
+    faces_impl<false, true>(j, p, h, z, qxo, qyo, qx, qy);
+  else
+    faces_impl<false, false>(j, p, h, z, qxo, qyo, qx, qy);
 }
 
 }  // namespace sd::flood::detail

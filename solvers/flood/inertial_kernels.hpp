@@ -34,11 +34,25 @@ struct RowStats {
   double hmax = 0, hmin = 0, cmax = 0;
 };
 
-// Continuity for the cells [i0, i1) of row j: h += dt/dx * (net inflow) + rain. rain_ms:
-// per-cell rate (m/s) or null, then rain_uniform_m (a depth for this step) is used.
-RowStats update_span(int j, int i0, int i1, int nx, double dt_over_dx, const float* qx,
-                     const float* qy, const float* z, const float* rain_ms, double dt,
-                     double rain_uniform_m, double g, double h_vel, double* h);
+// Per-step constants of the continuity update. rain_ms: per-cell rate (m/s) or null, then
+// rain_m (a depth for this step) falls on every cell.
+struct CellParams {
+  int nx = 0;
+  double dt_over_dx = 0, dt = 0, rain_m = 0;
+  const float* rain_ms = nullptr;
+  float g = 9.81f, h_vel = 0.01f;  // celerity: gravity, depth floor of the velocity term
+};
+
+// Continuity for the cells [i0, i1) of row j: h += dt/dx * (net inflow) + rain.
+RowStats update_span(int j, int i0, int i1, const CellParams& cp, const float* qx, const float* qy,
+                     const float* z, double* h);
+
+// Every face of row j (1 <= j <= ny - 1) in one pass: the x faces 1..nx-1 (as flux_x_span)
+// and the y faces 0..nx-1 between rows j - 1 and j (as flux_y_span). Same bits as the two
+// calls (the same expressions per face); the row's depths and beds are loaded and converted
+// once for both axes.
+void faces_row(int j, const FaceParams& p, const double* h, const float* z, const float* qxo,
+               const float* qyo, float* qx, float* qy);
 
 // Inverse cube root without pow: bit-level first guess, three Newton steps (rel. err ~1e-7).
 inline float inv_cbrt(float x) {
