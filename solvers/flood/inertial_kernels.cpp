@@ -82,19 +82,14 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void flux_y_impl(
   }
 }
 
-// Row extremes as integer max reductions over IEEE-754 bit patterns: for doubles, the signed
-// 64-bit order of the bits is the numeric order among non-negative values and puts every
-// negative value below +0. So max(0, x...) is the max of the bits (from +0), and
-// min(0, x...) = -max(0, -x...). Same values as the floating-point max/min, but an integer
-// reduction, which clang vectorises without -ffast-math (a double max/min reduction written
-// as a select is not a reduction it recognises without no-NaN flags: -Wpass-failed in the
-// fuzz build) and GCC as before.
+// Row extremes as integer max reductions (order_bits, inertial_kernels.hpp): max(0, h...),
+// min(0, h...) = -max(0, -h...) and the max celerity.
 struct RowBits {
   std::int64_t hmax = 0, neg = 0, cmax = 0;
 };
 
 inline std::int64_t bits(double v) {
-  return std::bit_cast<std::int64_t>(v);
+  return order_bits(v);
 }
 
 inline RowStats row_stats(const RowBits& b) {

@@ -54,6 +54,15 @@ RowStats update_span(int j, int i0, int i1, const CellParams& cp, const float* q
 void faces_row(int j, const FaceParams& p, const double* h, const float* z, const float* qxo,
                const float* qyo, float* qx, float* qy);
 
+// A double's IEEE-754 bit pattern as a signed integer whose order is the numeric order among
+// non-negative values and puts every negative value below +0: max(0, x...) is the integer max
+// of order_bits(x) from 0. The kernels' max reductions use it because clang vectorises an
+// integer max reduction but not a double max written as a select without -ffast-math's
+// no-NaN flags (-Wpass-failed in the fuzz build); GCC vectorises both. Same values.
+inline std::int64_t order_bits(double v) {
+  return std::bit_cast<std::int64_t>(v);
+}
+
 // Inverse cube root without pow: bit-level first guess, three Newton steps (rel. err ~1e-7).
 inline float inv_cbrt(float x) {
   // 0x54a21d2a ~ (4/3) * 127 * 2^23 tuned: y0 = x^{-1/3} within ~3 %, then Newton on

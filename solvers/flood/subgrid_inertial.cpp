@@ -5,6 +5,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -312,7 +313,7 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_x
   const float* zr = z + s;
   const float* o = qo + fs;
   float* __restrict q = qx + fs;
-  auto face = [&](int i) {
+  auto face = [&](int i) __attribute__((always_inline)) {
     const float q0 = o[i];
     float qc = q0;
     if constexpr (kTheta) qc = c.theta * o[i] + c.half_1m_theta * (o[i - 1] + o[i + 1]);
@@ -333,7 +334,7 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void subgrid_flux_y
   const float* oc = qo + s;
   const float* os = qo + s + nx;
   float* __restrict q = qy + s;
-  auto face = [&](int i) {
+  auto face = [&](int i) __attribute__((always_inline)) {
     const float q0 = oc[i];
     float qc = q0;
     if constexpr (kTheta) qc = c.theta * oc[i] + c.half_1m_theta * (on[i] + os[i]);
@@ -389,10 +390,13 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) int head_sweep(
 
 __attribute__((target_clones("avx512f", "avx2", "default"))) double span_max(
     const double* __restrict d, std::size_t c0, std::size_t c1) {
-  double m = 0.0;
+  std::int64_t m = 0;  // heads are >= 0: the max of their order bits (inertial_kernels.hpp)
 #pragma omp simd reduction(max : m)
-  for (std::size_t c = c0; c < c1; ++c) m = m > d[c] ? m : d[c];
-  return m;
+  for (std::size_t c = c0; c < c1; ++c) {
+    const std::int64_t b = order_bits(d[c]);
+    m = m > b ? m : b;
+  }
+  return std::bit_cast<double>(m);
 }
 
 }  // namespace
