@@ -11,6 +11,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 
 namespace sd::flood::detail {
 
@@ -31,6 +32,28 @@ inline float face_q(double hl, double hr, float zl, float zr, float q0, float qc
   const float deta = static_cast<float>((hr - hl) + (static_cast<double>(zr) - zl));
   return limit_to_donor(inertial_q(hf, deta, q0, qc, n2, c), static_cast<float>(hl),
                         static_cast<float>(hr), c);
+}
+
+// Row pointers of the y faces between rows j - 1 (n) and j (s): depths, beds, per-cell n^2
+// (null unless kCellN2) and the old discharges of faces j - 1, j, j + 1 (at the outer faces
+// the boundary value).
+struct YRow {
+  const double *hn, *hs;
+  const float *zn, *zs, *n2n, *n2s, *on, *oc, *os;
+};
+
+inline YRow y_row(int j, const FaceParams& p, const double* h, const float* z, const float* qo,
+                  bool cell_n2) {
+  const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * p.nx, nrow = s - p.nx;
+  return YRow{h + nrow,
+              h + s,
+              z + nrow,
+              z + s,
+              cell_n2 ? p.n2_cell + nrow : nullptr,
+              cell_n2 ? p.n2_cell + s : nullptr,
+              qo + nrow,
+              qo + s,
+              qo + s + p.nx};
 }
 
 template <bool kCellN2, bool kTheta>
@@ -61,18 +84,8 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void flux_y_impl(
   const int nx = p.nx;
   const FaceConst c = face_const(p);
   const float n2u = p.n2;
-  const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx, nrow = s - nx;
-  float* __restrict q = qy + s;
-  const double* hn = h + nrow;
-  const double* hs = h + s;
-  const float* zn = z + nrow;
-  const float* zs = z + s;
-  const float* n2n = kCellN2 ? p.n2_cell + nrow : nullptr;
-  const float* n2s = kCellN2 ? p.n2_cell + s : nullptr;
-  // Old neighbours along y (faces j-1 and j+1); at the outer faces the boundary value.
-  const float* on = qo + s - nx;
-  const float* oc = qo + s;
-  const float* os = qo + s + nx;
+  float* __restrict q = qy + static_cast<std::ptrdiff_t>(j) * nx;
+  const auto [hn, hs, zn, zs, n2n, n2s, on, oc, os] = y_row(j, p, h, z, qo, kCellN2);
 #pragma omp simd
   for (int i = i0; i < i1; ++i) {
     float n2 = n2u, q0 = oc[i], qc = oc[i];
@@ -161,18 +174,10 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void faces_impl(
   const int nx = p.nx;
   const FaceConst fc = face_const(p);
   const float n2u = p.n2;
-  const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx, nrow = s - nx;
+  const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
   const std::ptrdiff_t xs = static_cast<std::ptrdiff_t>(j) * (nx + 1);
-  const double* hs = h + s;
-  const double* hn = h + nrow;
-  const float* zs = z + s;
-  const float* zn = z + nrow;
-  const float* n2s = kCellN2 ? p.n2_cell + s : nullptr;
-  const float* n2n = kCellN2 ? p.n2_cell + nrow : nullptr;
+  const auto [hn, hs, zn, zs, n2n, n2s, on, oc, os] = y_row(j, p, h, z, qyo, kCellN2);
   const float* ox = qxo + xs;
-  const float* on = qyo + nrow;
-  const float* oc = qyo + s;
-  const float* os = qyo + s + nx;
   float* __restrict qxj = qx + xs;
   float* __restrict qyj = qy + s;
 #pragma omp simd
@@ -193,30 +198,35 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void faces_impl(
 
 }  // namespace
 
-void flux_x_span(int j, int i0, int i1, const FaceParams& p, const double* h, const float* z,
-                 float* qx, const float* qo) {
+namespace {
+// Calls f(cell, theta) with std::bool_constant tags for the kernels' compile-time options:
+// per-cell Manning n^2, theta < 1.
+template <class F>
+void with_face_options(const FaceParams& p, F&& f) {
   const bool cell = p.n2_cell != nullptr, theta = p.theta < 1.0f;
   if (cell && theta)
-    flux_x_impl<true, true>(j, i0, i1, p, h, z, qx, qo);
+    f(std::true_type{}, std::true_type{});
   else if (cell)
-    flux_x_impl<true, false>(j, i0, i1, p, h, z, qx, qo);
+    f(std::true_type{}, std::false_type{});
   else if (theta)
-    flux_x_impl<false, true>(j, i0, i1, p, h, z, qx, qo);
+    f(std::false_type{}, std::true_type{});
   else
-    flux_x_impl<false, false>(j, i0, i1, p, h, z, qx, qo);
+    f(std::false_type{}, std::false_type{});
+}
+}  // namespace
+
+void flux_x_span(int j, int i0, int i1, const FaceParams& p, const double* h, const float* z,
+                 float* qx, const float* qo) {
+  with_face_options(p, [&](auto cell, auto theta) {
+    flux_x_impl<decltype(cell)::value, decltype(theta)::value>(j, i0, i1, p, h, z, qx, qo);
+  });
 }
 
 void flux_y_span(int j, int i0, int i1, const FaceParams& p, const double* h, const float* z,
                  float* qy, const float* qo) {
-  const bool cell = p.n2_cell != nullptr, theta = p.theta < 1.0f;
-  if (cell && theta)
-    flux_y_impl<true, true>(j, i0, i1, p, h, z, qy, qo);
-  else if (cell)
-    flux_y_impl<true, false>(j, i0, i1, p, h, z, qy, qo);
-  else if (theta)
-    flux_y_impl<false, true>(j, i0, i1, p, h, z, qy, qo);
-  else
-    flux_y_impl<false, false>(j, i0, i1, p, h, z, qy, qo);
+  with_face_options(p, [&](auto cell, auto theta) {
+    flux_y_impl<decltype(cell)::value, decltype(theta)::value>(j, i0, i1, p, h, z, qy, qo);
+  });
 }
 
 RowStats update_span(int j, int i0, int i1, const CellParams& cp, const float* qx, const float* qy,
@@ -228,15 +238,9 @@ RowStats update_span(int j, int i0, int i1, const CellParams& cp, const float* q
 void faces_row(int j, const FaceParams& p, const double* h, const float* z, const float* qxo,
                const float* qyo, float* qx, float* qy) {
   flux_y_span(j, 0, 1, p, h, z, qy, qyo);
-  const bool cell = p.n2_cell != nullptr, theta = p.theta < 1.0f;
-  if (cell && theta)
-    faces_impl<true, true>(j, p, h, z, qxo, qyo, qx, qy);
-  else if (cell)
-    faces_impl<true, false>(j, p, h, z, qxo, qyo, qx, qy);
-  else if (theta)
-    faces_impl<false, true>(j, p, h, z, qxo, qyo, qx, qy);
-  else
-    faces_impl<false, false>(j, p, h, z, qxo, qyo, qx, qy);
+  with_face_options(p, [&](auto cell, auto theta) {
+    faces_impl<decltype(cell)::value, decltype(theta)::value>(j, p, h, z, qxo, qyo, qx, qy);
+  });
 }
 
 }  // namespace sd::flood::detail
