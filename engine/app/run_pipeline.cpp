@@ -43,6 +43,9 @@ RunReport run_drill(const RunRequest& rq) {
     require_grid_memory(dem, nx, ny, gb);
   };
   lo.allow_empty_storm = rq.allow_empty_storm;
+  // A cached hazard needs no fine pixel: the sub-grid region comes from the cache and the fine
+  // terrain is read only when the flood runs (issue 14, response-only branches).
+  if (rq.use_cache) lo.region_cache_dir = rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir;
   Scenario s = load_scenario(rq.scenario_path, lo, &warnings);
   clock.lap("load scenario");
   if (rq.amend_scenario) rq.amend_scenario(s);

@@ -8,10 +8,11 @@
 
 #include "hazard/hazard_cache.hpp"
 #include "hazard/subgrid_scenario.hpp"
+#include "hazard_code_hash.hpp"
 #include "io/h5.hpp"
 #include "io/h5_checksum.hpp"
 #include "results/h5_read.hpp"
-#include "hazard_code_hash.hpp"
+#include "scenario/subgrid_region.hpp"
 #include "version.hpp"
 
 namespace sd {
@@ -21,7 +22,8 @@ using flood::subgrid::SolverTables;
 std::string tables_key(const Scenario& s) {
   std::uint64_t h = hash_bytes(kVersion, std::strlen(kVersion));
   h = hash_bytes(kHazardCodeHash, std::strlen(kHazardCodeHash), h);  // a changed solver: new key
-  h = hash_bytes(s.fine_dem.data.data(), s.fine_dem.data.size() * sizeof(float), h);
+  const std::uint64_t fd = fine_digest(s);                           // the fine DEM and land use
+  h = hash_bytes(&fd, sizeof fd, h);
   h = hash_bytes(&s.fine_dem.grid, sizeof(Grid), h);
   h = hash_bytes(&s.subgrid_ratio, sizeof s.subgrid_ratio, h);
   const std::vector<float> n = fine_manning(s);
