@@ -287,13 +287,14 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   // Sub-grid: fine risk rasters sampled between frames, road water from the fine pixels.
   std::unique_ptr<FineRisk> fine_risk;
   std::optional<FineRoads> fine_road;
-  std::vector<double> samples;  // fine risk sample times (frame times included)
+  std::vector<double> samples;      // fine risk sample times (frame times included)
+  std::vector<std::uint8_t> water;  // sub-grid: permanent water per fine pixel
   if (tables) {
+    water = fine_water(s);
     const auto& opt = model->options();
     fine_risk =
         std::make_unique<FineRisk>(*tables, s.fine_dem, opt.ponding_m, opt.duration_threshold_m);
-    fine_road =
-        fine_roads(*m.graph, s.fine_dem, fine_water(s), m.road_surface.structure, road_rules(s));
+    fine_road = fine_roads(*m.graph, s.fine_dem, water, m.road_surface.structure, road_rules(s));
   }
 
   // Rain source for the solver.
@@ -521,7 +522,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   // from the fine pixels.
   tl.max_depth = tables ? cell_mean_depths(*tables, sm.max_depth) : sm.max_depth;
   if (tables)
-    tl.flooded_extent_km2 = fine_land_km2(fine_max, fine_water(s), s.fine_dem.grid.cell, 0.15f);
+    tl.flooded_extent_km2 = fine_land_km2(fine_max, water, s.fine_dem.grid.cell, 0.15f);
   else
     for (std::size_t c = 0; c < N; ++c)
       if (sm.max_depth[c] >= 0.15f &&
