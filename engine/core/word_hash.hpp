@@ -27,7 +27,7 @@ struct WordHash {
       word(w);
     }
     std::uint64_t tail = 0;
-    std::memcpy(&tail, c + k, n - k);
+    if (n > k) std::memcpy(&tail, c + k, n - k);  // never memcpy from a null (empty) vector
     word(tail ^ (static_cast<std::uint64_t>(n - k) << 56));
   }
 };
