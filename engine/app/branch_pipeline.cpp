@@ -79,7 +79,9 @@ struct Compiled {
 }  // namespace
 
 RunReport run_branch(const BranchRequest& b) {
+  PhaseClock clock(b.run.phase);
   const ParentRun parent = read_parent(b.parent_path);
+  clock.lap("read parent");
   if (b.inject_files.empty() && b.inline_injects.empty())
     throw InputError(
         "nothing to branch with: give --inject FILE.toml or --inject-inline 'ACTION ...'");

@@ -36,19 +36,25 @@ void require_finite_kpis(const RunResult& r, const std::string& scenario) {
 
 RunReport run_drill(const RunRequest& rq) {
   const auto wall0 = std::chrono::steady_clock::now();
+  PhaseClock clock(rq.phase);
   std::vector<std::string> warnings;
   LoadOptions lo;
   lo.check_grid = [gb = rq.max_memory_gb](const std::string& dem, long long nx, long long ny) {
     require_grid_memory(dem, nx, ny, gb);
   };
   lo.allow_empty_storm = rq.allow_empty_storm;
+  // A cached hazard needs no fine pixel: the sub-grid region comes from the cache and the fine
+  // terrain is read only when the flood runs (issue 14, response-only branches).
+  if (rq.use_cache) lo.region_cache_dir = rq.cache_dir.empty() ? default_cache_dir() : rq.cache_dir;
   Scenario s = load_scenario(rq.scenario_path, lo, &warnings);
+  clock.lap("load scenario");
   if (rq.amend_scenario) rq.amend_scenario(s);
   // A branch names its parent's plan file, which is the scenario's own when it came with it.
   Plan plan =
       rq.plan_path.empty() || rq.plan_path == s.plan.path ? s.plan : load_plan(rq.plan_path, s);
   auto model = build_response_model(s);
   if (rq.check_model) rq.check_model(*model);
+  clock.lap("plan and response model");
   if (rq.warn) {
     for (const auto& w : warnings) rq.warn(w);
     for (const auto& w : model->warnings) rq.warn(w);
@@ -61,6 +67,7 @@ RunReport run_drill(const RunRequest& rq) {
         rq.use_cache && fs::exists(fs::path(dir) / (hazard_key(s, *model, probe) + ".h5"));
     require_drill_resources(s, *model, 1, cached ? 0 : 1, rq.max_memory_gb, dir);
   }
+  clock.lap("resource check");
   RunReport rep;
   rep.results_path = !rq.out_path.empty() ? rq.out_path
                      : !s.output_path.empty()
@@ -88,7 +95,11 @@ RunReport run_drill(const RunRequest& rq) {
   if (rq.amend_hazard_options) rq.amend_hazard_options(ho);
   const auto h0 = std::chrono::steady_clock::now();
   rep.hazard = run_hazard(s, *model, ho);
-  if (rq.amend_hazard) rq.amend_hazard(rep.hazard, *model, ho);
+  clock.lap(rep.hazard.from_cache ? "hazard (cached)" : "hazard");
+  if (rq.amend_hazard) {
+    rq.amend_hazard(rep.hazard, *model, ho);
+    clock.lap("root hazard's risk map");
+  }
   rep.hazard_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
   rep.subgrid = s.subgrid();
   rep.hazard_from_cache = rep.hazard.from_cache;  // what happened, not a guess from timing
@@ -108,6 +119,7 @@ RunReport run_drill(const RunRequest& rq) {
                    [](const LogEvent& a, const LogEvent& b) { return a.t < b.t; });
   rep.response_wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count();
+  clock.lap("response");
   require_finite_kpis(rep.result, s.path);
   if (fs::path(rep.results_path).has_parent_path())
     fs::create_directories(fs::path(rep.results_path).parent_path());
@@ -123,6 +135,7 @@ RunReport run_drill(const RunRequest& rq) {
   meta.scenario_path = s.path;
   if (rq.branch_record) meta.branch = rq.branch_record();
   write_results(rep.results_path, *model, rep.hazard, plan, rep.result, meta);
+  clock.lap("write results");
   rep.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   return rep;
 }

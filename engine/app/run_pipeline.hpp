@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/empty_drill.hpp"
+#include "app/phase_clock.hpp"
 #include "hazard/hazard_run.hpp"
 #include "hazard/hazard_timeline.hpp"
 #include "io/json_writer.hpp"
@@ -42,6 +43,7 @@ struct RunRequest {
   std::function<void(HazardTimeline&, const ResponseModel&, const HazardOptions&)> amend_hazard;
   std::function<void(HazardOptions&)> amend_hazard_options;  // e.g. resume from the parent
   double checkpoint_every_s = 3600;  // flood checkpoints kept with the hazard (0: none)
+  PhaseReport phase;                 // per-phase wall times (-v); empty: not reported
 };
 
 struct RunReport {

@@ -42,6 +42,8 @@ struct FloodArgs {
   int threads = 0;
   int min_cells_per_thread = 0;
   std::vector<std::string> boundary;
+  std::string cache_dir;  // sub-grid tables cache (default: the hazard cache folder)
+  bool no_cache = false;
 };
 
 io::Raster read_same_grid(const std::string& path, const io::Raster& dem, const char* flag) {
@@ -193,7 +195,8 @@ void run_flood(const FloodArgs& a) {
     const int ratio = flood_cli::subgrid_ratio(*a.subgrid_cell_m, dem, a.dem);
     sg = flood_cli::build_subgrid(
         dem, ratio, read_manning(a, dem),
-        static_cast<float>(a.manning.value_or(flood::ModelSpec{}.manning_uniform)), a.threads);
+        static_cast<float>(a.manning.value_or(flood::ModelSpec{}.manning_uniform)),
+        {a.cache_dir, !a.no_cache, a.threads, nullptr});
   }
   const io::Raster& grid = sg ? sg->coarse : dem;
   require_output_room(a, grid.grid);
@@ -267,8 +270,8 @@ void run_flood(const FloodArgs& a) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   const double cells = static_cast<double>(grid.grid.size());
   if (sg)
-    std::printf("flood: sub-grid %d x %d pixels per cell, tables built in %.2f s\n", sg->ratio,
-                sg->ratio, sg->build_s);
+    std::printf("flood: sub-grid %d x %d pixels per cell, tables %s in %.2f s\n", sg->ratio,
+                sg->ratio, sg->from_cache ? "read from the cache" : "built", sg->build_s);
   std::printf(
       "flood: %zu cells, %llu steps, t = %.1f s, max depth %.3f m, mass error %.2e, %.3g "
       "cell-updates/s\n",
@@ -280,6 +283,7 @@ void run_flood(const FloodArgs& a) {
         .set("subgrid_ratio", sg ? sg->ratio : 1)
         .set("fine_cells", static_cast<long long>(dem.grid.size()))
         .set("table_build_s", sg ? sg->build_s : 0.0)
+        .set("tables_from_cache", sg ? sg->from_cache : false)
         .set("active_cells", static_cast<long long>(model->active_cells()))
         .set("steps", static_cast<long long>(st.steps()))
         .set("t_end_s", st.time())
@@ -347,6 +351,9 @@ void add_flood(CLI::App& app) {
   cmd->add_option("--subgrid-cell-m", a->subgrid_cell_m,
                   "compute on cells of this size (a whole multiple of the DEM pixel) carrying "
                   "sub-grid volume/conveyance tables of the fine DEM");
+  cmd->add_option("--cache-dir", a->cache_dir,
+                  "sub-grid tables cache folder (default: the hazard cache, as for run)");
+  cmd->add_flag("--no-cache", a->no_cache, "rebuild the sub-grid tables (and overwrite the entry)");
   cmd->add_option("--summary-json", a->summary_json, "run summary and volume budget (JSON)");
   cmd->add_option("--threads", a->threads, "OpenMP threads (default: all)");
   cmd->add_option("--min-cells-per-thread", a->min_cells_per_thread,

@@ -29,6 +29,10 @@ std::shared_ptr<Progress> configure_run(RunRequest& rq, const CommonOptions& c) 
   };
   // Checked by run_drill with -o, once the scenario's inputs are known, before the run.
   if (!c.summary_json.empty()) rq.text_outputs.push_back(c.summary_json);
+  if (c.verbose)
+    rq.phase = [](const std::string& phase, double s) {
+      std::fprintf(stderr, "stormdrill: time: %-28s %.3f s\n", phase.c_str(), s);
+    };
   auto progress = std::make_shared<Progress>("hazard", c.quiet);
   rq.hazard_progress = [progress](double t, double total) { progress->update(t, total); };
   return progress;

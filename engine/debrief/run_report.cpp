@@ -218,7 +218,8 @@ std::string town_row(const AreaStats& a, const ClockText& clock, const std::stri
 }
 
 std::string town_section(const RunView& v, const ClockText& clock, const std::string& lang) {
-  const TownTable t = town_table(v);
+  const CellRasters cells = read_cell_rasters(v);  // once for both tables
+  const TownTable t = town_table(v, cells);
   std::ostringstream o;
   o << section(tr(lang, "Town and village situation"));
   o << "<table id=\"towns\"><tr><th class=\"l\">" << esc(tr(lang, "Town / village")) << "</th>";
@@ -231,7 +232,7 @@ std::string town_section(const RunView& v, const ClockText& clock, const std::st
         "P90 response (min)", "Evacuated", "Shelter occupancy peak", "Supply shortfalls"})
     o << "<th>" << esc(tr(lang, h)) << "</th>";
   o << "</tr>\n";
-  const TownTable areas = area_table(v);
+  const TownTable areas = area_table(v, cells);
   if (areas.towns.empty()) {
     for (const auto& a : t.towns) o << town_row(a, clock, "");
   } else {

@@ -25,9 +25,9 @@ int town_at(const RunView& v, const std::vector<float>& town, double x, double y
   return std::isnan(t) ? -1 : static_cast<int>(t);
 }
 
-void add_cells(const RunView& v, const std::vector<float>& town, TownTable& t) {
-  const auto pop = v.file().read_raster("/grid/population");
-  const auto depth = v.file().read_raster("/hazard/max_depth");
+void add_cells(const CellRasters& cells, const std::vector<float>& town, TownTable& t) {
+  const auto& pop = cells.population;
+  const auto& depth = cells.max_depth;
   if (pop.empty()) return;
   for (std::size_t c = 0; c < pop.size(); ++c) {
     const double p = std::isnan(pop[c]) ? 0.0 : pop[c];
@@ -155,7 +155,8 @@ void add_shelters_and_supplies(const RunView& v, const std::vector<float>& town,
 
 // One row per group of towns (group_of_town: row of each /places/towns row, -1 none): the
 // cells, roads, incidents and shelters of a town count in its group's row.
-TownTable group_table(const RunView& v, const std::vector<std::string>& names,
+TownTable group_table(const RunView& v, const CellRasters& cells,
+                      const std::vector<std::string>& names,
                       const std::vector<int>& group_of_town) {
   TownTable t;
   t.type_labels = v.incidents.labels("type");
@@ -170,13 +171,12 @@ TownTable group_table(const RunView& v, const std::vector<std::string>& names,
     }
   t.outside.name = "-";
   t.county.name = "county";
-  std::vector<float> group;  // /grid/town mapped to rows
-  if (v.file().has("/grid/town")) group = v.file().read_raster("/grid/town");
+  std::vector<float> group = cells.town;  // /grid/town mapped to rows
   for (float& c : group) {
     const bool in = !std::isnan(c) && c >= 0 && c < static_cast<float>(group_of_town.size());
     c = in ? static_cast<float>(group_of_town[static_cast<std::size_t>(c)]) : -1.0f;
   }
-  add_cells(v, group, t);
+  add_cells(cells, group, t);
   add_roads(v, group, t);
   add_incidents(v, group_of_town, t);
   add_shelters_and_supplies(v, group, t);
@@ -190,17 +190,33 @@ TownTable group_table(const RunView& v, const std::vector<std::string>& names,
 
 }  // namespace
 
+CellRasters read_cell_rasters(const RunView& v) {
+  CellRasters c;
+  if (v.file().has("/grid/town")) c.town = v.file().read_raster("/grid/town");
+  c.population = v.file().read_raster("/grid/population");
+  if (!c.population.empty()) c.max_depth = v.file().read_raster("/hazard/max_depth");
+  return c;
+}
+
 TownTable town_table(const RunView& v) {
+  return town_table(v, read_cell_rasters(v));
+}
+
+TownTable area_table(const RunView& v) {
+  return area_table(v, read_cell_rasters(v));
+}
+
+TownTable town_table(const RunView& v, const CellRasters& cells) {
   std::vector<std::string> names;
   std::vector<int> group;
   for (std::size_t q = 0; q < v.towns.rows(); ++q) {
     names.push_back(v.towns.text("name", q));
     group.push_back(static_cast<int>(q));
   }
-  return group_table(v, names, group);
+  return group_table(v, cells, names, group);
 }
 
-TownTable area_table(const RunView& v) {
+TownTable area_table(const RunView& v, const CellRasters& cells) {
   std::vector<std::string> names;
   std::vector<int> group(v.towns.rows(), -1);
   std::map<std::string, int> row_of_area;
@@ -218,7 +234,7 @@ TownTable area_table(const RunView& v) {
       group[q] = static_cast<int>(names.size());
       names.push_back(v.towns.text("name", q));
     }
-  return group_table(v, names, group);
+  return group_table(v, cells, names, group);
 }
 
 }  // namespace sd::debrief

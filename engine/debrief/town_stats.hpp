@@ -36,10 +36,19 @@ struct TownTable {
   AreaStats county;
 };
 
-TownTable town_table(const RunView& v);
+// The per-cell rasters the tables are made of (/grid/town, /grid/population,
+// /hazard/max_depth), read once for both tables of a report.
+struct CellRasters {
+  std::vector<float> town, population, max_depth;
+};
+CellRasters read_cell_rasters(const RunView& v);
+
+TownTable town_table(const RunView& v, const CellRasters& cells);
+TownTable town_table(const RunView& v);  // reads the rasters
 
 // One row per administrative area (/places/towns/area: a municipality and its villages), then
 // one per town of no area; empty (no rows) when no town names an area.
-TownTable area_table(const RunView& v);
+TownTable area_table(const RunView& v, const CellRasters& cells);
+TownTable area_table(const RunView& v);  // reads the rasters
 
 }  // namespace sd::debrief

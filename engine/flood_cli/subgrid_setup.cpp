@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "scenario/subgrid_region.hpp"
 
 namespace sd::flood_cli {
 
@@ -37,13 +38,12 @@ int subgrid_ratio(double cell_m, const io::Raster& fine, const std::string& path
 }
 
 SubgridGrid build_subgrid(const io::Raster& fine, int ratio, const std::vector<float>& manning,
-                          float n_uniform, int threads) {
+                          float n_uniform, const TablesCacheOptions& cache) {
   const auto t0 = std::chrono::steady_clock::now();
   SubgridGrid sg;
   sg.ratio = ratio;
-  sg.tables =
-      flood::subgrid::build_solver_tables(fine.data, fine.grid.nx, fine.grid.ny, fine.grid.cell,
-                                          ratio, manning, n_uniform, 10, threads);
+  sg.tables = cached_tables({fine, fine_terrain_digest(fine, {}), ratio, manning, n_uniform}, cache,
+                            &sg.from_cache);
   sg.coarse.grid = Grid{fine.grid.nx / ratio, fine.grid.ny / ratio, fine.grid.x0, fine.grid.y0,
                         fine.grid.cell * ratio};
   sg.coarse.data = flood::subgrid::coarse_bed(*sg.tables);

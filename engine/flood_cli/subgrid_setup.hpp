@@ -7,6 +7,7 @@
 
 #include "flood/flood_state.hpp"
 #include "flood/subgrid_inertial.hpp"
+#include "hazard/tables_cache.hpp"
 #include "io/raster_io.hpp"
 
 namespace sd::flood_cli {
@@ -21,12 +22,15 @@ struct SubgridGrid {
   int ratio = 1;
   io::Raster coarse;  // the computational grid; values: lowest fine pixel per cell
   flood::subgrid::TablesPtr tables;
-  double build_s = 0;  // wall time of the table build
+  double build_s = 0;       // wall time of the table build (or of reading them)
+  bool from_cache = false;  // the tables came from the sub-grid tables cache
 };
 
-// Tables from the fine DEM and its per-pixel Manning n (empty = n_uniform).
+// Tables from the fine DEM and its per-pixel Manning n (empty = n_uniform), through the
+// sub-grid tables cache the scenario runs use (hazard/tables_cache.hpp): built once per
+// inputs, read back after.
 SubgridGrid build_subgrid(const io::Raster& fine, int ratio, const std::vector<float>& manning,
-                          float n_uniform, int threads);
+                          float n_uniform, const TablesCacheOptions& cache);
 
 // A fine initial-depth raster as the stored volume per coarse-cell area (State::set_depth);
 // pixels where the fine DEM has no data hold no water.

@@ -29,6 +29,7 @@
 #include "output/flood_summary_h5.hpp"
 #include "output/results_writer.hpp"
 #include "results/results_schema.hpp"
+#include "scenario/subgrid_region.hpp"
 #include "version.hpp"
 
 namespace sd {
@@ -86,10 +87,10 @@ std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOp
                      d.start_s, d.areal_reduction})
       mixd(v);
   }
-  if (s.subgrid()) {  // the fine terrain and land use, and the cells they are computed on
-    mix(s.fine_dem.data.data(), s.fine_dem.data.size() * sizeof(float));
+  if (s.subgrid()) {  // the fine terrain and land use (their digest), and the cells
+    const std::uint64_t fd = fine_digest(s);
+    mix(&fd, sizeof fd);
     mix(&s.fine_dem.grid, sizeof(Grid));
-    mix(s.fine_landuse.data.data(), s.fine_landuse.data.size() * sizeof(float));
     mixd(s.subgrid_ratio);
   }
   mixd(s.flood.cfl);
@@ -268,6 +269,11 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   const std::string path = (fs::path(dir) / (key + ".h5")).string();
   if (o.use_cache)
     if (auto t = cached_hazard(s, m, o)) return *t;
+  if (!s.fine_terrain_loaded() && s.subgrid()) {  // deferred by the loader: the flood needs it
+    Scenario full = s;
+    load_fine_terrain(full);
+    return run_hazard(full, m, o);
+  }
 
   const Grid& g = s.dem.grid;
   const std::size_t N = g.size();
@@ -281,13 +287,14 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   // Sub-grid: fine risk rasters sampled between frames, road water from the fine pixels.
   std::unique_ptr<FineRisk> fine_risk;
   std::optional<FineRoads> fine_road;
-  std::vector<double> samples;  // fine risk sample times (frame times included)
+  std::vector<double> samples;      // fine risk sample times (frame times included)
+  std::vector<std::uint8_t> water;  // sub-grid: permanent water per fine pixel
   if (tables) {
+    water = fine_water(s);
     const auto& opt = model->options();
     fine_risk =
         std::make_unique<FineRisk>(*tables, s.fine_dem, opt.ponding_m, opt.duration_threshold_m);
-    fine_road =
-        fine_roads(*m.graph, s.fine_dem, fine_water(s), m.road_surface.structure, road_rules(s));
+    fine_road = fine_roads(*m.graph, s.fine_dem, water, m.road_surface.structure, road_rules(s));
   }
 
   // Rain source for the solver.
@@ -515,7 +522,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   // from the fine pixels.
   tl.max_depth = tables ? cell_mean_depths(*tables, sm.max_depth) : sm.max_depth;
   if (tables)
-    tl.flooded_extent_km2 = fine_land_km2(fine_max, fine_water(s), s.fine_dem.grid.cell, 0.15f);
+    tl.flooded_extent_km2 = fine_land_km2(fine_max, water, s.fine_dem.grid.cell, 0.15f);
   else
     for (std::size_t c = 0; c < N; ++c)
       if (sm.max_depth[c] >= 0.15f &&

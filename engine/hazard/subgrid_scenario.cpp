@@ -7,7 +7,7 @@ namespace sd {
 std::vector<float> fine_manning(const Scenario& s) {
   const Grid& f = s.fine_dem.grid;
   const int r = s.subgrid_ratio;
-  std::vector<float> n(f.size(), 0.03f);  // = setup_flood's default for cells without a class
+  std::vector<float> n(f.size(), kScenarioManning);
   for (int j = 0; j < f.ny; ++j)
     for (int i = 0; i < f.nx; ++i) {
       const std::size_t p = f.index(i, j);
@@ -19,12 +19,6 @@ std::vector<float> fine_manning(const Scenario& s) {
         n[p] = static_cast<float>(lc->manning);
     }
   return n;
-}
-
-flood::subgrid::TablesPtr build_scenario_tables(const Scenario& s, int threads) {
-  return flood::subgrid::build_solver_tables(
-      s.fine_dem.data, s.fine_dem.grid.nx, s.fine_dem.grid.ny, s.fine_dem.grid.cell,
-      s.subgrid_ratio, fine_manning(s), 0.03f, kTableLevels, threads);
 }
 
 }  // namespace sd

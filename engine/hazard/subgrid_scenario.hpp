@@ -13,10 +13,10 @@ namespace sd {
 // Volume/conveyance table levels per cell and face (the flood CLI's).
 inline constexpr int kTableLevels = 10;
 
+// Manning n of pixels without a class (= setup_flood's default for cells without one).
+inline constexpr float kScenarioManning = 0.03f;
+
 // Manning n per fine pixel.
 std::vector<float> fine_manning(const Scenario& s);
-
-// Builds the tables (coarse rows in parallel on `threads`).
-flood::subgrid::TablesPtr build_scenario_tables(const Scenario& s, int threads);
 
 }  // namespace sd

@@ -6,29 +6,32 @@
 #include <filesystem>
 #include <set>
 
+#include "core/word_hash.hpp"
 #include "hazard/hazard_cache.hpp"
 #include "hazard/subgrid_scenario.hpp"
+#include "hazard_code_hash.hpp"
 #include "io/h5.hpp"
 #include "io/h5_checksum.hpp"
 #include "results/h5_read.hpp"
-#include "hazard_code_hash.hpp"
+#include "scenario/subgrid_region.hpp"
 #include "version.hpp"
 
 namespace sd {
 namespace fs = std::filesystem;
 using flood::subgrid::SolverTables;
 
-std::string tables_key(const Scenario& s) {
-  std::uint64_t h = hash_bytes(kVersion, std::strlen(kVersion));
-  h = hash_bytes(kHazardCodeHash, std::strlen(kHazardCodeHash), h);  // a changed solver: new key
-  h = hash_bytes(s.fine_dem.data.data(), s.fine_dem.data.size() * sizeof(float), h);
-  h = hash_bytes(&s.fine_dem.grid, sizeof(Grid), h);
-  h = hash_bytes(&s.subgrid_ratio, sizeof s.subgrid_ratio, h);
-  const std::vector<float> n = fine_manning(s);
-  h = hash_bytes(n.data(), n.size() * sizeof(float), h);
-  const int levels = kTableLevels;
-  h = hash_bytes(&levels, sizeof levels, h);
-  return hex64(h);
+std::string tables_key(const TablesInputs& in) {
+  WordHash h;
+  h.bytes(kVersion, std::strlen(kVersion));
+  h.bytes(kHazardCodeHash, std::strlen(kHazardCodeHash));  // a changed solver: new key
+  const Grid& g = in.fine.grid;
+  for (double v : {static_cast<double>(g.nx), static_cast<double>(g.ny), g.x0, g.y0, g.cell,
+                   static_cast<double>(in.ratio), static_cast<double>(in.n_uniform),
+                   static_cast<double>(kTableLevels)})
+    h.bytes(&v, sizeof v);
+  h.bytes(&in.fine_digest, sizeof in.fine_digest);
+  h.bytes(in.manning.data(), in.manning.size() * sizeof(float));
+  return hex64(h.h);
 }
 
 void write_tables(const std::string& path, const std::string& key, const SolverTables& t) {
@@ -109,9 +112,9 @@ flood::subgrid::TablesPtr read_tables(const std::string& path, const std::string
   }
 }
 
-flood::subgrid::TablesPtr scenario_tables(const Scenario& s, const TablesCacheOptions& o,
-                                          bool* from_cache) {
-  const std::string key = tables_key(s);
+flood::subgrid::TablesPtr cached_tables(const TablesInputs& in, const TablesCacheOptions& o,
+                                        bool* from_cache) {
+  const std::string key = tables_key(in);
   const std::string dir = o.dir.empty() ? default_cache_dir() : o.dir;
   const std::string path = (fs::path(dir) / ("subgrid-" + key + ".h5")).string();
   if (o.use_cache) {
@@ -124,11 +127,20 @@ flood::subgrid::TablesPtr scenario_tables(const Scenario& s, const TablesCacheOp
     if (!problem.empty())
       set_aside_and_warn(path, "sub-grid tables cache entry", problem, "rebuilt", o.warn);
   }
-  auto t = build_scenario_tables(s, o.threads);
+  const Grid& g = in.fine.grid;
+  auto t = flood::subgrid::build_solver_tables(in.fine.data, g.nx, g.ny, g.cell, in.ratio,
+                                               in.manning, in.n_uniform, kTableLevels, o.threads);
   fs::create_directories(dir);
   write_tables(path, key, *t);
   if (from_cache) *from_cache = false;
   return t;
+}
+
+flood::subgrid::TablesPtr scenario_tables(const Scenario& s, const TablesCacheOptions& o,
+                                          bool* from_cache) {
+  const std::vector<float> n = fine_manning(s);
+  return cached_tables({s.fine_dem, fine_digest(s), s.subgrid_ratio, n, kScenarioManning}, o,
+                       from_cache);
 }
 
 }  // namespace sd

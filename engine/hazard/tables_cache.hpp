@@ -21,10 +21,25 @@ struct TablesCacheOptions {
   std::function<void(const std::string&)> warn;  // a corrupt entry; default stderr
 };
 
-std::string tables_key(const Scenario& s);
+// What the tables are built from: a fine DEM on `ratio` x `ratio` pixels per cell, Manning n
+// per pixel (empty: n_uniform everywhere) and kTableLevels levels. `fine_digest` identifies
+// the DEM's pixels (Scenario::fine_digest, or fine_terrain_digest of a raster). A scenario
+// run and `stormdrill flood --subgrid-cell-m` on the same inputs share one entry.
+struct TablesInputs {
+  const io::Raster& fine;
+  std::uint64_t fine_digest;
+  int ratio;
+  const std::vector<float>& manning;
+  float n_uniform;
+};
 
-// The scenario's tables, from the cache when a sound entry is there, else built and stored.
+std::string tables_key(const TablesInputs& in);
+
+// The tables, from the cache when a sound entry is there, else built and stored.
 // *from_cache (when given) says which.
+flood::subgrid::TablesPtr cached_tables(const TablesInputs& in, const TablesCacheOptions& o,
+                                        bool* from_cache = nullptr);
+// A scenario's tables (its fine terrain must be loaded: Scenario::fine_terrain_loaded).
 flood::subgrid::TablesPtr scenario_tables(const Scenario& s, const TablesCacheOptions& o,
                                           bool* from_cache = nullptr);
 

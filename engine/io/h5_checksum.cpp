@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/word_hash.hpp"
+
 namespace sd::h5 {
 namespace {
 
@@ -15,33 +17,10 @@ namespace {
 // user block is zeros (and is checked to be).
 constexpr const char* kMagic = "stormdrill-seal v1 ";
 
-// A word-at-a-time multiplicative hash (the 64-bit golden-ratio multiplier of Knuth's
-// multiplicative hashing, with a xor-shift to spread high bits down). Not cryptographic: it
-// detects accidental change, as a storage checksum must, at memory speed.
-struct Hasher {
-  std::uint64_t h = 0x9e3779b97f4a7c15ull;
-  void word(std::uint64_t w) {
-    h ^= w;
-    h *= 0x9e3779b97f4a7c15ull;
-    h ^= h >> 29;
-  }
-  void bytes(const unsigned char* c, std::size_t n) {
-    std::size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, c + k, 8);
-      word(w);
-    }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, c + k, n - k);
-    word(tail ^ (static_cast<std::uint64_t>(n - k) << 56));
-  }
-};
-
 // Hash and length of the bytes after the user block; false on a read error.
 bool hash_body(std::FILE* f, std::uint64_t& hash, std::uint64_t& length) {
   if (std::fseek(f, static_cast<long>(kSealBytes), SEEK_SET) != 0) return false;
-  Hasher h;
+  WordHash h;
   std::vector<unsigned char> buf(1 << 20);
   length = 0;
   while (true) {

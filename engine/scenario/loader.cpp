@@ -19,6 +19,7 @@
 #include "io/output_guard.hpp"
 #include "io/raster_checks.hpp"
 #include "scenario/inject_reader.hpp"
+#include "scenario/region_cache.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/storm_window.hpp"
 #include "scenario/subgrid_region.hpp"
@@ -175,7 +176,94 @@ bool unshipped_dem_missing(TableReader& r) {
   return true;
 }
 
-void read_region(TableReader& root, Scenario& s, const LoadOptions& options) {
+// The region cache (scenario/region_cache.hpp) as one load uses it.
+struct RegionCacheUse {
+  std::string dir;            // LoadOptions::region_cache_dir
+  double subgrid_cell_m = 0;  // [flood] subgrid_cell_m as written (read before [flood])
+  std::string key;            // set when the entry is to be written after the load
+  bool hit = false;
+  std::vector<float> landuse_codes;        // on a hit: the codes of the land use as read
+  std::size_t diag_from = 0, diag_to = 0;  // the region's diagnostics (a miss)
+};
+
+// The raster keys of [region] that are given, the DEM first, with their paths; empty when one
+// is missing (its error comes from the full read).
+std::vector<std::pair<std::string, std::string>> region_rasters(TableReader& r) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const char* key : {"dem", "landuse", "population", "areas"}) {
+    if (!r.has(key)) continue;
+    const std::string p = r.path(key, false, false);
+    if (p.empty() || !fs::exists(p)) return {};
+    out.emplace_back(key, p);
+  }
+  return out;
+}
+
+// A sub-grid region from the region cache: the computational-grid rasters, the fine grid
+// without its pixels. False (rc.key set when the entry can be made) to read the files.
+bool cached_region(TableReader& r, Scenario& s, RegionCacheUse& rc) {
+  if (rc.dir.empty() || !(rc.subgrid_cell_m > 0)) return false;
+  const auto rasters = region_rasters(r);
+  if (rasters.empty() || rasters.front().first != "dem") return false;
+  const std::string key = region_cache_key(rasters, r.string("crs", ""), rc.subgrid_cell_m);
+  if (key.empty()) return false;
+  auto e = read_region_cache(rc.dir, key);
+  if (!e) {
+    rc.key = key;
+    return false;
+  }
+  s.dem = std::move(e->dem);
+  s.landuse = std::move(e->landuse);
+  s.population = std::move(e->population);
+  s.areas = std::move(e->areas);
+  s.fine_dem.grid = e->fine_grid;
+  s.fine_dem.crs_wkt = e->fine_crs;
+  s.subgrid_ratio = e->ratio;
+  s.fine_digest = e->fine_digest;
+  s.fine_source = {rasters.front().second, r.has("landuse") ? r.path("landuse", false) : "",
+                   e->fine_crs, e->landuse_k};
+  for (const auto& [k, text] : e->warnings) r.warning(k, text);
+  rc.landuse_codes = std::move(e->landuse_codes);
+  rc.hit = true;
+  return true;
+}
+
+// After a full load without errors: the entry the next load of this region takes.
+void store_region(const Scenario& s, const Diagnostics& diag, const RegionCacheUse& rc,
+                  const std::vector<float>& landuse_codes) {
+  if (rc.key.empty() || rc.hit || !s.fine_terrain_loaded() || diag.has_errors()) return;
+  RegionCacheEntry e{s.dem,
+                     s.landuse,
+                     s.population,
+                     s.areas,
+                     s.fine_dem.grid,
+                     s.fine_dem.crs_wkt,
+                     s.subgrid_ratio,
+                     s.fine_source.landuse_k,
+                     s.fine_digest,
+                     landuse_codes,
+                     {}};
+  const std::string prefix = "region.";
+  for (std::size_t k = rc.diag_from; k < rc.diag_to; ++k) {
+    const Diagnostic& d = diag.all()[k];
+    if (d.level == Diagnostic::Level::Warning && d.field.rfind(prefix, 0) == 0)
+      e.warnings.emplace_back(d.field.substr(prefix.size()), d.message);
+  }
+  try {
+    write_region_cache(rc.dir, rc.key, e);
+  } catch (const std::exception&) {
+    // A read-only or full cache folder: the next load reads the files again.
+  }
+}
+
+std::vector<float> distinct_codes(const io::Raster& r) {
+  std::set<float> codes;
+  for (float v : r.data)
+    if (!std::isnan(v)) codes.insert(v);
+  return {codes.begin(), codes.end()};
+}
+
+void read_region(TableReader& root, Scenario& s, const LoadOptions& options, RegionCacheUse& rc) {
   auto r = root.table("region");
   if (!r) {
     root.error("", "missing [region] table (the DEM is required)");
@@ -183,6 +271,13 @@ void read_region(TableReader& root, Scenario& s, const LoadOptions& options) {
   }
   if (unshipped_dem_missing(*r)) return;
   check_grid_size(*r, options);
+  if (cached_region(*r, s, rc)) {
+    r->string("crs", "");
+    r->string("dem_command", "");
+    s.river_level_path = r->path("river_levels", false);
+    r->finish();
+    return;
+  }
   s.dem = read_raster_field(*r, "dem", true);
   const std::string crs = r->string("crs", "");
   if (!crs.empty() && !s.dem.data.empty()) {
@@ -241,7 +336,7 @@ std::set<int> undefined_codes(const io::Raster& r, const std::set<int>& defined,
   return missing;
 }
 
-void read_landuse_classes(TableReader& root, Scenario& s) {
+void read_landuse_classes(TableReader& root, Scenario& s, const std::vector<float>* codes_as_read) {
   std::set<int> seen;
   for (auto& t : root.tables("landuse_class")) {
     LanduseClass c;
@@ -269,7 +364,9 @@ void read_landuse_classes(TableReader& root, Scenario& s) {
     t.finish();
     s.landuse_classes.push_back(c);
   }
-  for (int code : undefined_codes(s.landuse, seen, false))
+  io::Raster as_read;  // a cached region's land use is per cell: its codes as read
+  if (codes_as_read) as_read.data = *codes_as_read;
+  for (int code : undefined_codes(codes_as_read ? as_read : s.landuse, seen, false))
     root.error("landuse_class", "the land-use raster uses code " + std::to_string(code) +
                                     " but no [[landuse_class]] defines it");
 }
@@ -656,7 +753,14 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options,
   } else {
     r.error("", "missing [scenario] table (name, start, duration_h, seed)");
   }
-  read_region(r, s, options);
+  RegionCacheUse rc;
+  rc.dir = options.region_cache_dir;
+  rc.subgrid_cell_m = root["flood"]["subgrid_cell_m"].value<double>().value_or(0);
+  rc.diag_from = diag.all().size();
+  read_region(r, s, options, rc);
+  rc.diag_to = diag.all().size();
+  const std::vector<float> landuse_codes =
+      rc.key.empty() ? std::vector<float>{} : distinct_codes(s.landuse);
   if (!start_has_offset)
     if (auto t = r.table("scenario"))
       t->error("start", "'" + s.start_iso +
@@ -664,11 +768,12 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options,
                             "not taken as UTC); write the offset, e.g. start = \"" +
                             s.start_iso + suggested_offset(s) + "\" (local time of the DEM's " +
                             "longitude) or \"" + s.start_iso + "Z\" for UTC");
-  read_landuse_classes(r, s);
+  read_landuse_classes(r, s, rc.hit ? &rc.landuse_codes : nullptr);
   read_boundary_and_tide(r, s);
   read_storm(r, s);
   read_flood(r, s);
-  apply_subgrid(r, s);  // before anything locates a point on the computational grid
+  if (!rc.hit) apply_subgrid(r, s);  // before anything locates a point on the computational grid
+  store_region(s, diag, rc, landuse_codes);
   read_roads(r, s);
   read_assets(r, s);
   read_injects(r, s);

@@ -169,6 +169,13 @@ struct Inject {
   double area_m2 = 0;  // gate opening of a sluice stuck open
 };
 
+// The files a deferred fine terrain is read from (load_fine_terrain).
+struct FineTerrainSource {
+  std::string dem_path, landuse_path;
+  std::string crs_wkt;  // the fine DEM's CRS after [region] crs
+  int landuse_k = 0;    // land use pixels per side of its raster cell; 0: none at fine scale
+};
+
 struct Scenario {
   // Provenance
   std::string path;  // the scenario file
@@ -189,9 +196,17 @@ struct Scenario {
   // [region] DEM as read and `dem` the computational grid (each cell: its lowest valid fine
   // pixel, so level = dem + depth); `fine_landuse` is the land use when given at the fine
   // resolution (Manning per pixel), `landuse` then its per-cell majority. Empty otherwise.
+  // A run whose hazard is cached never needs the fine pixels: loaded with
+  // LoadOptions::region_cache_dir, the computational-grid rasters come from the region cache
+  // (scenario/region_cache.hpp) and the fine rasters keep their grid but no data until
+  // load_fine_terrain() reads them (the flood does, on a hazard cache miss).
   io::Raster fine_dem;
   io::Raster fine_landuse;
   int subgrid_ratio = 1;
+  FineTerrainSource fine_source;  // where load_fine_terrain() reads them
+  // A hash of the fine DEM (grid and pixels) and fine land use: the hazard and sub-grid
+  // table cache keys use it instead of hashing 10^7 pixels per key.
+  std::uint64_t fine_digest = 0;
   std::vector<LanduseClass> landuse_classes;
   std::array<BoundaryKind, 4> boundary{};  // N, E, S, W
   TideSpec tide;
@@ -225,7 +240,8 @@ struct Scenario {
   double output_frame_interval_s = 1800;
 
   const LanduseClass* landuse_class(int code) const;
-  bool subgrid() const { return !fine_dem.data.empty(); }
+  bool subgrid() const { return fine_dem.grid.nx > 0; }
+  bool fine_terrain_loaded() const { return !fine_dem.data.empty(); }
   int team_index(const std::string& name) const;
 };
 
@@ -237,6 +253,10 @@ struct LoadOptions {
   // a grid too large for memory is refused in a second, not after loading gigabytes
   // (resource estimate, engine/app/run_estimate.hpp). Empty = no check.
   std::function<void(const std::string& dem_path, long long nx, long long ny)> check_grid;
+  // Sub-grid scenarios: the computational-grid rasters are kept in (and taken from) this
+  // folder, keyed by the region's raster files, and the fine terrain is not read
+  // (Scenario::fine_terrain_loaded() is false; load_fine_terrain reads it). Empty: read all.
+  std::string region_cache_dir;
 };
 
 // Loads, validates and compiles a scenario file (and its includes). Throws InputError with

@@ -4,7 +4,9 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/word_hash.hpp"
 #include "flood_cli/subgrid_setup.hpp"
+#include "io/raster_io.hpp"
 
 namespace sd {
 namespace {
@@ -141,6 +143,7 @@ void apply_subgrid(TableReader& root, Scenario& s) {
     if (k > 1) r = refine_nearest(r, k);  // classes: each pixel takes its raster cell's
     if (lu) {
       s.fine_landuse = r;
+      s.fine_source.landuse_k = k;
       r = coarse_majority(r, s.dem, ratio);
     } else if (areas) {  // a cell belongs to the area of most of its pixels
       r = coarse_majority(r, s.dem, ratio);
@@ -151,6 +154,42 @@ void apply_subgrid(TableReader& root, Scenario& s) {
   s.fine_dem = std::move(s.dem);
   s.dem = std::move(coarse);
   s.subgrid_ratio = ratio;
+  s.fine_source.dem_path = region->path("dem", false);
+  s.fine_source.landuse_path = region->path("landuse", false);
+  s.fine_source.crs_wkt = s.fine_dem.crs_wkt;
+  s.fine_digest = fine_terrain_digest(s.fine_dem, s.fine_landuse);
+}
+
+std::uint64_t fine_terrain_digest(const io::Raster& dem, const io::Raster& landuse) {
+  WordHash h;
+  const Grid& g = dem.grid;
+  for (double v : {static_cast<double>(g.nx), static_cast<double>(g.ny), g.x0, g.y0, g.cell})
+    h.bytes(&v, sizeof v);
+  h.bytes(dem.data.data(), dem.data.size() * sizeof(float));
+  h.bytes(landuse.data.data(), landuse.data.size() * sizeof(float));
+  return h.h;
+}
+
+std::uint64_t fine_digest(const Scenario& s) {
+  return s.fine_digest ? s.fine_digest : fine_terrain_digest(s.fine_dem, s.fine_landuse);
+}
+
+void load_fine_terrain(Scenario& s) {
+  if (!s.subgrid() || s.fine_terrain_loaded()) return;
+  const FineTerrainSource& src = s.fine_source;
+  io::Raster dem = io::read_raster(src.dem_path);
+  dem.crs_wkt = src.crs_wkt;
+  io::Raster landuse;
+  if (src.landuse_k > 0) {
+    landuse = io::read_raster(src.landuse_path);
+    if (src.landuse_k > 1) landuse = refine_nearest(landuse, src.landuse_k);
+  }
+  // The region cache is keyed by these files' bytes, so only a file changed during the run
+  // (or a cache entry forged to match) gets here.
+  if (!same_grid(dem.grid, s.fine_dem.grid) || fine_terrain_digest(dem, landuse) != s.fine_digest)
+    throw InputError(src.dem_path + ": the fine terrain changed since the scenario was loaded");
+  s.fine_dem = std::move(dem);
+  s.fine_landuse = std::move(landuse);
 }
 
 }  // namespace sd

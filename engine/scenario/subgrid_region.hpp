@@ -40,4 +40,14 @@ io::Raster refine_nearest(const io::Raster& coarse, int k);
 // Per-cell sum of a fine raster (NaN pixels count 0).
 io::Raster coarse_sum(const io::Raster& fine, int ratio);
 
+// Scenario::fine_digest of a fine DEM and fine land use (empty when none).
+std::uint64_t fine_terrain_digest(const io::Raster& dem, const io::Raster& landuse);
+// The scenario's fine_digest, or the digest of its fine rasters when it has none (a scenario
+// assembled in code rather than loaded).
+std::uint64_t fine_digest(const Scenario& s);
+// Reads a deferred fine terrain (LoadOptions::region_cache_dir) exactly as a full load does;
+// a no-op when it is loaded or the scenario is not sub-grid. InputError when the files no
+// longer match the digest.
+void load_fine_terrain(Scenario& s);
+
 }  // namespace sd

@@ -12,6 +12,7 @@
 #include "io/h5.hpp"
 #include "results/h5_read.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/subgrid_region.hpp"
 
 namespace fs = std::filesystem;
 
@@ -329,6 +330,86 @@ TEST(SubgridScenario, ReportRiskMapIsTheFineMaxDepth) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string html = sdtest::slurp(dir / "r.html");
   EXPECT_NE(html.find("Maximum water depth (50 m)"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+bool same_raster(const sd::io::Raster& a, const sd::io::Raster& b) {
+  return a.grid.nx == b.grid.nx && a.grid.ny == b.grid.ny && a.grid.x0 == b.grid.x0 &&
+         a.grid.y0 == b.grid.y0 && a.grid.cell == b.grid.cell && a.crs_wkt == b.crs_wkt &&
+         same_bits(a.data, b.data);
+}
+
+// Issue 14: a load with the region cache takes the cell rasters from it and leaves the fine
+// terrain unread; load_fine_terrain reads it back exactly as a full load does. An edited DEM
+// is a new entry (its bytes are the key), never the old cells.
+TEST(SubgridScenario, CachedRegionDefersTheFineTerrainAndReadsItBackBitForBit) {
+  const fs::path dir =
+      subgrid_county("sg_region", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
+  const std::string path = (dir / "scenario.toml").string();
+  sd::LoadOptions lo;
+  lo.region_cache_dir = (dir / "cache").string();
+  const sd::Scenario full = sd::load_scenario(path);
+  const sd::Scenario first = sd::load_scenario(path, lo);  // writes the entry
+  ASSERT_TRUE(first.fine_terrain_loaded());
+  ASSERT_EQ(cache_files(dir, "region-").size(), 1u);
+  sd::Scenario s = sd::load_scenario(path, lo);
+  ASSERT_TRUE(s.subgrid());
+  EXPECT_FALSE(s.fine_terrain_loaded()) << "the fine DEM was read although the cells are cached";
+  EXPECT_TRUE(same_raster(s.dem, full.dem));
+  EXPECT_TRUE(same_raster(s.landuse, full.landuse));
+  EXPECT_TRUE(same_raster(s.population, full.population));
+  EXPECT_EQ(s.subgrid_ratio, full.subgrid_ratio);
+  EXPECT_EQ(s.fine_digest, full.fine_digest);
+  EXPECT_NE(s.fine_digest, 0u);
+  sd::load_fine_terrain(s);
+  EXPECT_TRUE(same_raster(s.fine_dem, full.fine_dem));
+  EXPECT_TRUE(same_raster(s.fine_landuse, full.fine_landuse));
+  // One pixel lower: a new key, the new cells.
+  sd::io::Raster dem = sd::io::read_raster((dir / "data/dem.tif").string());
+  dem.data[dem.grid.index(5, 5)] -= 3.0f;
+  sd::io::write_raster((dir / "data/dem.tif").string(), dem);
+  const sd::Scenario edited = sd::load_scenario(path, lo);
+  EXPECT_TRUE(edited.fine_terrain_loaded());
+  EXPECT_EQ(edited.dem.data[edited.dem.grid.index(2, 2)], dem.data[dem.grid.index(5, 5)]);
+  EXPECT_NE(edited.fine_digest, full.fine_digest);
+}
+
+// A run whose cells come from the region cache is the full load's run, whether its hazard is
+// cached (no fine pixel read) or recomputed (the fine terrain read back for the flood), and
+// so is a response-only branch of it.
+TEST(SubgridScenario, DeferredFineTerrainGivesTheSameRunsAndBranch) {
+  const fs::path dir =
+      subgrid_county("sg_deferred", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
+  run(dir, "full.h5", "--no-cache");  // nothing cached: the fine DEM read by the loader
+  run(dir, "first.h5");               // writes the region and hazard entries
+  run(dir, "cached.h5");              // both from the cache
+  for (const auto& e : fs::directory_iterator(dir / "cache"))
+    if (e.path().filename().string().rfind("region-", 0) != 0) fs::remove(e.path());
+  run(dir, "refined.h5");  // cells cached, hazard recomputed from the fine terrain read back
+  const std::vector<std::string> names = {"hazard/fine/max_depth",
+                                          "hazard/fine/first_above_0p15m",
+                                          "hazard/fine/duration_above_threshold",
+                                          "hazard/depth",
+                                          "roads/state",
+                                          "kpi/final/value",
+                                          "incidents/t_created",
+                                          "incidents/t_arrived"};
+  for (const char* out : {"first.h5", "cached.h5", "refined.h5"})
+    for (const auto& n : names)
+      EXPECT_TRUE(same_bits(read_f(dir / "full.h5", n), read_f(dir / out, n))) << out << " " << n;
+  const std::string branch = " --at 09:00 --inject-inline 'close_road edge=3' --threads 1 -q -o ";
+  auto r = sdtest::stormdrill("branch " + (dir / "full.h5").string() + branch +
+                              (dir / "b_full.h5").string() + " --no-cache");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  r = sdtest::stormdrill("branch " + (dir / "full.h5").string() + branch +
+                         (dir / "b_cached.h5").string() + " --cache-dir " +
+                         (dir / "cache").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const auto& n : names)
+    EXPECT_TRUE(same_bits(read_f(dir / "b_full.h5", n), read_f(dir / "b_cached.h5", n))) << n;
 }
 
 }  // namespace

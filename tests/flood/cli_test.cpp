@@ -33,8 +33,10 @@ fs::path tmpdir(const std::string& name) {
 
 Run run(const std::string& args, const fs::path& dir) {
   const std::string errf = (dir / "stderr.txt").string();
-  const std::string cmd =
-      std::string(STORMDRILL_BINARY) + " flood " + args + " > /dev/null 2> " + errf;
+  // Sub-grid tables go to the test's own cache folder, never the user's.
+  const std::string cmd = "STORMDRILL_CACHE_DIR=" + (dir / "cache").string() + " " +
+                          std::string(STORMDRILL_BINARY) + " flood " + args + " > /dev/null 2> " +
+                          errf;
   const int st = std::system(cmd.c_str());
   std::ifstream in(errf);
   std::stringstream ss;
@@ -242,6 +244,39 @@ TEST(FloodCli, SubgridWritesFineAndCoarseRasters) {
   ASSERT_EQ(fm.size(), 2u);
   EXPECT_EQ(fm[0], 40u);
   EXPECT_EQ(fm[1], 60u);
+}
+
+// Issue 12: the flood command shares the scenario runs' sub-grid tables cache, so a second
+// run on the same DEM reads the tables instead of rebuilding them, and gives the same output.
+TEST(FloodCli, SubgridTablesAreBuiltOnceAndThenReadFromTheCache) {
+  const auto dir = tmpdir("subgrid_cache");
+  const auto dem = write_fine_dem(dir);
+  const std::string base = "--dem " + dem + " --subgrid-cell-m 10 --rain-mmph 60 " +
+                           "--rain-hours 0.2 --duration-s 900 --out-max ";
+  auto once = [&](const std::string& name, const std::string& extra) {
+    const auto r = run(base + (dir / (name + ".tif")).string() + " --summary-json " +
+                           (dir / (name + ".json")).string() + extra,
+                       dir);
+    EXPECT_EQ(r.rc, 0) << r.err;
+    return slurp(dir / (name + ".json")).find("\"tables_from_cache\": true") != std::string::npos;
+  };
+  EXPECT_FALSE(once("a", "")) << "built";
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(dir / "cache"))
+    if (e.path().filename().string().rfind("subgrid-", 0) == 0) entries.push_back(e.path());
+  ASSERT_EQ(entries.size(), 1u);
+  const auto built = fs::last_write_time(entries[0]);
+  EXPECT_TRUE(once("b", "")) << "read from the cache";
+  EXPECT_FALSE(once("c", " --no-cache")) << "rebuilt";
+  const auto a = sd::io::read_raster((dir / "a.tif").string());
+  for (const char* other : {"b.tif", "c.tif"}) {
+    const auto o = sd::io::read_raster((dir / other).string());
+    ASSERT_EQ(o.data.size(), a.data.size());
+    for (std::size_t p = 0; p < a.data.size(); ++p)
+      EXPECT_TRUE(a.data[p] == o.data[p] || (std::isnan(a.data[p]) && std::isnan(o.data[p])))
+          << other << " " << p;
+  }
+  EXPECT_GE(fs::last_write_time(entries[0]), built);
 }
 
 TEST(FloodCli, SubgridOfOnePixelIsTheOrdinaryRun) {
