@@ -28,6 +28,10 @@ int nearest_open_cell(const Grid& g, const std::vector<float>& bed,
   return best;
 }
 
+bool is_water_class(const Scenario& s, std::size_t c) {
+  return !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
+}
+
 int cell_of(const Scenario& s, double x, double y) {
   int i, j;
   if (!s.dem.grid.locate(x, y, i, j)) return -1;
@@ -62,8 +66,8 @@ int sluice_inland_cell(const Scenario& s, const std::vector<std::uint8_t>& block
   for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
     for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
       const std::size_t c = g.index(i, j);
-      const bool water = !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
-      if (std::isnan(s.dem.data[c]) || blocked[c] || water || static_cast<int>(c) == receiving)
+      if (std::isnan(s.dem.data[c]) || blocked[c] || is_water_class(s, c) ||
+          static_cast<int>(c) == receiving)
         continue;
       const double d = std::hypot(g.cx(i) - x, g.cy(j) - y);
       if (d < bd) bd = d, best = static_cast<int>(c);
@@ -79,31 +83,56 @@ double water_distance(const Scenario& s, int i, int j, int reach) {
   if (s.landuse.data.empty()) return d;
   for (int q = std::max(0, j - reach); q <= std::min(g.ny - 1, j + reach); ++q)
     for (int p = std::max(0, i - reach); p <= std::min(g.nx - 1, i + reach); ++p)
-      if (s.landuse.data[g.index(p, q)] == kWaterLanduse) d = std::min(d, std::hypot(p - i, q - j));
+      if (is_water_class(s, g.index(p, q))) d = std::min(d, std::hypot(p - i, q - j));
   return d;
 }
 
-// Where a weir breach pours and whose level it sees: the land behind the dike. A click lands
-// on the dike crest, which stands above the land on both sides; the sea side is the water and
-// the foreshore next to it. So: the lowest computed land cell within three cells of the point
-// that is no nearer the water than the point itself (nearest on ties); without one, the
-// nearest computed cell.
+// True when a 4-neighbour of (i, j) is a water-class cell: water poured there runs straight
+// into that water (a canal open to the sea carries it out of the domain).
+bool beside_water(const Scenario& s, int i, int j) {
+  const Grid& g = s.dem.grid;
+  const int di[4] = {1, -1, 0, 0}, dj[4] = {0, 0, 1, -1};
+  for (int k = 0; k < 4; ++k) {
+    const int p = i + di[k], q = j + dj[k];
+    if (p >= 0 && q >= 0 && p < g.nx && q < g.ny && is_water_class(s, g.index(p, q))) return true;
+  }
+  return false;
+}
+
+// Where a weir breach pours and whose level it sees: the land directly behind the breach on
+// the protected side. A click lands on the dike crest, which stands above the land on both
+// sides; the sea side is the water and the foreshore next to it. Candidates are the computed
+// land cells within three cells of the point that are no nearer the water than the point (not
+// the foreshore). Of these, in order of preference: off the crest (ground at least 0.5 m below
+// the highest ground within one cell of the point) and not beside water; then not beside
+// water; then any. The nearest of the first non-empty class wins (ties: lower ground, then row
+// order). Nearest, not lowest: the lowest land near a seawall is often the bank of a drainage
+// canal, and a canal open to the sea carries the breach's water out of the domain instead of
+// onto the land behind the wall (docs/drills.md, "Where a weir breach pours"). Without a
+// candidate: the nearest computed cell.
 int breach_pour_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
                      double y) {
   const Grid& g = s.dem.grid;
   int i0, j0;
   if (!g.locate(x, y, i0, j0)) return -1;
   const double d0 = water_distance(s, i0, j0, 6);
-  int best = -1;
+  float crest = -INFINITY;
+  for (int j = std::max(0, j0 - 1); j <= std::min(g.ny - 1, j0 + 1); ++j)
+    for (int i = std::max(0, i0 - 1); i <= std::min(g.nx - 1, i0 + 1); ++i)
+      if (!std::isnan(s.dem.data[g.index(i, j)]))
+        crest = std::max(crest, s.dem.data[g.index(i, j)]);
+  int best = -1, best_class = 3;
   double bz = 1e300, bd = 1e300;
   for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
     for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
       const std::size_t c = g.index(i, j);
-      const bool water = !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
-      if (std::isnan(s.dem.data[c]) || blocked[c] || water || water_distance(s, i, j, 6) < d0)
+      if (std::isnan(s.dem.data[c]) || blocked[c] || is_water_class(s, c) ||
+          water_distance(s, i, j, 6) < d0)
         continue;
       const double z = s.dem.data[c], d = std::hypot(i - i0, j - j0);
-      if (z < bz || (z == bz && d < bd)) bz = z, bd = d, best = static_cast<int>(c);
+      const int cls = beside_water(s, i, j) ? 2 : z <= crest - 0.5 ? 0 : 1;
+      if (cls < best_class || (cls == best_class && (d < bd || (d == bd && z < bz))))
+        best_class = cls, bz = z, bd = d, best = static_cast<int>(c);
     }
   return best >= 0 ? best : nearest_open_cell(g, s.dem.data, blocked, cell_of(s, x, y));
 }

@@ -133,12 +133,6 @@ void read_breach(TableReader& t, Inject& j) {
             "not both");
   j.width_m = t.number("width_m", 0, -1e9, 1e5);
   if (!(j.width_m > 0)) t.error("width_m", "a breach width must be > 0 m");
-  // Measured on the generated counties (docs/drills.md, "Known defect"): the weir's pour cell
-  // drains to the sea edge, so its inflow mostly leaves the domain. Said, not hidden.
-  t.warning("width_m",
-            "the weir form of dike_breach is not validated on county terrain: on the generated "
-            "counties most of its inflow leaves through the sea edge instead of flooding the "
-            "land behind the dike (docs/drills.md); the peak_m3s hydrograph form is");
   if (t.has("crest_m") && t.has("invert_m"))
     t.error("invert_m", "give crest_m or invert_m (the same breach bottom), not both");
   const char* bottom = t.has("invert_m") ? "invert_m" : "crest_m";

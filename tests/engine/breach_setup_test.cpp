@@ -55,3 +55,66 @@ TEST(BreachSetup, WallCellStaysClosedUntilTheBreachThenTheLandBehindFloods) {
   st.depth_f32(d.data());
   EXPECT_GT(d[s.dem.grid.index(4, 1)], 0.0f) << "the cell behind the breach is wet";
 }
+
+namespace {
+
+// 12 x 12 cells of 50 m. North: the sea (rows 0-1, bed -3 m) on a level edge at 0 m. Row 2: a
+// seawall at 5 m, cut at column 8 by a drainage canal (bed -1 m) that runs south through the
+// whole grid, open to the sea. West of the canal a polder at 1 m behind a 4 m canal bank
+// (column 7); east of it lower land at 0.5 m right on the canal. A weir breach 2 cells west of
+// the canal at column 6, outside level 3 m: the lowest land within 3 cells of it is the east
+// bank, beside the canal.
+sd::Scenario polder_by_canal() {
+  sd::Scenario s;
+  const sd::Grid g{12, 12, 0.0, 600.0, 50.0};
+  s.dem.grid = s.landuse.grid = g;
+  s.dem.data.assign(g.size(), 1.0f);
+  s.landuse.data.assign(g.size(), 2.0f);
+  for (int j = 0; j < g.ny; ++j)
+    for (int i = 0; i < g.nx; ++i) {
+      const std::size_t c = g.index(i, j);
+      float z = i > 8 ? 0.5f : i == 7 ? 4.0f : 1.0f;
+      if (j == 2) z = 5.0f;
+      const bool water = j < 2 || i == 8;
+      if (water) z = j < 2 ? -3.0f : -1.0f;
+      s.dem.data[c] = z;
+      s.landuse.data[c] = water ? static_cast<float>(sd::kWaterLanduse) : 2.0f;
+    }
+  s.duration_s = 3 * 3600;
+  s.boundary = {sd::BoundaryKind::Level, sd::BoundaryKind::Closed, sd::BoundaryKind::Closed,
+                sd::BoundaryKind::Closed};
+  sd::Inject b;
+  b.kind = sd::InjectKind::DikeBreach;
+  b.t_s = 1800;
+  b.x = 325.0;  // column 6
+  b.y = 475.0;  // row 2: the wall
+  b.width_m = 40;
+  b.level_t_s = {0.0, 3.0 * 3600};
+  b.level_m = {3.0, 3.0};
+  s.injects.push_back(b);
+  return s;
+}
+
+}  // namespace
+
+// The weir pours onto the land directly behind the breach, not onto the lowest land near it.
+// Before the fix it poured onto the low east bank, beside the canal, and the water ran down the
+// canal to the sea: almost nothing of the inflow stayed on the land.
+TEST(BreachSetup, WeirBreachFloodsThePolderBehindItNotTheCanalBeside) {
+  const sd::Scenario s = polder_by_canal();
+  const sd::TimeSeries sea{{0.0, 3.0 * 3600}, {0.0, 0.0}};
+  sd::flood::State st(sd::setup_flood(s, sea, 1));
+  st.set_depth(sd::initial_depth(s));
+  const double before = stored_m3(st, s.dem.grid);
+  st.advance_to(3.0 * 3600);
+  const auto& b = st.budget();
+  ASSERT_GT(b.inflow, 1e5) << "a 40 m breach under 2 m of head for 2.5 h";
+  const double kept = stored_m3(st, s.dem.grid) - before;
+  EXPECT_GT(kept, 0.9 * b.inflow) << "inflow " << b.inflow << " m3, out to sea " << b.boundary_out;
+  std::vector<float> d(s.dem.grid.size());
+  st.depth_f32(d.data());
+  const sd::Grid& g = s.dem.grid;
+  EXPECT_GT(d[g.index(6, 3)], 1.0f) << "the cell behind the breach";
+  EXPECT_GT(d[g.index(1, 11)], 1.0f) << "the far corner of the polder";
+  EXPECT_LT(d[g.index(10, 6)], 0.05f) << "the land across the canal stays dry";
+}
