@@ -108,8 +108,8 @@ bool beside_water(const Scenario& s, int i, int j) {
 // water; then any. The nearest of the first non-empty class wins (ties: lower ground, then row
 // order). Nearest, not lowest: the lowest land near a seawall is often the bank of a drainage
 // canal, and a canal open to the sea carries the breach's water out of the domain instead of
-// onto the land behind the wall (docs/drills.md, "Where a weir breach pours"). Without a
-// candidate: the nearest computed cell.
+// onto the land behind the wall (docs/drills.md, "Where a weir breach pours"). -1 without a
+// candidate (the point is in the water or off the computed area).
 int breach_pour_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
                      double y) {
   const Grid& g = s.dem.grid;
@@ -134,7 +134,31 @@ int breach_pour_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked
       if (cls < best_class || (cls == best_class && (d < bd || (d == bd && z < bz))))
         best_class = cls, bz = z, bd = d, best = static_cast<int>(c);
     }
-  return best >= 0 ? best : nearest_open_cell(g, s.dem.data, blocked, cell_of(s, x, y));
+  return best;
+}
+
+// The water a breach with outside = "model" sees: the nearest computed water-class cell within
+// three cells of the point on the other side of the wall from its pour cell (the direction from
+// the point makes an obtuse angle with the pour cell's; ties: the deeper bed, then row order);
+// -1 when there is none.
+int breach_source_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
+                       double y, int pour) {
+  const Grid& g = s.dem.grid;
+  int i0, j0;
+  if (!g.locate(x, y, i0, j0)) return -1;
+  const int pi = pour % g.nx - i0, pj = pour / g.nx - j0;
+  int best = -1;
+  double bd = 1e300, bz = 1e300;
+  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
+    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
+      const std::size_t c = g.index(i, j);
+      if (std::isnan(s.dem.data[c]) || blocked[c] || !is_water_class(s, c) ||
+          (i - i0) * pi + (j - j0) * pj >= 0)
+        continue;
+      const double d = std::hypot(i - i0, j - j0), z = s.dem.data[c];
+      if (d < bd || (d == bd && z < bz)) bd = d, bz = z, best = static_cast<int>(c);
+    }
+  return best;
 }
 
 std::string at_text(const Inject& j) {
@@ -148,9 +172,19 @@ void add_structure_faults(const Scenario& s, const TimeSeries& sea_level, flood:
     if (j.kind == InjectKind::DikeBreach && j.width_m > 0) {
       flood::WeirBreach br;
       br.cell = breach_pour_cell(s, spec.blocked, j.x, j.y);
+      const std::string where_xy =
+          at_text(j) + " (x=" + std::to_string(j.x) + ", y=" + std::to_string(j.y) + ")";
       if (br.cell < 0)
-        throw InputError(at_text(j) + " (" + std::to_string(j.x) + ", " + std::to_string(j.y) +
-                         "): no computed cell within 3 cells for the breach to pour into");
+        throw InputError(where_xy +
+                         ": no computed land cell within 3 cells behind the breach to pour into "
+                         "(is the point in the water or off the computed area?)");
+      if (j.outside_model) {
+        br.source_cell = breach_source_cell(s, spec.blocked, j.x, j.y, br.cell);
+        if (br.source_cell < 0)
+          throw InputError(where_xy +
+                           ": outside = \"model\" needs a computed water cell (river, canal or "
+                           "sea) within 3 cells on the outer side of the wall; there is none");
+      }
       br.width_m = j.width_m;
       // Without crest_m the breach is scoured down to the ground it pours onto.
       br.crest =

@@ -121,7 +121,7 @@ void read_decision(TableReader& t, const Scenario& s, Inject& j) {
 // outside water level (docs/flood-model.md "Breach weir"); never both.
 void read_breach(TableReader& t, Inject& j) {
   const bool weir = t.has("width_m");
-  for (const char* k : {"outside_level", "crest_m", "invert_m", "develop_h"})
+  for (const char* k : {"outside_level", "outside", "crest_m", "invert_m", "develop_h"})
     if (t.has(k) && !weir) t.error(k, std::string(k) + " belongs to a breach of width_m");
   if (!weir) {
     if (j.peak_m3s <= 0) t.error("peak_m3s", "a dike breach needs peak_m3s > 0 (or width_m)");
@@ -153,6 +153,12 @@ void read_breach(TableReader& t, Inject& j) {
   }
   if (t.has("outside_level") && series.empty())
     t.error("outside_level", "needs at least one [t_h, level_m] pair");
+  // outside = "model": the outside water is the model's own, in the water cell beyond the wall.
+  j.outside_model = t.choice("outside", "series", {"model", "series"}) == "model";
+  if (j.outside_model && t.has("outside_level"))
+    t.error("outside",
+            "give outside_level (a series) or outside = \"model\" (the water cell on the "
+            "other side of the wall), not both");
 }
 
 // sluice_stuck: an [[outfall]]'s gate stuck open or closed.
@@ -323,6 +329,7 @@ std::string inject_toml(const Inject& j) {
             a += (k ? ", [" : "[") + num(j.level_t_s[k] / 3600) + ", " + num(j.level_m[k]) + "]";
           kv("outside_level", a + "]");
         }
+        if (j.outside_model) kv("outside", str("model"));
       } else {
         kv("peak_m3s", num(j.peak_m3s));
       }

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "core/error.hpp"
 #include "flood/flood_state.hpp"
 #include "hazard/flood_setup.hpp"
 
@@ -117,4 +118,74 @@ TEST(BreachSetup, WeirBreachFloodsThePolderBehindItNotTheCanalBeside) {
   EXPECT_GT(d[g.index(6, 3)], 1.0f) << "the cell behind the breach";
   EXPECT_GT(d[g.index(1, 11)], 1.0f) << "the far corner of the polder";
   EXPECT_LT(d[g.index(10, 6)], 0.05f) << "the land across the canal stays dry";
+}
+
+namespace {
+
+sd::Scenario polder_open_to_model_sea() {
+  sd::Scenario s = polder_by_canal();
+  s.injects[0].level_t_s.clear(), s.injects[0].level_m.clear();
+  s.injects[0].outside_model = true;
+  return s;
+}
+
+}  // namespace
+
+// outside = "model": the weir takes its water from the sea cell beyond the wall (the level edge
+// feeds it), so the breach books no inflow and the budget closes; the polder fills towards the
+// sea's level, and with the sea gone low a full polder drains back through the same cell.
+TEST(BreachSetup, ModelOutsideMovesWaterBetweenSeaAndPolderBothWaysConserved) {
+  const sd::Scenario s = polder_open_to_model_sea();
+  const sd::Grid& g = s.dem.grid;
+  {
+    const sd::TimeSeries sea{{0.0, 3.0 * 3600}, {3.0, 3.0}};
+    sd::flood::State st(sd::setup_flood(s, sea, 1));
+    st.set_depth(sd::initial_depth(s));
+    st.advance_to(3.0 * 3600);
+    const auto& b = st.budget();
+    EXPECT_EQ(b.inflow, 0.0) << "a transfer between cells, not a source";
+    EXPECT_LT(std::abs(b.error_rel()), 1e-9);
+    std::vector<float> d(g.size());
+    st.depth_f32(d.data());
+    EXPECT_GT(d[g.index(1, 11)], 1.5f) << "the polder fills towards the sea's 3 m";
+    EXPECT_LT(d[g.index(1, 11)], 2.05f) << "and not above it";
+  }
+  {
+    const sd::TimeSeries sea{{0.0, 3.0 * 3600}, {0.0, 0.0}};
+    sd::flood::State st(sd::setup_flood(s, sea, 1));
+    std::vector<float> h0 = sd::initial_depth(s);
+    for (int j = 3; j < g.ny; ++j)
+      for (int i = 0; i < 7; ++i) h0[g.index(i, j)] = 2.0f;  // the polder full to 3 m
+    st.set_depth(h0);
+    const double before = stored_m3(st, g);
+    st.advance_to(3.0 * 3600);
+    std::vector<float> d(g.size());
+    st.depth_f32(d.data());
+    EXPECT_LT(d[g.index(1, 11)], 1.0f) << "the polder drains back to the low sea";
+    EXPECT_LT(stored_m3(st, g), before - 1e5);
+    EXPECT_EQ(st.budget().inflow, 0.0);
+    EXPECT_LT(std::abs(st.budget().error_rel()), 1e-9);
+  }
+}
+
+// Bad breach points are refused by name, never poured somewhere quietly.
+TEST(BreachSetup, BreachInTheSeaOrModelOutsideWithoutWaterIsRefused) {
+  sd::Scenario sea_point = polder_by_canal();
+  for (int i = 0; i < 12; ++i)  // the whole grid water: nowhere on land to pour
+    for (int j = 0; j < 12; ++j) sea_point.landuse.data[sea_point.dem.grid.index(i, j)] = 3.0f;
+  const sd::TimeSeries sea{{0.0, 3.0 * 3600}, {0.0, 0.0}};
+  try {
+    sd::setup_flood(sea_point, sea, 1);
+    ADD_FAILURE() << "a breach with no land behind it was accepted";
+  } catch (const sd::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("no computed land cell"), std::string::npos) << e.what();
+  }
+  sd::Scenario dry = polder_open_to_model_sea();
+  for (float& c : dry.landuse.data) c = 2.0f;  // no water class anywhere
+  try {
+    sd::setup_flood(dry, sea, 1);
+    ADD_FAILURE() << "outside = model with no water cell was accepted";
+  } catch (const sd::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("outside = \"model\""), std::string::npos) << e.what();
+  }
 }

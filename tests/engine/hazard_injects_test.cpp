@@ -50,6 +50,7 @@ TEST(HazardInjects, OneLinersAndInjectFilesRoundTrip) {
        {"dike_breach x=600 y=600 width_m=40 outside_level=[[1,2.5],[3,4.0],[6,1.2]]",
         "dike_breach x=600 y=600 width_m=40 crest_m=1.5 develop_h=0.5 duration_h=6",
         "dike_breach x=600 y=600 peak_m3s=300 duration_h=3",
+        "dike_breach x=600 y=600 width_m=40 outside=model",
         "sluice_stuck outfall='North sluice' "
         "state=open area_m2=2.5",
         "sluice_stuck target='South sluice' state=closed", "pump_failure station='Pump 1'",
@@ -72,6 +73,8 @@ TEST(HazardInjects, OneLinersAndInjectFilesRoundTrip) {
   EXPECT_EQ(w[0].level_t_s, (std::vector<double>{3600.0, 10800.0}));
   EXPECT_EQ(w[0].level_m, (std::vector<double>{2.5, 4.0}));
   EXPECT_TRUE(std::isnan(w[0].crest_m)) << "default: the ground it pours onto";
+  EXPECT_FALSE(w[0].outside_model);
+  EXPECT_TRUE(read_line(s, "dike_breach x=600 y=600 width_m=40 outside=model")[0].outside_model);
   const auto g = read_line(s, "sluice_stuck outfall='North sluice' state=open");
   EXPECT_TRUE(g[0].stuck_open);
   EXPECT_EQ(g[0].area_m2, 1.0) << "default opening";
@@ -109,6 +112,11 @@ TEST(HazardInjects, BadOnesAreRefusedNamingTheField) {
   has("dike_breach x=600 y=600 width_m=10 outside_level=[[2,1],[2,2]]", "times must increase");
   has("dike_breach x=600 y=600 width_m=10 outside_level=[[2,1,3]]", "pair of numbers");
   has("dike_breach x=600 y=600 width_m=10 outside_level=[]", "at least one");
+  has("dike_breach x=600 y=600 width_m=10 outside=model outside_level=[[0,1]]",
+      "outside: give outside_level");
+  has("dike_breach x=600 y=600 width_m=10 outside=sea", "outside");
+  has("dike_breach x=600 y=600 peak_m3s=100 outside=model",
+      "outside belongs to a breach of width_m");
   has("dike_breach x=99999 y=600 width_m=10", "x");
   EXPECT_NE(error_of(s, "dike_breach x=99999 y=600 width_m=10").find("DEM"), std::string::npos);
   EXPECT_NE(error_of(s, "dike_breach x=1 y=2 width_m=1 outside_level=[[0,1]]#x").find("one line"),
