@@ -242,6 +242,37 @@ TEST(HazardInjects, PumpFailureAndReturnBranchesResumeBitForBit) {
   expect_same(r2, f2, 3600);
 }
 
+// duration_h on a pump failure brings the station back after it (the same flood as an explicit
+// pump_back then), and on a stuck sluice frees the gate after it (the director's duration field
+// writes it for both: docs/viz.md).
+TEST(HazardInjects, DurationEndsAPumpFailureAndAStuckSluice) {
+  const Bowl fx("hz_duration");
+  auto flood = [&](std::vector<sd::Inject> add) {
+    sd::Scenario b = fx.s;
+    b.injects.insert(b.injects.end(), add.begin(), add.end());
+    return sd::run_hazard(b, *fx.m, fx.o);
+  };
+  sd::Inject out = inject(sd::InjectKind::PumpFailure, 5400);
+  const sd::HazardTimeline forever = flood({out});
+  out.duration_s = 1800;
+  const sd::HazardTimeline timed = flood({out});
+  out.duration_s = 0;
+  const sd::HazardTimeline back = flood({out, inject(sd::InjectKind::PumpBack, 7200)});
+  EXPECT_TRUE(frames_of(timed.frames_path) == frames_of(back.frames_path));
+  EXPECT_FALSE(frames_of(timed.frames_path) == frames_of(forever.frames_path));
+  sd::Inject gate = inject(sd::InjectKind::SluiceStuck, 3600);
+  gate.stuck_open = false;
+  const sd::HazardTimeline stuck = flood({gate});
+  gate.duration_s = 1800;
+  const sd::HazardTimeline freed = flood({gate});
+  EXPECT_FALSE(frames_of(freed.frames_path) == frames_of(stuck.frames_path));
+  // Read back from a one-liner, the duration is the inject's.
+  const auto j = read_line(fx.s, "sluice_stuck outfall=Sluice state=closed duration_h=0.5");
+  EXPECT_EQ(j[0].duration_s, 1800.0);
+  EXPECT_NE(sd::inject_toml(j[0]).find("duration_h = 0.5"), std::string::npos);
+  EXPECT_EQ(read_line(fx.s, "pump_failure station=Pump duration_h=2")[0].duration_s, 7200.0);
+}
+
 // `stormdrill branch` with the pump decisions end to end on the bowl county with a station.
 TEST(HazardInjects, PumpFailureIsABranchDecisionOnTheCommandLine) {
   const fs::path dir = sdtest::make_flood_county("hz_cli");

@@ -155,11 +155,9 @@ bool Director::wants_map_input(const ViewState& vs) const {
 }
 
 void Director::queue(const DirectorAction& a) {
-  // The actions docs/drills.md undoes after `duration_h`.
-  const bool timed = a.kind == "close_road" || a.kind == "team_out" || a.kind == "close_shelter" ||
-                     a.kind == "comms_outage";
   try {
-    queued_.push_back(inline_text(timed ? with_duration(a, duration_h_) : a));
+    queued_.push_back(
+        inline_text(undone_after_duration(a.kind) ? with_duration(a, duration_h_) : a));
     message_.clear();
   } catch (const std::exception& e) {
     message_ = e.what();
