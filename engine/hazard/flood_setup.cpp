@@ -11,6 +11,14 @@
 namespace sd {
 namespace {
 
+// Calls f(i, j) for each cell of the window of r cells around (i0, j0) that lies in the grid,
+// in row order (the order the tie rules below rely on).
+template <class F>
+void for_window(const Grid& g, int i0, int j0, int r, F&& f) {
+  for (int j = std::max(0, j0 - r); j <= std::min(g.ny - 1, j0 + r); ++j)
+    for (int i = std::max(0, i0 - r); i <= std::min(g.nx - 1, i0 + r); ++i) f(i, j);
+}
+
 // `cell` itself if the model computes it, else the nearest computed cell within 3 cells
 // (ties: the first in row order); -1 when there is none.
 int nearest_open_cell(const Grid& g, const std::vector<float>& bed,
@@ -20,11 +28,10 @@ int nearest_open_cell(const Grid& g, const std::vector<float>& bed,
   const int i0 = cell % g.nx, j0 = cell / g.nx;
   int best = -1;
   double bd = 1e300;
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const double d = std::hypot(i - i0, j - j0);
-      if (open(g.index(i, j)) && d < bd) bd = d, best = static_cast<int>(g.index(i, j));
-    }
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const double d = std::hypot(i - i0, j - j0);
+    if (open(g.index(i, j)) && d < bd) bd = d, best = static_cast<int>(g.index(i, j));
+  });
   return best;
 }
 
@@ -46,11 +53,10 @@ int receiving_cell(const Scenario& s, double x, double y) {
   if (!g.locate(x, y, i0, j0)) return -1;
   int best = static_cast<int>(g.index(i0, j0));
   float zb = std::isnan(s.dem.data[best]) ? INFINITY : s.dem.data[best];
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const float z = s.dem.data[g.index(i, j)];
-      if (!std::isnan(z) && z < zb) zb = z, best = static_cast<int>(g.index(i, j));
-    }
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const float z = s.dem.data[g.index(i, j)];
+    if (!std::isnan(z) && z < zb) zb = z, best = static_cast<int>(g.index(i, j));
+  });
   return best;
 }
 
@@ -63,15 +69,14 @@ int sluice_inland_cell(const Scenario& s, const std::vector<std::uint8_t>& block
   if (!g.locate(x, y, i0, j0)) return -1;
   int best = -1;
   double bd = 1e300;
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const std::size_t c = g.index(i, j);
-      if (std::isnan(s.dem.data[c]) || blocked[c] || is_water_class(s, c) ||
-          static_cast<int>(c) == receiving)
-        continue;
-      const double d = std::hypot(g.cx(i) - x, g.cy(j) - y);
-      if (d < bd) bd = d, best = static_cast<int>(c);
-    }
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const std::size_t c = g.index(i, j);
+    if (std::isnan(s.dem.data[c]) || blocked[c] || is_water_class(s, c) ||
+        static_cast<int>(c) == receiving)
+      return;
+    const double d = std::hypot(g.cx(i) - x, g.cy(j) - y);
+    if (d < bd) bd = d, best = static_cast<int>(c);
+  });
   return best;
 }
 
@@ -117,23 +122,21 @@ int breach_pour_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked
   if (!g.locate(x, y, i0, j0)) return -1;
   const double d0 = water_distance(s, i0, j0, 6);
   float crest = -INFINITY;
-  for (int j = std::max(0, j0 - 1); j <= std::min(g.ny - 1, j0 + 1); ++j)
-    for (int i = std::max(0, i0 - 1); i <= std::min(g.nx - 1, i0 + 1); ++i)
-      if (!std::isnan(s.dem.data[g.index(i, j)]))
-        crest = std::max(crest, s.dem.data[g.index(i, j)]);
+  for_window(g, i0, j0, 1, [&](int i, int j) {
+    if (!std::isnan(s.dem.data[g.index(i, j)])) crest = std::max(crest, s.dem.data[g.index(i, j)]);
+  });
   int best = -1, best_class = 3;
   double bz = 1e300, bd = 1e300;
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const std::size_t c = g.index(i, j);
-      if (std::isnan(s.dem.data[c]) || blocked[c] || is_water_class(s, c) ||
-          water_distance(s, i, j, 6) < d0)
-        continue;
-      const double z = s.dem.data[c], d = std::hypot(i - i0, j - j0);
-      const int cls = beside_water(s, i, j) ? 2 : z <= crest - 0.5 ? 0 : 1;
-      if (cls < best_class || (cls == best_class && (d < bd || (d == bd && z < bz))))
-        best_class = cls, bz = z, bd = d, best = static_cast<int>(c);
-    }
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const std::size_t c = g.index(i, j);
+    if (std::isnan(s.dem.data[c]) || blocked[c] || is_water_class(s, c) ||
+        water_distance(s, i, j, 6) < d0)
+      return;
+    const double z = s.dem.data[c], d = std::hypot(i - i0, j - j0);
+    const int cls = beside_water(s, i, j) ? 2 : z <= crest - 0.5 ? 0 : 1;
+    if (cls < best_class || (cls == best_class && (d < bd || (d == bd && z < bz))))
+      best_class = cls, bz = z, bd = d, best = static_cast<int>(c);
+  });
   return best;
 }
 
@@ -149,15 +152,14 @@ int breach_source_cell(const Scenario& s, const std::vector<std::uint8_t>& block
   const int pi = pour % g.nx - i0, pj = pour / g.nx - j0;
   int best = -1;
   double bd = 1e300, bz = 1e300;
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const std::size_t c = g.index(i, j);
-      if (std::isnan(s.dem.data[c]) || blocked[c] || !is_water_class(s, c) ||
-          (i - i0) * pi + (j - j0) * pj >= 0)
-        continue;
-      const double d = std::hypot(i - i0, j - j0), z = s.dem.data[c];
-      if (d < bd || (d == bd && z < bz)) bd = d, bz = z, best = static_cast<int>(c);
-    }
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const std::size_t c = g.index(i, j);
+    if (std::isnan(s.dem.data[c]) || blocked[c] || !is_water_class(s, c) ||
+        (i - i0) * pi + (j - j0) * pj >= 0)
+      return;
+    const double d = std::hypot(i - i0, j - j0), z = s.dem.data[c];
+    if (d < bd || (d == bd && z < bz)) bd = d, bz = z, best = static_cast<int>(c);
+  });
   return best;
 }
 
