@@ -11,6 +11,14 @@
 namespace sd {
 namespace {
 
+// Calls f(i, j) for each cell of the window of r cells around (i0, j0) that lies in the grid,
+// in row order (the order the tie rules below rely on).
+template <class F>
+void for_window(const Grid& g, int i0, int j0, int r, F&& f) {
+  for (int j = std::max(0, j0 - r); j <= std::min(g.ny - 1, j0 + r); ++j)
+    for (int i = std::max(0, i0 - r); i <= std::min(g.nx - 1, i0 + r); ++i) f(i, j);
+}
+
 // `cell` itself if the model computes it, else the nearest computed cell within 3 cells
 // (ties: the first in row order); -1 when there is none.
 int nearest_open_cell(const Grid& g, const std::vector<float>& bed,
@@ -20,12 +28,15 @@ int nearest_open_cell(const Grid& g, const std::vector<float>& bed,
   const int i0 = cell % g.nx, j0 = cell / g.nx;
   int best = -1;
   double bd = 1e300;
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const double d = std::hypot(i - i0, j - j0);
-      if (open(g.index(i, j)) && d < bd) bd = d, best = static_cast<int>(g.index(i, j));
-    }
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const double d = std::hypot(i - i0, j - j0);
+    if (open(g.index(i, j)) && d < bd) bd = d, best = static_cast<int>(g.index(i, j));
+  });
   return best;
+}
+
+bool is_water_class(const Scenario& s, std::size_t c) {
+  return !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
 }
 
 int cell_of(const Scenario& s, double x, double y) {
@@ -42,11 +53,10 @@ int receiving_cell(const Scenario& s, double x, double y) {
   if (!g.locate(x, y, i0, j0)) return -1;
   int best = static_cast<int>(g.index(i0, j0));
   float zb = std::isnan(s.dem.data[best]) ? INFINITY : s.dem.data[best];
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const float z = s.dem.data[g.index(i, j)];
-      if (!std::isnan(z) && z < zb) zb = z, best = static_cast<int>(g.index(i, j));
-    }
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const float z = s.dem.data[g.index(i, j)];
+    if (!std::isnan(z) && z < zb) zb = z, best = static_cast<int>(g.index(i, j));
+  });
   return best;
 }
 
@@ -59,15 +69,14 @@ int sluice_inland_cell(const Scenario& s, const std::vector<std::uint8_t>& block
   if (!g.locate(x, y, i0, j0)) return -1;
   int best = -1;
   double bd = 1e300;
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const std::size_t c = g.index(i, j);
-      const bool water = !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
-      if (std::isnan(s.dem.data[c]) || blocked[c] || water || static_cast<int>(c) == receiving)
-        continue;
-      const double d = std::hypot(g.cx(i) - x, g.cy(j) - y);
-      if (d < bd) bd = d, best = static_cast<int>(c);
-    }
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const std::size_t c = g.index(i, j);
+    if (std::isnan(s.dem.data[c]) || blocked[c] || is_water_class(s, c) ||
+        static_cast<int>(c) == receiving)
+      return;
+    const double d = std::hypot(g.cx(i) - x, g.cy(j) - y);
+    if (d < bd) bd = d, best = static_cast<int>(c);
+  });
   return best;
 }
 
@@ -79,33 +88,79 @@ double water_distance(const Scenario& s, int i, int j, int reach) {
   if (s.landuse.data.empty()) return d;
   for (int q = std::max(0, j - reach); q <= std::min(g.ny - 1, j + reach); ++q)
     for (int p = std::max(0, i - reach); p <= std::min(g.nx - 1, i + reach); ++p)
-      if (s.landuse.data[g.index(p, q)] == kWaterLanduse) d = std::min(d, std::hypot(p - i, q - j));
+      if (is_water_class(s, g.index(p, q))) d = std::min(d, std::hypot(p - i, q - j));
   return d;
 }
 
-// Where a weir breach pours and whose level it sees: the land behind the dike. A click lands
-// on the dike crest, which stands above the land on both sides; the sea side is the water and
-// the foreshore next to it. So: the lowest computed land cell within three cells of the point
-// that is no nearer the water than the point itself (nearest on ties); without one, the
-// nearest computed cell.
+// True when a 4-neighbour of (i, j) is a water-class cell: water poured there runs straight
+// into that water (a canal open to the sea carries it out of the domain).
+bool beside_water(const Scenario& s, int i, int j) {
+  const Grid& g = s.dem.grid;
+  const int di[4] = {1, -1, 0, 0}, dj[4] = {0, 0, 1, -1};
+  for (int k = 0; k < 4; ++k) {
+    const int p = i + di[k], q = j + dj[k];
+    if (p >= 0 && q >= 0 && p < g.nx && q < g.ny && is_water_class(s, g.index(p, q))) return true;
+  }
+  return false;
+}
+
+// Where a weir breach pours and whose level it sees: the land directly behind the breach on
+// the protected side. A click lands on the dike crest, which stands above the land on both
+// sides; the sea side is the water and the foreshore next to it. Candidates are the computed
+// land cells within three cells of the point that are no nearer the water than the point (not
+// the foreshore). Of these, in order of preference: off the crest (ground at least 0.5 m below
+// the highest ground within one cell of the point) and not beside water; then not beside
+// water; then any. The nearest of the first non-empty class wins (ties: lower ground, then row
+// order). Nearest, not lowest: the lowest land near a seawall is often the bank of a drainage
+// canal, and a canal open to the sea carries the breach's water out of the domain instead of
+// onto the land behind the wall (docs/drills.md, "Where a weir breach pours"). -1 without a
+// candidate (the point is in the water or off the computed area).
 int breach_pour_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
                      double y) {
   const Grid& g = s.dem.grid;
   int i0, j0;
   if (!g.locate(x, y, i0, j0)) return -1;
   const double d0 = water_distance(s, i0, j0, 6);
-  int best = -1;
+  float crest = -INFINITY;
+  for_window(g, i0, j0, 1, [&](int i, int j) {
+    if (!std::isnan(s.dem.data[g.index(i, j)])) crest = std::max(crest, s.dem.data[g.index(i, j)]);
+  });
+  int best = -1, best_class = 3;
   double bz = 1e300, bd = 1e300;
-  for (int j = std::max(0, j0 - 3); j <= std::min(g.ny - 1, j0 + 3); ++j)
-    for (int i = std::max(0, i0 - 3); i <= std::min(g.nx - 1, i0 + 3); ++i) {
-      const std::size_t c = g.index(i, j);
-      const bool water = !s.landuse.data.empty() && s.landuse.data[c] == kWaterLanduse;
-      if (std::isnan(s.dem.data[c]) || blocked[c] || water || water_distance(s, i, j, 6) < d0)
-        continue;
-      const double z = s.dem.data[c], d = std::hypot(i - i0, j - j0);
-      if (z < bz || (z == bz && d < bd)) bz = z, bd = d, best = static_cast<int>(c);
-    }
-  return best >= 0 ? best : nearest_open_cell(g, s.dem.data, blocked, cell_of(s, x, y));
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const std::size_t c = g.index(i, j);
+    if (std::isnan(s.dem.data[c]) || blocked[c] || is_water_class(s, c) ||
+        water_distance(s, i, j, 6) < d0)
+      return;
+    const double z = s.dem.data[c], d = std::hypot(i - i0, j - j0);
+    const int cls = beside_water(s, i, j) ? 2 : z <= crest - 0.5 ? 0 : 1;
+    if (cls < best_class || (cls == best_class && (d < bd || (d == bd && z < bz))))
+      best_class = cls, bz = z, bd = d, best = static_cast<int>(c);
+  });
+  return best;
+}
+
+// The water a breach with outside = "model" sees: the nearest computed water-class cell within
+// three cells of the point on the other side of the wall from its pour cell (the direction from
+// the point makes an obtuse angle with the pour cell's; ties: the deeper bed, then row order);
+// -1 when there is none.
+int breach_source_cell(const Scenario& s, const std::vector<std::uint8_t>& blocked, double x,
+                       double y, int pour) {
+  const Grid& g = s.dem.grid;
+  int i0, j0;
+  if (!g.locate(x, y, i0, j0)) return -1;
+  const int pi = pour % g.nx - i0, pj = pour / g.nx - j0;
+  int best = -1;
+  double bd = 1e300, bz = 1e300;
+  for_window(g, i0, j0, 3, [&](int i, int j) {
+    const std::size_t c = g.index(i, j);
+    if (std::isnan(s.dem.data[c]) || blocked[c] || !is_water_class(s, c) ||
+        (i - i0) * pi + (j - j0) * pj >= 0)
+      return;
+    const double d = std::hypot(i - i0, j - j0), z = s.dem.data[c];
+    if (d < bd || (d == bd && z < bz)) bd = d, bz = z, best = static_cast<int>(c);
+  });
+  return best;
 }
 
 std::string at_text(const Inject& j) {
@@ -119,9 +174,19 @@ void add_structure_faults(const Scenario& s, const TimeSeries& sea_level, flood:
     if (j.kind == InjectKind::DikeBreach && j.width_m > 0) {
       flood::WeirBreach br;
       br.cell = breach_pour_cell(s, spec.blocked, j.x, j.y);
+      const std::string where_xy =
+          at_text(j) + " (x=" + std::to_string(j.x) + ", y=" + std::to_string(j.y) + ")";
       if (br.cell < 0)
-        throw InputError(at_text(j) + " (" + std::to_string(j.x) + ", " + std::to_string(j.y) +
-                         "): no computed cell within 3 cells for the breach to pour into");
+        throw InputError(where_xy +
+                         ": no computed land cell within 3 cells behind the breach to pour into "
+                         "(is the point in the water or off the computed area?)");
+      if (j.outside_model) {
+        br.source_cell = breach_source_cell(s, spec.blocked, j.x, j.y, br.cell);
+        if (br.source_cell < 0)
+          throw InputError(where_xy +
+                           ": outside = \"model\" needs a computed water cell (river, canal or "
+                           "sea) within 3 cells on the outer side of the wall; there is none");
+      }
       br.width_m = j.width_m;
       // Without crest_m the breach is scoured down to the ground it pours onto.
       br.crest =

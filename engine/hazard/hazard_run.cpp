@@ -128,7 +128,8 @@ std::string hazard_key(const Scenario& s, const ResponseModel& m, const HazardOp
       mixd(j.radius_m);
       mixd(j.factor);
       mixs(j.target);
-      for (double v : {j.width_m, j.crest_m, j.develop_s, j.area_m2, j.stuck_open ? 1.0 : 0.0})
+      for (double v : {j.width_m, j.crest_m, j.develop_s, j.area_m2, j.stuck_open ? 1.0 : 0.0,
+                       j.outside_model ? 1.0 : 0.0})
         mixd(v);
       for (std::size_t k = 0; k < j.level_t_s.size(); ++k) mixd(j.level_t_s[k]), mixd(j.level_m[k]);
     }

@@ -205,6 +205,27 @@ void write_events(hid_t f, const RunResult& r) {
   h5::write_strings(g, "text", text);
 }
 
+// The sluices and pumping stations a drill can break (sluice_stuck, pump_failure), so the
+// viewer's director offers their names (docs/results-format.md, /assets/drainage).
+void write_drainage(hid_t a, const Scenario& s) {
+  Handle d = h5::create_group(a, "drainage");
+  std::vector<std::string> name;
+  std::vector<double> x, y, cap;
+  std::vector<std::int32_t> kind;
+  for (const auto& o : s.outfalls)
+    name.push_back(o.name), x.push_back(o.x), y.push_back(o.y), cap.push_back(NAN),
+        kind.push_back(0);
+  for (const auto& p : s.pumps)
+    name.push_back(p.name), x.push_back(p.x), y.push_back(p.y), cap.push_back(p.capacity_m3s),
+        kind.push_back(1);
+  h5::write_strings(d, "name", name);
+  col(d, "kind", kind);
+  labels(d, "kind", "sluice,pumping_station");
+  col(d, "x", x);
+  col(d, "y", y);
+  col(d, "capacity_m3s", cap);
+}
+
 void write_assets(hid_t f, const Scenario& s, const Plan& plan, const RunResult& r) {
   Handle a = h5::create_group(f, "assets");
   {
@@ -254,6 +275,7 @@ void write_assets(hid_t f, const Scenario& s, const Plan& plan, const RunResult&
     col(c, "kind", kind);
     labels(c, "kind", kSiteKinds.joined());
   }
+  write_drainage(a, s);
 }
 
 // Response time statistics by incident type (/kpi/by_type).

@@ -121,7 +121,7 @@ void read_decision(TableReader& t, const Scenario& s, Inject& j) {
 // outside water level (docs/flood-model.md "Breach weir"); never both.
 void read_breach(TableReader& t, Inject& j) {
   const bool weir = t.has("width_m");
-  for (const char* k : {"outside_level", "crest_m", "invert_m", "develop_h"})
+  for (const char* k : {"outside_level", "outside", "crest_m", "invert_m", "develop_h"})
     if (t.has(k) && !weir) t.error(k, std::string(k) + " belongs to a breach of width_m");
   if (!weir) {
     if (j.peak_m3s <= 0) t.error("peak_m3s", "a dike breach needs peak_m3s > 0 (or width_m)");
@@ -133,12 +133,6 @@ void read_breach(TableReader& t, Inject& j) {
             "not both");
   j.width_m = t.number("width_m", 0, -1e9, 1e5);
   if (!(j.width_m > 0)) t.error("width_m", "a breach width must be > 0 m");
-  // Measured on the generated counties (docs/drills.md, "Known defect"): the weir's pour cell
-  // drains to the sea edge, so its inflow mostly leaves the domain. Said, not hidden.
-  t.warning("width_m",
-            "the weir form of dike_breach is not validated on county terrain: on the generated "
-            "counties most of its inflow leaves through the sea edge instead of flooding the "
-            "land behind the dike (docs/drills.md); the peak_m3s hydrograph form is");
   if (t.has("crest_m") && t.has("invert_m"))
     t.error("invert_m", "give crest_m or invert_m (the same breach bottom), not both");
   const char* bottom = t.has("invert_m") ? "invert_m" : "crest_m";
@@ -159,6 +153,12 @@ void read_breach(TableReader& t, Inject& j) {
   }
   if (t.has("outside_level") && series.empty())
     t.error("outside_level", "needs at least one [t_h, level_m] pair");
+  // outside = "model": the outside water is the model's own, in the water cell beyond the wall.
+  j.outside_model = t.choice("outside", "series", {"model", "series"}) == "model";
+  if (j.outside_model && t.has("outside_level"))
+    t.error("outside",
+            "give outside_level (a series) or outside = \"model\" (the water cell on the "
+            "other side of the wall), not both");
 }
 
 // sluice_stuck: an [[outfall]]'s gate stuck open or closed.
@@ -329,6 +329,7 @@ std::string inject_toml(const Inject& j) {
             a += (k ? ", [" : "[") + num(j.level_t_s[k] / 3600) + ", " + num(j.level_m[k]) + "]";
           kv("outside_level", a + "]");
         }
+        if (j.outside_model) kv("outside", str("model"));
       } else {
         kv("peak_m3s", num(j.peak_m3s));
       }

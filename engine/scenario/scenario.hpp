@@ -164,6 +164,7 @@ struct Inject {
   double crest_m = NAN;                    // breach bottom (m, DEM datum); NaN: the ground inland
   double develop_s = 0;                    // widens linearly from 0 over this time
   std::vector<double> level_t_s, level_m;  // outside water level; empty: the scenario's sea level
+  bool outside_model = false;  // outside = "model": the modelled water of the cell beyond the wall
   // sluice_stuck: `target` names the [[outfall]]
   bool stuck_open = false;
   double area_m2 = 0;  // gate opening of a sluice stuck open

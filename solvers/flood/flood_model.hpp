@@ -65,6 +65,9 @@ struct WeirBreach {
   double crest = 0;  // breach bottom, m above the DEM datum
   double t_open_s = 0, develop_s = 0, t_close_s = 1e300;
   TimeSeries outside_level;  // m above the DEM datum
+  // >= 0: the outside water is this cell's modelled water (a river, canal or sea cell beyond
+  // the wall) instead of outside_level; the weir moves water between the two cells, both ways.
+  int source_cell = -1;
 };
 
 // A sluice gate stuck from t_from_s until t_until_s (a drill inject). Closed: its outfall

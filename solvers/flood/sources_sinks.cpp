@@ -211,7 +211,10 @@ double SinkState::inflow(const Model& m, double t, double dt, std::vector<double
 // could overshoot on a small cell) and drain-back never takes more water than the cell holds.
 // The opening is read at the step start (the width at its end), so a breach opening at t acts
 // from the step starting at t: a run that checkpoints at t is the same before it with or without
-// it.
+// it. With a source cell (outside = "model") the outside is that cell's modelled water: the
+// volume moves between the two cells (booked nowhere: conserved exactly), at most half their
+// level difference in a step (equal areas meet halfway) and never more than the giver holds;
+// it reverses when the land stands higher.
 double SinkState::breach(const Model& m, double t, double dt, std::vector<double>& h, Budget& b,
                          Wet wet) {
   const double* head = wet.head ? wet.head : h.data();
@@ -225,18 +228,24 @@ double SinkState::breach(const Model& m, double t, double dt, std::vector<double
         br.develop_s > 0 ? std::min(1.0, (t + dt - br.t_open_s) / br.develop_s) : 1.0;
     const double width = br.width_m * grown;
     if (width <= 0.0) continue;
-    const double outside = br.outside_level.at(t + 0.5 * dt) - m.datum();
+    const bool cell = br.source_cell >= 0;
+    const std::size_t r = cell ? static_cast<std::size_t>(br.source_cell) : 0;
+    const double outside = cell ? z[r] + head[r] : br.outside_level.at(t + 0.5 * dt) - m.datum();
+    const double share = cell ? 0.5 : 1.0;
     const double inland = z[c] + head[c];
     double vol = weir_discharge(outside, inland, br.crest - m.datum(), width) * dt;
     if (vol == 0.0) continue;  // no head over the crest (the clamps below assume a flow)
     if (vol > 0.0)
-      vol = std::min(vol, (outside - inland) * area);
+      vol = std::min({vol, share * (outside - inland) * area, cell ? h[r] * area : vol});
     else
-      vol = std::max(vol, -std::min(h[c], inland - outside) * area);
+      vol = std::max(vol, -std::min(h[c], share * (inland - outside)) * area);
     if (vol == 0.0) continue;
     h[c] += vol / area;
-    b.inflow += vol;
-    hm = std::max(hm, h[c]);
+    if (cell)
+      h[r] -= vol / area;
+    else
+      b.inflow += vol;
+    hm = std::max({hm, h[c], cell ? h[r] : 0.0});
   }
   return hm;
 }

@@ -68,6 +68,11 @@ inline const ResultsFiles& results_files() {
                  fs::copy_options::recursive | fs::copy_options::overwrite_existing);
       fs::remove_all(county);
       add_areas(f.dir);
+      // A sluice and a pumping station, for /assets/drainage (the director's lists).
+      std::ofstream(f.dir / "scenario.toml", std::ios::app)
+          << "\n[[outfall]]\nname = \"Sea sluice\"\nx = 301025.0\ny = 3380725.0\n"
+          << "\n[[pumping_station]]\nname = \"Polder pump\"\nx = 301025.0\ny = 3380725.0\n"
+          << "capacity_m3s = 0.5\nserves_radius_m = 600.0\n";
       const std::string scen = (f.dir / "scenario.toml").string();
       const std::string common = " --cache-dir " + f.cache.string() + " --threads 1 -q";
       auto r = stormdrill("run " + scen + " -o " + f.run.string() + " --self-contained" + common);

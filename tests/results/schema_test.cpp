@@ -4,6 +4,7 @@
 // reader refuses names the schema does not define.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -215,6 +216,23 @@ TEST(ResultsSchema, RunFileHoldsOnlySchemaDatasetsWithTheirShapesAndUnits) {
                         "assets/critical_sites/peak_depth", "hazard/max_depth"})
     EXPECT_TRUE(h5::exists(file, p)) << p;
   EXPECT_EQ(h5::attr_string(h5::open_group(file, "meta"), "language"), "en");
+}
+
+// The sluices and pumping stations of the scenario, written and read back through the schema.
+TEST(ResultsSchema, DrainageStructuresRoundTrip) {
+  const auto& f = sdtest::results_files();
+  ASSERT_EQ(f.error, "");
+  auto file = sd::results::ResultsFile::open(f.run);
+  const auto t = file->read_table("/assets/drainage");
+  ASSERT_EQ(t.rows(), 2u);
+  EXPECT_EQ(t.text("name", 0), "Sea sluice");
+  EXPECT_EQ(t.label("kind", 0), "sluice");
+  EXPECT_TRUE(std::isnan(t.num("capacity_m3s", 0, 0)));
+  EXPECT_EQ(t.text("name", 1), "Polder pump");
+  EXPECT_EQ(t.label("kind", 1), "pumping_station");
+  EXPECT_EQ(t.num("capacity_m3s", 1, 0), 0.5);
+  EXPECT_EQ(t.num("x", 1, 0), 301025.0);
+  EXPECT_EQ(t.num("y", 1, 0), 3380725.0);
 }
 
 TEST(ResultsSchema, HazardCacheEntryHoldsOnlySchemaDatasets) {

@@ -40,6 +40,15 @@ TEST(BranchCommand, HazardDecisionsOfTheDirector) {
             "sluice_stuck outfall=\"Sea sluice 1\" state=open area_m2=4");
   EXPECT_EQ(inline_text(sluice_stuck("S", false, 4)), "sluice_stuck outfall=S state=closed");
   EXPECT_EQ(outside_level_text("  "), "");
+  // The director's duration field applies to the pump and sluice decisions as well.
+  for (const char* kind : {"pump_failure", "sluice_stuck", "close_road", "team_out"})
+    EXPECT_TRUE(undone_after_duration(kind)) << kind;
+  for (const char* kind : {"pump_back", "dike_breach", "response_level", "reopen_road"})
+    EXPECT_FALSE(undone_after_duration(kind)) << kind;
+  EXPECT_EQ(inline_text(with_duration(pump_failure("P 1"), 2.5)),
+            "pump_failure station=\"P 1\" duration_h=2.5");
+  EXPECT_EQ(inline_text(with_duration(sluice_stuck("S", false, 0), 1)),
+            "sluice_stuck outfall=S state=closed duration_h=1");
   EXPECT_THROW(outside_level_text("12:3, 11:4"), std::invalid_argument);
   EXPECT_THROW(outside_level_text("12 3"), std::invalid_argument);
   EXPECT_THROW(outside_level_text("12:3x"), std::invalid_argument);

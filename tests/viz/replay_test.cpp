@@ -47,6 +47,14 @@ TEST_F(ReplayFixture, LoadsEveryResponseGroup) {
   EXPECT_DOUBLE_EQ(r_.end_time, 4 * o_.dt);
 }
 
+// The director's sluice and pumping-station lists come from /assets/drainage, by kind.
+TEST_F(ReplayFixture, DrainageListsSluicesAndPumpsByKind) {
+  EXPECT_EQ(drainage_names(r_, "sluice"),
+            (std::vector<std::string>{"Sea sluice 1", "Sea sluice 2"}));
+  EXPECT_EQ(drainage_names(r_, "pumping_station"), (std::vector<std::string>{"Polder pump"}));
+  EXPECT_TRUE(drainage_names(Replay{}, "sluice").empty()) << "older files: no list";
+}
+
 TEST_F(ReplayFixture, RoadAndShelterStatesFollowTheirTimeAxes) {
   // Edge 4 slows at 1 h and closes (water) at 2 h; edge 5 is closed by the inject at 1.5 h.
   ASSERT_NE(road_states_at(r_, 0), nullptr);

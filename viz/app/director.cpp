@@ -155,11 +155,9 @@ bool Director::wants_map_input(const ViewState& vs) const {
 }
 
 void Director::queue(const DirectorAction& a) {
-  // The actions docs/drills.md undoes after `duration_h`.
-  const bool timed = a.kind == "close_road" || a.kind == "team_out" || a.kind == "close_shelter" ||
-                     a.kind == "comms_outage";
   try {
-    queued_.push_back(inline_text(timed ? with_duration(a, duration_h_) : a));
+    queued_.push_back(
+        inline_text(undone_after_duration(a.kind) ? with_duration(a, duration_h_) : a));
     message_.clear();
   } catch (const std::exception& e) {
     message_ = e.what();
@@ -413,24 +411,37 @@ void Director::decisions_section(const Document& doc) {
   if (ImGui::TreeNode("communications and pumps")) {
     ImGui::InputFloat("calls late by (min)", &factor);
     if (ImGui::SmallButton("comms outage")) queue(comms_outage(std::max(0.0f, factor)));
-    for (std::size_t k = 0; k < r.sites.rows(); ++k)
-      if (r.sites.label("kind", k) == "pumping_station") {
-        const std::string name = r.sites.text("name", k);
-        if (ImGui::SmallButton(("pump failure: " + name).c_str())) queue(pump_failure(name));
-        ImGui::SameLine();
-        if (ImGui::SmallButton(("back##" + name).c_str())) queue(pump_back(name));
-      }
+    // The stations of /assets/drainage; files written before it list them as critical sites.
+    std::vector<std::string> stations = drainage_names(r, "pumping_station");
+    if (r.drainage.empty())
+      for (std::size_t k = 0; k < r.sites.rows(); ++k)
+        if (r.sites.label("kind", k) == "pumping_station")
+          stations.push_back(r.sites.text("name", k));
+    for (const std::string& name : stations) {
+      if (ImGui::SmallButton(("pump failure: " + name).c_str())) queue(pump_failure(name));
+      ImGui::SameLine();
+      if (ImGui::SmallButton(("back##" + name).c_str())) queue(pump_back(name));
+    }
     ImGui::TreePop();
   }
   if (ImGui::TreeNode("sluice gate stuck")) {
-    // Outfall names are not in the results file: typed as in the scenario's [[outfall]];
-    // `stormdrill branch` refuses an unknown one and the panel shows its message.
-    ImGui::InputText("outfall", f.outfall.data(), f.outfall.size());
+    // The outfalls of /assets/drainage to pick from; files written before it have none, and
+    // the name is typed as in the scenario's [[outfall]] (`stormdrill branch` refuses an
+    // unknown one and the panel shows its message).
+    const std::vector<std::string> sluices = drainage_names(r, "sluice");
+    if (sluices.empty()) {
+      ImGui::InputText("outfall", f.outfall.data(), f.outfall.size());
+    } else {
+      combo_strings("outfall", f.sluice, sluices);
+      f.sluice = std::clamp(f.sluice, 0, static_cast<int>(sluices.size()) - 1);
+    }
+    const std::string outfall = sluices.empty() ? std::string(f.outfall.data())
+                                                : sluices[static_cast<std::size_t>(f.sluice)];
     ImGui::Checkbox("stuck open (else closed)", &f.sluice_open);
     if (f.sluice_open) ImGui::InputFloat("gate opening (m2)", &f.sluice_area);
     f.sluice_area = std::clamp(f.sluice_area, 0.01f, 1e4f);
-    if (f.outfall[0] && ImGui::SmallButton("add##sluice"))
-      queue(sluice_stuck(f.outfall.data(), f.sluice_open, f.sluice_area));
+    if (!outfall.empty() && ImGui::SmallButton("add##sluice"))
+      queue(sluice_stuck(outfall, f.sluice_open, f.sluice_area));
     ImGui::TreePop();
   }
   ImGui::PopItemWidth();

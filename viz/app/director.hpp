@@ -120,7 +120,8 @@ class Director {
     int level = 2, policy = 1, town = 0, shelter = 0, from = 0, to = 1, stock = 3, team = 0,
         depot = 0;
     float amount = 1000, factor = 10;
-    std::array<char, 128> outfall{};
+    std::array<char, 128> outfall{};  // typed, for files without /assets/drainage
+    int sluice = 0;                   // picked row of the drainage list
     bool sluice_open = true;
     float sluice_area = 4;
   } form_;

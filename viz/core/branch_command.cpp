@@ -163,6 +163,13 @@ std::string outside_level_text(const std::string& pairs) {
   return out.empty() ? out : "[" + out + "]";
 }
 
+bool undone_after_duration(const std::string& kind) {
+  for (const char* k :
+       {"close_road", "team_out", "close_shelter", "comms_outage", "pump_failure", "sluice_stuck"})
+    if (kind == k) return true;
+  return false;
+}
+
 DirectorAction with_duration(DirectorAction a, double hours) {
   if (hours > 0) a.keys.emplace_back("duration_h", seconds_text(hours));
   return a;

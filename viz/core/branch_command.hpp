@@ -58,6 +58,10 @@ DirectorAction sluice_stuck(const std::string& outfall, bool open, double area_m
 std::string outside_level_text(const std::string& pairs);
 // `duration_h=H` appended (the action is undone after H hours) when H > 0.
 DirectorAction with_duration(DirectorAction a, double hours);
+// True for the actions the engine undoes after their `duration_h` (docs/drills.md): a road
+// reopens, a team or a pumping station is back, a shelter reopens, a stuck gate works again,
+// communications return.
+bool undone_after_duration(const std::string& kind);
 
 struct BranchCommand {
   std::filesystem::path stormdrill, parent, out;

@@ -33,6 +33,7 @@ Replay Replay::load(const ResultsFile& f) {
   r.depots = f.read_table("/assets/depots");
   r.shelters = f.read_table("/assets/shelters");
   r.sites = f.read_table("/assets/critical_sites");
+  r.drainage = f.read_table("/assets/drainage");
   r.towns = f.read_table("/places/towns");
   r.storm_track = f.read_table("/storm/track");
   r.kpi_final = f.read_table("/kpi/final");
@@ -66,6 +67,13 @@ Replay Replay::load(const ResultsFile& f) {
   if (!r.kpi_times.empty()) r.end_time = std::max(r.end_time, r.kpi_times.back());
   if (!r.road_times.empty()) r.end_time = std::max(r.end_time, r.road_times.back());
   return r;
+}
+
+std::vector<std::string> drainage_names(const Replay& r, const std::string& kind) {
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < r.drainage.rows(); ++k)
+    if (r.drainage.label("kind", k) == kind) out.push_back(r.drainage.text("name", k));
+  return out;
 }
 
 const std::uint8_t* road_states_at(const Replay& r, double t) {

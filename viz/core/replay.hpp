@@ -19,6 +19,7 @@ struct Replay {
   Table depots, shelters, sites, kpi_final, kpi_by_type;
   Table towns;        // /places/towns (run files; empty otherwise)
   Table storm_track;  // /storm/track (run files that record it; empty otherwise)
+  Table drainage;     // /assets/drainage: sluices and pumping stations (empty in older files)
   std::vector<double> road_times, kpi_times;
   std::map<std::string, std::vector<double>> kpi;    // /kpi/<series>, each kpi_times.size()
   std::vector<std::vector<std::size_t>> team_track;  // per team: its track rows sorted by t
@@ -37,6 +38,10 @@ struct Replay {
 const std::uint8_t* road_states_at(const Replay& r, double t);
 // Shelter occupancy (one per shelter) at time t; nullptr when the file has none.
 const float* shelter_occupancy_at(const Replay& r, double t);
+
+// Names of the /assets/drainage rows of `kind` ("sluice", "pumping_station"), in file order:
+// the director's lists for sluice_stuck and pump_failure.
+std::vector<std::string> drainage_names(const Replay& r, const std::string& kind);
 
 // Index of the last time <= t (0 when t precedes them all); times must be sorted.
 std::size_t frame_at(const std::vector<double>& times, double t);
