@@ -30,14 +30,32 @@ FineRisk::FineRisk(const flood::subgrid::SolverTables& t, const io::Raster& fine
   if (debris_.size() != fine.data.size() || water_.size() != fine.data.size())
     throw std::invalid_argument("FineRisk: debris and water need one value per fine pixel");
   blank();
-  // The cells with a rated pixel (land): the others are not visited for the rating.
-  rated_.assign(static_cast<std::size_t>(t.nx) * t.ny, 0);
-  for (int j = 0; j < fine.grid.ny; ++j)
-    for (int i = 0; i < fine.grid.nx; ++i)
-      if (!std::isnan(hr_[fine.grid.index(i, j)]))
-        rated_[static_cast<std::size_t>(j / t.ratio) * t.nx + i / t.ratio] = 1;
+  sort_rated_pixels();
+  last_.resize(static_cast<std::size_t>(t.nx) * t.ny);
+  last_v05_.assign(last_.size(), NAN);
   for (int i = 0; i < fine.grid.nx; ++i) sx_.push_back(flood::subgrid::pixel_stencil(i, t.ratio));
   for (int j = 0; j < fine.grid.ny; ++j) sy_.push_back(flood::subgrid::pixel_stencil(j, t.ratio));
+}
+
+void FineRisk::sort_rated_pixels() {
+  const int r = t_.ratio, nx = t_.nx, ny = t_.ny;
+  if (r > 256) throw std::invalid_argument("FineRisk: more than 256 x 256 pixels per cell");
+  rated_start_.assign(static_cast<std::size_t>(nx) * ny + 1, 0);
+  std::vector<std::uint16_t> px;
+  for (int J = 0; J < ny; ++J)
+    for (int I = 0; I < nx; ++I) {
+      px.clear();
+      for (int b = 0; b < r; ++b)
+        for (int a = 0; a < r; ++a)
+          if (!std::isnan(hr_[fine_.grid.index(I * r + a, J * r + b)]))
+            px.push_back(static_cast<std::uint16_t>(b * r + a));
+      const auto z = [&](std::uint16_t k) {
+        return fine_.data[fine_.grid.index(I * r + k % r, J * r + k / r)];
+      };
+      std::stable_sort(px.begin(), px.end(), [&](auto a, auto b) { return z(a) < z(b); });
+      rated_px_.insert(rated_px_.end(), px.begin(), px.end());
+      rated_start_[static_cast<std::size_t>(J) * nx + I + 1] = rated_px_.size();
+    }
 }
 
 void FineRisk::blank() {
@@ -115,24 +133,31 @@ double rating_bound(double d_hi, float v05, std::uint8_t cls) {
 
 }  // namespace
 
-void FineRisk::rating_run(const flood::subgrid::CellSurface& cs, const RowCell& c, int j) {
-  const int r = t_.ratio, i0 = c.I * r;
-  const flood::subgrid::PixelStencil sy = sy_[static_cast<std::size_t>(j)];
-  const int qy = 2 * (sy.k0 - c.J + 1);
-  const std::size_t p0 = static_cast<std::size_t>(j) * fine_.grid.nx + i0;
-  for (int i = 0; i < r; ++i) {
-    const std::size_t p = p0 + i;
-    const float z = fine_.data[p];
-    const double zd = z;
-    // NaN pixels (outside, permanent water) fail both tests; a pixel above the highest level, or
-    // whose rating cannot exceed its maximum so far, is not interpolated.
-    if (!(c.hi > zd) || !(rating_bound(c.hi - zd, c.v05, debris_[p]) > hr_[p])) continue;
-    const flood::subgrid::PixelStencil sx = sx_[static_cast<std::size_t>(i0 + i)];
-    const float d = static_cast<float>(cs.level(sx.k0 - c.I + 1 + qy, sx.a, sy.a) - zd);
+void FineRisk::rate_cell(const flood::subgrid::CellSurface& cs, const RowCell& c) {
+  const int r = t_.ratio;
+  const std::size_t cell = static_cast<std::size_t>(c.J) * t_.nx + c.I;
+  float& last_v05 = last_v05_[cell];
+  // Levels and speed no higher than at the cell's last rating: no pixel's rating is higher.
+  if (c.v05 <= last_v05 && cs.not_above(last_[cell])) return;
+  for (std::size_t k = rated_start_[cell]; k < rated_start_[cell + 1]; ++k) {
+    const int i = c.I * r + rated_px_[k] % r, j = c.J * r + rated_px_[k] / r;
+    const std::size_t p = fine_.grid.index(i, j);
+    const double zd = fine_.data[p];
+    // By elevation: from here on every pixel is above the highest level (margin: the mean of
+    // the levels may round above it), so its depth is <= 0 and its rating 0.
+    if (!(zd < c.hi + kDecideMarginM)) break;
+    // Not interpolated when its rating cannot exceed its maximum so far.
+    if (!(rating_bound(c.hi - zd, c.v05, debris_[p]) > hr_[p])) continue;
+    const flood::subgrid::PixelStencil sx = sx_[static_cast<std::size_t>(i)];
+    const flood::subgrid::PixelStencil sy = sy_[static_cast<std::size_t>(j)];
+    const float d =
+        static_cast<float>(cs.level((sx.k0 - c.I + 1) + 2 * (sy.k0 - c.J + 1), sx.a, sy.a) - zd);
     // As the coarse raster (summary_kernel.cpp): FD2320 HR = d (v + 0.5) + DF.
     const float rating = d > 0.0f ? d * c.v05 + flood::debris_factor(d, debris_[p]) : 0.0f;
     if (rating > hr_[p]) hr_[p] = rating;
   }
+  last_[cell] = cs;
+  last_v05 = c.v05;
 }
 
 namespace {
@@ -195,6 +220,7 @@ void FineRisk::restore(std::istream& is) {
     throw std::runtime_error("flood checkpoint: fine risk record of " + std::to_string(n) +
                              " pixels, the fine DEM has " + std::to_string(first_.size()));
   blank();
+  std::fill(last_v05_.begin(), last_v05_.end(), NAN);  // the skips held for the old maxima
   for (std::uint64_t k = 0; k < count; ++k) {
     std::uint32_t p = 0;
     get(is, p);
@@ -249,9 +275,9 @@ std::size_t FineRisk::sample(const std::vector<double>& head, const std::vector<
             flooded += whole_run(row + static_cast<std::size_t>(c.I) * r, ft, hold);
           else if (c.hi >= t_.cell_zlo[static_cast<std::size_t>(c.J) * nx + c.I] + th_lo)
             flooded += mixed_run(surfaces[k], c, j, ft, hold);
-          if (rated_[static_cast<std::size_t>(c.J) * nx + c.I]) rating_run(surfaces[k], c, j);
         }
       }
+      for (std::size_t k = 0; k < cells.size(); ++k) rate_cell(surfaces[k], cells[k]);
     }
   }
   return flooded;

@@ -69,15 +69,23 @@ class FineRisk {
   std::size_t whole_run(std::size_t p0, float t, float hold);
   std::size_t mixed_run(const flood::subgrid::CellSurface& cs, const RowCell& c, int j, float t,
                         float hold);
-  // The hazard rating of one fine row of a cell.
-  void rating_run(const flood::subgrid::CellSurface& cs, const RowCell& c, int j);
+  // The hazard rating of a cell's pixels, lowest first, up to the highest level.
+  void rate_cell(const flood::subgrid::CellSurface& cs, const RowCell& c);
+  void sort_rated_pixels();
   const flood::subgrid::SolverTables& t_;
   const io::Raster& fine_;
   double ponding_, dur_;
   std::vector<float> first_, duration_, hr_;
   std::vector<std::uint8_t> debris_, water_;
-  std::vector<std::uint8_t> rated_;  // per cell: holds a land pixel
-  void blank();                      // the rasters before the first sample
+  // The rated pixels (land) of each cell by elevation: cell c's are rated_px_[rated_start_[c]
+  // .. rated_start_[c + 1]), as b * ratio + a (row b, column a of the cell).
+  std::vector<std::uint16_t> rated_px_;
+  std::vector<std::size_t> rated_start_;
+  // Each cell's surface and speed + 0.5 at its last rating (NaN: not rated yet); not saved in
+  // checkpoints: a cell skipped because of them would have left the rasters unchanged.
+  std::vector<flood::subgrid::CellSurface> last_;
+  std::vector<float> last_v05_;
+  void blank();  // the rasters before the first sample
   // The bilinear stencils of the fine columns and rows (flood::subgrid::pixel_stencil).
   std::vector<flood::subgrid::PixelStencil> sx_, sy_;
 };

@@ -142,6 +142,18 @@ TEST(FineRisk, RastersAreThePerPixelDownscalingBitForBit) {
   for (float f : b.first) ponded += !std::isnan(f);
   ASSERT_GT(ponded, tr.fine.data.size() / 4);
   ASSERT_LT(ponded, tr.fine.data.size());
+  // A recession (levels and speeds falling: cells whose levels are no higher than at their
+  // last rating are skipped), then a rise again over part of the cells.
+  std::vector<double> head = random_heads(*tr.tables, rng);
+  std::vector<float> speed = random_speeds(head.size(), rng);
+  for (int k = 30; k < 40; ++k) {
+    for (std::size_t c = 0; c < head.size(); ++c) {
+      head[c] *= k < 36 || c % 3 ? 0.9 : 1.3;
+      speed[c] *= k < 36 || c % 2 ? 0.95f : 1.2f;
+    }
+    const double t = 300.0 * k;
+    EXPECT_EQ(risk.sample(head, speed, t, 300.0), brute_sample(tr, pc, head, speed, t, 300.0, b));
+  }
   ASSERT_GT(flooded, 0u);
   EXPECT_TRUE(same_bits(risk.first_above(), b.first));
   EXPECT_TRUE(same_bits(risk.duration(), b.duration));

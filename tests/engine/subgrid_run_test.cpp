@@ -156,7 +156,8 @@ TEST(SubgridScenario, RunWritesFineRastersOnTheFineGrid) {
   const auto ex = sdtest::stormdrill("export " + (dir / "run.h5").string() + " -o " +
                                      (dir / "run.gpkg").string());
   ASSERT_EQ(ex.exit_code, 0) << ex.output;
-  for (const char* name : {"max_depth", "first_above_0p15m"}) {
+  for (const char* name :
+       {"max_depth", "first_above_0p15m", "duration_above_threshold", "hazard_rating"}) {
     const sd::io::Raster r =
         sd::io::read_raster((dir / (std::string("run_") + name + ".tif")).string());
     EXPECT_EQ(r.grid.nx, 40) << name;
@@ -165,6 +166,18 @@ TEST(SubgridScenario, RunWritesFineRastersOnTheFineGrid) {
     EXPECT_DOUBLE_EQ(r.grid.x0, 300000.0) << name;
     EXPECT_DOUBLE_EQ(r.grid.y0, 3381500.0) << name;
   }
+  // The fine FD2320 rating: a pixel that reached 0.15 m at a sample rated at least
+  // 0.15 x (0 + 0.5) there; the same raster exported.
+  const auto hr = sd::h5::read_vector<float>(f.id(), "hazard/fine/hazard_rating");
+  ASSERT_EQ(hr.size(), mx.size());
+  const auto tif = sd::io::read_raster((dir / "run_hazard_rating.tif").string()).data;
+  ASSERT_EQ(tif.size(), hr.size());
+  for (std::size_t p = 0; p < hr.size(); ++p)
+    ASSERT_TRUE(tif[p] == hr[p] || (std::isnan(tif[p]) && std::isnan(hr[p]))) << p;
+  for (std::size_t p = 0; p < hr.size(); ++p)
+    if (std::isfinite(first[p]) && !std::isnan(hr[p])) {
+      ASSERT_GE(hr[p], 0.5f * 0.15f) << p;
+    }
   for (std::size_t p = 0; p < dur.size(); ++p) {
     ASSERT_LE(dur[p], 3 * 3600.0f);
     // Reaching 0.15 m at some sample means a max depth of at least 0.15 m.
