@@ -120,6 +120,28 @@ std::vector<Rgba> depth_pixels(const std::vector<float>& d, const Basemap& b,
   return px;
 }
 
+std::vector<Rgba> hazard_pixels(const std::vector<float>& hr, const Basemap& b,
+                                std::vector<LegendEntry>& legend, const std::string& water) {
+  static const float edges[] = {0.0f, 0.75f, 1.25f, 2.0f};
+  static const Rgba cols[] = {
+      {255, 255, 178, 255}, {254, 178, 76, 255}, {240, 59, 32, 255}, {128, 0, 38, 255}};
+  static const char* labels[] = {"HR < 0.75", "0.75–1.25", "1.25–2", "≥ 2"};
+  legend.clear();
+  for (int k = 0; k < 4; ++k) legend.push_back({cols[k], labels[k]});
+  legend.push_back({kWater, water});
+  std::vector<Rgba> px(hr.size());
+  for (std::size_t c = 0; c < hr.size(); ++c) {
+    px[c] = base(b, c);
+    if (is_water(b, c) || !(hr[c] > 0) || px[c].a == 0) continue;
+    for (int k = 3; k >= 0; --k)
+      if (hr[c] >= edges[k]) {
+        px[c] = cols[k];
+        break;
+      }
+  }
+  return px;
+}
+
 std::vector<Rgba> arrival_pixels(const std::vector<float>& t, double end_s, const Basemap& b,
                                  std::vector<LegendEntry>& legend, const std::string& hours,
                                  const std::string& never, const std::string& water) {

@@ -139,15 +139,16 @@ void FineRisk::rate_cell(const flood::subgrid::CellSurface& cs, const RowCell& c
   float& last_v05 = last_v05_[cell];
   // Levels and speed no higher than at the cell's last rating: no pixel's rating is higher.
   if (c.v05 <= last_v05 && cs.not_above(last_[cell])) return;
+  const double hi = cs.max_level();  // tighter than the neighbourhood's: linked corners only
   for (std::size_t k = rated_start_[cell]; k < rated_start_[cell + 1]; ++k) {
     const int i = c.I * r + rated_px_[k] % r, j = c.J * r + rated_px_[k] / r;
     const std::size_t p = fine_.grid.index(i, j);
     const double zd = fine_.data[p];
     // By elevation: from here on every pixel is above the highest level (margin: the mean of
     // the levels may round above it), so its depth is <= 0 and its rating 0.
-    if (!(zd < c.hi + kDecideMarginM)) break;
+    if (!(zd < hi + kDecideMarginM)) break;
     // Not interpolated when its rating cannot exceed its maximum so far.
-    if (!(rating_bound(c.hi - zd, c.v05, debris_[p]) > hr_[p])) continue;
+    if (!(rating_bound(hi - zd, c.v05, debris_[p]) > hr_[p])) continue;
     const flood::subgrid::PixelStencil sx = sx_[static_cast<std::size_t>(i)];
     const flood::subgrid::PixelStencil sy = sy_[static_cast<std::size_t>(j)];
     const float d =

@@ -78,6 +78,14 @@ bool CellSurface::not_above(const CellSurface& o) const {
   return true;
 }
 
+double CellSurface::max_level() const {
+  double hi = own_;
+  for (int q = 0; q < 4; ++q)
+    for (int k = 0; k < 4; ++k)
+      if (ok_[q][k]) hi = std::max(hi, level_[q][k]);
+  return hi;
+}
+
 double CellSurface::level(int i, int j) const {
   const PixelStencil sx = pixel_stencil(i, ratio_), sy = pixel_stencil(j, ratio_);
   return level((sx.k0 - I_ + 1) + 2 * (sy.k0 - J_ + 1), sx.a, sy.a);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 #include <numeric>
+#include <sstream>
 
 #include "batch_fixture.hpp"
 #include "cli_runner.hpp"
@@ -121,8 +122,9 @@ TEST(SubgridScenario, RunWritesFineRastersOnTheFineGrid) {
   const fs::path dir =
       subgrid_county("sg_run", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
   const std::string out = run(dir, "run.h5");
-  // The summary names the two bases of its flooded-land figures (cells vs fine pixels).
-  EXPECT_NE(out.find("of cells at the peak (mean depth >= 0.15 m)"), std::string::npos) << out;
+  // Both flooded-land figures of the summary are on the fine pixels (the peak frame's and ever).
+  EXPECT_NE(out.find("of fine pixels at the peak (>= 0.15 m at a frame)"), std::string::npos)
+      << out;
   EXPECT_NE(out.find("of fine pixels reached 0.15 m at some time"), std::string::npos) << out;
   sd::h5::quiet_errors();
   auto f = sd::h5::File::open_read((dir / "run.h5").string());
@@ -342,6 +344,20 @@ TEST(SubgridScenario, ReportRiskMapIsTheFineMaxDepth) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string html = sdtest::slurp(dir / "r.html");
   EXPECT_NE(html.find("Maximum water depth (50 m)"), std::string::npos);
+  EXPECT_NE(html.find("Flood hazard rating (FD2320) (50 m)"), std::string::npos);
+  // The flooded land as `stormdrill info` prints it, on the fine pixels: the peak frame's and
+  // the extent.
+  const auto info = sdtest::stormdrill("info " + (dir / "run.h5").string());
+  ASSERT_EQ(info.exit_code, 0) << info.output;
+  for (const char* name : {"peak_flooded_area_km2", "flooded_extent_km2"}) {
+    const auto k = info.output.find(std::string("  ") + name + " ");
+    ASSERT_NE(k, std::string::npos) << name << "\n" << info.output;
+    std::istringstream line(info.output.substr(k));
+    std::string n, value;
+    line >> n >> value;
+    EXPECT_NE(html.find("<td class=\"l\">" + n + "</td><td>" + value + "</td>"), std::string::npos)
+        << n << " = " << value << " is not in the report as `info` prints it";
+  }
 }
 
 }  // namespace
