@@ -73,10 +73,6 @@ namespace {
 // much: far above the rounding of the interpolated level (a few ulp of ~10 m) and of the
 // float depth and thresholds (~1e-8 m), so the decision is the one the exact level gives.
 constexpr double kDecideMarginM = 1e-6;
-// Films thinner than this are not rated (their rating would be under 0.01 (v + 0.5)): the
-// depth below which the solver evaluates no velocity (flood::Options::velocity_min_depth_m).
-// Rating every rain film made every land pixel "ever wet" and the checkpoints 5x larger.
-constexpr float kRatedDepthM = 0.01f;
 
 }  // namespace
 
@@ -150,7 +146,7 @@ void FineRisk::rate_cell(const flood::subgrid::CellSurface& cs, const RowCell& c
     const double zd = fine_.data[p];
     // By elevation: from here on every pixel is above the highest level (margin: the mean of
     // the levels may round above it), so its depth is <= 0 and its rating 0.
-    if (!(zd < hi - kRatedDepthM + kDecideMarginM)) break;
+    if (!(zd < hi - ponding_ + kDecideMarginM)) break;
     // Not interpolated when its rating cannot exceed its maximum so far.
     if (!(rating_bound(hi - zd, c.v05, debris_[p]) > hr_[p])) continue;
     const flood::subgrid::PixelStencil sx = sx_[static_cast<std::size_t>(i)];
@@ -158,8 +154,10 @@ void FineRisk::rate_cell(const flood::subgrid::CellSurface& cs, const RowCell& c
     const float d =
         static_cast<float>(cs.level((sx.k0 - c.I + 1) + 2 * (sy.k0 - c.J + 1), sx.a, sy.a) - zd);
     // As the coarse raster (summary_kernel.cpp): FD2320 HR = d (v + 0.5) + DF.
+    // Rated where the depth is >= the ponding depth (docs/flood-model.md, "Fine hazard
+    // rating": shallower water rates under 0.15 (v + 0.5), FD2320's low class for v < 4.5 m/s).
     const float rating =
-        d >= kRatedDepthM ? d * c.v05 + flood::debris_factor(d, debris_[p]) : 0.0f;
+        d >= static_cast<float>(ponding_) ? d * c.v05 + flood::debris_factor(d, debris_[p]) : 0.0f;
     if (rating > hr_[p]) hr_[p] = rating;
   }
   last_[cell] = cs;
