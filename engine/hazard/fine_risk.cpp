@@ -179,7 +179,7 @@ void get(std::istream& is, T& v) {
   if (!is) throw std::runtime_error("flood checkpoint: fine risk record truncated");
 }
 
-// Pixel p is in the sparse record: ever wet (a rating > 0) or above a threshold.
+// Pixel p is in the sparse record: ever above a threshold (a rating > 0 is >= the ponding depth).
 bool in_record(const std::vector<float>& first, const std::vector<float>& duration,
                const std::vector<float>& hr, std::size_t p) {
   return !std::isnan(first[p]) || duration[p] > 0 || hr[p] > 0;

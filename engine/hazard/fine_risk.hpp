@@ -13,11 +13,13 @@
 // threshold pay for the interpolation (same rasters, bit for bit, as interpolating them all).
 // The FD2320 hazard rating per fine pixel, max over the samples of d (v + 0.5) + DF (DEFRA/EA
 // 2006, FD2320/TR2 eq. 3.1 and table 3.1) on land pixels (NaN on permanent water: the rating is
-// of flooding, and the sea would cost most of the work): d the pixel's downscaled depth, v the
-// speed of its computational cell (cell_speed.hpp; why the cell's: docs/flood-model.md, "Fine
-// hazard rating"), DF from the pixel's debris class. A pixel is interpolated only when an upper
-// bound of its rating (the neighbourhood's highest level, rounding margin) exceeds its maximum so
-// far. Each sample also counts the land pixels (not permanent water) with depth >= the ponding
+// of flooding, and the sea would cost most of the work) at the samples where d >= the ponding
+// depth (shallower water is FD2320's low class for v < 4.5 m/s): d the pixel's downscaled
+// depth, v the speed of its computational cell (cell_speed.hpp; why the cell's:
+// docs/flood-model.md, "Fine hazard rating"), DF from the pixel's debris class. A cell is rated
+// only when a level or its speed rose since its last rating, its pixels lowest first, and a
+// pixel is interpolated only when an upper bound of its rating exceeds its maximum so far.
+// Each sample also counts the land pixels (not permanent water) with depth >= the ponding
 // threshold: the flooded land at that time on the fine pixels.
 #include <cstddef>
 #include <cstdint>
