@@ -166,7 +166,7 @@ void FineRisk::rate_cell(const flood::subgrid::CellSurface& cs, const RowCell& c
 
 namespace {
 
-constexpr char kRiskMagic[8] = {'S', 'D', 'F', 'R', 'I', 'S', 'K', '2'};
+constexpr char kRiskMagic[8] = {'S', 'D', 'F', 'R', 'I', 'S', 'K', '3'};
 
 template <class T>
 std::uint8_t* put(std::uint8_t* out, const T& v) {
@@ -198,18 +198,23 @@ std::size_t FineRisk::record_bytes() const {
          record_count(first_, duration_, hr_) * (sizeof(std::uint32_t) + 3 * sizeof(float));
 }
 
+// Columns, not records: the pixels (as gaps from the previous one), then each raster's values
+// in pixel order; the checkpoint's shuffle + DEFLATE compresses the columns far better than
+// interleaved records (the ratings are noisy floats; the gaps, times and durations are not).
 void FineRisk::save(std::uint8_t* out) const {
   const std::uint64_t count = record_count(first_, duration_, hr_);
   std::memcpy(out, kRiskMagic, sizeof kRiskMagic);
   out = put(out + sizeof kRiskMagic, static_cast<std::uint64_t>(first_.size()));
   out = put(out, count);
-  for (std::size_t p = 0; p < first_.size(); ++p) {
-    if (!in_record(first_, duration_, hr_, p)) continue;
-    out = put(out, static_cast<std::uint32_t>(p));
-    out = put(out, first_[p]);
-    out = put(out, duration_[p]);
-    out = put(out, hr_[p]);
-  }
+  std::uint32_t prev = 0;
+  for (std::size_t p = 0; p < first_.size(); ++p)
+    if (in_record(first_, duration_, hr_, p)) {
+      out = put(out, static_cast<std::uint32_t>(p) - prev);
+      prev = static_cast<std::uint32_t>(p);
+    }
+  for (const std::vector<float>* v : {&first_, &duration_, &hr_})
+    for (std::size_t p = 0; p < first_.size(); ++p)
+      if (in_record(first_, duration_, hr_, p)) out = put(out, (*v)[p]);
 }
 
 void FineRisk::restore(std::istream& is) {
@@ -225,14 +230,18 @@ void FineRisk::restore(std::istream& is) {
                              " pixels, the fine DEM has " + std::to_string(first_.size()));
   blank();
   std::fill(last_v05_.begin(), last_v05_.end(), NAN);  // the skips held for the old maxima
+  std::vector<std::uint32_t> px(count);
+  std::uint64_t p = 0;
   for (std::uint64_t k = 0; k < count; ++k) {
-    std::uint32_t p = 0;
-    get(is, p);
-    if (p >= n) throw std::runtime_error("flood checkpoint: fine risk pixel out of range");
-    get(is, first_[p]);
-    get(is, duration_[p]);
-    get(is, hr_[p]);
+    std::uint32_t gap = 0;
+    get(is, gap);
+    p += gap;
+    if (p >= n || (k > 0 && gap == 0))
+      throw std::runtime_error("flood checkpoint: fine risk pixel out of range or repeated");
+    px[k] = static_cast<std::uint32_t>(p);
   }
+  for (std::vector<float>* v : {&first_, &duration_, &hr_})
+    for (std::uint32_t q : px) get(is, (*v)[q]);
 }
 
 std::size_t FineRisk::sample(const std::vector<double>& head, const std::vector<float>& speed,
