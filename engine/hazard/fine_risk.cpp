@@ -76,20 +76,16 @@ constexpr double kDecideMarginM = 1e-6;
 
 }  // namespace
 
-std::size_t FineRisk::whole_run(std::size_t p0, float t, float hold) {
+void FineRisk::whole_run(std::size_t p0, float t, float hold) {
   const int r = t_.ratio;
   const float* z = fine_.data.data() + p0;
-  const std::uint8_t* water = water_.data() + p0;
   float* first = first_.data() + p0;
   float* dur = duration_.data() + p0;
-  std::size_t flooded = 0;
   for (int i = 0; i < r; ++i) {  // branch-free, so the compiler vectorises it
     const bool in = !std::isnan(z[i]);
     first[i] = in && std::isnan(first[i]) ? t : first[i];
     dur[i] = in ? dur[i] + hold : dur[i];
-    flooded += in && !water[i];
   }
-  return flooded;
 }
 
 std::size_t FineRisk::mixed_run(const flood::subgrid::CellSurface& cs, const RowCell& c, int j,
@@ -206,15 +202,17 @@ void FineRisk::save(std::uint8_t* out) const {
   std::memcpy(out, kRiskMagic, sizeof kRiskMagic);
   out = put(out + sizeof kRiskMagic, static_cast<std::uint64_t>(first_.size()));
   out = put(out, count);
-  std::uint32_t prev = 0;
+  std::vector<std::uint32_t> px;
+  px.reserve(count);
   for (std::size_t p = 0; p < first_.size(); ++p)
-    if (in_record(first_, duration_, hr_, p)) {
-      out = put(out, static_cast<std::uint32_t>(p) - prev);
-      prev = static_cast<std::uint32_t>(p);
-    }
+    if (in_record(first_, duration_, hr_, p)) px.push_back(static_cast<std::uint32_t>(p));
+  std::uint32_t prev = 0;
+  for (std::uint32_t p : px) {
+    out = put(out, p - prev);
+    prev = p;
+  }
   for (const std::vector<float>* v : {&first_, &duration_, &hr_})
-    for (std::size_t p = 0; p < first_.size(); ++p)
-      if (in_record(first_, duration_, hr_, p)) out = put(out, (*v)[p]);
+    for (std::uint32_t p : px) out = put(out, (*v)[p]);
 }
 
 void FineRisk::restore(std::istream& is) {
@@ -285,12 +283,17 @@ std::size_t FineRisk::sample(const std::vector<double>& head, const std::vector<
         for (std::size_t k = 0; k < cells.size(); ++k) {
           const RowCell& c = cells[k];
           if (c.whole)
-            flooded += whole_run(row + static_cast<std::size_t>(c.I) * r, ft, hold);
+            whole_run(row + static_cast<std::size_t>(c.I) * r, ft, hold);
           else if (c.hi >= t_.cell_zlo[static_cast<std::size_t>(c.J) * nx + c.I] + th_lo)
             flooded += mixed_run(surfaces[k], c, j, ft, hold);
         }
       }
-      for (std::size_t k = 0; k < cells.size(); ++k) rate_cell(surfaces[k], cells[k]);
+      for (std::size_t k = 0; k < cells.size(); ++k) {
+        rate_cell(surfaces[k], cells[k]);
+        // A cell under water whole: every land pixel is flooded (the rated pixels).
+        const std::size_t c = static_cast<std::size_t>(J) * nx + cells[k].I;
+        if (cells[k].whole) flooded += rated_start_[c + 1] - rated_start_[c];
+      }
     }
   }
   return flooded;

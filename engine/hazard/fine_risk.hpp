@@ -66,9 +66,9 @@ class FineRisk {
     float v05;
   };
   // One fine row of a cell's pixels, from fine pixel p0: every pixel above both thresholds;
-  // or decided from the bounds and interpolated where they do not decide. They return the
-  // row's flooded land pixels.
-  std::size_t whole_run(std::size_t p0, float t, float hold);
+  // or decided from the bounds and interpolated where they do not decide (returning the row's
+  // flooded land pixels; a whole cell's are its rated pixels).
+  void whole_run(std::size_t p0, float t, float hold);
   std::size_t mixed_run(const flood::subgrid::CellSurface& cs, const RowCell& c, int j, float t,
                         float hold);
   // The hazard rating of a cell's pixels, lowest first, up to the highest level.
