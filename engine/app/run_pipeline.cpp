@@ -230,9 +230,9 @@ std::string RunReport::summary_table() const {
   if (v("road_km_closed_baseline") > 0)
     os << " (+ " << v("road_km_closed_baseline") << " km under water before it, not counted)";
   os << "\n";
-  if (subgrid)  // two bases: a cell counts whole at mean depth 0.15 m; the extent is pixels
+  if (subgrid)  // both on the fine land pixels: at the peak frame, and ever
     os << "  flooded land              " << v("peak_flooded_area_km2")
-       << " km2 of cells at the peak (mean depth >= 0.15 m), " << v("flooded_extent_km2")
+       << " km2 of fine pixels at the peak (>= 0.15 m at a frame), " << v("flooded_extent_km2")
        << " km2 of fine pixels reached 0.15 m at some time\n";
   else
     os << "  flooded land              " << v("peak_flooded_area_km2") << " km2 at the peak, "

@@ -24,9 +24,9 @@ bool read_fine_raster(const RunView& v, const char* name, io::Raster& r) {
   return true;
 }
 
-bool fine_max_depth_map(const RunView& v, const Basemap& cells, int max_px, FineMap& out) {
+bool fine_map(const RunView& v, const char* name, const Basemap& cells, int max_px, FineMap& out) {
   io::Raster f;
-  if (!read_fine_raster(v, schema::fine::kMaxDepth, f)) return false;
+  if (!read_fine_raster(v, name, f)) return false;
   const results::GridInfo& g = v.file().grid();
   const int ratio = static_cast<int>(std::lround(g.cell / f.grid.cell));
   if (ratio < 1 || g.nx * ratio != f.grid.nx || g.ny * ratio != f.grid.ny)
@@ -39,11 +39,11 @@ bool fine_max_depth_map(const RunView& v, const Basemap& cells, int max_px, Fine
   out.grid.nx = g.nx * k;
   out.grid.ny = g.ny * k;
   out.grid.cell = g.cell / k;
-  out.depth.assign(out.grid.size(), NAN);
+  out.value.assign(out.grid.size(), NAN);
   for (int j = 0; j < f.grid.ny; ++j)
     for (int i = 0; i < f.grid.nx; ++i) {
       const float d = f.data[f.grid.index(i, j)];
-      float& o = out.depth[static_cast<std::size_t>(j / b) * out.grid.nx + i / b];
+      float& o = out.value[static_cast<std::size_t>(j / b) * out.grid.nx + i / b];
       if (!std::isnan(d) && !(o >= d)) o = d;
     }
   const auto spread = [&](const std::vector<float>& c) {

@@ -15,14 +15,14 @@ namespace sd::debrief {
 bool read_fine_raster(const RunView& v, const char* name, io::Raster& r);
 
 // A risk map on a display grid `k` times finer than the run's cells (k the largest divisor of
-// the fine pixels per cell with at most `max_px` columns): the deepest fine pixel of each
-// display pixel, and the basemap spread onto it.
+// the fine pixels per cell with at most `max_px` columns): the largest fine value of each
+// display pixel (the deepest water, the highest hazard rating), and the basemap spread onto it.
 struct FineMap {
   results::GridInfo grid;
-  std::vector<float> depth;
+  std::vector<float> value;
   Basemap base;
 };
-// False when the run has no fine max-depth raster.
-bool fine_max_depth_map(const RunView& v, const Basemap& cells, int max_px, FineMap& out);
+// /hazard/fine/NAME (schema::fine); false when the run has none.
+bool fine_map(const RunView& v, const char* name, const Basemap& cells, int max_px, FineMap& out);
 
 }  // namespace sd::debrief

@@ -284,7 +284,8 @@ void export_points(GDALDatasetH ds, OGRSpatialReferenceH srs, const RunView& v, 
 // RUN_<name>.tif beside the GeoPackage, for each risk raster the file holds: at the fine DEM's
 // resolution when the run was computed on sub-grid cells (/hazard/fine), else the grid's.
 void export_rasters(const RunView& v, const fs::path& gpkg, ExportSummary& out) {
-  for (const char* name : {schema::fine::kMaxDepth, schema::fine::kFirstAbove}) {
+  for (const char* name : {schema::fine::kMaxDepth, schema::fine::kFirstAbove,
+                           schema::fine::kDuration, schema::fine::kHazardRating}) {
     io::Raster r;
     if (!read_fine_raster(v, name, r)) {
       auto data = v.file().read_raster(std::string("/hazard/") + name);

@@ -24,6 +24,7 @@ std::string tr(const std::string& lang, const std::string& english) {
       {"County-wide risk map", "全域风险分布图"},
       {"Maximum water depth", "最大积水深度"},
       {"Time of first 0.15 m ponding", "首次积水0.15米时间"},
+      {"Flood hazard rating (FD2320)", "洪水危险等级（FD2320）"},
       {"Sea and permanent water", "海域及常年水面"},
       {"hours", "小时"},
       {"never", "未积水"},

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <span>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -95,6 +97,32 @@ std::string base64(const std::string& in) {
   return out;
 }
 
+namespace {
+
+// cols[k] where edges[k] <= v (the highest such band); below the first edge, NaN, water and
+// outside keep the basemap. The legend lists the bands, then water.
+std::vector<Rgba> band_pixels(const std::vector<float>& v, const Basemap& b,
+                              std::span<const float> edges, std::span<const Rgba> cols,
+                              std::span<const char* const> labels, const std::string& water,
+                              std::vector<LegendEntry>& legend) {
+  legend.clear();
+  for (std::size_t k = 0; k < cols.size(); ++k) legend.push_back({cols[k], labels[k]});
+  legend.push_back({kWater, water});
+  std::vector<Rgba> px(v.size());
+  for (std::size_t c = 0; c < v.size(); ++c) {
+    px[c] = base(b, c);
+    if (is_water(b, c) || std::isnan(v[c]) || px[c].a == 0) continue;
+    for (std::size_t k = edges.size(); k-- > 0;)
+      if (v[c] >= edges[k]) {
+        px[c] = cols[k];
+        break;
+      }
+  }
+  return px;
+}
+
+}  // namespace
+
 std::vector<Rgba> depth_pixels(const std::vector<float>& d, const Basemap& b,
                                std::vector<LegendEntry>& legend, const std::string& water) {
   // Bands break at the planning thresholds 0.15 / 0.3 / 0.5 m (GB 51222 ponding, road closure,
@@ -102,22 +130,19 @@ std::vector<Rgba> depth_pixels(const std::vector<float>& d, const Basemap& b,
   static const float edges[] = {0.05f, 0.15f, 0.3f, 0.5f, 1.0f, 2.0f};
   static const Rgba cols[] = {{198, 219, 239, 255}, {158, 202, 225, 255}, {107, 174, 214, 255},
                               {49, 130, 189, 255},  {8, 81, 156, 255},    {8, 48, 107, 255}};
-  static const char* labels[] = {"0.05–0.15 m", "0.15–0.3 m", "0.3–0.5 m",
-                                 "0.5–1 m",     "1–2 m",      "≥ 2 m"};
-  legend.clear();
-  for (int k = 0; k < 6; ++k) legend.push_back({cols[k], labels[k]});
-  legend.push_back({kWater, water});
-  std::vector<Rgba> px(d.size());
-  for (std::size_t c = 0; c < d.size(); ++c) {
-    px[c] = base(b, c);
-    if (is_water(b, c) || std::isnan(d[c]) || px[c].a == 0) continue;
-    for (int k = 5; k >= 0; --k)
-      if (d[c] >= edges[k]) {
-        px[c] = cols[k];
-        break;
-      }
-  }
-  return px;
+  static const char* const labels[] = {"0.05–0.15 m", "0.15–0.3 m", "0.3–0.5 m",
+                                       "0.5–1 m",     "1–2 m",      "≥ 2 m"};
+  return band_pixels(d, b, edges, cols, labels, water, legend);
+}
+
+std::vector<Rgba> hazard_pixels(const std::vector<float>& hr, const Basemap& b,
+                                std::vector<LegendEntry>& legend, const std::string& water) {
+  // A rating of 0 (never rated) keeps the basemap: the first band starts above it.
+  static const float edges[] = {std::numeric_limits<float>::min(), 0.75f, 1.25f, 2.0f};
+  static const Rgba cols[] = {
+      {255, 255, 178, 255}, {254, 178, 76, 255}, {240, 59, 32, 255}, {128, 0, 38, 255}};
+  static const char* const labels[] = {"HR < 0.75", "0.75–1.25", "1.25–2", "≥ 2"};
+  return band_pixels(hr, b, edges, cols, labels, water, legend);
 }
 
 std::vector<Rgba> arrival_pixels(const std::vector<float>& t, double end_s, const Basemap& b,

@@ -63,6 +63,10 @@ std::vector<Rgba> depth_pixels(const std::vector<float>& depth, const Basemap& b
 std::vector<Rgba> arrival_pixels(const std::vector<float>& t_first, double end_s, const Basemap& b,
                                  std::vector<LegendEntry>& legend, const std::string& hours,
                                  const std::string& never, const std::string& water_label);
+// FD2320 hazard rating bands (DEFRA/EA 2006, FD2320/TR2 table 13.1: < 0.75 low, 0.75-1.25
+// danger for some, 1.25-2 danger for most, > 2 danger for all); 0 (never wet) shows the base.
+std::vector<Rgba> hazard_pixels(const std::vector<float>& hr, const Basemap& b,
+                                std::vector<LegendEntry>& legend, const std::string& water_label);
 std::vector<Rgba> rain_pixels(const std::vector<float>& mm, const Basemap& b,
                               std::vector<LegendEntry>& legend);
 

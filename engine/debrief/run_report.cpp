@@ -16,6 +16,7 @@
 #include "debrief/run_view.hpp"
 #include "debrief/svg_chart.hpp"
 #include "debrief/town_stats.hpp"
+#include "results/results_schema.hpp"
 
 namespace sd::debrief {
 namespace {
@@ -175,9 +176,9 @@ std::string risk_maps(const RunView& v, const Basemap& b, const std::string& lan
   // A sub-grid run's map is its fine max depth (the cells' head is the water over their lowest
   // pixel, e.g. a ditch), reduced to at most 1 280 px across (debrief/fine_raster.hpp).
   FineMap fine;
-  if (fine_max_depth_map(v, b, 1280, fine)) {
+  if (fine_map(v, schema::fine::kMaxDepth, b, 1280, fine)) {
     std::vector<LegendEntry> legend;
-    auto px = depth_pixels(fine.depth, fine.base, legend, water);
+    auto px = depth_pixels(fine.value, fine.base, legend, water);
     std::ostringstream title;
     title << tr(lang, "Maximum water depth") << " (" << fine.grid.cell << " m)";
     o << map_figure(v, title.str(), std::move(px), std::move(legend), {}, &fine.grid);
@@ -192,6 +193,14 @@ std::string risk_maps(const RunView& v, const Basemap& b, const std::string& lan
     auto px =
         arrival_pixels(first, v.duration(), b, legend, tr(lang, "hours"), tr(lang, "never"), water);
     o << map_figure(v, tr(lang, "Time of first 0.15 m ponding"), std::move(px), std::move(legend));
+  }
+  // A sub-grid run's FD2320 hazard rating on its fine pixels (the worst of each map pixel).
+  if (fine_map(v, schema::fine::kHazardRating, b, 1280, fine)) {
+    std::vector<LegendEntry> legend;
+    auto px = hazard_pixels(fine.value, fine.base, legend, water);
+    std::ostringstream title;
+    title << tr(lang, "Flood hazard rating (FD2320)") << " (" << fine.grid.cell << " m)";
+    o << map_figure(v, title.str(), std::move(px), std::move(legend), {}, &fine.grid);
   }
   if (depth.empty() && first.empty())
     o << "<p class=\"note\">/hazard: " << esc(tr(lang, "Not recorded in this results file"))

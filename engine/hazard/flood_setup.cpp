@@ -325,10 +325,7 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
       spec.ga_ks_mmph[c] = static_cast<float>(lc->ga_ksat_mmph);
       spec.ga_psi_dtheta_m[c] = static_cast<float>(lc->ga_psi_mm / 1000.0 * lc->ga_dtheta);
     }
-    const std::string& n = lc->name;
-    spec.debris_class[c] = n == "forest"                       ? flood::kWoodland
-                           : (n == "rural" || n == "farmland") ? flood::kPastureArable
-                                                               : flood::kUrban;
+    spec.debris_class[c] = debris_class(lc);
   }
   // Each drained cell sends its water to the nearest outfall (sewer catchments follow
   // distance in the absence of a pipe network); none = it leaves the domain.
@@ -428,6 +425,33 @@ flood::ModelPtr setup_flood(const Scenario& s, const TimeSeries& sea_level, int 
   spec.options.theta = s.flood.theta;
   spec.options.threads = threads;
   return flood::build_model(std::move(spec));
+}
+
+flood::DebrisClass debris_class(const LanduseClass* lc) {
+  if (!lc) return flood::kUrban;
+  const std::string& n = lc->name;
+  return n == "forest"                       ? flood::kWoodland
+         : (n == "rural" || n == "farmland") ? flood::kPastureArable
+                                             : flood::kUrban;
+}
+
+float fine_landuse_code(const Scenario& s, int i, int j) {
+  return s.fine_landuse.data.empty()
+             ? s.landuse.data[s.dem.grid.index(i / s.subgrid_ratio, j / s.subgrid_ratio)]
+             : s.fine_landuse.data[s.fine_dem.grid.index(i, j)];
+}
+
+std::vector<std::uint8_t> fine_debris_classes(const Scenario& s) {
+  const Grid& f = s.fine_dem.grid;
+  std::vector<std::uint8_t> out(s.fine_dem.data.size(), flood::kUrban);
+  if (s.landuse.data.empty()) return out;
+  for (int j = 0; j < f.ny; ++j)
+    for (int i = 0; i < f.nx; ++i) {
+      const float code = fine_landuse_code(s, i, j);
+      if (!std::isnan(code))
+        out[f.index(i, j)] = debris_class(s.landuse_class(static_cast<int>(code)));
+    }
+  return out;
 }
 
 }  // namespace sd

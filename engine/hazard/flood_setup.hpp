@@ -22,4 +22,16 @@ TimeSeries sea_level_series(const Scenario& s, double landfall_s);
 
 inline constexpr int kWaterLanduse = 3;
 
+// The FD2320 debris-factor class of a land-use class (forest: woodland; rural and farmland:
+// pasture/arable; everything else and no class: urban).
+flood::DebrisClass debris_class(const LanduseClass* lc);
+
+// Sub-grid scenarios with land use: the land-use code of fine pixel (i, j), from the fine land
+// use when given, else its cell's.
+float fine_landuse_code(const Scenario& s, int i, int j);
+
+// Sub-grid scenarios: the debris class of every fine pixel, from the fine land use when given,
+// else its cell's (all urban without land use).
+std::vector<std::uint8_t> fine_debris_classes(const Scenario& s);
+
 }  // namespace sd

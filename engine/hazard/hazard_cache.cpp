@@ -74,6 +74,7 @@ void write_timeline(long long file_id, const HazardTimeline& t) {
   h5::write_vector(g, "block_gust", t.block_gust);
   h5::write_vector(g, "site_depth", t.site_depth);
   h5::write_vector(g, "max_depth", t.max_depth);
+  h5::write_vector(g, "flooded_area_km2", t.flooded_area_km2);
   std::vector<double> nt;
   std::vector<std::string> nx;
   for (const auto& n : t.notes) nt.push_back(n.t), nx.push_back(n.text);
@@ -111,6 +112,7 @@ HazardTimeline read_timeline_group(const h5::File& f) {
   t.block_gust = h5::read_vector<float>(g, "block_gust");
   t.site_depth = h5::read_vector<float>(g, "site_depth");
   t.max_depth = h5::read_vector<float>(g, "max_depth");
+  t.flooded_area_km2 = h5::read_vector<double>(g, "flooded_area_km2");
   const auto nt = h5::read_vector<double>(g, "note_t");
   const auto nx = h5::read_strings(g, "note_text");
   for (std::size_t k = 0; k < nt.size() && k < nx.size(); ++k) t.notes.push_back({nt[k], nx[k]});

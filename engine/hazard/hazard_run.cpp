@@ -11,6 +11,7 @@
 #include "flood/flood_state.hpp"
 #include "flood/rain_source.hpp"
 #include "hazard/cell_mean_depth.hpp"
+#include "hazard/cell_speed.hpp"
 #include "hazard/fine_risk.hpp"
 #include "hazard/fine_roads.hpp"
 #include "hazard/flood_setup.hpp"
@@ -176,6 +177,7 @@ struct Resume {
   // Sub-grid: the parent's road water per frame (frames x edges), read from the fine road
   // pixels between frames, which its depth frames do not give back.
   std::vector<float> edge_depth;
+  std::vector<double> flooded_area_km2;  // the parent's flooded land per frame (fine pixels)
   bool has(double when) const { return std::find(saved.begin(), saved.end(), when) != saved.end(); }
 };
 
@@ -188,7 +190,9 @@ Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOption
   po.progress = nullptr;
   const HazardTimeline parent = run_hazard(*o.resume_from, m, po);  // cached, or made now
   if (parent.time != times || parent.frames_path.empty()) return r;
-  if (s.subgrid() && parent.edge_depth.size() != times.size() * m.graph->num_edges()) return r;
+  if (s.subgrid() && (parent.edge_depth.size() != times.size() * m.graph->num_edges() ||
+                      parent.flooded_area_km2.size() != times.size()))
+    return r;
   auto f = h5::File::open_read(parent.frames_path);
   r.saved = checkpoint_times(f);
   for (double t : r.saved)
@@ -196,7 +200,10 @@ Resume find_resume(const Scenario& s, const ResponseModel& m, const HazardOption
       for (std::size_t k = 0; k < times.size(); ++k)
         if (times[k] == t) r.frame = k, r.t = t;
   if (r.t > 0) r.parent.emplace(std::move(f));
-  if (r.t > 0 && s.subgrid()) r.edge_depth = parent.edge_depth;
+  if (r.t > 0 && s.subgrid()) {
+    r.edge_depth = parent.edge_depth;
+    r.flooded_area_km2 = parent.flooded_area_km2;
+  }
   return r;
 }
 
@@ -222,14 +229,7 @@ std::vector<std::uint8_t> fine_water(const Scenario& s) {
   if (s.landuse.data.empty()) return w;
   const Grid& f = s.fine_dem.grid;
   for (int j = 0; j < f.ny; ++j)
-    for (int i = 0; i < f.nx; ++i) {
-      const std::size_t p = f.index(i, j);
-      const float code =
-          s.fine_landuse.data.empty()
-              ? s.landuse.data[s.dem.grid.index(i / s.subgrid_ratio, j / s.subgrid_ratio)]
-              : s.fine_landuse.data[p];
-      w[p] = code == kWaterLanduse;
-    }
+    for (int i = 0; i < f.nx; ++i) w[f.index(i, j)] = fine_landuse_code(s, i, j) == kWaterLanduse;
   return w;
 }
 
@@ -290,11 +290,12 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
   std::optional<FineRoads> fine_road;
   std::vector<double> samples;      // fine risk sample times (frame times included)
   std::vector<std::uint8_t> water;  // sub-grid: permanent water per fine pixel
+  std::vector<float> speed;         // the cells' speed at a fine sample (hazard/cell_speed.hpp)
   if (tables) {
     water = fine_water(s);
     const auto& opt = model->options();
-    fine_risk =
-        std::make_unique<FineRisk>(*tables, s.fine_dem, opt.ponding_m, opt.duration_threshold_m);
+    fine_risk = std::make_unique<FineRisk>(*tables, s.fine_dem, opt.ponding_m,
+                                           opt.duration_threshold_m, fine_debris_classes(s), water);
     fine_road = fine_roads(*m.graph, s.fine_dem, water, m.road_surface.structure, road_rules(s));
   }
 
@@ -331,13 +332,15 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
                   samples.end());
   }
   std::size_t next_sample = 0;
-  // One downscaled sample of the fine risk rasters, held until the next sample time.
+  // One downscaled sample of the fine risk rasters, held until the next sample time; its
+  // flooded land pixels.
   auto sample_fine = [&]() {
     const double ts = samples[next_sample];
     const double hold = next_sample + 1 < samples.size() ? samples[next_sample + 1] - ts : 0.0;
     st.advance_to(ts);
-    fine_risk->sample(st.head(), ts, hold);
+    cell_speed(st, speed);
     ++next_sample;
+    return fine_risk->sample(st.head(), speed, ts, hold);
   };
 
   const Resume resume = find_resume(s, m, o, times);
@@ -361,6 +364,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       max_wind(N, 0.0f), depth0;         // depth0: the pre-storm state (t = 0)
   std::vector<float> road_px, road_px0;  // sub-grid: water on the road pixels (now, t = 0)
   std::vector<float> mean_depth;         // sub-grid: the cells' mean depth at this frame
+  std::size_t fine_flooded = 0;          // sub-grid: land pixels >= 0.15 m at this frame
   const std::size_t nb = m.block_population.size();
   std::vector<int> site_cell;
   for (const auto& q : s.sites) {
@@ -414,7 +418,7 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       h5::read_frame<float>(h5::open_group(*resume.parent, "hazard"), "depth", k, depth);
     } else {
       st.advance_to(t);
-      if (next_sample < samples.size()) sample_fine();  // the frame time itself
+      if (next_sample < samples.size()) fine_flooded = sample_fine();  // the frame time itself
       st.depth_f32(depth.data());
     }
     if (storm.field) {
@@ -456,8 +460,13 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
       if (s.landuse.data.empty() || s.landuse.data[c] != kWaterLanduse) ++flooded_land;
       if (m.population[c] > 0) tl.flooded.push_back({static_cast<std::uint32_t>(c), cell_depth[c]});
     }
-    tl.peak_flooded_area_km2 =
-        std::max(tl.peak_flooded_area_km2, flooded_land * g.cell_area() / 1e6);
+    // Flooded land at this frame: sub-grid, the fine land pixels >= 0.15 m at the frame's
+    // sample (the same basis as the extent), replayed frames the parent's.
+    const double fine_px_km2 = s.fine_dem.grid.cell * s.fine_dem.grid.cell / 1e6;
+    tl.flooded_area_km2.push_back(!tables  ? flooded_land * g.cell_area() / 1e6
+                                  : replay ? resume.flooded_area_km2[k]
+                                           : static_cast<double>(fine_flooded) * fine_px_km2);
+    tl.peak_flooded_area_km2 = std::max(tl.peak_flooded_area_km2, tl.flooded_area_km2.back());
     tl.flooded_offset.push_back(static_cast<std::uint32_t>(tl.flooded.size()));
     std::vector<float> bg(nb, 0.0f);
     for (int j = 0; j < g.ny; ++j)
@@ -517,7 +526,9 @@ HazardTimeline run_hazard(const Scenario& s, const ResponseModel& m, const Hazar
                        {schema::fine::kFirstAbove, &fine_risk->first_above(), "s",
                         "first time depth >= 0.15 m (GB 51222)"},
                        {schema::fine::kDuration, &fine_risk->duration(), "s",
-                        "time with depth above threshold_m"}});
+                        "time with depth above threshold_m"},
+                       {schema::fine::kHazardRating, &fine_risk->hazard_rating(), "1",
+                        "DEFRA FD2320 HR = d(v+0.5)+DF, max over the samples"}});
   }
   // Sub-grid: the cells' largest mean depth (V/A grows with the head) and the land extent
   // from the fine pixels.

@@ -36,6 +36,9 @@ struct HazardTimeline {
   std::vector<float> max_depth;   // (cells) for the risk map and evacuation zones
   double landfall_s = -1;         // landfall (or closest approach) time, s; < 0 unknown
   double total_rain_mean_mm = 0;
+  // (T) land area under >= 0.15 m at each frame, km2: the fine land pixels at the frame's
+  // downscaled sample on sub-grid runs, the land cells otherwise.
+  std::vector<double> flooded_area_km2;
   double peak_flooded_area_km2 = 0;  // largest land area under >= 0.15 m at any frame
   double flooded_extent_km2 = 0;     // land whose maximum depth reached 0.15 m (risk-map extent)
   double max_wind_ms = 0;

@@ -71,6 +71,11 @@ std::optional<std::string> timeline_problem(const HazardTimeline& t) {
     return "site_depth holds " + std::to_string(t.site_depth.size()) +
            " values, not a whole number of frames";
   if (auto p = flooded_problem(t)) return p;
+  if (!t.flooded_area_km2.empty() && t.flooded_area_km2.size() != T)
+    return count_text("flooded_area_km2", t.flooded_area_km2.size(), T);
+  for (double a : t.flooded_area_km2)
+    if (!(a >= 0) || std::isinf(a))
+      return std::string("flooded_area_km2 holds a value < 0 or not finite");
   for (auto [name, v] : {std::pair{"edge_depth", &t.edge_depth},
                          {"edge_depth_baseline", &t.edge_depth_baseline},
                          {"edge_gust", &t.edge_gust},

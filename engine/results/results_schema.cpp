@@ -59,6 +59,8 @@ constexpr std::array kDatasets = {
                 "first sample time the fine depth >= 0.15 m, NaN never"},
     DatasetSpec{"hazard/fine/duration_above_threshold", f32, S::fine_grid, "s", RH, true,
                 "time with fine depth above /hazard@threshold_m (sampled every @sample_s)"},
+    DatasetSpec{"hazard/fine/hazard_rating", f32, S::fine_grid, "1", RH, true,
+                "DEFRA FD2320 HR = d(v+0.5)+DF on the fine DEM, max over the samples"},
     DatasetSpec{"hazard/fine/x", f64, S::fine_axis_x, "m", HZ, true, "fine pixel-centre x"},
     DatasetSpec{"hazard/fine/y", f64, S::fine_axis_y, "m", HZ, true, "fine pixel-centre y"},
     DatasetSpec{"hazard/fine/crs", i32, S::scalar, "", HZ, false, "CF grid mapping variable"},
@@ -73,6 +75,8 @@ constexpr std::array kDatasets = {
     DatasetSpec{"timeline/block_gust", f32, S::vector, "m/s", H, false, "T x blocks"},
     DatasetSpec{"timeline/site_depth", f32, S::vector, "m", H, false, "T x sites"},
     DatasetSpec{"timeline/max_depth", f32, S::vector, "m", H, false, "per cell"},
+    DatasetSpec{"timeline/flooded_area_km2", f64, S::vector, "km2", H, false,
+                "land >= 0.15 m per frame (sub-grid: fine pixels)"},
     DatasetSpec{"timeline/note_t", f64, S::vector, "s", H, false, "hazard-side event times"},
     DatasetSpec{"timeline/note_text", str, S::vector, "", H, false, "hazard-side events"},
     // /checkpoints (hazard cache of run/demo/branch only): the flood state every simulated hour

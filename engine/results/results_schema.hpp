@@ -52,6 +52,7 @@ inline constexpr const char* kGroup = "hazard/fine";
 inline constexpr const char* kMaxDepth = "max_depth";
 inline constexpr const char* kFirstAbove = "first_above_0p15m";
 inline constexpr const char* kDuration = "duration_above_threshold";
+inline constexpr const char* kHazardRating = "hazard_rating";
 }  // namespace fine
 
 struct DatasetSpec {

@@ -69,6 +69,23 @@ CellSurface::CellSurface(const Surface& s, int I, int J) : I_(I), J_(J), ratio_(
   }
 }
 
+bool CellSurface::not_above(const CellSurface& o) const {
+  if (!wet_ || !o.wet_ || I_ != o.I_ || J_ != o.J_ || !(own_ <= o.own_)) return false;
+  for (int q = 0; q < 4; ++q)
+    for (int k = 0; k < 4; ++k)
+      if (ok_[q][k] != o.ok_[q][k] || (ok_[q][k] && !(level_[q][k] <= o.level_[q][k])))
+        return false;
+  return true;
+}
+
+double CellSurface::max_level() const {
+  double hi = own_;
+  for (int q = 0; q < 4; ++q)
+    for (int k = 0; k < 4; ++k)
+      if (ok_[q][k]) hi = std::max(hi, level_[q][k]);
+  return hi;
+}
+
 double CellSurface::level(int i, int j) const {
   const PixelStencil sx = pixel_stencil(i, ratio_), sy = pixel_stencil(j, ratio_);
   return level((sx.k0 - I_ + 1) + 2 * (sy.k0 - J_ + 1), sx.a, sy.a);

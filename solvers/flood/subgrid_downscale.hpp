@@ -39,7 +39,16 @@ PixelStencil pixel_stencil(int k, int ratio);
 
 class CellSurface {
  public:
+  CellSurface() = default;
   CellSurface(const Surface& s, int I, int J);
+  // Whether every pixel's level here is at most its level in `o` (the same cell, wet in both):
+  // the same corners linked and no linked corner (nor the cell's own level) higher. A pixel's
+  // level is a mean of the linked corners with fixed weights, and rounding is monotone, so
+  // then level(q, ax, ay) <= o.level(q, ax, ay) for every pixel, bit for bit.
+  bool not_above(const CellSurface& o) const;
+  // The highest level of any pixel of the cell (call only when wet()): the highest linked
+  // corner or the cell's own level. A pixel's level is a mean of them, up to rounding.
+  double max_level() const;
   bool wet() const { return wet_; }
   // Interpolated level at fine pixel (i, j) of the cell; call only when wet().
   double level(int i, int j) const;

@@ -172,13 +172,18 @@ TEST(HazardResume, SubgridBranchResumedFromACheckpointIsTheFromScratchBranchBitF
   EXPECT_EQ(resumed.max_depth, fresh.max_depth);
   EXPECT_EQ(resumed.site_depth, fresh.site_depth);
   EXPECT_TRUE(same_bits(frames_of(resumed.frames_path), frames_of(fresh.frames_path)));
-  for (const char* r :
-       {"fine/max_depth", "fine/first_above_0p15m", "fine/duration_above_threshold"})
+  for (const char* r : {"fine/max_depth", "fine/first_above_0p15m", "fine/duration_above_threshold",
+                        "fine/hazard_rating"})
     EXPECT_TRUE(same_bits(frames_of(resumed.frames_path, r), frames_of(fresh.frames_path, r)))
         << r << " differs from the from-scratch branch";
+  // The flooded land per frame on the fine pixels: the replayed frames' from the parent.
+  ASSERT_EQ(resumed.flooded_area_km2.size(), resumed.time.size());
+  EXPECT_EQ(resumed.flooded_area_km2, fresh.flooded_area_km2);
+  EXPECT_EQ(resumed.peak_flooded_area_km2, fresh.peak_flooded_area_km2);
   // The breach changed the fine risk map (the comparison above is not of two parents).
-  EXPECT_FALSE(same_bits(frames_of(resumed.frames_path, "fine/max_depth"),
-                         frames_of(parent.frames_path, "fine/max_depth")));
+  for (const char* r : {"fine/max_depth", "fine/hazard_rating"})
+    EXPECT_FALSE(same_bits(frames_of(resumed.frames_path, r), frames_of(parent.frames_path, r)))
+        << r;
   auto f = sd::h5::File::open_read(resumed.frames_path);
   EXPECT_TRUE(sd::h5::exists(f, "checkpoints/t_7200"));
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 #include <numeric>
+#include <sstream>
 
 #include "batch_fixture.hpp"
 #include "cli_runner.hpp"
@@ -122,8 +123,9 @@ TEST(SubgridScenario, RunWritesFineRastersOnTheFineGrid) {
   const fs::path dir =
       subgrid_county("sg_run", "frame_interval_min = 10.0\nsubgrid_cell_m = 100\n");
   const std::string out = run(dir, "run.h5");
-  // The summary names the two bases of its flooded-land figures (cells vs fine pixels).
-  EXPECT_NE(out.find("of cells at the peak (mean depth >= 0.15 m)"), std::string::npos) << out;
+  // Both flooded-land figures of the summary are on the fine pixels (the peak frame's and ever).
+  EXPECT_NE(out.find("of fine pixels at the peak (>= 0.15 m at a frame)"), std::string::npos)
+      << out;
   EXPECT_NE(out.find("of fine pixels reached 0.15 m at some time"), std::string::npos) << out;
   sd::h5::quiet_errors();
   auto f = sd::h5::File::open_read((dir / "run.h5").string());
@@ -157,7 +159,8 @@ TEST(SubgridScenario, RunWritesFineRastersOnTheFineGrid) {
   const auto ex = sdtest::stormdrill("export " + (dir / "run.h5").string() + " -o " +
                                      (dir / "run.gpkg").string());
   ASSERT_EQ(ex.exit_code, 0) << ex.output;
-  for (const char* name : {"max_depth", "first_above_0p15m"}) {
+  for (const char* name :
+       {"max_depth", "first_above_0p15m", "duration_above_threshold", "hazard_rating"}) {
     const sd::io::Raster r =
         sd::io::read_raster((dir / (std::string("run_") + name + ".tif")).string());
     EXPECT_EQ(r.grid.nx, 40) << name;
@@ -166,6 +169,18 @@ TEST(SubgridScenario, RunWritesFineRastersOnTheFineGrid) {
     EXPECT_DOUBLE_EQ(r.grid.x0, 300000.0) << name;
     EXPECT_DOUBLE_EQ(r.grid.y0, 3381500.0) << name;
   }
+  // The fine FD2320 rating: a pixel that reached 0.15 m at a sample rated at least
+  // 0.15 x (0 + 0.5) there; the same raster exported.
+  const auto hr = sd::h5::read_vector<float>(f.id(), "hazard/fine/hazard_rating");
+  ASSERT_EQ(hr.size(), mx.size());
+  const auto tif = sd::io::read_raster((dir / "run_hazard_rating.tif").string()).data;
+  ASSERT_EQ(tif.size(), hr.size());
+  for (std::size_t p = 0; p < hr.size(); ++p)
+    ASSERT_TRUE(tif[p] == hr[p] || (std::isnan(tif[p]) && std::isnan(hr[p]))) << p;
+  for (std::size_t p = 0; p < hr.size(); ++p)
+    if (std::isfinite(first[p]) && !std::isnan(hr[p])) {
+      ASSERT_GE(hr[p], 0.5f * 0.15f) << p;
+    }
   for (std::size_t p = 0; p < dur.size(); ++p) {
     ASSERT_LE(dur[p], 3 * 3600.0f);
     // Reaching 0.15 m at some sample means a max depth of at least 0.15 m.
@@ -330,6 +345,20 @@ TEST(SubgridScenario, ReportRiskMapIsTheFineMaxDepth) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string html = sdtest::slurp(dir / "r.html");
   EXPECT_NE(html.find("Maximum water depth (50 m)"), std::string::npos);
+  EXPECT_NE(html.find("Flood hazard rating (FD2320) (50 m)"), std::string::npos);
+  // The flooded land as `stormdrill info` prints it, on the fine pixels: the peak frame's and
+  // the extent.
+  const auto info = sdtest::stormdrill("info " + (dir / "run.h5").string());
+  ASSERT_EQ(info.exit_code, 0) << info.output;
+  for (const char* name : {"peak_flooded_area_km2", "flooded_extent_km2"}) {
+    const auto k = info.output.find(std::string("  ") + name + " ");
+    ASSERT_NE(k, std::string::npos) << name << "\n" << info.output;
+    std::istringstream line(info.output.substr(k));
+    std::string n, value;
+    line >> n >> value;
+    EXPECT_NE(html.find("<td class=\"l\">" + n + "</td><td>" + value + "</td>"), std::string::npos)
+        << n << " = " << value << " is not in the report as `info` prints it";
+  }
 }
 
 }  // namespace

@@ -51,7 +51,8 @@ TEST(Export, GeoPackageHoldsTheRunsIncidentsRoadsAndCrs) {
     ASSERT_FALSE(info.empty()) << "no layer " << name << "\n" << all.output;
     EXPECT_NE(info.find("ID[\"EPSG\",32651]"), std::string::npos) << name << ": CRS\n" << info;
   }
-  for (const char* raster : {"run_max_depth.tif", "run_first_above_0p15m.tif"}) {
+  for (const char* raster : {"run_max_depth.tif", "run_first_above_0p15m.tif",
+                             "run_duration_above_threshold.tif", "run_hazard_rating.tif"}) {
     const auto g = sdtest::run_command("gdalinfo " + (out.parent_path() / raster).string());
     EXPECT_EQ(g.exit_code, 0) << raster << "\n" << g.output;
     EXPECT_NE(g.output.find("ID[\"EPSG\",32651]"), std::string::npos) << raster;

@@ -3,6 +3,7 @@
 // headless browser opens.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -73,6 +74,11 @@ TEST(Report, RunReportNumbersMatchStormdrillInfo) {
   ASSERT_EQ(info.exit_code, 0) << info.output;
   const auto kpis = info_kpis(info.output);
   ASSERT_GT(kpis.size(), 10u);
+  // The flooded-land figures among them (on a sub-grid run both on fine pixels:
+  // SubgridScenario.ReportRiskMapIsTheFineMaxDepth).
+  for (const char* flooded : {"peak_flooded_area_km2", "flooded_extent_km2"})
+    EXPECT_TRUE(std::any_of(kpis.begin(), kpis.end(), [&](auto& k) { return k.first == flooded; }))
+        << flooded << " is not among `info`'s KPIs";
   for (const auto& [name, value] : kpis)
     EXPECT_NE(page.html.find("<td class=\"l\">" + name + "</td><td>" + value + "</td>"),
               std::string::npos)

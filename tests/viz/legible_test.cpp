@@ -380,6 +380,14 @@ TEST(FineLayer, ReadFromASubgridFileAndGeoreferencedWithTheCoarseGrid) {
     EXPECT_FLOAT_EQ(l.max_depth[static_cast<std::size_t>(fj) * l.nx + fi],
                     fixture::fine_depth(o, fi, fj));
   }
+  // The fine hazard rating (the inspector's), looked up by map point.
+  ASSERT_EQ(l.hazard_rating.size(), l.max_depth.size());
+  const int fi = w.i * 4 + 3, fj = w.j * 4 + 1;
+  const double px = l.x0 + (fi + 0.5) * l.cell, py = l.y0 - (fj + 0.5) * l.cell;
+  EXPECT_FLOAT_EQ(fine_value_at(l, l.hazard_rating, px, py),
+                  fixture::fine_hazard_rating(fixture::fine_depth(o, fi, fj)));
+  EXPECT_FLOAT_EQ(fine_value_at(l, l.max_depth, px, py), fixture::fine_depth(o, fi, fj));
+  EXPECT_TRUE(std::isnan(fine_value_at(l, l.hazard_rating, l.x0 - 1.0, py)));
   // Shown once a fine cell is at least a screen pixel.
   EXPECT_TRUE(fine_layer_visible(l, l.cell));
   EXPECT_FALSE(fine_layer_visible(l, l.cell * 1.5));

@@ -366,14 +366,26 @@ void draw_inspector(Document& doc, const MapTexture& tex, ViewState& vs) {
         ImGui::Text("arrival >0.15m %s", std::isnan(doc.first_above[c])
                                              ? "never"
                                              : fmt_time(doc, doc.first_above[c]).c_str());
-      if (!doc.hazard_rating.empty()) {
-        const float hr = doc.hazard_rating[c];
-        // FD2320 classes: <0.75 low, 0.75-1.25 moderate, 1.25-2.0 significant, >2 extreme.
-        const char* cls = hr < 0.75f   ? "low"
-                          : hr < 1.25f ? "moderate (danger for some)"
-                          : hr < 2.0f  ? "significant (danger for most)"
-                                       : "extreme (danger for all)";
-        ImGui::Text("hazard rating  %.2f  %s", hr, std::isnan(hr) ? "" : cls);
+      // FD2320 classes: <0.75 low, 0.75-1.25 moderate, 1.25-2.0 significant, >2 extreme.
+      const auto hr_class = [](float hr) {
+        return std::isnan(hr) ? ""
+               : hr < 0.75f   ? "low"
+               : hr < 1.25f   ? "moderate (danger for some)"
+               : hr < 2.0f    ? "significant (danger for most)"
+                              : "extreme (danger for all)";
+      };
+      if (!doc.hazard_rating.empty())
+        ImGui::Text("hazard rating  %.2f  %s", doc.hazard_rating[c],
+                    hr_class(doc.hazard_rating[c]));
+      // A sub-grid run's fine pixel under the cursor (/hazard/fine).
+      if (!doc.fine.empty()) {
+        ImGui::Text("fine max depth %.3f m  (%.3g m pixel)",
+                    fine_value_at(doc.fine, doc.fine.max_depth, vs.hover_x, vs.hover_y),
+                    doc.fine.cell);
+        if (!doc.fine.hazard_rating.empty()) {
+          const float hr = fine_value_at(doc.fine, doc.fine.hazard_rating, vs.hover_x, vs.hover_y);
+          ImGui::Text("fine hazard    %.2f  %s", hr, hr_class(hr));
+        }
       }
     } else {
       ImGui::TextDisabled("outside the grid");

@@ -40,8 +40,23 @@ FineLayer read_fine_layer(const ResultsFile& f) {
   std::size_t rows = 0, cols = 0;
   auto v = f.read_matrix<float>("/hazard/fine/max_depth", rows, cols);
   if (v.empty()) return {};
-  return fine_layer_from_axes(f.read_vector("/hazard/fine/x"), f.read_vector("/hazard/fine/y"),
-                              std::move(v), rows, cols, f.path().string());
+  FineLayer l =
+      fine_layer_from_axes(f.read_vector("/hazard/fine/x"), f.read_vector("/hazard/fine/y"),
+                           std::move(v), rows, cols, f.path().string());
+  std::size_t hr_rows = 0, hr_cols = 0;
+  l.hazard_rating = f.read_matrix<float>("/hazard/fine/hazard_rating", hr_rows, hr_cols);
+  if (!l.hazard_rating.empty() && (hr_rows != rows || hr_cols != cols))
+    throw ResultsError(f.path().string() + ": /hazard/fine/hazard_rating is " +
+                       std::to_string(hr_rows) + " x " + std::to_string(hr_cols) + ", max_depth " +
+                       std::to_string(rows) + " x " + std::to_string(cols));
+  return l;
+}
+
+float fine_value_at(const FineLayer& l, const std::vector<float>& v, double x, double y) {
+  const double fi = std::floor((x - l.x0) / l.cell), fj = std::floor((l.y0 - y) / l.cell);
+  if (v.empty() || !(fi >= 0 && fj >= 0 && fi < l.nx && fj < l.ny)) return NAN;
+  return v[static_cast<std::size_t>(fj) * static_cast<std::size_t>(l.nx) +
+           static_cast<std::size_t>(fi)];
 }
 
 bool fine_layer_visible(const FineLayer& l, double m_per_px) {
