@@ -85,7 +85,12 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void flux_y_impl(
   const FaceConst c = face_const(p);
   const float n2u = p.n2;
   float* __restrict q = qy + static_cast<std::ptrdiff_t>(j) * nx;
-  const auto [hn, hs, zn, zs, n2n, n2s, on, oc, os] = y_row(j, p, h, z, qo, kCellN2);
+  // Plain pointers, not a structured binding: clang 14 cannot capture bindings in the
+  // outlined `omp simd` region (the fuzz preset builds with it).
+  const YRow yr = y_row(j, p, h, z, qo, kCellN2);
+  const double *hn = yr.hn, *hs = yr.hs;
+  const float *zn = yr.zn, *zs = yr.zs, *n2n = yr.n2n, *n2s = yr.n2s;
+  const float *on = yr.on, *oc = yr.oc, *os = yr.os;
 #pragma omp simd
   for (int i = i0; i < i1; ++i) {
     float n2 = n2u, q0 = oc[i], qc = oc[i];
@@ -176,7 +181,12 @@ __attribute__((target_clones("avx512f", "avx2", "default"))) void faces_impl(
   const float n2u = p.n2;
   const std::ptrdiff_t s = static_cast<std::ptrdiff_t>(j) * nx;
   const std::ptrdiff_t xs = static_cast<std::ptrdiff_t>(j) * (nx + 1);
-  const auto [hn, hs, zn, zs, n2n, n2s, on, oc, os] = y_row(j, p, h, z, qyo, kCellN2);
+  // Plain pointers, not a structured binding: clang 14 cannot capture bindings in the
+  // outlined `omp simd` region (the fuzz preset builds with it).
+  const YRow yr = y_row(j, p, h, z, qyo, kCellN2);
+  const double *hn = yr.hn, *hs = yr.hs;
+  const float *zn = yr.zn, *zs = yr.zs, *n2n = yr.n2n, *n2s = yr.n2s;
+  const float *on = yr.on, *oc = yr.oc, *os = yr.os;
   const float* ox = qxo + xs;
   float* __restrict qxj = qx + xs;
   float* __restrict qyj = qy + s;
