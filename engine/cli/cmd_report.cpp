@@ -1,5 +1,6 @@
 // `stormdrill report RUN.h5|BATCH.h5 -o report.html` — the debrief as one self-contained page.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -21,6 +22,9 @@ void add_report(CLI::App& app) {
                   "else en)")
       ->check(CLI::IsMember({"zh", "en"}));
   cmd->callback([a] {
+    // As `run -o out/run.h5`: a missing output folder is made, not a failure.
+    if (const auto dir = std::filesystem::path(a->out).parent_path(); !dir.empty())
+      std::filesystem::create_directories(dir);
     const auto s = debrief::write_report(*a);
     std::printf("%s: %s report (%s), %zu bytes\n", a->out.c_str(), s.kind.c_str(), s.lang.c_str(),
                 s.bytes);

@@ -103,6 +103,15 @@ TEST(Report, RunReportIsOneSelfContainedPage) {
   EXPECT_NE(page.html.find("hours since start"), std::string::npos) << "charts have axis labels";
 }
 
+TEST(Report, MissingOutputFolderIsMade) {  // as `run -o out/run.h5`: not a failure
+  const auto& f = sdtest::results_files();
+  ASSERT_EQ(f.error, "");
+  fs::remove_all(f.dir / "report-new-folder");
+  const Page page = report(f.run, "report-new-folder/sub/run.html", "--lang en");
+  ASSERT_EQ(page.exit_code, 0) << page.output;
+  EXPECT_NE(page.html.find("<html"), std::string::npos);
+}
+
 void expect_rows_add_up(const sd::debrief::RunView& v, const sd::debrief::TownTable& t);
 
 TEST(Report, PerTownTotalsAddUpToTheCounty) {
