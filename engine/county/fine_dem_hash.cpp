@@ -1,7 +1,5 @@
 #include "county/fine_dem_hash.hpp"
 
-#include <cinttypes>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,15 +9,6 @@
 #include "io/atomic_file.hpp"
 
 namespace sd::county {
-namespace {
-
-std::string hex(std::uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016" PRIx64, h);
-  return buf;
-}
-
-}  // namespace
 
 std::uint64_t raster_hash(const io::Raster& r) {
   const Grid& g = r.grid;
@@ -44,15 +33,15 @@ bool read_fine_hash(const std::string& dir, std::uint64_t& h) {
 }
 
 void write_fine_hash(const std::string& dir, std::uint64_t h) {
-  io::write_text_atomic(fine_hash_path(dir), "fnv1a64 " + hex(h) + "\n");
+  io::write_text_atomic(fine_hash_path(dir), "fnv1a64 " + hex64(h) + "\n");
 }
 
 void write_checked_fine_dem(const io::Raster& fine, const std::string& dir) {
   const std::uint64_t got = raster_hash(fine);
   std::uint64_t want = 0;
   if (read_fine_hash(dir, want) && want != got)
-    throw InputError(fine_hash_path(dir) + ": the generated fine terrain hashes to " + hex(got) +
-                     ", not the recorded " + hex(want) +
+    throw InputError(fine_hash_path(dir) + ": the generated fine terrain hashes to " + hex64(got) +
+                     ", not the recorded " + hex64(want) +
                      ": this generator no longer reproduces the terrain the scenario's other "
                      "files and documented figures came from (regenerate the whole folder, "
                      "docs/county.md)");

@@ -3,8 +3,6 @@
 #include <cpl_string.h>
 #include <gdal.h>
 
-#include <cinttypes>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -91,9 +89,7 @@ std::string region_cache_key(const std::vector<std::pair<std::string, std::strin
     hash_string(h, key);
     if (!hash_raster_files(h, path)) return "";
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016" PRIx64, h.h);
-  return hex;
+  return hex64(h.h);
 }
 
 std::optional<RegionCacheEntry> read_region_cache(const std::string& dir, const std::string& key) {
@@ -146,9 +142,7 @@ void write_region_cache(const std::string& dir, const std::string& key, const Re
   write_raster(g, "fine", io::Raster{e.fine_grid, {}, e.fine_crs});
   h5::set_attr(g, "ratio", e.ratio);
   h5::set_attr(g, "landuse_k", e.landuse_k);
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016" PRIx64, e.fine_digest);
-  h5::set_attr(g, "fine_digest", std::string(hex));
+  h5::set_attr(g, "fine_digest", hex64(e.fine_digest));
   h5::write_vector(g, "landuse_codes", e.landuse_codes);
   std::vector<std::string> keys, texts;
   for (const auto& [k, t] : e.warnings) keys.push_back(k), texts.push_back(t);
