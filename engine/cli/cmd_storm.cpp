@@ -190,11 +190,7 @@ Outputs open_h5(const FieldsArgs& a, const io::Raster& dem) {
   h5::quiet_errors();
   Outputs o{h5::File::create(a.out), nullptr, nullptr, nullptr, {}};
   const h5::Handle grid = h5::create_group(o.file, "grid");
-  h5::set_attr(grid, "nx", dem.grid.nx);
-  h5::set_attr(grid, "ny", dem.grid.ny);
-  h5::set_attr(grid, "x0", dem.grid.x0);
-  h5::set_attr(grid, "y0", dem.grid.y0);
-  h5::set_attr(grid, "cell", dem.grid.cell);
+  h5::set_grid_attrs(grid, dem.grid);
   h5::set_attr(grid, "crs_wkt", dem.crs_wkt);
   h5::write_matrix(grid, "elevation", dem.data.data(), static_cast<std::size_t>(dem.grid.ny),
                    static_cast<std::size_t>(dem.grid.nx));

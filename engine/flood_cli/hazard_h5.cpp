@@ -27,11 +27,7 @@ HazardWriter::HazardWriter(const std::string& path, const io::Raster& dem,
   h5::set_attr(meta, "start_time", "");
   h5::set_attr(meta, "seed", std::int64_t{0});
   auto grid = h5::create_group(file_, "grid");
-  h5::set_attr(grid, "nx", dem.grid.nx);
-  h5::set_attr(grid, "ny", dem.grid.ny);
-  h5::set_attr(grid, "x0", dem.grid.x0);
-  h5::set_attr(grid, "y0", dem.grid.y0);
-  h5::set_attr(grid, "cell", dem.grid.cell);
+  h5::set_grid_attrs(grid, dem.grid);
   h5::set_attr(grid, "crs_wkt", dem.crs_wkt);
   h5::write_matrix(grid, "elevation", dem.data.data(), ny_, nx_);
   hazard_ = h5::create_group(file_, "hazard");

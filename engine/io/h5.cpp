@@ -283,6 +283,17 @@ void set_attr(hid_t obj, const std::string& name, int v) {
 void set_attr(hid_t obj, const std::string& name, const char* v) {
   set_attr(obj, name, std::string(v));
 }
+void set_grid_attrs(hid_t obj, const Grid& g) {
+  set_attr(obj, "nx", g.nx);
+  set_attr(obj, "ny", g.ny);
+  set_attr(obj, "x0", g.x0);
+  set_attr(obj, "y0", g.y0);
+  set_attr(obj, "cell", g.cell);
+}
+Grid grid_attrs(hid_t obj) {
+  return Grid{static_cast<int>(attr_int(obj, "nx")), static_cast<int>(attr_int(obj, "ny")),
+              attr_double(obj, "x0"), attr_double(obj, "y0"), attr_double(obj, "cell")};
+}
 void set_attr(hid_t obj, const std::string& name, const std::string& v) {
   Handle t = string_type(v.size());
   write_scalar_attr(obj, name, t, v.data());

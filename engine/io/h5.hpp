@@ -6,6 +6,7 @@
 // naming the file and the object.
 #include <hdf5.h>
 
+#include "core/grid.hpp"
 #include "results/h5_read.hpp"  // Handle and the read side (shared with every reader)
 
 #include <cstdint>
@@ -50,6 +51,10 @@ void set_attr(hid_t obj, const std::string& name, std::int64_t v);
 void set_attr(hid_t obj, const std::string& name, int v);
 void set_attr(hid_t obj, const std::string& name, const std::string& v);
 void set_attr(hid_t obj, const std::string& name, const char* v);
+// A regular grid as the attributes nx, ny, x0, y0, cell (the results file's /grid, the
+// caches' rasters), and read back.
+void set_grid_attrs(hid_t obj, const Grid& g);
+Grid grid_attrs(hid_t obj);
 
 // CF-style attributes on a dataset or group.
 void set_cf(hid_t obj, const std::string& units, const std::string& long_name);

@@ -95,14 +95,7 @@ std::vector<std::string> hazard_series(hid_t hazard) {
 }
 
 Grid grid_of(hid_t file) {
-  h5::Handle g = h5::open_group(file, "grid");
-  Grid grid;
-  grid.nx = static_cast<int>(h5::attr_int(g, "nx"));
-  grid.ny = static_cast<int>(h5::attr_int(g, "ny"));
-  grid.x0 = h5::attr_double(g, "x0");
-  grid.y0 = h5::attr_double(g, "y0");
-  grid.cell = h5::attr_double(g, "cell");
-  return grid;
+  return h5::grid_attrs(h5::open_group(file, "grid"));
 }
 
 void georeference_results(hid_t file) {

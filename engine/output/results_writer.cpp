@@ -34,11 +34,7 @@ void write_meta_and_grid(long long file_id, const Scenario& s, const std::string
   if (!with_grid) return;
   const Grid& g = s.dem.grid;
   Handle grid = h5::create_group(f, "grid");
-  h5::set_attr(grid, "nx", g.nx);
-  h5::set_attr(grid, "ny", g.ny);
-  h5::set_attr(grid, "x0", g.x0);
-  h5::set_attr(grid, "y0", g.y0);
-  h5::set_attr(grid, "cell", g.cell);
+  h5::set_grid_attrs(grid, g);
   h5::set_attr(grid, "crs_wkt", s.dem.crs_wkt);
   h5::write_matrix<float>(grid, "elevation", s.dem.data.data(), g.ny, g.nx);
   h5::set_cf(Handle(H5Dopen2(grid, "elevation", H5P_DEFAULT)), "m", "bed elevation");

@@ -54,11 +54,7 @@ std::string path_of(const std::string& dir, const std::string& key) {
 
 void write_raster(hid_t g, const std::string& name, const io::Raster& r) {
   h5::Handle sub = h5::create_group(g, name);
-  h5::set_attr(sub, "nx", r.grid.nx);
-  h5::set_attr(sub, "ny", r.grid.ny);
-  h5::set_attr(sub, "x0", r.grid.x0);
-  h5::set_attr(sub, "y0", r.grid.y0);
-  h5::set_attr(sub, "cell", r.grid.cell);
+  h5::set_grid_attrs(sub, r.grid);
   h5::set_attr(sub, "crs", r.crs_wkt);
   h5::write_vector(sub, "data", r.data);
 }
@@ -66,9 +62,7 @@ void write_raster(hid_t g, const std::string& name, const io::Raster& r) {
 io::Raster read_raster(hid_t g, const std::string& name) {
   h5::Handle sub = h5::open_group(g, name);
   io::Raster r;
-  r.grid =
-      Grid{static_cast<int>(h5::attr_int(sub, "nx")), static_cast<int>(h5::attr_int(sub, "ny")),
-           h5::attr_double(sub, "x0"), h5::attr_double(sub, "y0"), h5::attr_double(sub, "cell")};
+  r.grid = h5::grid_attrs(sub);
   r.crs_wkt = h5::attr_string(sub, "crs");
   r.data = h5::read_vector<float>(sub, "data");
   if (r.data.size() != r.grid.size() && !r.data.empty())
