@@ -271,8 +271,12 @@ std::size_t FineRisk::sample(const std::vector<double>& head, const std::vector<
             lo = std::min(lo, cl.level[k]);
             hi = std::max(hi, cl.level[k]);
           }
-        // Every wet cell: its pixels below the thresholds still have a hazard rating.
+        // A cell whose highest neighbouring level stays under its lowest pixel + the lower
+        // threshold changes no raster: no pixel reaches a threshold, and the rating needs the
+        // ponding depth (>= th_lo). Skipping it leaves its last rating older, which can only
+        // make a later rating run where it could have been skipped (same maxima).
         const double zlo = t_.cell_zlo[c], zhi = zlo + t_.cell_span[c];
+        if (hi < zlo + th_lo) continue;
         const bool whole = lo >= zhi + th_hi;
         cells.push_back({I, J, lo, hi, whole, speed[c] + 0.5f});
         surfaces.emplace_back(s, I, J);
@@ -284,7 +288,7 @@ std::size_t FineRisk::sample(const std::vector<double>& head, const std::vector<
           const RowCell& c = cells[k];
           if (c.whole)
             whole_run(row + static_cast<std::size_t>(c.I) * r, ft, hold);
-          else if (c.hi >= t_.cell_zlo[static_cast<std::size_t>(c.J) * nx + c.I] + th_lo)
+          else
             flooded += mixed_run(surfaces[k], c, j, ft, hold);
         }
       }

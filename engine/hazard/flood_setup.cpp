@@ -86,9 +86,9 @@ double water_distance(const Scenario& s, int i, int j, int reach) {
   const Grid& g = s.dem.grid;
   double d = 1e9;
   if (s.landuse.data.empty()) return d;
-  for (int q = std::max(0, j - reach); q <= std::min(g.ny - 1, j + reach); ++q)
-    for (int p = std::max(0, i - reach); p <= std::min(g.nx - 1, i + reach); ++p)
-      if (is_water_class(s, g.index(p, q))) d = std::min(d, std::hypot(p - i, q - j));
+  for_window(g, i, j, reach, [&](int p, int q) {
+    if (is_water_class(s, g.index(p, q))) d = std::min(d, std::hypot(p - i, q - j));
+  });
   return d;
 }
 
